@@ -1,0 +1,8 @@
+package org.parley.comments;
+
+import java.util.Optional;
+import org.parley.identity.GuestId;
+
+/** Who wrote a comment: the commenter's public id and the name they gave, if any (shown as "Guest" otherwise). */
+public record Author(GuestId id, Optional<String> name) {
+}

@@ -1,0 +1,30 @@
+package org.parley.comments;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A comment as readers see it. A deleted comment keeps its id, place and replies but has no author
+ * and empty html.
+ *
+ * @param depth      0 for a top-level comment, parent's depth + 1 for a reply
+ * @param replyCount visible direct replies, placeholders included
+ */
+public record Comment(
+        CommentId id,
+        Optional<CommentId> parentId,
+        int depth,
+        Optional<Author> author,
+        CommentStatus status,
+        SafeHtml html,
+        Instant createdAt,
+        Optional<Instant> editedAt,
+        int up,
+        int down,
+        int replyCount) {
+
+    /** Up-votes minus down-votes. */
+    public int score() {
+        return up - down;
+    }
+}

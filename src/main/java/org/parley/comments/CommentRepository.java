@@ -1,0 +1,134 @@
+package org.parley.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for the {@code comments} and {@code votes} tables. */
+final class CommentRepository {
+
+    private static final String ROW_COLUMNS = """
+            id, page_id, parent_id, depth, author_id, author_name, html, status, created_at, edited_at, up, down""";
+
+    /** A stored comment with its source, for the author's edits. */
+    record StoredComment(CommentRow row, Markdown markdown) {
+    }
+
+    void insert(Handle h, CommentRow row, Markdown markdown) {
+        h.createUpdate("""
+                        INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html,
+                                              status, created_at, up, down)
+                        VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, 0, 0)""")
+                .bind("id", row.id())
+                .bind("page", row.pageId().value())
+                .bind("parent", row.parentId().orElse(null))
+                .bind("depth", row.depth())
+                .bind("author", row.authorId())
+                .bind("name", row.authorName().orElse(null))
+                .bind("markdown", markdown.source())
+                .bind("html", row.html().html())
+                .bind("status", row.status().apiName())
+                .bind("created", row.createdAt())
+                .execute();
+    }
+
+    Optional<StoredComment> find(Handle h, String id) {
+        return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown FROM comments WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredComment(row(rs), new Markdown(rs.getString("markdown"))))
+                .findOne();
+    }
+
+    /** Every comment of a page, oldest first: the input of a {@link ThreadSnapshot}. */
+    List<CommentRow> forPage(Handle h, PageId page) {
+        return h.createQuery("SELECT " + ROW_COLUMNS + " FROM comments WHERE page_id = :page ORDER BY created_at, id")
+                .bind("page", page.value())
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    void updateBody(Handle h, String id, Markdown markdown, SafeHtml html, Instant editedAt) {
+        h.createUpdate("UPDATE comments SET markdown = :markdown, html = :html, edited_at = :edited WHERE id = :id")
+                .bind("id", id)
+                .bind("markdown", markdown.source())
+                .bind("html", html.html())
+                .bind("edited", editedAt.toEpochMilli())
+                .execute();
+    }
+
+    /** Deletes the comment's content but keeps the row, so replies keep their parent. */
+    void markDeleted(Handle h, String id, Instant now) {
+        h.createUpdate("""
+                        UPDATE comments SET status = 'deleted', markdown = '', html = '', author_name = NULL, deleted_at = :now
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    /** The voter's current vote on the comment: 1, -1, or 0 for none. */
+    int vote(Handle h, String commentId, String voterId) {
+        return h.createQuery("SELECT value FROM votes WHERE comment_id = :comment AND voter_id = :voter")
+                .bind("comment", commentId)
+                .bind("voter", voterId)
+                .mapTo(Integer.class)
+                .findOne()
+                .orElse(0);
+    }
+
+    /** Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns {up, down}. */
+    int[] setVote(Handle h, String commentId, String voterId, int previous, int value, Instant now) {
+        if (value == 0) {
+            h.createUpdate("DELETE FROM votes WHERE comment_id = :comment AND voter_id = :voter")
+                    .bind("comment", commentId).bind("voter", voterId).execute();
+        } else {
+            h.createUpdate("""
+                            INSERT INTO votes (comment_id, voter_id, value, voted_at) VALUES (:comment, :voter, :value, :now)
+                            ON CONFLICT (comment_id, voter_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at""")
+                    .bind("comment", commentId).bind("voter", voterId).bind("value", value)
+                    .bind("now", now.toEpochMilli()).execute();
+        }
+        int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
+        int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
+        return h.createQuery("UPDATE comments SET up = up + :up, down = down + :down WHERE id = :id RETURNING up, down")
+                .bind("id", commentId).bind("up", upDelta).bind("down", downDelta)
+                .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .one();
+    }
+
+    /** The voter's votes on one page's comments, by comment id. */
+    Map<String, Integer> votesOnPage(Handle h, String voterId, PageId page) {
+        Map<String, Integer> votes = new HashMap<>();
+        h.createQuery("""
+                        SELECT v.comment_id, v.value FROM votes v JOIN comments c ON c.id = v.comment_id
+                        WHERE v.voter_id = :voter AND c.page_id = :page""")
+                .bind("voter", voterId)
+                .bind("page", page.value())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(entry -> votes.put(entry.getKey(), entry.getValue()));
+        return votes;
+    }
+
+    private static CommentRow row(ResultSet rs) throws SQLException {
+        long edited = rs.getLong("edited_at");
+        Optional<Long> editedAt = rs.wasNull() ? Optional.empty() : Optional.of(edited);
+        return new CommentRow(
+                rs.getString("id"),
+                new PageId(rs.getString("page_id")),
+                Optional.ofNullable(rs.getString("parent_id")),
+                rs.getInt("depth"),
+                rs.getString("author_id"),
+                Optional.ofNullable(rs.getString("author_name")),
+                new SafeHtml(rs.getString("html")),
+                CommentStatus.fromDb(rs.getString("status")),
+                rs.getLong("created_at"),
+                editedAt,
+                rs.getInt("up"),
+                rs.getInt("down"));
+    }
+}

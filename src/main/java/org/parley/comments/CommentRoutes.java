@@ -1,0 +1,277 @@
+package org.parley.comments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.http.EncodedBody;
+import org.parley.http.FieldError;
+import org.parley.http.Json;
+import org.parley.http.JsonFields;
+import org.parley.http.ParleyException;
+import org.parley.http.RequestBodies;
+import org.parley.http.RequestProblem;
+import org.parley.http.Requests;
+import org.parley.http.Responses;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+
+/** HTTP for threads, comments and votes, mounted under {@code /api/v1}. Handlers parse, call the door, send. */
+final class CommentRoutes implements HttpService {
+
+    private static final String JSON = "application/json";
+    private static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final int MAX_COUNT_KEYS = 100;
+
+    private final Comments comments;
+    private final Identity identity;
+    private final LiveFeed liveFeed;
+    private final Sites sites;
+    private final CommentsConfig config;
+    private final ObjectMapper mapper = Json.mapper();
+    private final RequestBodies bodies = new RequestBodies(mapper, MAX_BODY_BYTES);
+
+    CommentRoutes(Comments comments, Identity identity, LiveFeed liveFeed, Sites sites, CommentsConfig config) {
+        this.comments = comments;
+        this.identity = identity;
+        this.liveFeed = liveFeed;
+        this.sites = sites;
+        this.config = config;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/sites/{site}/thread", this::thread)
+                .get("/sites/{site}/live", this::live)
+                .get("/sites/{site}/counts", this::counts)
+                .get("/sites/{site}/my-votes", this::myVotes)
+                .put("/sites/{site}/pages", this::upsertPage)
+                .post("/sites/{site}/comments", this::post)
+                .get("/sites/{site}/comments/{id}", this::comment)
+                .patch("/sites/{site}/comments/{id}", this::edit)
+                .delete("/sites/{site}/comments/{id}", this::delete)
+                .get("/sites/{site}/comments/{id}/replies", this::replies)
+                .put("/sites/{site}/comments/{id}/vote", this::vote);
+    }
+
+    // GET /sites/{site}/thread?page=KEY&sort=best|newest|oldest|controversial&after=CURSOR&limit=20
+    private void thread(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
+        Sort sort = sort(req);
+        int limit = Requests.intQuery(req, "limit", 1, CommentsConfig.MAX_PAGE_SIZE, config.pageSizeDefault());
+        EncodedBody body = comments.threadBody(site, key, sort, Requests.query(req, "after"), limit,
+                page -> EncodedBody.of(ThreadJson.threadPage(page), JSON));
+        Responses.send(req, res, body, "no-cache");
+    }
+
+    // GET /sites/{site}/comments/{id}/replies?after=CURSOR&limit=20
+    private void replies(ServerRequest req, ServerResponse res) {
+        int limit = Requests.intQuery(req, "limit", 1, CommentsConfig.MAX_PAGE_SIZE, config.pageSizeDefault());
+        ReplyPage page = comments.replies(site(req), commentId(req), Requests.query(req, "after"), limit);
+        Responses.send(req, res, EncodedBody.of(ThreadJson.replyPage(page), JSON), "no-cache");
+    }
+
+    // GET /sites/{site}/comments/{id} → the comment with its markdown source
+    private void comment(ServerRequest req, ServerResponse res) {
+        CommentWithSource found = comments.comment(site(req), commentId(req));
+        sendJson(res, Status.OK_200, ThreadJson.comment(found.comment(), Optional.of(found.source())));
+    }
+
+    // POST /sites/{site}/comments {page, parentId?, body, name?, pageTitle?, pageUrl?} → 201 comment
+    private void post(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        GuestId author = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("page", "parentId", "body", "name", "pageTitle", "pageUrl"));
+        String page = fields.requiredString("page");
+        Optional<String> parent = fields.optionalString("parentId");
+        String body = fields.requiredString("body");
+        Optional<String> name = fields.optionalString("name");
+        Optional<String> title = fields.optionalString("pageTitle");
+        Optional<String> url = fields.optionalString("pageUrl");
+        if (!page.isEmpty() && !PageKey.isValid(page)) {
+            fields.reject("page", "must be 1-" + PageKey.MAX_LENGTH + " characters without control characters");
+        }
+        parent.filter(id -> !CommentId.isValid(id)).ifPresent(id -> fields.reject("parentId", "is not a comment id"));
+        fields.done();
+        Comment posted = comments.post(author, new NewComment(site, new PageKey(page), parent.map(CommentId::new),
+                new Markdown(body), name, title, url));
+        res.header(HeaderNames.LOCATION, "/api/v1/sites/" + site + "/comments/" + posted.id());
+        sendJson(res, Status.CREATED_201, ThreadJson.comment(posted, Optional.empty()));
+    }
+
+    // PATCH /sites/{site}/comments/{id} {body} → 200 comment
+    private void edit(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        CommentId id = commentId(req);
+        GuestId author = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("body"));
+        String body = fields.requiredString("body");
+        fields.done();
+        sendOutcome(res, comments.edit(site, author, id, new Markdown(body)));
+    }
+
+    // DELETE /sites/{site}/comments/{id} → 204
+    private void delete(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        CommentId id = commentId(req);
+        sendOutcome(res, comments.delete(site, identity.requireGuest(Requests.bearer(req)), id));
+    }
+
+    // PUT /sites/{site}/comments/{id}/vote {value: 1|0|-1} → {id, up, down, myVote}
+    private void vote(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        CommentId id = commentId(req);
+        GuestId voter = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("value"));
+        int value = fields.requiredInt("value", -1, 1);
+        fields.done();
+        VoteTally tally = comments.vote(site, voter, id, value);
+        sendJson(res, Status.OK_200, ThreadJson.votes(tally.id(), tally.up(), tally.down(), Optional.of(tally.myVote())));
+    }
+
+    // GET /sites/{site}/my-votes?page=KEY → {votes: {commentId: 1|-1}}
+    private void myVotes(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
+        GuestId voter = identity.requireGuest(Requests.bearer(req));
+        res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
+        sendJson(res, Status.OK_200, ThreadJson.myVotes(comments.myVotes(site, voter, key)));
+    }
+
+    // GET /sites/{site}/counts?page=a&page=b → {counts: {a: 3, b: 0}}
+    private void counts(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        List<String> raw = req.query().all("page", List::of);
+        if (raw.isEmpty() || raw.size() > MAX_COUNT_KEYS) {
+            throw new ParleyException.InvalidInput(RequestProblem.INVALID_PARAMETER,
+                    "Give 1 to " + MAX_COUNT_KEYS + " 'page' parameters, one per page key; got " + raw.size() + ".",
+                    List.of(new FieldError("page", "must be given 1 to " + MAX_COUNT_KEYS + " times")));
+        }
+        List<PageKey> keys = new ArrayList<>(new HashSet<>(raw).stream().map(k -> pageKey(k, "page")).toList());
+        Responses.send(req, res, EncodedBody.of(ThreadJson.counts(comments.counts(site, keys)), JSON), "public, max-age=30");
+    }
+
+    // PUT /sites/{site}/pages?key=KEY {title?, url?, byline?, section?, publishedAt?, open?} with the site secret
+    private void upsertPage(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        PageKey key = pageKey(Requests.requiredQuery(req, "key"), "key");
+        sites.requireSecret(sites.require(site.value()), Requests.bearer(req));
+        ObjectNode json = bodies.object(req);
+        JsonFields fields = new JsonFields(json, Set.of("title", "url", "byline", "section", "publishedAt", "open"));
+        Set<String> clear = new HashSet<>();
+        json.fieldNames().forEachRemaining(name -> {
+            if (json.get(name).isNull()) {
+                clear.add(name);
+            }
+        });
+        Optional<String> title = fields.optionalString("title");
+        Optional<String> url = fields.optionalString("url");
+        Optional<String> byline = fields.optionalString("byline");
+        Optional<String> section = fields.optionalString("section");
+        Optional<Instant> published = fields.optionalString("publishedAt").flatMap(text -> instant(text, fields));
+        Optional<Boolean> open = fields.optionalBoolean("open");
+        if (clear.contains("open")) {
+            fields.reject("open", "must be true or false");
+        }
+        fields.done();
+        Page page = comments.upsertPage(site, key, new PageMeta(title, url, byline, section, published, open, clear));
+        sendJson(res, Status.OK_200, ThreadJson.page(page));
+    }
+
+    // GET /sites/{site}/live?page=KEY[&since=VERSION] → text/event-stream; resumes from Last-Event-ID
+    private void live(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
+        sites.require(site.value());
+        Optional<Long> lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).or(() -> Requests.query(req, "since"))
+                .map(CommentRoutes::sequence);
+        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        res.header("X-Accel-Buffering", "no");
+        liveFeed.serve(site, key, lastSeen, res.sink(SseSink.TYPE));
+    }
+
+    private void sendOutcome(ServerResponse res, EditOutcome outcome) {
+        switch (outcome) {
+            case EditOutcome.Edited edited -> sendJson(res, Status.OK_200, ThreadJson.comment(edited.comment(), Optional.empty()));
+            case EditOutcome.Removed removed -> res.status(Status.NO_CONTENT_204).send();
+            case EditOutcome.WindowClosed closed -> throw new ParleyException.Conflict(CommentProblem.EDIT_WINDOW_CLOSED,
+                    "Comment " + closed.id() + " could be changed until " + closed.closedAt() + "; that time has passed.");
+            case EditOutcome.NotYours notYours -> throw new ParleyException.Forbidden(CommentProblem.NOT_YOUR_COMMENT,
+                    "Comment " + notYours.id() + " was written by someone else; you can only change your own comments.");
+        }
+    }
+
+    private static void sendJson(ServerResponse res, Status status, byte[] json) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, JSON).send(json);
+    }
+
+    private static SiteId site(ServerRequest req) {
+        String raw = req.path().pathParameters().get("site");
+        if (!SiteId.isValid(raw)) {
+            throw new ParleyException.NotFound(org.parley.sites.SiteProblem.UNKNOWN_SITE, "There is no site '" + raw + "'.");
+        }
+        return new SiteId(raw);
+    }
+
+    private static CommentId commentId(ServerRequest req) {
+        String raw = req.path().pathParameters().get("id");
+        if (!CommentId.isValid(raw)) {
+            throw new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT, "There is no comment '" + raw + "'.");
+        }
+        return new CommentId(raw);
+    }
+
+    private static PageKey pageKey(String raw, String parameter) {
+        if (!PageKey.isValid(raw)) {
+            throw new ParleyException.InvalidInput(CommentProblem.INVALID_PAGE,
+                    "Parameter '" + parameter + "' must be a page key of 1-" + PageKey.MAX_LENGTH + " characters without control characters.",
+                    List.of(new FieldError(parameter, "is not a valid page key")));
+        }
+        return new PageKey(raw);
+    }
+
+    private static Sort sort(ServerRequest req) {
+        Optional<String> raw = Requests.query(req, "sort");
+        return raw.map(value -> Sort.parse(value).orElseThrow(() -> new ParleyException.InvalidInput(CommentProblem.INVALID_SORT,
+                        "Sort '" + value + "' is unknown; use best, newest, oldest or controversial.",
+                        List.of(new FieldError("sort", "must be best, newest, oldest or controversial")))))
+                .orElse(Sort.BEST);
+    }
+
+    private static Optional<Instant> instant(String text, JsonFields fields) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            fields.reject("publishedAt", "must be an ISO-8601 UTC time such as 2026-11-25T09:30:00Z");
+            return Optional.empty();
+        }
+    }
+
+    private static long sequence(String text) {
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ParleyException.InvalidInput(RequestProblem.INVALID_PARAMETER,
+                "Last-Event-ID or 'since' must be a version number from this stream, was '" + text + "'.");
+    }
+}

@@ -1,0 +1,360 @@
+package org.parley.comments;
+
+import io.helidon.webserver.http.HttpService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.parley.http.EncodedBody;
+import org.parley.http.ParleyException;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.live.EventBus;
+import org.parley.live.LiveStreams;
+import org.parley.sites.Site;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * The comments feature's door: threads (pages), comments, replies and votes. Reads come from an
+ * in-memory read model per page, rebuilt after each change; each write is one transaction that also
+ * bumps the page's version and logs the change, then publishes a {@link CommentEvent} after commit.
+ * Thread-safe.
+ */
+public final class Comments {
+
+    private final Database db;
+    private final Clock clock;
+    private final EventBus bus;
+    private final Sites sites;
+    private final Identity identity;
+    private final CommentsConfig config;
+    private final PageRepository pages = new PageRepository();
+    private final CommentRepository comments = new CommentRepository();
+    private final CommentRenderer renderer = new CommentRenderer();
+    private final ThreadReadModel readModel;
+    private final LiveFeed liveFeed;
+
+    private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
+                     CommentsConfig config) {
+        this.db = db;
+        this.clock = clock;
+        this.bus = bus;
+        this.sites = sites;
+        this.identity = identity;
+        this.config = config;
+        this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
+        this.liveFeed = new LiveFeed(db, pages, readModel, streams);
+        bus.subscribe(CommentEvent.class, liveFeed::changed);
+    }
+
+    public static Comments create(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites,
+                                  Identity identity, CommentsConfig config) {
+        return new Comments(db, clock, bus, streams, sites, identity, config);
+    }
+
+    /**
+     * A page of a thread: up to {@code limit} top-level comments in {@code sort} order after
+     * {@code after} (a cursor from a previous page), each with its first replies. An unknown page reads
+     * as an open, empty thread. Throws a 400 problem for a cursor Parley did not issue.
+     */
+    public ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit) {
+        Site site = sites.require(siteId.value());
+        Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
+        return readModel.snapshot(siteId, key)
+                .map(snapshot -> {
+                    var slice = snapshot.topLevel(sort, cursor, limit, preview());
+                    return new ThreadPage(site, snapshot.page().page(), sort, slice.nodes(), slice.next());
+                })
+                .orElseGet(() -> new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty()));
+    }
+
+    /** The replies to a comment after {@code after} (oldest first), each with its first replies. */
+    public ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit) {
+        Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
+        ThreadSnapshot snapshot = snapshotOf(site, parentId);
+        ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> unknownComment(parentId));
+        var slice = snapshot.replies(parent, cursor, limit, preview());
+        return new ReplyPage(parentId, slice.nodes(), slice.next());
+    }
+
+    /** One comment with its markdown source, for its author's edit form. Deleted comments are not found. */
+    public CommentWithSource comment(SiteId site, CommentId id) {
+        var stored = db.read(h -> comments.find(h, id.value()))
+                .filter(found -> found.row().status() == CommentStatus.PUBLISHED)
+                .orElseThrow(() -> unknownComment(id));
+        ThreadSnapshot snapshot = snapshotOf(site, id);
+        Comment comment = snapshot.node(id.value()).map(node -> node.comment).orElseThrow(() -> unknownComment(id));
+        return new CommentWithSource(comment, stored.markdown());
+    }
+
+    /**
+     * Posts a comment or reply as {@code author}, creating the page on its first comment. Throws 4xx
+     * problems for an empty or over-long body, a bad name, a closed page, or a parent that is unknown,
+     * deleted or on another page; nothing is written then.
+     */
+    public Comment post(GuestId author, NewComment draft) {
+        Site site = sites.require(draft.site().value());
+        Markdown body = CommentRules.body(draft.body(), site);
+        Optional<String> name = CommentRules.name(draft.authorName());
+        CommentRules.pageDetails(draft.pageTitle(), draft.pageUrl(), Optional.empty(), Optional.empty());
+        SafeHtml html = renderer.render(body);
+        Instant now = clock.instant();
+        String id = db.ids().next("c", now.toEpochMilli());
+
+        record Posted(PageRow page, CommentRow row, long version) {
+        }
+        Posted posted = db.write(h -> {
+            PageRow page = openPage(h, site.id(), draft, now);
+            int depth = 0;
+            if (draft.parentId().isPresent()) {
+                depth = checkParent(h, page, draft.parentId().get()) + 1;
+            }
+            CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value), depth,
+                    author.value(), name, html, CommentStatus.PUBLISHED, now.toEpochMilli(), Optional.empty(), 0, 0);
+            comments.insert(h, row, body);
+            long version = pages.recordChange(h, page.id(), 1, "posted", id, now);
+            return new Posted(page, row, version);
+        });
+        readModel.remember(site.id(), draft.page(), posted.page().id());
+        afterCommit(new CommentEvent.CommentPosted(posted.page().id(), posted.version(), new CommentId(id)));
+        return commentAt(posted.page().id(), id);
+    }
+
+    /** Replaces the text of the author's own comment while the site's edit window is open. */
+    public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody) {
+        Site site = sites.require(siteId.value());
+        Markdown body = CommentRules.body(newBody, site);
+        SafeHtml html = renderer.render(body);
+        Instant now = clock.instant();
+        return changeOwn(site, author, id, now, (h, stored) -> {
+            comments.updateBody(h, id.value(), body, html, now);
+            long version = pages.recordChange(h, stored.row().pageId(), 0, "edited", id.value(), now);
+            return new CommentEvent.CommentEdited(stored.row().pageId(), version, id);
+        });
+    }
+
+    /**
+     * Deletes the author's own comment while the edit window is open. Its text is erased; when replies
+     * hang from it, a "deleted" placeholder keeps their place.
+     */
+    public EditOutcome delete(SiteId siteId, GuestId author, CommentId id) {
+        Site site = sites.require(siteId.value());
+        Instant now = clock.instant();
+        return changeOwn(site, author, id, now, (h, stored) -> {
+            comments.markDeleted(h, id.value(), now);
+            long version = pages.recordChange(h, stored.row().pageId(), -1, "deleted", id.value(), now);
+            return new CommentEvent.CommentRemoved(stored.row().pageId(), version, id);
+        });
+    }
+
+    /**
+     * Sets {@code voter}'s vote on a comment: 1 up, -1 down, 0 withdraws. One vote per voter and
+     * comment; voting again replaces it. Authors cannot vote on their own comments.
+     */
+    public VoteTally vote(SiteId siteId, GuestId voter, CommentId id, int value) {
+        if (value < -1 || value > 1) {
+            throw new IllegalArgumentException("vote must be -1, 0 or 1, was " + value);
+        }
+        Site site = sites.require(siteId.value());
+        Instant now = clock.instant();
+        record Voted(VoteTally tally, Optional<CommentEvent> event) {
+        }
+        Voted voted = db.write(h -> {
+            var stored = storedOnSite(h, site.id(), id);
+            if (stored.row().status() != CommentStatus.PUBLISHED) {
+                throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted; it takes no votes.");
+            }
+            if (stored.row().authorId().equals(voter.value())) {
+                throw new ParleyException.Conflict(CommentProblem.OWN_COMMENT_VOTE, "You wrote comment " + id + "; vote on others' comments.");
+            }
+            int previous = comments.vote(h, id.value(), voter.value());
+            if (previous == value) {
+                return new Voted(new VoteTally(id, stored.row().up(), stored.row().down(), value), Optional.empty());
+            }
+            int[] counts = comments.setVote(h, id.value(), voter.value(), previous, value, now);
+            long version = pages.recordChange(h, stored.row().pageId(), 0, "voted", id.value(), now);
+            return new Voted(new VoteTally(id, counts[0], counts[1], value),
+                    Optional.of(new CommentEvent.CommentVoted(stored.row().pageId(), version, id)));
+        });
+        voted.event().ifPresent(this::afterCommit);
+        return voted.tally();
+    }
+
+    /** The voter's votes on one page, by comment id (1 or -1); empty for an unknown page. */
+    public Map<CommentId, Integer> myVotes(SiteId site, GuestId voter, PageKey key) {
+        return db.read(h -> pages.find(h, site, key)
+                .map(page -> comments.votesOnPage(h, voter.value(), page.id()))
+                .orElse(Map.of()))
+                .entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> new CommentId(e.getKey()), Map.Entry::getValue));
+    }
+
+    /**
+     * Creates or updates a page's metadata as the host site describes it (title, URL, byline, section,
+     * publication time, open or closed). Closing a page stops new comments; existing ones stay.
+     */
+    public Page upsertPage(SiteId siteId, PageKey key, PageMeta meta) {
+        Site site = sites.require(siteId.value());
+        CommentRules.pageDetails(meta.title(), meta.url(), meta.byline(), meta.section());
+        Instant now = clock.instant();
+        record Updated(PageRow page, long version) {
+        }
+        Updated updated = db.write(h -> {
+            pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site.id(), key,
+                    Optional.empty(), Optional.empty(), now);
+            PageRow row = pages.find(h, site.id(), key).orElseThrow();
+            Page merged = merge(row.page(), meta);
+            pages.updateMeta(h, row.id(), merged);
+            long version = pages.recordChange(h, row.id(), 0, "page", "", now);
+            return new Updated(row, version);
+        });
+        readModel.remember(site.id(), key, updated.page().id());
+        afterCommit(new CommentEvent.PageUpdated(updated.page().id(), updated.version()));
+        return readModel.snapshot(updated.page().id()).page().page();
+    }
+
+    /** Published comment counts for up to 100 pages of a site; pages without comments count 0. */
+    public Map<PageKey, Integer> counts(SiteId siteId, Collection<PageKey> keys) {
+        sites.require(siteId.value());
+        Map<String, Integer> found = db.read(h -> pages.counts(h, siteId, keys.stream().map(PageKey::value).toList()));
+        Map<PageKey, Integer> counts = new LinkedHashMap<>();
+        keys.forEach(key -> counts.put(key, found.getOrDefault(key.value(), 0)));
+        return counts;
+    }
+
+    /** HTTP routes of this feature, to mount under {@code /api/v1}. */
+    public HttpService routes() {
+        return new CommentRoutes(this, identity, liveFeed, sites, config);
+    }
+
+    /** The thread page encoded by {@code encoder}, memoized per page version, sort, cursor and size. */
+    EncodedBody threadBody(SiteId site, PageKey key, Sort sort, Optional<String> after, int limit,
+                           Function<ThreadPage, EncodedBody> encoder) {
+        sites.require(site.value());
+        Optional<ThreadSnapshot> snapshot = readModel.snapshot(site, key);
+        if (snapshot.isEmpty()) {
+            return encoder.apply(thread(site, key, sort, after, limit));
+        }
+        String variant = sort.apiName() + '|' + limit + '|' + after.orElse("");
+        return snapshot.get().encoded().computeIfAbsent(variant, v -> encoder.apply(thread(site, key, sort, after, limit)));
+    }
+
+    private ThreadSnapshot.Preview preview() {
+        return new ThreadSnapshot.Preview(config.repliesPerComment(), config.inlineReplyLevels());
+    }
+
+    private interface OwnChange {
+        CommentEvent apply(Handle h, CommentRepository.StoredComment stored);
+    }
+
+    private EditOutcome changeOwn(Site site, GuestId author, CommentId id, Instant now, OwnChange change) {
+        record Changed(EditOutcome outcome, Optional<CommentEvent> event) {
+        }
+        Changed changed = db.write(h -> {
+            var stored = storedOnSite(h, site.id(), id);
+            if (stored.row().status() != CommentStatus.PUBLISHED) {
+                throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was already deleted.");
+            }
+            if (!stored.row().authorId().equals(author.value())) {
+                return new Changed(new EditOutcome.NotYours(id), Optional.empty());
+            }
+            Instant closesAt = Instant.ofEpochMilli(stored.row().createdAt()).plus(site.editWindow());
+            if (now.isAfter(closesAt)) {
+                return new Changed(new EditOutcome.WindowClosed(id, closesAt), Optional.empty());
+            }
+            return new Changed(null, Optional.of(change.apply(h, stored)));
+        });
+        if (changed.event().isEmpty()) {
+            return changed.outcome();
+        }
+        CommentEvent event = changed.event().get();
+        afterCommit(event);
+        ThreadSnapshot snapshot = readModel.snapshot(event.pageId());
+        return switch (event) {
+            case CommentEvent.CommentRemoved removed -> new EditOutcome.Removed(id, snapshot.node(id.value()).isPresent());
+            default -> new EditOutcome.Edited(snapshot.node(id.value()).orElseThrow().comment);
+        };
+    }
+
+    private void afterCommit(CommentEvent event) {
+        readModel.invalidate(event.pageId());
+        bus.publish(event);
+    }
+
+    private Comment commentAt(PageId page, String id) {
+        return readModel.snapshot(page).node(id).orElseThrow().comment;
+    }
+
+    private PageRow openPage(Handle h, SiteId site, NewComment draft, Instant now) {
+        Optional<PageRow> existing = pages.find(h, site, draft.page());
+        if (existing.isEmpty()) {
+            pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site, draft.page(),
+                    draft.pageTitle(), draft.pageUrl(), now);
+            existing = pages.find(h, site, draft.page());
+        }
+        PageRow page = existing.orElseThrow();
+        if (!page.page().open()) {
+            throw new ParleyException.Conflict(CommentProblem.PAGE_CLOSED,
+                    "Page '" + draft.page() + "' is closed to new comments.");
+        }
+        return page;
+    }
+
+    /** Checks the replied-to comment and returns its depth. */
+    private int checkParent(Handle h, PageRow page, CommentId parentId) {
+        var parent = comments.find(h, parentId.value()).orElseThrow(() -> new ParleyException.InvalidInput(
+                CommentProblem.UNKNOWN_PARENT, "There is no comment " + parentId + " to reply to.",
+                List.of(new org.parley.http.FieldError("parentId", "does not exist"))));
+        if (!parent.row().pageId().equals(page.id())) {
+            throw new ParleyException.InvalidInput(CommentProblem.PARENT_ON_OTHER_PAGE,
+                    "Comment " + parentId + " is not on page '" + page.page().key() + "'; reply on its own page.",
+                    List.of(new org.parley.http.FieldError("parentId", "is on another page")));
+        }
+        if (parent.row().status() != CommentStatus.PUBLISHED) {
+            throw new ParleyException.Conflict(CommentProblem.PARENT_DELETED, "Comment " + parentId + " was deleted; it takes no new replies.");
+        }
+        return parent.row().depth();
+    }
+
+    private CommentRepository.StoredComment storedOnSite(Handle h, SiteId site, CommentId id) {
+        var stored = comments.find(h, id.value()).orElseThrow(() -> unknownComment(id));
+        PageRow page = pages.find(h, stored.row().pageId()).orElseThrow();
+        if (!page.siteId().equals(site)) {
+            throw unknownComment(id);
+        }
+        return stored;
+    }
+
+    private ThreadSnapshot snapshotOf(SiteId site, CommentId id) {
+        var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> unknownComment(id));
+        ThreadSnapshot snapshot = readModel.snapshot(stored.row().pageId());
+        if (!snapshot.page().siteId().equals(site)) {
+            throw unknownComment(id);
+        }
+        return snapshot;
+    }
+
+    private static Page merge(Page page, PageMeta meta) {
+        java.util.Set<String> clear = meta.clear();
+        return new Page(page.key(),
+                clear.contains("title") ? Optional.empty() : meta.title().or(page::title),
+                clear.contains("url") ? Optional.empty() : meta.url().or(page::url),
+                clear.contains("byline") ? Optional.empty() : meta.byline().or(page::byline),
+                clear.contains("section") ? Optional.empty() : meta.section().or(page::section),
+                clear.contains("publishedAt") ? Optional.empty() : meta.publishedAt().or(page::publishedAt),
+                meta.open().orElse(page.open()),
+                page.commentCount(),
+                page.version());
+    }
+
+    private static ParleyException unknownComment(CommentId id) {
+        return new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT, "There is no comment " + id + " on this site.");
+    }
+}

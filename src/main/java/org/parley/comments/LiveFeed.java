@@ -1,0 +1,127 @@
+package org.parley.comments;
+
+import io.helidon.webserver.sse.SseSink;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.parley.live.LiveMessage;
+import org.parley.live.LiveStreams;
+import org.parley.sites.SiteId;
+import org.parley.store.Database;
+
+/**
+ * Turns a page's change log into live messages. On each {@link CommentEvent} it reads the log from the
+ * last version it broadcast, renders the entries against the current read model and broadcasts them
+ * in version order, so clients get every change once and in order even when events arrive out of order
+ * or from another node. A reconnecting client is replayed the entries after its {@code Last-Event-ID}.
+ */
+final class LiveFeed {
+
+    /** Beyond this many missed changes a client is told to reload instead of being replayed. */
+    static final int MAX_REPLAY = 500;
+
+    private static final class Progress {
+        final ReentrantLock lock = new ReentrantLock();
+        long sent = -1;
+    }
+
+    private final Database db;
+    private final PageRepository pages;
+    private final ThreadReadModel readModel;
+    private final LiveStreams streams;
+    private final Map<PageId, Progress> progress = new ConcurrentHashMap<>();
+
+    LiveFeed(Database db, PageRepository pages, ThreadReadModel readModel, LiveStreams streams) {
+        this.db = db;
+        this.pages = pages;
+        this.readModel = readModel;
+        this.streams = streams;
+    }
+
+    static String topic(SiteId site, PageKey key) {
+        return site.value() + '\n' + key.value();
+    }
+
+    /** Bus listener: broadcasts the page's new changes on a virtual thread, off the writer's path. */
+    void changed(CommentEvent event) {
+        Thread.ofVirtual().name("live-" + event.pageId()).start(() -> pump(event));
+    }
+
+    /** Serves one SSE client of a page until it leaves; replays what it missed after {@code lastSeen}. */
+    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, SseSink sink) {
+        String topic = topic(site, key);
+        Optional<ThreadSnapshot> start = readModel.snapshot(site, key);
+        long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
+        streams.serve(topic, sink, from, seen -> readModel.snapshot(site, key)
+                .map(snapshot -> replay(snapshot, seen))
+                .orElse(List.of()));
+    }
+
+    private void pump(CommentEvent event) {
+        ThreadSnapshot snapshot = readModel.snapshot(event.pageId());
+        PageRow page = snapshot.page();
+        String topic = topic(page.siteId(), page.page().key());
+        Progress state = progress.computeIfAbsent(event.pageId(), id -> new Progress());
+        List<LiveMessage> messages;
+        state.lock.lock();
+        try {
+            if (state.sent < 0) {
+                state.sent = event.version() - 1;
+            }
+            if (event.version() <= state.sent || !streams.hasClients(topic)) {
+                state.sent = Math.max(state.sent, event.version());
+                return;
+            }
+            messages = replay(readModel.snapshot(event.pageId()), state.sent);
+            if (!messages.isEmpty()) {
+                state.sent = messages.getLast().sequence();
+            }
+        } finally {
+            state.lock.unlock();
+        }
+        messages.forEach(message -> streams.broadcast(topic, message));
+    }
+
+    private List<LiveMessage> replay(ThreadSnapshot snapshot, long after) {
+        PageId id = snapshot.page().id();
+        long from = Math.min(after, snapshot.version());
+        List<PageRepository.PageEvent> entries = db.read(h -> pages.eventsAfter(h, id, from, MAX_REPLAY + 1));
+        if (entries.size() > MAX_REPLAY) {
+            return List.of(new LiveMessage(snapshot.version(), "reset", "{\"reason\":\"too many changes missed\"}"));
+        }
+        if (!entries.isEmpty() && entries.getLast().version() > snapshot.version()) {
+            snapshot = readModel.snapshot(id);
+        }
+        List<LiveMessage> out = new ArrayList<>(entries.size());
+        for (PageRepository.PageEvent entry : entries) {
+            render(snapshot, entry).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<LiveMessage> render(ThreadSnapshot snapshot, PageRepository.PageEvent entry) {
+        long seq = entry.version();
+        if (entry.kind().equals("page")) {
+            return Optional.of(message(seq, "page", ThreadJson.page(snapshot.page().page())));
+        }
+        CommentId id = new CommentId(entry.commentId());
+        Optional<ThreadSnapshot.Node> node = snapshot.node(id.value());
+        boolean published = node.map(n -> n.row.status() == CommentStatus.PUBLISHED).orElse(false);
+        return switch (entry.kind()) {
+            case "posted", "edited" -> Optional.of(published
+                    ? message(seq, entry.kind(), ThreadJson.comment(node.get().comment, Optional.empty()))
+                    : message(seq, "deleted", ThreadJson.removed(id, node.isPresent())));
+            case "deleted" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent())));
+            case "voted" -> node.map(n -> message(seq, "voted", ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty())));
+            default -> Optional.empty();
+        };
+    }
+
+    private static LiveMessage message(long sequence, String event, byte[] json) {
+        return new LiveMessage(sequence, event, new String(json, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,203 @@
+package org.parley.comments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.http.EncodedBody;
+import org.parley.identity.GuestId;
+
+/**
+ * The read model of one page at one version: every visible comment, linked into a tree, with the
+ * top-level order for each sort computed on first use. Immutable once built, so any number of readers
+ * share it; a change to the page produces a new snapshot. Also memoizes the encoded responses built
+ * from it, which are valid exactly as long as the snapshot is.
+ */
+final class ThreadSnapshot {
+
+    /** A comment in the tree with its visible replies, oldest first. */
+    static final class Node {
+        final CommentRow row;
+        final List<Node> children = new ArrayList<>();
+        Comment comment;
+
+        Node(CommentRow row) {
+            this.row = row;
+        }
+    }
+
+    private static final Comparator<Cursor> RANK_ORDER = Comparator
+            .comparingDouble(Cursor::primary).reversed()
+            .thenComparing(Comparator.comparingLong(Cursor::time).reversed())
+            .thenComparing(Cursor::id);
+
+    private static final Comparator<Cursor> REPLY_ORDER = Comparator
+            .comparingLong(Cursor::time)
+            .thenComparing(Cursor::id);
+
+    private final PageRow page;
+    private final Map<String, Node> byId;
+    private final List<Node> roots;
+    private final Map<Sort, List<Node>> sorted = new ConcurrentHashMap<>();
+    private final Map<String, EncodedBody> encoded = new ConcurrentHashMap<>();
+
+    private ThreadSnapshot(PageRow page, Map<String, Node> byId, List<Node> roots) {
+        this.page = page;
+        this.byId = byId;
+        this.roots = roots;
+    }
+
+    /**
+     * Builds the tree from a page's comments in creation order. A deleted comment stays only as a
+     * placeholder above visible replies; one with nothing visible below it disappears.
+     */
+    static ThreadSnapshot build(PageRow page, List<CommentRow> rowsOldestFirst) {
+        Map<String, Node> all = new HashMap<>(rowsOldestFirst.size() * 2);
+        List<Node> roots = new ArrayList<>();
+        for (CommentRow row : rowsOldestFirst) {
+            Node node = new Node(row);
+            all.put(row.id(), node);
+            Node parent = row.parentId().map(all::get).orElse(null);
+            if (parent != null) {
+                parent.children.add(node);
+            } else {
+                roots.add(node);
+            }
+        }
+        Map<String, Node> visible = new HashMap<>(all.size() * 2);
+        for (int i = rowsOldestFirst.size() - 1; i >= 0; i--) {
+            Node node = all.get(rowsOldestFirst.get(i).id());
+            node.children.removeIf(child -> !visible.containsKey(child.row.id()));
+            if (node.row.status() == CommentStatus.PUBLISHED || !node.children.isEmpty()) {
+                node.comment = toComment(node);
+                visible.put(node.row.id(), node);
+            }
+        }
+        roots.removeIf(root -> !visible.containsKey(root.row.id()));
+        return new ThreadSnapshot(page, visible, roots);
+    }
+
+    PageRow page() {
+        return page;
+    }
+
+    long version() {
+        return page.page().version();
+    }
+
+    Optional<Node> node(String commentId) {
+        return Optional.ofNullable(byId.get(commentId));
+    }
+
+    /** Memo of encoded responses for this version, keyed by the request variant. */
+    Map<String, EncodedBody> encoded() {
+        return encoded;
+    }
+
+    /** Up to {@code limit} top-level comments in {@code sort} order after {@code after}, each with reply previews. */
+    Slice topLevel(Sort sort, Optional<Cursor> after, int limit, Preview preview) {
+        List<Node> order = sorted.computeIfAbsent(sort, this::sortRoots);
+        int from = after.map(cursor -> firstAfter(order, cursor, node -> rankKey(node, sort), RANK_ORDER)).orElse(0);
+        return slice(order, from, limit, preview, node -> rankKey(node, sort));
+    }
+
+    /** Up to {@code limit} replies of {@code parent} after {@code after}, oldest first. */
+    Slice replies(Node parent, Cursor after, int limit, Preview preview) {
+        int from = firstAfter(parent.children, after, ThreadSnapshot::replyKey, REPLY_ORDER);
+        return slice(parent.children, from, limit, preview, ThreadSnapshot::replyKey);
+    }
+
+    /** How much of the tree below each listed comment to include. */
+    record Preview(int repliesPerComment, int levels) {
+    }
+
+    record Slice(List<ThreadNode> nodes, Optional<String> next) {
+    }
+
+    private Slice slice(List<Node> order, int from, int limit, Preview preview,
+                        java.util.function.Function<Node, Cursor> key) {
+        int to = Math.min(order.size(), from + limit);
+        List<ThreadNode> out = new ArrayList<>(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            out.add(view(order.get(i), preview, preview.levels()));
+        }
+        Optional<String> next = to < order.size() && to > from ? Optional.of(key.apply(order.get(to - 1)).encode()) : Optional.empty();
+        return new Slice(out, next);
+    }
+
+    private ThreadNode view(Node node, Preview preview, int levelsLeft) {
+        if (node.children.isEmpty()) {
+            return new ThreadNode(node.comment, List.of(), Optional.empty());
+        }
+        if (levelsLeft <= 0) {
+            return new ThreadNode(node.comment, List.of(), Optional.of(Cursor.FIRST_REPLY.encode()));
+        }
+        int shown = Math.min(preview.repliesPerComment(), node.children.size());
+        List<ThreadNode> replies = new ArrayList<>(shown);
+        for (int i = 0; i < shown; i++) {
+            replies.add(view(node.children.get(i), preview, levelsLeft - 1));
+        }
+        Optional<String> more = shown < node.children.size()
+                ? Optional.of(replyKey(node.children.get(shown - 1)).encode())
+                : Optional.empty();
+        return new ThreadNode(node.comment, replies, more);
+    }
+
+    private List<Node> sortRoots(Sort sort) {
+        List<Node> order = new ArrayList<>(roots);
+        order.sort(Comparator.comparing(node -> rankKey(node, sort), RANK_ORDER));
+        return Collections.unmodifiableList(order);
+    }
+
+    static Cursor rankKey(Node node, Sort sort) {
+        CommentRow row = node.row;
+        return switch (sort) {
+            case BEST -> new Cursor('t', sort, Ranking.wilsonLowerBound(row.up(), row.down()), row.createdAt(), row.id());
+            case CONTROVERSIAL -> new Cursor('t', sort, Ranking.controversy(row.up(), row.down()), row.createdAt(), row.id());
+            case NEWEST -> new Cursor('t', sort, 0, row.createdAt(), row.id());
+            case OLDEST -> new Cursor('t', sort, 0, -row.createdAt(), row.id());
+        };
+    }
+
+    static Cursor replyKey(Node node) {
+        return new Cursor('r', Sort.OLDEST, 0, node.row.createdAt(), node.row.id());
+    }
+
+    /** Index of the first element ordered strictly after {@code cursor}: a binary search on the keys. */
+    private static int firstAfter(List<Node> order, Cursor cursor, java.util.function.Function<Node, Cursor> key,
+                                  Comparator<Cursor> comparator) {
+        int low = 0;
+        int high = order.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (comparator.compare(key.apply(order.get(mid)), cursor) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static Comment toComment(Node node) {
+        CommentRow row = node.row;
+        boolean deleted = row.status() == CommentStatus.DELETED;
+        return new Comment(
+                new CommentId(row.id()),
+                row.parentId().map(CommentId::new),
+                row.depth(),
+                deleted ? Optional.empty() : Optional.of(new Author(new GuestId(row.authorId()), row.authorName())),
+                row.status(),
+                deleted ? new SafeHtml("") : row.html(),
+                Instant.ofEpochMilli(row.createdAt()),
+                row.editedAt().map(Instant::ofEpochMilli),
+                row.up(),
+                row.down(),
+                node.children.size());
+    }
+}

@@ -1,0 +1,126 @@
+package org.parley.demo;
+
+import io.helidon.webserver.http.HttpService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.comments.Comment;
+import org.parley.comments.CommentId;
+import org.parley.comments.Comments;
+import org.parley.comments.CommentsConfig;
+import org.parley.comments.Markdown;
+import org.parley.comments.NewComment;
+import org.parley.comments.PageKey;
+import org.parley.comments.PageMeta;
+import org.parley.comments.Sort;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.live.InProcessEventBus;
+import org.parley.live.LiveStreams;
+import org.parley.sites.NewSite;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * The demo feature's door: sets up the demo newsroom (site, article, thread) and serves the article
+ * at {@code /demo} with the widget under it. Seeding is idempotent: a thread that already has comments
+ * is left as it is, so readers' comments survive a restart.
+ */
+public final class Demo {
+
+    private final Database db;
+    private final Sites sites;
+    private final Identity identity;
+    private final CommentsConfig commentsConfig;
+    private final DemoNewsroom newsroom = DemoNewsroom.load();
+
+    private Demo(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig) {
+        this.db = db;
+        this.sites = sites;
+        this.identity = identity;
+        this.commentsConfig = commentsConfig;
+    }
+
+    public static Demo create(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig) {
+        return new Demo(db, sites, identity, commentsConfig);
+    }
+
+    /** The newsroom's content, for tests and tools that need to know what the demo holds. */
+    public DemoNewsroom newsroom() {
+        return newsroom;
+    }
+
+    /**
+     * Creates or updates the demo site with {@code origins}, describes the article and, if its thread is
+     * empty, posts the demo comments with their original timing. Returns the ids given to each comment
+     * ref, empty when the thread was already there.
+     */
+    public Map<String, CommentId> seed(List<String> origins, String articleUrl) {
+        SiteId site = new SiteId(newsroom.site().id());
+        sites.save(NewSite.withDefaults(site, newsroom.site().name(), origins));
+        StepClock clock = new StepClock(newsroom.page().publishedAt());
+        Comments seeding = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofMinutes(1), 8),
+                sites, identity, commentsConfig);
+        PageKey key = new PageKey(newsroom.page().key());
+        var article = newsroom.page();
+        seeding.upsertPage(site, key, new PageMeta(Optional.of(article.title()), Optional.of(articleUrl),
+                Optional.of(article.byline()), Optional.of(article.section()), Optional.of(article.publishedAt()),
+                Optional.of(true), Set.of()));
+        if (seeding.thread(site, key, Sort.OLDEST, Optional.empty(), 1).page().commentCount() > 0) {
+            return Map.of();
+        }
+        Map<String, GuestId> guests = new HashMap<>();
+        Map<String, CommentId> ids = new HashMap<>();
+        for (DemoNewsroom.DemoComment demo : newsroom.comments()) {
+            GuestId author = demo.name() == null
+                    ? identity.createGuest().id()
+                    : guests.computeIfAbsent(demo.name(), name -> identity.createGuest().id());
+            clock.set(article.publishedAt().plus(Duration.ofMinutes(demo.minutesAfterPublish())));
+            Comment posted = seeding.post(author, new NewComment(site, key,
+                    Optional.ofNullable(demo.parent()).map(ids::get), new Markdown(demo.body()),
+                    Optional.ofNullable(demo.name()), Optional.empty(), Optional.empty()));
+            ids.put(demo.ref(), posted.id());
+        }
+        return ids;
+    }
+
+    /** The demo article page, to mount at the server root. */
+    public HttpService routes() {
+        return new DemoRoutes(newsroom);
+    }
+
+    /** A clock the seeder moves to each comment's original time. */
+    private static final class StepClock extends Clock {
+        private volatile Instant now;
+
+        StepClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

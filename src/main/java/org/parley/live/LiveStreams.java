@@ -1,0 +1,137 @@
+package org.parley.live;
+
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.sse.SseSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
+
+/**
+ * Server-sent event streams grouped by topic (one topic per page). Each connected client is served by
+ * its own virtual thread, blocked on a bounded queue: a broadcast only enqueues, so one slow client
+ * never delays the others. A client whose queue overflows is disconnected and catches up by
+ * reconnecting with {@code Last-Event-ID}. A heartbeat finds dead connections, which the server only
+ * notices on a write. Thread-safe.
+ */
+public final class LiveStreams implements AutoCloseable {
+
+    private static final LiveMessage CLOSE = new LiveMessage(-1, "", "");
+
+    private static final class Client {
+        final BlockingQueue<LiveMessage> queue;
+        final AtomicBoolean overflowed = new AtomicBoolean();
+
+        Client(int capacity) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        void offer(LiveMessage message) {
+            if (!queue.offer(message)) {
+                overflowed.set(true);
+                queue.clear();
+                queue.offer(CLOSE);
+            }
+        }
+    }
+
+    private final Duration heartbeat;
+    private final int queueCapacity;
+    private final Map<String, Set<Client>> topics = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private LiveStreams(Duration heartbeat, int queueCapacity) {
+        this.heartbeat = heartbeat;
+        this.queueCapacity = queueCapacity;
+    }
+
+    /** Streams that send a heartbeat every {@code heartbeat} and buffer up to {@code queueCapacity} messages per client. */
+    public static LiveStreams create(Duration heartbeat, int queueCapacity) {
+        return new LiveStreams(heartbeat, queueCapacity);
+    }
+
+    /** True when at least one client follows {@code topic}. */
+    public boolean hasClients(String topic) {
+        Set<Client> clients = topics.get(topic);
+        return clients != null && !clients.isEmpty();
+    }
+
+    /** Number of connected clients across all topics. */
+    public int clientCount() {
+        return topics.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Queues {@code message} for every client of {@code topic}; never blocks. */
+    public void broadcast(String topic, LiveMessage message) {
+        Set<Client> clients = topics.get(topic);
+        if (clients != null) {
+            clients.forEach(client -> client.offer(message));
+        }
+    }
+
+    /**
+     * Serves one client until it disconnects, overflows or the streams close: first what {@code replay}
+     * returns for messages after {@code lastSeen}, then live messages newer than the last one sent.
+     * Blocks the calling (virtual) thread.
+     */
+    public void serve(String topic, SseSink sink, long lastSeen, LongFunction<List<LiveMessage>> replay) {
+        Client client = new Client(queueCapacity);
+        Set<Client> clients = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+        clients.add(client);
+        try {
+            sink.emit(SseEvent.builder().comment("connected").reconnectDelay(Duration.ofSeconds(2)).build());
+            long sent = lastSeen;
+            for (LiveMessage message : replay.apply(lastSeen)) {
+                sent = emit(sink, message, sent);
+            }
+            while (!closed) {
+                LiveMessage message = client.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                if (message == CLOSE) {
+                    break;
+                }
+                if (message == null) {
+                    sink.emit(SseEvent.builder().comment("heartbeat").build());
+                } else {
+                    sent = emit(sink, message, sent);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException clientGone) {
+            // ServerConnectionException or an I/O failure: the client went away; nothing to report.
+        } finally {
+            clients.remove(client);
+            topics.computeIfPresent(topic, (t, set) -> set.isEmpty() ? null : set);
+            try {
+                sink.close();
+            } catch (RuntimeException alreadyClosed) {
+                // the connection is already gone
+            }
+        }
+    }
+
+    private static long emit(SseSink sink, LiveMessage message, long sent) {
+        if (message.sequence() <= sent) {
+            return sent;
+        }
+        sink.emit(SseEvent.builder()
+                .id(Long.toString(message.sequence()))
+                .name(message.event())
+                .data(message.data())
+                .build());
+        return message.sequence();
+    }
+
+    /** Ends every stream; clients reconnect to another node or after a restart. */
+    @Override
+    public void close() {
+        closed = true;
+        topics.values().forEach(clients -> clients.forEach(client -> client.offer(CLOSE)));
+    }
+}

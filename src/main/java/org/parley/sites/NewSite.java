@@ -1,0 +1,60 @@
+package org.parley.sites;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a newsroom says about a site when it creates or updates it. Origins are normalized to
+ * {@code scheme://host[:port]}; anything else is rejected with the offending value named.
+ */
+public record NewSite(SiteId id, String name, Set<String> origins, Duration editWindow, int maxCommentLength) {
+
+    /** Authors may change their comment for 15 minutes unless the site says otherwise. */
+    public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_COMMENT_LENGTH = 10_000;
+
+    public NewSite {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("site name must be 1-200 characters");
+        }
+        if (editWindow.isNegative() || editWindow.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("edit window must be between 0 and 7 days, was " + editWindow);
+        }
+        if (maxCommentLength < 1 || maxCommentLength > 100_000) {
+            throw new IllegalArgumentException("max comment length must be 1-100000 characters, was " + maxCommentLength);
+        }
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String origin : origins) {
+            normalized.add(normalizeOrigin(origin));
+        }
+        origins = Set.copyOf(normalized);
+        name = name.strip();
+    }
+
+    /** A site with Parley's default edit window and comment length. */
+    public static NewSite withDefaults(SiteId id, String name, List<String> origins) {
+        return new NewSite(id, name, new LinkedHashSet<>(origins), DEFAULT_EDIT_WINDOW, DEFAULT_MAX_COMMENT_LENGTH);
+    }
+
+    static String normalizeOrigin(String origin) {
+        URI uri;
+        try {
+            uri = URI.create(origin.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("origin is not a URL: " + origin, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("origin must look like https://news.example or http://localhost:8080, was " + origin);
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+}

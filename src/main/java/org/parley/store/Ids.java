@@ -1,0 +1,64 @@
+package org.parley.store;
+
+import java.security.SecureRandom;
+
+/**
+ * Opaque, URL-safe identifiers with a type prefix ({@code c_…} for a comment). The first characters
+ * encode the creation time, so ids sort roughly by age and index well; the rest is random.
+ */
+public final class Ids {
+
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private final SecureRandom random = new SecureRandom();
+
+    /** A fresh id such as {@code c_01hx3k9q2v8m4t7w}: prefix, 9 time characters, 8 random ones. */
+    public String next(String prefix, long epochMillis) {
+        char[] out = new char[17];
+        long time = epochMillis;
+        for (int i = 8; i >= 0; i--) {
+            out[i] = ALPHABET[(int) (time & 31)];
+            time >>>= 5;
+        }
+        long bits = random.nextLong();
+        for (int i = 9; i < 17; i++) {
+            out[i] = ALPHABET[(int) (bits & 31)];
+            bits >>>= 5;
+        }
+        return prefix + "_" + new String(out);
+    }
+
+    /** A random secret of 32 bytes, URL-safe base64 without padding, for bearer tokens. */
+    public String secret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * One-way digest of a high-entropy secret for storage and lookup. A fast hash is right here:
+     * the secrets are 256 random bits, so there is nothing to brute-force (passwords need Argon2id).
+     */
+    public static String digest(String secret) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** True when {@code id} has this prefix and the shape {@link #next} produces. */
+    public static boolean looksLike(String prefix, String id) {
+        if (id == null || id.length() != prefix.length() + 18 || !id.startsWith(prefix + "_")) {
+            return false;
+        }
+        for (int i = prefix.length() + 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

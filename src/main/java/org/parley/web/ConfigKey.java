@@ -1,0 +1,52 @@
+package org.parley.web;
+
+/**
+ * Every configuration key Parley reads: its name in the config file, its environment variable, its
+ * default and what it means. The README's configuration table lists exactly these (a test checks).
+ */
+public enum ConfigKey {
+    SERVER_HOST("server.host", "PARLEY_HOST", "0.0.0.0", "Address to listen on"),
+    SERVER_PORT("server.port", "PARLEY_PORT", "8080", "HTTP port (flag --port)"),
+    SERVER_PUBLIC_URL("server.publicUrl", "PARLEY_PUBLIC_URL", "", "URL readers reach Parley at; empty means http://localhost:<port>"),
+    DATA_DIR("data.dir", "PARLEY_DATA", "./data", "Directory for the SQLite database (flag --data)"),
+    DB_URL("db.url", "PARLEY_DB_URL", "", "JDBC URL; empty means SQLite in data.dir, or jdbc:postgresql://host/db"),
+    DB_USER("db.user", "PARLEY_DB_USER", "", "Database user (PostgreSQL)"),
+    DB_PASSWORD("db.password", "PARLEY_DB_PASSWORD", "", "Database password (PostgreSQL)"),
+    DB_POOL_SIZE("db.poolSize", "PARLEY_DB_POOL_SIZE", "8", "Database connections kept open"),
+    COMMENTS_PAGE_SIZE("comments.pageSize", "PARLEY_COMMENTS_PAGE_SIZE", "20", "Top-level comments per page when the client does not say"),
+    COMMENTS_REPLIES_PER_COMMENT("comments.repliesPerComment", "PARLEY_COMMENTS_REPLIES_PER_COMMENT", "5", "Replies shown under a comment before \"more replies\""),
+    COMMENTS_INLINE_REPLY_LEVELS("comments.inlineReplyLevels", "PARLEY_COMMENTS_INLINE_REPLY_LEVELS", "5", "Levels of replies sent with a thread page; deeper ones load on demand"),
+    COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory, least recently read evicted"),
+    LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
+    LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up");
+
+    private final String key;
+    private final String env;
+    private final String fallback;
+    private final String description;
+
+    ConfigKey(String key, String env, String fallback, String description) {
+        this.key = key;
+        this.env = env;
+        this.fallback = fallback;
+        this.description = description;
+    }
+
+    /** Name in the configuration file, e.g. {@code server.port}. */
+    public String key() {
+        return key;
+    }
+
+    /** Environment variable that overrides the file, e.g. {@code PARLEY_PORT}. */
+    public String env() {
+        return env;
+    }
+
+    public String fallback() {
+        return fallback;
+    }
+
+    public String description() {
+        return description;
+    }
+}

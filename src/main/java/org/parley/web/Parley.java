@@ -1,0 +1,112 @@
+package org.parley.web;
+
+import io.helidon.http.HttpException;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.comments.Comments;
+import org.parley.demo.Demo;
+import org.parley.http.ParleyException;
+import org.parley.identity.Identity;
+import org.parley.live.EventBus;
+import org.parley.live.InProcessEventBus;
+import org.parley.live.LiveStreams;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * The composition root: opens the store, builds each feature with the slice of configuration it needs,
+ * wires their routes into one server and starts it. Everything Parley runs is created here, by hand.
+ */
+public final class Parley implements AutoCloseable {
+
+    /** Largest request the server reads at all; endpoints set tighter limits of their own. */
+    private static final long MAX_PAYLOAD_BYTES = 1 << 20;
+
+    private final Database db;
+    private final Sites sites;
+    private final Identity identity;
+    private final Comments comments;
+    private final LiveStreams streams;
+    private final WebServer server;
+
+    private Parley(ParleyConfig config, Clock clock, boolean demo) {
+        db = Database.open(config.store());
+        try {
+            sites = Sites.create(db, clock);
+            identity = Identity.create(db, clock, sites);
+            EventBus bus = new InProcessEventBus();
+            streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
+            comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments());
+            List<HttpService> pages = new ArrayList<>();
+            pages.add(new StaticAssets(demo));
+            if (demo) {
+                Demo newsroom = Demo.create(db, sites, identity, config.comments());
+                newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
+                pages.add(newsroom.routes());
+            }
+            Problems problems = new Problems();
+            server = WebServer.builder()
+                    .host(config.server().host())
+                    .port(config.server().port())
+                    .maxPayloadSize(MAX_PAYLOAD_BYTES)
+                    .directHandlers(problems.directHandlers())
+                    .routing(routing -> routing(routing, problems, List.of(identity.routes(), comments.routes()), pages))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Starts Parley as configured; with {@code demo}, also sets up and serves the demo newsroom. */
+    public static Parley start(ParleyConfig config, Clock clock, boolean demo) {
+        return new Parley(config, clock, demo);
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int port() {
+        return server.port();
+    }
+
+    public Sites sites() {
+        return sites;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public Comments comments() {
+        return comments;
+    }
+
+    private void routing(HttpRouting.Builder routing, Problems problems, List<HttpService> api, List<HttpService> pages) {
+        routing.addFilter(new AccessLog())
+                .addFilter(new SecurityHeaders())
+                .addFilter(new Cors(sites, problems));
+        api.forEach(service -> routing.register("/api/v1", service));
+        pages.forEach(routing::register);
+        routing.any(problems::noRoute)
+                .error(ParleyException.class, problems::handle)
+                .error(HttpException.class, problems::handleHttp)
+                .error(Exception.class, problems::unexpected);
+    }
+
+    /** The demo site accepts its own pages however the browser names the host. */
+    private static List<String> demoOrigins(ParleyConfig.Server server) {
+        return List.of(server.publicUrl(), "http://localhost:" + server.port(), "http://127.0.0.1:" + server.port());
+    }
+
+    /** Stops accepting requests, ends live streams, closes the database. */
+    @Override
+    public void close() {
+        streams.close();
+        server.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,109 @@
+package org.parley.web;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.parley.comments.CommentsConfig;
+import org.parley.store.StoreConfig;
+
+/**
+ * Parley's whole configuration, immutable and validated. Each value comes from the first of: a
+ * command-line flag, a {@code PARLEY_*} environment variable, the configuration file (Java properties),
+ * the default in {@link ConfigKey}. An invalid value fails start-up with the key, the value and where it
+ * came from.
+ */
+public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, Live live) {
+
+    /** Where Parley listens and how readers reach it. */
+    public record Server(String host, int port, String publicUrl) {
+    }
+
+    /** Live stream settings. */
+    public record Live(Duration heartbeat, int clientQueueSize) {
+    }
+
+    /** A configuration of defaults only, with overrides; for tests and tools. */
+    public static ParleyConfig of(Map<ConfigKey, String> overrides) {
+        return load(Map.of(), Optional.empty(), overrides);
+    }
+
+    /**
+     * Resolves every key from {@code flags}, then {@code env}, then the file, then the default.
+     *
+     * @throws IllegalArgumentException naming the key whose value is unusable
+     */
+    public static ParleyConfig load(Map<String, String> env, Optional<Path> file, Map<ConfigKey, String> flags) {
+        Properties fromFile = file.map(ParleyConfig::read).orElseGet(Properties::new);
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (flags.containsKey(key)) {
+                values.put(key, flags.get(key));
+                sources.put(key, "command-line flag");
+            } else if (env.containsKey(key.env())) {
+                values.put(key, env.get(key.env()));
+                sources.put(key, "environment variable " + key.env());
+            } else if (fromFile.containsKey(key.key())) {
+                values.put(key, fromFile.getProperty(key.key()));
+                sources.put(key, "file " + file.orElseThrow());
+            } else {
+                values.put(key, key.fallback());
+                sources.put(key, "default");
+            }
+        }
+        var reader = new Values(values, sources);
+        int port = reader.integer(ConfigKey.SERVER_PORT, 0, 65_535);
+        String publicUrl = values.get(ConfigKey.SERVER_PUBLIC_URL).strip();
+        var server = new Server(values.get(ConfigKey.SERVER_HOST).strip(), port,
+                publicUrl.isEmpty() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", ""));
+        try {
+            var store = new StoreConfig(values.get(ConfigKey.DB_URL), values.get(ConfigKey.DB_USER),
+                    values.get(ConfigKey.DB_PASSWORD), reader.integer(ConfigKey.DB_POOL_SIZE, 1, 200),
+                    Path.of(values.get(ConfigKey.DATA_DIR)));
+            store.vendor();
+            var comments = new CommentsConfig(reader.integer(ConfigKey.COMMENTS_PAGE_SIZE, 1, CommentsConfig.MAX_PAGE_SIZE),
+                    reader.integer(ConfigKey.COMMENTS_REPLIES_PER_COMMENT, 1, 50),
+                    reader.integer(ConfigKey.COMMENTS_INLINE_REPLY_LEVELS, 0, 20),
+                    reader.integer(ConfigKey.COMMENTS_CACHED_PAGES, 1, 1_000_000));
+            var live = new Live(Duration.ofSeconds(reader.integer(ConfigKey.LIVE_HEARTBEAT_SECONDS, 1, 3_600)),
+                    reader.integer(ConfigKey.LIVE_CLIENT_QUEUE_SIZE, 8, 100_000));
+            return new ParleyConfig(server, store, comments, live);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private record Values(Map<ConfigKey, String> values, Map<ConfigKey, String> sources) {
+        int integer(ConfigKey key, int min, int max) {
+            String raw = values.get(key).strip();
+            try {
+                int value = Integer.parseInt(raw);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(key.key() + " must be an integer from " + min + " to " + max
+                    + ", but " + sources.get(key) + " says '" + raw + "'");
+        }
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration file " + file, e);
+        }
+        return properties;
+    }
+}
