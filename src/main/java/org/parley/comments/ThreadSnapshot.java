@@ -58,20 +58,17 @@ final class ThreadSnapshot {
      */
     static ThreadSnapshot build(PageRow page, List<CommentRow> rowsOldestFirst) {
         Map<String, Node> all = new HashMap<>(rowsOldestFirst.size() * 2);
+        rowsOldestFirst.forEach(row -> all.put(row.id(), new Node(row)));
         List<Node> roots = new ArrayList<>();
         for (CommentRow row : rowsOldestFirst) {
-            Node node = new Node(row);
-            all.put(row.id(), node);
             Node parent = row.parentId().map(all::get).orElse(null);
-            if (parent != null) {
-                parent.children.add(node);
-            } else {
-                roots.add(node);
-            }
+            (parent != null ? parent.children : roots).add(all.get(row.id()));
         }
+        // Decide visibility bottom-up: every reply is deeper than its parent, so deepest first.
+        List<Node> deepestFirst = new ArrayList<>(all.values());
+        deepestFirst.sort(Comparator.comparingInt((Node node) -> node.row.depth()).reversed());
         Map<String, Node> visible = new HashMap<>(all.size() * 2);
-        for (int i = rowsOldestFirst.size() - 1; i >= 0; i--) {
-            Node node = all.get(rowsOldestFirst.get(i).id());
+        for (Node node : deepestFirst) {
             node.children.removeIf(child -> !visible.containsKey(child.row.id()));
             if (node.row.status() == CommentStatus.PUBLISHED || !node.children.isEmpty()) {
                 node.comment = toComment(node);

@@ -9,18 +9,40 @@ import java.security.SecureRandom;
 public final class Ids {
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    /** 8 characters of 5 bits. */
+    private static final long RANDOM_MASK = (1L << 40) - 1;
+
     private final SecureRandom random = new SecureRandom();
 
-    /** A fresh id such as {@code c_01hx3k9q2v8m4t7w}: prefix, 9 time characters, 8 random ones. */
-    public String next(String prefix, long epochMillis) {
-        char[] out = new char[17];
-        long time = epochMillis;
-        for (int i = 8; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (time & 31)];
-            time >>>= 5;
+    private long lastMillis = -1;
+    private long lastRandom;
+
+    /**
+     * A fresh id such as {@code c_01hx3k9q2v8m4t7w}: prefix, 9 time characters, 8 random ones. Ids made
+     * by one process strictly increase, even within a millisecond or when the clock steps back, so rows
+     * written in one millisecond still sort in the order they were written.
+     */
+    public synchronized String next(String prefix, long epochMillis) {
+        long millis;
+        long bits;
+        if (epochMillis > lastMillis) {
+            millis = epochMillis;
+            bits = random.nextLong() & (RANDOM_MASK >>> 1); // half the range: room to count up within a millisecond
+        } else if (lastRandom < RANDOM_MASK) {
+            millis = lastMillis;
+            bits = lastRandom + 1;
+        } else {
+            millis = lastMillis + 1;
+            bits = 0;
         }
-        long bits = random.nextLong();
-        for (int i = 9; i < 17; i++) {
+        lastMillis = millis;
+        lastRandom = bits;
+        char[] out = new char[17];
+        for (int i = 8; i >= 0; i--) {
+            out[i] = ALPHABET[(int) (millis & 31)];
+            millis >>>= 5;
+        }
+        for (int i = 16; i >= 9; i--) {
             out[i] = ALPHABET[(int) (bits & 31)];
             bits >>>= 5;
         }

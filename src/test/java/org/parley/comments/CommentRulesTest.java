@@ -1,0 +1,77 @@
+package org.parley.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.http.ParleyException;
+import org.parley.sites.Site;
+import org.parley.sites.SiteId;
+
+class CommentRulesTest {
+
+    private final Site site = new Site(new SiteId("s"), "S", Set.of(), Duration.ofMinutes(15), 20);
+
+    private static ProblemAssert problem(Runnable call) {
+        try {
+            call.run();
+        } catch (ParleyException e) {
+            return new ProblemAssert(e);
+        }
+        throw new AssertionError("expected a problem");
+    }
+
+    private record ProblemAssert(ParleyException e) {
+        void is(CommentProblem type) {
+            assertThat(e.type()).isEqualTo(type);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\n\n\t", "\u200B\u200B", "\u0000"})
+    void emptyOrInvisibleCommentsAreRefused(String body) {
+        problem(() -> CommentRules.body(new Markdown(body), site)).is(CommentProblem.EMPTY_COMMENT);
+    }
+
+    @Test
+    void theLengthLimitCountsCharactersNotBytes() {
+        assertThat(CommentRules.body(new Markdown("é".repeat(20)), site).source()).hasSize(20);
+        assertThat(CommentRules.body(new Markdown("😀".repeat(20)), site).source()).isEqualTo("😀".repeat(20));
+        assertThatThrownBy(() -> CommentRules.body(new Markdown("a".repeat(21)), site))
+                .hasMessageContaining("21 characters").hasMessageContaining("up to 20");
+    }
+
+    @Test
+    void lineEndingsAreNormalizedAndNulBytesRemoved() {
+        assertThat(CommentRules.body(new Markdown("a\r\nb\rc\u0000d"), site).source()).isEqualTo("a\nb\ncd");
+    }
+
+    @Test
+    void namesAreTidiedAndAnEmptyNameMeansAGuest() {
+        assertThat(CommentRules.name(Optional.of("  Rob   G  "))).contains("Rob G");
+        assertThat(CommentRules.name(Optional.of("   "))).isEmpty();
+        assertThat(CommentRules.name(Optional.empty())).isEmpty();
+        assertThat(CommentRules.name(Optional.of("x".repeat(64)))).isPresent();
+    }
+
+    @Test
+    void namesThatCouldImpersonateOrOverflowAreRefused() {
+        problem(() -> CommentRules.name(Optional.of("x".repeat(65)))).is(CommentProblem.INVALID_NAME);
+        problem(() -> CommentRules.name(Optional.of("Admin\u202Enimda"))).is(CommentProblem.INVALID_NAME);
+        problem(() -> CommentRules.name(Optional.of("Rob\u0007"))).is(CommentProblem.INVALID_NAME);
+    }
+
+    @Test
+    void pageDetailsMustBeWebUrlsAndShortTexts() {
+        problem(() -> CommentRules.pageDetails(Optional.empty(), Optional.of("javascript:alert(1)"), Optional.empty(), Optional.empty()))
+                .is(CommentProblem.INVALID_PAGE);
+        problem(() -> CommentRules.pageDetails(Optional.of("t".repeat(301)), Optional.empty(), Optional.empty(), Optional.empty()))
+                .is(CommentProblem.INVALID_PAGE);
+        CommentRules.pageDetails(Optional.of("Title"), Optional.of("https://news.example/a/b?c=d"), Optional.of("By me"), Optional.of("world"));
+    }
+}

@@ -1,0 +1,280 @@
+package org.parley.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.http.ParleyException;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.live.InProcessEventBus;
+import org.parley.live.LiveStreams;
+import org.parley.sites.NewSite;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+import org.parley.store.StoreConfig;
+import org.parley.testing.MutableClock;
+
+/**
+ * What the comments feature promises about stored threads, run once per database. Subclasses only say
+ * which database.
+ */
+abstract class CommentsStoreContract {
+
+    static final SiteId SITE = new SiteId("courier");
+    static final PageKey PAGE = new PageKey("2026/11/river-report");
+
+    @TempDir
+    Path dir;
+    StoreConfig config;
+    Database db;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    InProcessEventBus bus = new InProcessEventBus();
+    List<CommentEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Comments comments;
+    Identity identity;
+    GuestId ann;
+    GuestId bob;
+
+    abstract StoreConfig store(Path dir);
+
+    void dropStore(StoreConfig config) {
+    }
+
+    @BeforeEach
+    void open() {
+        config = store(dir);
+        db = Database.open(config);
+        Sites sites = Sites.create(db, clock);
+        sites.save(NewSite.withDefaults(SITE, "The Courier", List.of("https://courier.example")));
+        sites.save(NewSite.withDefaults(new SiteId("other"), "Other", List.of()));
+        identity = Identity.create(db, clock, sites);
+        bus.subscribe(CommentEvent.class, events::add);
+        comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofSeconds(30), 16), sites, identity,
+                CommentsConfig.defaults());
+        ann = identity.createGuest().id();
+        bob = identity.createGuest().id();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        dropStore(config);
+    }
+
+    Comment post(GuestId author, Optional<CommentId> parent, String body) {
+        return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Ann"),
+                Optional.of("River report"), Optional.of("https://courier.example/river")));
+    }
+
+    ThreadPage thread() {
+        return comments.thread(SITE, PAGE, Sort.OLDEST, Optional.empty(), 50);
+    }
+
+    @Test
+    void theFirstCommentCreatesThePageWithTheWidgetsTitle() {
+        assertThat(thread().page().commentCount()).isZero();
+
+        Comment first = post(ann, Optional.empty(), "First!");
+
+        Page page = thread().page();
+        assertThat(page.title()).contains("River report");
+        assertThat(page.url()).contains("https://courier.example/river");
+        assertThat(page.commentCount()).isEqualTo(1);
+        assertThat(first.html().html()).isEqualTo("<p>First!</p>");
+        assertThat(first.author().orElseThrow().name()).contains("Ann");
+    }
+
+    @Test
+    void repliesAreStoredUnderTheirParentAtTheRightDepth() {
+        Comment root = post(ann, Optional.empty(), "Root");
+        Comment reply = post(bob, Optional.of(root.id()), "Reply");
+        Comment deeper = post(ann, Optional.of(reply.id()), "Deeper");
+
+        ThreadNode top = thread().comments().getFirst();
+        assertThat(top.comment().id()).isEqualTo(root.id());
+        assertThat(top.replies().getFirst().comment().id()).isEqualTo(reply.id());
+        assertThat(top.replies().getFirst().replies().getFirst().comment().depth()).isEqualTo(2);
+        assertThat(deeper.parentId()).contains(reply.id());
+    }
+
+    @Test
+    void aReplyToACommentOnAnotherPageIsRefusedAndNothingIsWritten() {
+        Comment elsewhere = comments.post(ann, new NewComment(SITE, new PageKey("elsewhere"), Optional.empty(),
+                new Markdown("Elsewhere"), Optional.empty(), Optional.empty(), Optional.empty()));
+        post(ann, Optional.empty(), "Here");
+        long version = thread().page().version();
+
+        assertThatThrownBy(() -> post(bob, Optional.of(elsewhere.id()), "Crossing pages"))
+                .isInstanceOfSatisfying(ParleyException.InvalidInput.class,
+                        e -> assertThat(e.type()).isEqualTo(CommentProblem.PARENT_ON_OTHER_PAGE));
+        assertThatThrownBy(() -> post(bob, Optional.of(new CommentId("c_000000000zzzzzzzz")), "To nobody"))
+                .isInstanceOfSatisfying(ParleyException.InvalidInput.class,
+                        e -> assertThat(e.type()).isEqualTo(CommentProblem.UNKNOWN_PARENT));
+
+        assertThat(thread().page().commentCount()).isEqualTo(1);
+        assertThat(thread().page().version()).isEqualTo(version);
+    }
+
+    @Test
+    void aClosedPageTakesNoNewCommentsButKeepsItsThread() {
+        post(ann, Optional.empty(), "Before closing");
+        comments.upsertPage(SITE, PAGE, new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(false), Set.of()));
+
+        assertThatThrownBy(() -> post(bob, Optional.empty(), "Too late"))
+                .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(CommentProblem.PAGE_CLOSED));
+        assertThat(thread().comments()).hasSize(1);
+        assertThat(thread().page().open()).isFalse();
+    }
+
+    @Test
+    void hostSiteMetadataReplacesWhatTheWidgetGuessedAndCanBeCleared() {
+        post(ann, Optional.empty(), "Hello");
+        Instant published = Instant.parse("2026-11-24T08:00:00Z");
+        comments.upsertPage(SITE, PAGE, new PageMeta(Optional.of("Official title"), Optional.empty(), Optional.of("By Reporter"),
+                Optional.of("world"), Optional.of(published), Optional.empty(), Set.of()));
+        Page page = comments.upsertPage(SITE, PAGE, new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Set.of("section")));
+
+        assertThat(page.title()).contains("Official title");
+        assertThat(page.url()).contains("https://courier.example/river");
+        assertThat(page.byline()).contains("By Reporter");
+        assertThat(page.section()).isEmpty();
+        assertThat(page.publishedAt()).contains(published);
+        assertThat(page.commentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void authorsEditTheirOwnCommentsOnlyInsideTheWindow() {
+        Comment mine = post(ann, Optional.empty(), "Typo hre");
+
+        assertThat(comments.edit(SITE, bob, mine.id(), new Markdown("Hijack"))).isInstanceOf(EditOutcome.NotYours.class);
+        var edited = (EditOutcome.Edited) comments.edit(SITE, ann, mine.id(), new Markdown("Typo *here*"));
+        assertThat(edited.comment().html().html()).isEqualTo("<p>Typo <em>here</em></p>");
+        assertThat(edited.comment().editedAt()).contains(clock.instant());
+        assertThat(comments.comment(SITE, mine.id()).source().source()).isEqualTo("Typo *here*");
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        var closed = comments.edit(SITE, ann, mine.id(), new Markdown("Too late"));
+        assertThat(closed).isInstanceOfSatisfying(EditOutcome.WindowClosed.class,
+                c -> assertThat(c.closedAt()).isEqualTo(mine.createdAt().plus(Duration.ofMinutes(15))));
+        assertThat(thread().comments().getFirst().comment().html().html()).isEqualTo("<p>Typo <em>here</em></p>");
+    }
+
+    @Test
+    void deletingACommentWithRepliesLeavesAPlaceholderAndErasesTheText() {
+        Comment root = post(ann, Optional.empty(), "Regrettable");
+        Comment reply = post(bob, Optional.of(root.id()), "Answer");
+        Comment lonely = post(ann, Optional.empty(), "Also regrettable");
+
+        assertThat(comments.delete(SITE, ann, root.id())).isEqualTo(new EditOutcome.Removed(root.id(), true));
+        assertThat(comments.delete(SITE, ann, lonely.id())).isEqualTo(new EditOutcome.Removed(lonely.id(), false));
+
+        ThreadPage page = thread();
+        assertThat(page.comments()).hasSize(1);
+        ThreadNode placeholder = page.comments().getFirst();
+        assertThat(placeholder.comment().status()).isEqualTo(CommentStatus.DELETED);
+        assertThat(placeholder.comment().author()).isEmpty();
+        assertThat(placeholder.replies().getFirst().comment().id()).isEqualTo(reply.id());
+        assertThat(page.page().commentCount()).isEqualTo(1);
+        assertThatThrownBy(() -> comments.comment(SITE, root.id())).isInstanceOf(ParleyException.NotFound.class);
+        assertThatThrownBy(() -> post(bob, Optional.of(root.id()), "Reply to the void"))
+                .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(CommentProblem.PARENT_DELETED));
+    }
+
+    @Test
+    void oneVotePerReaderThatCanChangeOrBeWithdrawn() {
+        Comment comment = post(ann, Optional.empty(), "Vote on me");
+        GuestId carol = identity.createGuest().id();
+
+        assertThat(comments.vote(SITE, bob, comment.id(), 1)).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
+        assertThat(comments.vote(SITE, bob, comment.id(), 1)).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
+        assertThat(comments.vote(SITE, carol, comment.id(), -1)).isEqualTo(new VoteTally(comment.id(), 1, 1, -1));
+        assertThat(comments.vote(SITE, bob, comment.id(), -1)).isEqualTo(new VoteTally(comment.id(), 0, 2, -1));
+        assertThat(comments.vote(SITE, carol, comment.id(), 0)).isEqualTo(new VoteTally(comment.id(), 0, 1, 0));
+
+        assertThat(comments.myVotes(SITE, bob, PAGE)).isEqualTo(Map.of(comment.id(), -1));
+        assertThat(comments.myVotes(SITE, carol, PAGE)).isEmpty();
+        Comment shown = thread().comments().getFirst().comment();
+        assertThat(shown.up()).isZero();
+        assertThat(shown.down()).isEqualTo(1);
+    }
+
+    @Test
+    void authorsCannotVoteOnTheirOwnComments() {
+        Comment comment = post(ann, Optional.empty(), "Mine");
+        assertThatThrownBy(() -> comments.vote(SITE, ann, comment.id(), 1))
+                .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(CommentProblem.OWN_COMMENT_VOTE));
+    }
+
+    @Test
+    void commentsOfOneSiteCannotBeReachedThroughAnother() {
+        Comment comment = post(ann, Optional.empty(), "Courier only");
+        SiteId other = new SiteId("other");
+        assertThatThrownBy(() -> comments.vote(other, bob, comment.id(), 1)).isInstanceOf(ParleyException.NotFound.class);
+        assertThatThrownBy(() -> comments.comment(other, comment.id())).isInstanceOf(ParleyException.NotFound.class);
+        assertThatThrownBy(() -> comments.delete(other, ann, comment.id())).isInstanceOf(ParleyException.NotFound.class);
+    }
+
+    @Test
+    void countsForManyPagesInOneCall() {
+        post(ann, Optional.empty(), "One");
+        post(bob, Optional.empty(), "Two");
+        var counts = comments.counts(SITE, List.of(PAGE, new PageKey("never-commented")));
+        assertThat(counts).containsExactly(Map.entry(PAGE, 2), Map.entry(new PageKey("never-commented"), 0));
+    }
+
+    @Test
+    void everyChangeGetsTheNextPageVersionAndIsLoggedForReplay() {
+        Comment c = post(ann, Optional.empty(), "v1");
+        comments.vote(SITE, bob, c.id(), 1);
+        comments.edit(SITE, ann, c.id(), new Markdown("v2"));
+        comments.delete(SITE, ann, c.id());
+
+        assertThat(events).extracting(CommentEvent::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("CommentPosted", "CommentVoted", "CommentEdited", "CommentRemoved");
+        PageId page = events.getFirst().pageId();
+        var log = db.read(h -> new PageRepository().eventsAfter(h, page, 1, 10));
+        assertThat(log).extracting(PageRepository.PageEvent::kind).containsExactly("voted", "edited", "deleted");
+    }
+
+    @Test
+    void concurrentFirstCommentsOnANewPageAllLandOnOnePage() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Comment>> posts = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                int n = i;
+                posts.add(() -> post(n % 2 == 0 ? ann : bob, Optional.empty(), "Comment " + n));
+            }
+            for (Future<Comment> done : pool.invokeAll(posts)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ThreadPage page = comments.thread(SITE, PAGE, Sort.NEWEST, Optional.empty(), 100);
+        assertThat(page.comments()).hasSize(80);
+        assertThat(page.page().commentCount()).isEqualTo(80);
+        assertThat(page.page().version()).isEqualTo(80);
+        assertThat(events).extracting(CommentEvent::version).doesNotHaveDuplicates().hasSize(80);
+    }
+}

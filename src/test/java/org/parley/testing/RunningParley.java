@@ -1,0 +1,72 @@
+package org.parley.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.sites.NewSite;
+import org.parley.sites.SavedSite;
+import org.parley.sites.SiteId;
+import org.parley.web.ConfigKey;
+import org.parley.web.Parley;
+import org.parley.web.ParleyConfig;
+
+/**
+ * A real Parley server for integration tests: SQLite in a temporary directory, a free port, the
+ * production routing. Close it after the test class.
+ */
+public final class RunningParley implements AutoCloseable {
+
+    private final Parley parley;
+    private final Http http;
+
+    private RunningParley(Parley parley) {
+        this.parley = parley;
+        this.http = new Http("http://localhost:" + parley.port());
+    }
+
+    public static RunningParley start(Path dataDir, Clock clock, boolean demo, Map<ConfigKey, String> overrides) {
+        Map<ConfigKey, String> config = new EnumMap<>(ConfigKey.class);
+        config.put(ConfigKey.SERVER_PORT, "0");
+        config.put(ConfigKey.SERVER_HOST, "127.0.0.1");
+        config.put(ConfigKey.DATA_DIR, dataDir.toString());
+        config.putAll(overrides);
+        return new RunningParley(Parley.start(ParleyConfig.of(config), clock, demo));
+    }
+
+    public static RunningParley start(Path dataDir) {
+        return start(dataDir, Clock.systemUTC(), false, Map.of());
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public Parley parley() {
+        return parley;
+    }
+
+    public int port() {
+        return parley.port();
+    }
+
+    /** Creates a site allowing the given origins; returns it with its API secret. */
+    public SavedSite site(String id, String... origins) {
+        return parley.sites().save(NewSite.withDefaults(new SiteId(id), "Test site " + id, List.of(origins)));
+    }
+
+    /** A new guest's bearer token, created through the API as the widget does. */
+    public String guestToken(String site) {
+        var reply = http.post("/api/v1/sites/" + site + "/guests", "{}");
+        if (reply.status() != 201) {
+            throw new AssertionError("guest creation failed: " + reply.status() + " " + reply.text());
+        }
+        return reply.json().get("token").asText();
+    }
+
+    @Override
+    public void close() {
+        parley.close();
+    }
+}
