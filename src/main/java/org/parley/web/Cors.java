@@ -41,6 +41,8 @@ final class Cors implements Filter {
             return;
         }
         if (!site.get().allowsOrigin(origin.get().toLowerCase(Locale.ROOT))) {
+            // Readable by the refused page on purpose: the widget then shows why instead of "unreachable".
+            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin.get());
             problems.send(res, 403, problems.body(RequestProblem.ORIGIN_NOT_ALLOWED,
                     "Origin " + origin.get() + " may not use site '" + site.get().id() + "'; add it to the site's origins.",
                     req.prologue().uriPath().path()));

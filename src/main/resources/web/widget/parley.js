@@ -1,0 +1,384 @@
+/* Parley comment widget: vanilla JS, no build step; this file is served as written.
+   Embed: <div id="parley" data-site=".." data-page=".."></div> + this script.
+   Only the server's sanitized comment html goes through innerHTML; all other text uses text nodes. */
+(() => {
+  'use strict';
+  const root = document.getElementById('parley');
+  if (!root || root.dataset.parleyOn) return;
+  root.dataset.parleyOn = 1;
+
+  // The API and the stylesheet live next to this script (Parley may sit behind a path prefix).
+  const me = document.currentScript || [...document.scripts].find(s => /\/widget\/parley\.js$/.test(s.src.split(/[?#]/)[0]));
+  const home = (me ? me.src.split(/[?#]/)[0] : '').replace(/\/widget\/parley\.js$/, '');
+  const base = home + '/api/v1';
+  document.head.append(h('link', {rel: 'stylesheet', href: home + '/widget/parley.css'}));
+
+  const enc = encodeURIComponent, d = root.dataset, key = d.page || location.pathname;
+  const P = '/sites/' + enc(d.site || ''), Q = '?page=' + enc(key);
+  const mem = {}, recs = new Map(); // comment id -> record {c, el, main, body, reps, ...}
+  let cfg = {}, page = {}, myVotes = {}, count = 0, next = null, pending = 0, seq = 0, guest, guestP;
+
+  // localStorage may be missing or throw (privacy modes): fall back to memory.
+  function load(k) { try { const v = localStorage.getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
+  function save(k, v) { mem[k] = v; try { localStorage.setItem(k, v) } catch (e) {} }
+  try { guest = JSON.parse(load('parley.guest')) } catch (e) {}
+  if (!guest || !guest.token) guest = null;
+
+  // h('tag', {attr: value, onclick: fn}, ...children); strings become text nodes, never markup.
+  function h(tag, attrs, ...kids) {
+    const el = document.createElement(tag);
+    for (const k in attrs) {
+      const v = attrs[k];
+      if (v == null || v === false) continue;
+      if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : v);
+    }
+    el.append(...kids.flat(9).filter(x => x != null && x !== false));
+    return el;
+  }
+
+  // auth: 0 none, 1 send the guest token if we have one, 2 a write (creates the guest first).
+  async function api(path, method, body, auth, again) {
+    const headers = {Accept: 'application/json'};
+    if (body) headers['Content-Type'] = 'application/json';
+    if (auth > 1 && !guest) await newGuest();
+    if (auth && guest) headers.Authorization = 'Bearer ' + guest.token;
+    let r, j;
+    try {
+      r = await fetch(base + path, {method: method || 'GET', headers, body: body ? JSON.stringify(body) : null, credentials: 'omit'});
+    } catch (e) { throw Error('Could not reach the comment server. Please try again.') }
+    if (r.status == 204) return {};
+    try { j = await r.json() } catch (e) {}
+    if (r.ok) return j;
+    // A stored token the server no longer knows: start over as a new guest, once.
+    if (r.status == 401 && auth > 1 && !again) { guest = null; return api(path, method, body, auth, 1) }
+    throw Error(j && (j.detail || j.title) || 'Something went wrong (HTTP ' + r.status + ').');
+  }
+  const newGuest = () => guestP || (guestP = api(P + '/guests', 'POST', {}).then(g => {
+    guest = {id: g.id, token: g.token};
+    save('parley.guest', JSON.stringify(guest));
+  }).finally(() => guestP = null));
+
+  // Button/form handler that ignores repeat clicks while its request runs.
+  const act = f => async e => {
+    e.preventDefault();
+    const b = e.currentTarget;
+    if (b.getAttribute('aria-busy')) return;
+    b.setAttribute('aria-busy', true);
+    try { await f() } finally { b.removeAttribute('aria-busy') }
+  };
+  const pl = (n, w) => n + ' ' + w + (n == 1 ? '' : 's');
+  const who = c => c.author && c.author.name;
+  const mine = c => guest && c.author && c.author.id == guest.id;
+  const left = c => Date.parse(c.createdAt) + (cfg.editWindowSeconds || 0) * 1e3 - Date.now();
+  const editable = c => mine(c) && c.status != 'deleted' && left(c) > 0;
+  const cu = r => P + '/comments/' + enc(r.c.id);
+  const get = id => { const r = id && recs.get(id); return r && r.el.isConnected ? r : null };
+  const alertBox = () => h('div', {class: 'parley-error', role: 'alert'});
+  const btn = (text, onclick, a) => h('button', {type: 'button', onclick, ...a}, text);
+  function ago(iso) {
+    const s = (Date.now() - Date.parse(iso)) / 1e3;
+    if (s < 60) return 'just now';
+    if (s < 604800) {
+      const [n, u] = s < 3600 ? [s / 60, 'minute'] : s < 86400 ? [s / 3600, 'hour'] : [s / 86400, 'day'];
+      return pl(Math.floor(n), u) + ' ago';
+    }
+    return new Date(iso).toLocaleDateString('en', {day: 'numeric', month: 'short', year: 'numeric'});
+  }
+  function announce(m) { sr.textContent = ''; setTimeout(() => sr.textContent = m, 100) }
+  function setCount(n) { title.textContent = pl(count = Math.max(0, n | 0), 'comment') }
+
+  // ---- skeleton
+  root.classList.add('parley');
+  const title = h('h2', {class: 'parley-title', tabindex: -1}, 'Comments');
+  const sel = h('select', {onchange: reload}, ['Best', 'Newest', 'Oldest', 'Controversial'].map(s => h('option', {value: s.toLowerCase()}, s)));
+  const top = h('div'), topErr = alertBox(), moreErr = alertBox();
+  const list = h('div', {class: 'parley-list'}, h('p', {class: 'parley-note'}, 'Loading comments\u2026'));
+  const more = h('div', {class: 'parley-more', hidden: true}, btn('Load more comments', act(loadMore)), moreErr);
+  const sr = h('div', {class: 'parley-sr', 'aria-live': 'polite'});
+  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), top, topErr, list, more, sr);
+
+  // ---- one comment
+  function render(c) {
+    c.replyCount |= 0;
+    const r = {c, shown: 0};
+    r.el = h('article', {class: 'parley-comment', 'data-comment-id': c.id, tabindex: -1},
+      r.main = h('div'),
+      r.reps = h('div', {class: 'parley-replies'},
+        r.moreEl = h('div', {class: 'parley-more'}, r.moreBtn = btn('', act(() => moreReplies(r))), r.moreErr = alertBox())));
+    recs.set(c.id, r);
+    fill(r);
+    for (const x of c.replies || []) addReply(r, x);
+    updMore(r);
+    return r;
+  }
+
+  function fill(r) {
+    const c = r.c, name = who(c), own = mine(c), del = c.status == 'deleted';
+    r.err = alertBox();
+    r.el.classList.toggle('parley-deleted', del);
+    r.el.setAttribute('aria-label', del ? 'Deleted comment' : 'Comment by ' + (name || 'Guest'));
+    if (del) return r.main.replaceChildren(h('p', {class: 'parley-body parley-gone'}, 'This comment was deleted.'));
+    r.body = h('div', {class: 'parley-body'});
+    r.body.innerHTML = c.html || ''; // sanitized by the server
+    const owned = editable(c) && [r.eb = btn('Edit', act(() => edit(r))), btn('Delete', act(() => del_(r)))];
+    // Hide Edit/Delete once the edit window closes (clicks re-check too: timers lag in background tabs).
+    if (owned && left(c) < 2e9) setTimeout(() => owned.forEach(b => b.remove()), left(c));
+    const vb = (v, sym) => btn([sym, h('span')], act(() => vote(r, v)), {class: 'parley-vote', disabled: !!own, title: own ? 'You cannot vote on your own comment' : null});
+    r.main.replaceChildren(
+      h('header', {class: 'parley-meta'},
+        h('span', {class: name ? 'parley-author' : 'parley-author parley-guest'}, name || 'Guest'),
+        h('time', {datetime: c.createdAt, title: new Date(c.createdAt).toLocaleString()}, ago(c.createdAt)),
+        r.ed = h('span', {class: 'parley-edited', hidden: !c.editedAt}, '(edited)'),
+        c.status && c.status != 'published' && h('span', {class: 'parley-pending'}, 'Awaiting moderation')),
+      r.body,
+      h('div', {class: 'parley-actions'},
+        page.open !== false && (r.rb = btn('Reply', () => reply(r), {'aria-expanded': 'false'})),
+        r.up = vb(1, '\u25B2 '), r.down = vb(-1, '\u25BC '), owned),
+      r.err);
+    counts(r);
+  }
+
+  function counts(r) {
+    const c = r.c, m = myVotes[c.id];
+    if (c.status == 'deleted') return;
+    [[r.up, 1, c.up, 'Upvote'], [r.down, -1, c.down, 'Downvote']].forEach(([b, v, n, w]) => {
+      b.lastChild.textContent = n |= 0;
+      b.setAttribute('aria-pressed', m == v);
+      b.setAttribute('aria-label', w + ', ' + pl(n, 'vote'));
+    });
+  }
+
+  function updMore(r) {
+    const n = r.c.replyCount - r.shown;
+    r.moreEl.hidden = !r.c.moreReplies;
+    r.moreBtn.textContent = 'Show more replies' + (n > 0 ? ' (' + n + ')' : '');
+  }
+
+  // Fetched replies go before any reply that arrived live (those are newer); duplicates are skipped.
+  function addReply(p, c) {
+    if (get(c.id)) return;
+    const r = render(c);
+    p.reps.insertBefore(r.el, [...p.reps.children].find(e => e.live) || p.moreEl);
+    p.shown++;
+    return r.el;
+  }
+
+  // A new comment (ours or live): replies at the end of their parent's replies, top-level at the top.
+  function place(c) {
+    const p = get(c.parentId);
+    if (c.parentId && !p) return;
+    const r = render(c);
+    r.el.live = 1;
+    if (p) { p.c.replyCount++; p.shown++; p.reps.insertBefore(r.el, p.moreEl); updMore(p) }
+    else list.prepend(r.el);
+    return r;
+  }
+
+  // Deleted: keep a placeholder (it has replies) or remove it.
+  function drop(r, ph) {
+    const was = r.c.status == 'deleted';
+    if (!was) setCount(count - 1);
+    r.c.status = 'deleted';
+    if (ph) return was || fill(r);
+    const p = get(r.c.parentId);
+    if (p) { p.shown--; p.c.replyCount--; updMore(p) }
+    r.el.remove();
+  }
+
+  // ---- forms
+  function form(label, text, submit, done, cancel, named) {
+    const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength});
+    const nm = named && h('input', {autocomplete: 'nickname', placeholder: 'Guest'});
+    const err = alertBox();
+    const f = h('form', {class: 'parley-form',
+      onsubmit: act(async () => {
+        err.textContent = '';
+        try { await done(ta.value, nm ? nm.value.trim() : load('parley.name') || ''); ta.value = '' }
+        catch (e) { err.textContent = e.message }
+      }),
+      onkeydown: e => {
+        if (e.key == 'Escape' && cancel) { e.preventDefault(); cancel(1) }
+        else if (e.key == 'Enter' && (e.ctrlKey || e.metaKey)) f.requestSubmit();
+      }},
+      nm && h('label', {class: 'parley-field'}, 'Name (optional)', nm),
+      h('label', {class: 'parley-field'}, label, ta),
+      h('div', {class: 'parley-buttons'}, h('button', {type: 'submit'}, submit), cancel && btn('Cancel', () => cancel(1))),
+      err);
+    ta.value = text;
+    if (nm) nm.value = load('parley.name') || '';
+    f.ta = ta;
+    return f;
+  }
+
+  async function post(body, name, parentId) {
+    save('parley.name', name);
+    pending++;
+    let c;
+    try {
+      c = await api(P + '/comments', 'POST', {page: key, parentId, body, name: name || null,
+        pageTitle: d.title || undefined, pageUrl: d.url || location.href}, 2);
+    } finally { pending-- }
+    let r = get(c.id);
+    if (!r) { setCount(count + 1); r = place(c) }
+    if (r) r.el.focus();
+    announce('Comment posted');
+  }
+
+  function reply(r) {
+    if (r.rf) return r.rf.ta.focus();
+    const close = back => { r.rf.remove(); r.rf = 0; r.rb.setAttribute('aria-expanded', false); back && r.rb.focus() };
+    r.rf = form('Reply to ' + (who(r.c) || 'Guest'), '', 'Post reply', async (t, n) => { await post(t, n, r.c.id); close() }, close, 1);
+    r.reps.before(r.rf);
+    r.rb.setAttribute('aria-expanded', true);
+    r.rf.ta.focus();
+  }
+
+  // Re-check the edit window on click: the page may have been open (or asleep) for a while.
+  function late(r) {
+    if (editable(r.c)) return;
+    fill(r);
+    r.el.focus();
+    return r.err.textContent = 'The time to edit or delete this comment is over.';
+  }
+
+  async function edit(r) {
+    if (late(r)) return;
+    if (r.ef) return r.ef.ta.focus();
+    r.err.textContent = '';
+    let x;
+    try { x = await api(cu(r), 0, 0, 1) } catch (e) { return r.err.textContent = e.message }
+    const close = back => { r.ef.remove(); r.ef = 0; r.body.hidden = false; back && r.eb.focus() };
+    r.ef = form('Edit your comment', x.markdown ?? r.body.textContent, 'Save', async t => {
+      const c = await api(cu(r), 'PATCH', {body: t}, 2);
+      r.c.html = r.body.innerHTML = c.html;
+      r.ed.hidden = !(r.c.editedAt = c.editedAt);
+      close(1);
+      announce('Comment updated');
+    }, close);
+    r.body.hidden = true;
+    r.body.after(r.ef);
+    r.ef.ta.focus();
+  }
+
+  async function del_(r) {
+    if (late(r) || !confirm('Delete this comment?')) return;
+    r.err.textContent = '';
+    try { await api(cu(r), 'DELETE', 0, 2) } catch (e) { return r.err.textContent = e.message }
+    const ph = r.c.replyCount + r.shown > 0;
+    drop(r, ph);
+    (ph ? r.el : title).focus();
+    announce('Comment deleted');
+  }
+
+  async function vote(r, v) {
+    r.err.textContent = '';
+    try {
+      const x = await api(cu(r) + '/vote', 'PUT', {value: myVotes[r.c.id] == v ? 0 : v}, 2);
+      r.c.up = x.up; r.c.down = x.down; myVotes[r.c.id] = x.myVote;
+      counts(r);
+    } catch (e) { r.err.textContent = e.message }
+  }
+
+  // ---- loading
+  const thread = after => api(`${P}/thread${Q}&sort=${sel.value}&limit=20` + (after ? '&after=' + enc(after) : ''));
+
+  function show(x, reset) {
+    if (reset) { list.replaceChildren(); recs.clear() }
+    let first;
+    for (const c of x.comments || []) if (!get(c.id)) { const el = render(c).el; list.append(el); first = first || el }
+    next = x.next;
+    more.hidden = !next;
+    if (x.page) setCount((page = x.page).commentCount);
+    return first;
+  }
+
+  async function loadMore() {
+    moreErr.textContent = '';
+    try { const f = show(await thread(next)); if (!next && f) f.focus() } catch (e) { moreErr.textContent = e.message }
+  }
+
+  async function moreReplies(r) {
+    r.moreErr.textContent = '';
+    try {
+      const x = await api(`${cu(r)}/replies?after=${enc(r.c.moreReplies)}&limit=20`);
+      let f;
+      for (const c of x.comments || []) { const el = addReply(r, c); f = f || el }
+      r.c.moreReplies = x.next;
+      updMore(r);
+      if (!x.next && f) f.focus();
+    } catch (e) { r.moreErr.textContent = e.message }
+  }
+
+  async function reload() {
+    const t = ++seq;
+    topErr.textContent = '';
+    list.setAttribute('aria-busy', true);
+    try { const x = await thread(); if (t == seq) show(x, 1) } catch (e) { if (t == seq) topErr.textContent = e.message }
+    list.removeAttribute('aria-busy');
+  }
+
+  function topForm() {
+    top.replaceChildren(page.open !== false
+      ? form('Comment', '', 'Post comment', (t, n) => post(t, n, null), null, 1)
+      : h('p', {class: 'parley-closed'}, 'Comments are closed.'));
+  }
+
+  async function init() {
+    topErr.textContent = '';
+    try {
+      const [x, v] = await Promise.all([thread(), guest ? api(P + '/my-votes' + Q, 0, 0, 1).catch(() => ({})) : {}]);
+      myVotes = v.votes || {};
+      cfg = x.site || {};
+      page = x.page || {};
+      topForm();
+      show(x, 1);
+      live(x.version);
+    } catch (e) {
+      topErr.textContent = e.message;
+      list.replaceChildren(btn('Try again', init));
+    }
+  }
+
+  // ---- live updates
+  // Content inserted above the viewport must not move what the reader is looking at.
+  function keep(fn) {
+    const a = [...root.querySelectorAll('.parley-comment')].find(e => e.getBoundingClientRect().top >= 0);
+    const y = () => a ? a.getBoundingClientRect().top : root.getBoundingClientRect().bottom, y0 = y(), el = fn();
+    if (!(el && el.isConnected && el.getBoundingClientRect().top >= 0) && (!a || a.isConnected)) scrollBy(0, y() - y0);
+  }
+
+  // since= resumes from the version we rendered, so nothing between load and connect is lost.
+  function live(v) {
+    if (!window.EventSource) return;
+    const es = new EventSource(base + P + '/live' + Q + (v != null ? '&since=' + v : ''));
+    const on = (n, f) => es.addEventListener(n, e => { let x; try { x = JSON.parse(e.data) } catch (_) { return } f(x) });
+    on('posted', c => {
+      // Our own post is placed by post() when its response arrives.
+      if (get(c.id) || pending && mine(c)) return;
+      setCount(count + 1);
+      let r;
+      keep(() => (r = place(c)) && r.el);
+      if (!r) return;
+      r.el.classList.add('parley-new');
+      setTimeout(() => r.el.classList.remove('parley-new'), 5e3);
+      announce('New comment by ' + (who(c) || 'Guest'));
+    });
+    on('edited', c => {
+      const r = get(c.id);
+      if (r && r.c.status != 'deleted') keep(() => {
+        r.c.html = r.body.innerHTML = c.html;
+        r.ed.hidden = !(r.c.editedAt = c.editedAt || 1);
+        return r.el;
+      });
+    });
+    on('deleted', x => { const r = get(x.id); if (r) keep(() => (drop(r, x.placeholder), r.el)) });
+    // The page was closed/reopened or retitled; "reset": too much missed to replay, so reload.
+    on('page', x => { const o = page.open; setCount((page = x).commentCount ?? count); if (x.open != o) { topForm(); reload() } });
+    on('reset', reload);
+    on('voted', x => { const r = get(x.id); if (r) { r.c.up = x.up; r.c.down = x.down; counts(r) } });
+  }
+
+  setInterval(() => root.querySelectorAll('.parley-meta time').forEach(t => t.textContent = ago(t.dateTime)), 6e4);
+  init();
+})();
