@@ -18,6 +18,11 @@ import org.parley.web.ParleyConfig;
  */
 public final class RunningParley implements AutoCloseable {
 
+    static {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+
     private final Parley parley;
     private final Http http;
 

@@ -1,0 +1,205 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.testing.Http;
+import org.parley.testing.RunningParley;
+
+/**
+ * Throws every kind of bad request at the API. Each must get a 4xx {@code application/problem+json}
+ * with a stable type and a detail a person can act on — and must leave nothing half-written.
+ */
+class BadInputTest {
+
+    private static final String POST = "/api/v1/sites/courier/comments";
+
+    @TempDir
+    static Path dir;
+    static RunningParley parley;
+    static Http http;
+    static String token;
+    static String commentId;
+    static String otherPageCommentId;
+
+    @BeforeAll
+    static void start() {
+        parley = RunningParley.start(dir);
+        http = parley.http();
+        parley.site("courier", "https://courier.example");
+        token = parley.guestToken("courier");
+        commentId = postOk("{\"page\":\"bad-input\",\"body\":\"The one good comment\"}");
+        otherPageCommentId = postOk("{\"page\":\"another-page\",\"body\":\"Elsewhere\"}");
+        String secret = parley.parley().sites().rotateSecret(new org.parley.sites.SiteId("courier"));
+        http.put("/api/v1/sites/courier/pages?key=closed-page", "{\"open\":false}", "Authorization", "Bearer " + secret);
+    }
+
+    @AfterAll
+    static void stop() {
+        parley.close();
+    }
+
+    static String postOk(String json) {
+        var reply = http.post(POST, json, "Authorization", "Bearer " + token);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    static int commentCount() {
+        return http.get("/api/v1/sites/courier/thread?page=bad-input").json().at("/page/commentCount").asInt();
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Stream<Arguments> badPosts() {
+        String auth = "Bearer TOKEN";
+        return Stream.of(
+                Arguments.of("malformed JSON", utf8("{\"page\":\"bad-input\",\"body\":"), "application/json", auth, 400, "malformed-json"),
+                Arguments.of("JSON that is not an object", utf8("[1,2,3]"), "application/json", auth, 400, "malformed-json"),
+                Arguments.of("duplicate keys", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"body\":\"b\"}"), "application/json", auth, 400, "malformed-json"),
+                Arguments.of("trailing garbage", utf8("{\"page\":\"bad-input\",\"body\":\"a\"} {}"), "application/json", auth, 400, "malformed-json"),
+                Arguments.of("wrong types", utf8("{\"page\":7,\"body\":[\"x\"]}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("missing fields", utf8("{}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("unknown field", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"bdy\":\"typo\"}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("empty body", new byte[0], "application/json", auth, 400, "missing-body"),
+                Arguments.of("not JSON at all", utf8("page=x&body=y"), "application/x-www-form-urlencoded", auth, 415, "unsupported-media-type"),
+                Arguments.of("no content type", utf8("{\"page\":\"bad-input\",\"body\":\"a\"}"), null, auth, 415, "unsupported-media-type"),
+                Arguments.of("a charset other than UTF-8", utf8("{\"page\":\"bad-input\",\"body\":\"a\"}"), "application/json; charset=latin1", auth, 415, "unsupported-media-type"),
+                Arguments.of("invalid UTF-8", new byte[] {'{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, "application/json", auth, 400, "invalid-utf8"),
+                Arguments.of("over-long comment", utf8("{\"page\":\"bad-input\",\"body\":\"" + "x".repeat(10_001) + "\"}"), "application/json", auth, 422, "comment-too-long"),
+                Arguments.of("blank comment", utf8("{\"page\":\"bad-input\",\"body\":\"  \\n \"}"), "application/json", auth, 422, "empty-comment"),
+                Arguments.of("over-long name", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"name\":\"" + "n".repeat(65) + "\"}"), "application/json", auth, 422, "invalid-name"),
+                Arguments.of("page key too long", utf8("{\"page\":\"" + "k".repeat(301) + "\",\"body\":\"a\"}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("page URL that is not a web URL", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"pageUrl\":\"javascript:alert(1)\"}"), "application/json", auth, 422, "invalid-page"),
+                Arguments.of("malformed parent id", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"parentId\":\"../etc\"}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("unknown parent", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"parentId\":\"c_000000000zzzzzzzz\"}"), "application/json", auth, 422, "unknown-parent"),
+                Arguments.of("reply to a comment on another page", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"parentId\":\"OTHER\"}"), "application/json", auth, 422, "parent-on-other-page"),
+                Arguments.of("comment on a closed page", utf8("{\"page\":\"closed-page\",\"body\":\"a\"}"), "application/json", auth, 409, "page-closed"),
+                Arguments.of("no token", utf8("{\"page\":\"bad-input\",\"body\":\"a\"}"), "application/json", null, 401, "authentication-required"),
+                Arguments.of("unknown token", utf8("{\"page\":\"bad-input\",\"body\":\"a\"}"), "application/json", "Bearer forged", 401, "unknown-guest-token"),
+                Arguments.of("body over the endpoint's limit", utf8("{\"page\":\"bad-input\",\"body\":\"" + "x".repeat(300_000) + "\"}"), "application/json", auth, 413, "body-too-large"),
+                Arguments.of("body over the server's limit", utf8("{\"page\":\"bad-input\",\"body\":\"" + "x".repeat(1_200_000) + "\"}"), "application/json", auth, 413, "body-too-large"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPosts")
+    void eachBadPostGetsItsOwnProblemAndWritesNothing(String what, byte[] body, String contentType, String auth,
+                                                      int status, String slug) {
+        int before = commentCount();
+        byte[] sent = new String(body, StandardCharsets.ISO_8859_1).replace("OTHER", otherPageCommentId).getBytes(StandardCharsets.ISO_8859_1);
+        var headers = new java.util.ArrayList<String>();
+        if (contentType != null) {
+            headers.addAll(java.util.List.of("Content-Type", contentType));
+        }
+        if (auth != null) {
+            headers.addAll(java.util.List.of("Authorization", auth.replace("TOKEN", token)));
+        }
+        var reply = http.send("POST", POST, sent, headers.toArray(String[]::new));
+
+        assertProblem(reply, status, slug);
+        assertThat(commentCount()).as("nothing written for " + what).isEqualTo(before);
+    }
+
+    static Stream<Arguments> badReads() {
+        return Stream.of(
+                Arguments.of("GET", "/api/v1/sites/courier/thread", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=bad-input&sort=loudest", 400, "invalid-sort"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=bad-input&limit=0", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=bad-input&limit=ten", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=bad-input&limit=101", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=bad-input&after=forged", 400, "invalid-cursor"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=a&page=b", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/sites/nosuchsite/thread?page=x", 404, "unknown-site"),
+                Arguments.of("GET", "/api/v1/sites/Bad%20Site/thread?page=x", 404, "unknown-site"),
+                Arguments.of("GET", "/api/v1/sites/courier/comments/c_000000000zzzzzzzz", 404, "unknown-comment"),
+                Arguments.of("GET", "/api/v1/sites/courier/comments/not-an-id", 404, "unknown-comment"),
+                Arguments.of("GET", "/api/v1/sites/courier/comments/ID/replies?after=forged", 400, "invalid-cursor"),
+                Arguments.of("GET", "/api/v1/sites/courier/counts", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/sites/courier/my-votes?page=bad-input", 401, "authentication-required"),
+                Arguments.of("GET", "/api/v1/sites/courier/live?page=bad-input&since=yesterday", 400, "invalid-parameter"),
+                Arguments.of("GET", "/api/v1/no/such/endpoint", 404, "no-such-route"),
+                Arguments.of("POST", "/api/v1/sites/courier/thread?page=x", 404, "no-such-route"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("badReads")
+    void badReadsGetProblemsToo(String method, String path, int status, String slug) {
+        assertProblem(http.send(method, path.replace("ID", commentId), null), status, slug);
+    }
+
+    @Test
+    void badEditsAndVotesAreRefusedAndLeaveTheCommentAsItWas() {
+        String path = "/api/v1/sites/courier/comments/" + commentId;
+        String auth = "Bearer " + token;
+        assertProblem(http.patch(path, "{\"body\":\"\"}", "Authorization", auth), 422, "empty-comment");
+        assertProblem(http.patch(path, "{\"text\":\"x\"}", "Authorization", auth), 400, "invalid-field");
+        assertProblem(http.put(path + "/vote", "{\"value\":2}", "Authorization", "Bearer " + parley.guestToken("courier")), 400, "invalid-field");
+        assertProblem(http.put(path + "/vote", "{\"value\":\"up\"}", "Authorization", "Bearer " + parley.guestToken("courier")), 400, "invalid-field");
+        assertProblem(http.put(path + "/vote", "{\"value\":1}", "Authorization", auth), 409, "own-comment-vote");
+        assertProblem(http.put("/api/v1/sites/courier/comments/c_000000000zzzzzzzz/vote", "{\"value\":1}", "Authorization", auth),
+                404, "unknown-comment");
+
+        JsonNode comment = http.get(path).json();
+        assertThat(comment.get("markdown").asText()).isEqualTo("The one good comment");
+        assertThat(comment.get("up").asInt()).isZero();
+    }
+
+    @Test
+    void badPageMetadataIsRefusedFieldByField() {
+        String secret = parley.parley().sites().rotateSecret(new org.parley.sites.SiteId("courier"));
+        var reply = http.put("/api/v1/sites/courier/pages?key=meta", "{\"publishedAt\":\"yesterday\",\"open\":\"yes\",\"url\":42}",
+                "Authorization", "Bearer " + secret);
+        assertProblem(reply, 400, "invalid-field");
+        assertThat(reply.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("publishedAt", "open", "url");
+    }
+
+    @Test
+    void randomGarbageNeverCausesAServerError() {
+        Random random = new Random(20261125);
+        String[] fragments = {"{", "}", "[", "]", "\"page\"", "\"body\"", "\"parentId\"", ":", ",", "null", "true", "1e999",
+                "-0", "\"\\u0000\"", "\"\\ud800\"", "\"bad-input\"", "\"c_000000000zzzzzzzz\"", "\"x\"", " ", "\"name\"", "\"\\n\""};
+        for (int i = 0; i < 300; i++) {
+            byte[] body;
+            if (i % 3 == 0) {
+                body = new byte[random.nextInt(64)];
+                random.nextBytes(body);
+            } else {
+                StringBuilder json = new StringBuilder();
+                for (int j = random.nextInt(12); j >= 0; j--) {
+                    json.append(fragments[random.nextInt(fragments.length)]);
+                }
+                body = utf8(json.toString());
+            }
+            var reply = http.send("POST", POST, body, "Content-Type", "application/json", "Authorization", "Bearer " + token);
+            assertThat(reply.status()).as("garbage #%d %s → %s", i, new String(body, StandardCharsets.UTF_8), reply.text())
+                    .isBetween(200, 499);
+            if (reply.status() >= 400) {
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    static void assertProblem(Http.Reply reply, int status, String slug) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("type").asText()).isEqualTo("urn:parley:problem:" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).hasSizeGreaterThan(15);
+    }
+}
