@@ -1,0 +1,70 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.store.Vendor;
+
+class ParleyConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsRunOnSqliteInTheDataDirectoryOnPort8080() {
+        ParleyConfig config = ParleyConfig.load(Map.of(), Optional.empty(), Map.of());
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.server().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.store().vendor()).isEqualTo(Vendor.SQLITE);
+        assertThat(config.store().effectiveUrl()).endsWith("data/parley.db");
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
+        Path file = dir.resolve("parley.properties");
+        Files.writeString(file, "server.port=7000\ndata.dir=/from/file\ncomments.pageSize=30\n");
+        Map<String, String> env = Map.of("PARLEY_PORT", "7100", "PARLEY_DB_URL", "jdbc:postgresql://db/parley");
+
+        ParleyConfig config = ParleyConfig.load(env, Optional.of(file), Map.of(ConfigKey.SERVER_PORT, "7200"));
+
+        assertThat(config.server().port()).isEqualTo(7200);
+        assertThat(config.store().vendor()).isEqualTo(Vendor.POSTGRESQL);
+        assertThat(config.store().dataDir()).isEqualTo(Path.of("/from/file"));
+        assertThat(config.comments().pageSizeDefault()).isEqualTo(30);
+        assertThat(ParleyConfig.load(env, Optional.of(file), Map.of()).server().port()).isEqualTo(7100);
+    }
+
+    @Test
+    void aBadValueNamesTheKeyTheRangeAndWhereItCameFrom() {
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_PORT", "eighty"), Optional.empty(), Map.of()))
+                .hasMessageContaining("server.port").hasMessageContaining("0 to 65535").hasMessageContaining("PARLEY_PORT")
+                .hasMessageContaining("eighty");
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_DB_URL", "jdbc:mysql://x"), Optional.empty(), Map.of()))
+                .hasMessageContaining("jdbc:sqlite:").hasMessageContaining("jdbc:postgresql:");
+    }
+
+    @Test
+    void theReadmeDocumentsExactlyTheKeysParleyReads() throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        List<String> documented = readme.stream()
+                .filter(line -> line.matches("\\| `[a-zA-Z.]+` \\| `PARLEY_[A-Z_]+` \\|.*"))
+                .map(line -> line.split("\\|")[1].strip().replace("`", "") + " " + line.split("\\|")[2].strip().replace("`", ""))
+                .toList();
+        List<String> keys = Arrays.stream(ConfigKey.values()).map(k -> k.key() + " " + k.env()).toList();
+        assertThat(documented).containsExactlyElementsOf(keys);
+        for (ConfigKey key : ConfigKey.values()) {
+            String row = readme.stream().filter(line -> line.startsWith("| `" + key.key() + "`")).findFirst().orElseThrow();
+            String fallback = row.split("\\|")[3].strip().replace("`", "");
+            assertThat(fallback).as("default of " + key.key()).isEqualTo(key.fallback());
+        }
+    }
+}
