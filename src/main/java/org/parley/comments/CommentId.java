@@ -2,7 +2,7 @@ package org.parley.comments;
 
 import org.parley.store.Ids;
 
-/** A comment's opaque id, e.g. {@code c_01hx3k9q2v8m4t7w}. */
+/** A comment's opaque id, e.g. {@code c_01hx3k9q2v8m4t7wa}. */
 public record CommentId(String value) {
 
     public CommentId {

@@ -13,7 +13,6 @@ public enum CommentProblem implements ProblemType {
     PARENT_DELETED("parent-deleted", 409, "Replied-to comment was deleted"),
     PAGE_CLOSED("page-closed", 409, "Page is closed to new comments"),
     UNKNOWN_COMMENT("unknown-comment", 404, "No such comment"),
-    UNKNOWN_PAGE("unknown-page", 404, "No such page"),
     COMMENT_DELETED("comment-deleted", 409, "Comment was deleted"),
     EDIT_WINDOW_CLOSED("edit-window-closed", 409, "Edit window has closed"),
     NOT_YOUR_COMMENT("not-your-comment", 403, "Not your comment"),

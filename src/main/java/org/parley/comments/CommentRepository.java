@@ -71,6 +71,27 @@ final class CommentRepository {
                 .execute();
     }
 
+    /** Published comments directly below this one. */
+    int publishedReplies(Handle h, String id) {
+        return h.createQuery("SELECT COUNT(*) FROM comments WHERE parent_id = :id AND status = 'published'")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** True when any comment below this one, at any depth, is still published: it then stays as a placeholder. */
+    boolean hasPublishedDescendant(Handle h, String id) {
+        return h.createQuery("""
+                        WITH RECURSIVE below (id, status) AS (
+                            SELECT id, status FROM comments WHERE parent_id = :id
+                            UNION ALL
+                            SELECT c.id, c.status FROM comments c JOIN below b ON c.parent_id = b.id)
+                        SELECT COUNT(*) FROM below WHERE status = 'published'""")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
     /** The voter's current vote on the comment: 1, -1, or 0 for none. */
     int vote(Handle h, String commentId, String voterId) {
         return h.createQuery("SELECT value FROM votes WHERE comment_id = :comment AND voter_id = :voter")

@@ -103,7 +103,7 @@ final class CommentRoutes implements HttpService {
         Optional<String> name = fields.optionalString("name");
         Optional<String> title = fields.optionalString("pageTitle");
         Optional<String> url = fields.optionalString("pageUrl");
-        if (!page.isEmpty() && !PageKey.isValid(page)) {
+        if (!fields.hasError("page") && !PageKey.isValid(page)) {
             fields.reject("page", "must be 1-" + PageKey.MAX_LENGTH + " characters without control characters");
         }
         parent.filter(id -> !CommentId.isValid(id)).ifPresent(id -> fields.reject("parentId", "is not a comment id"));
@@ -238,7 +238,7 @@ final class CommentRoutes implements HttpService {
 
     private static PageKey pageKey(String raw, String parameter) {
         if (!PageKey.isValid(raw)) {
-            throw new ParleyException.InvalidInput(CommentProblem.INVALID_PAGE,
+            throw new ParleyException.InvalidInput(RequestProblem.INVALID_PARAMETER,
                     "Parameter '" + parameter + "' must be a page key of 1-" + PageKey.MAX_LENGTH + " characters without control characters.",
                     List.of(new FieldError(parameter, "is not a valid page key")));
         }

@@ -1,6 +1,8 @@
 package org.parley.comments;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.parley.identity.GuestId;
 
 /** A comment as stored, without its markdown source (threads never need it). */
 record CommentRow(
@@ -16,4 +18,21 @@ record CommentRow(
         Optional<Long> editedAt,
         int up,
         int down) {
+
+    /** How readers see this comment, given how many visible replies it has. Deleted: no author, no text. */
+    Comment view(int replyCount) {
+        boolean deleted = status == CommentStatus.DELETED;
+        return new Comment(
+                new CommentId(id),
+                parentId.map(CommentId::new),
+                depth,
+                deleted ? Optional.empty() : Optional.of(new Author(new GuestId(authorId), authorName)),
+                status,
+                deleted ? new SafeHtml("") : html,
+                Instant.ofEpochMilli(createdAt),
+                editedAt.map(Instant::ofEpochMilli),
+                up,
+                down,
+                replyCount);
+    }
 }

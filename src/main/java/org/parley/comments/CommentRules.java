@@ -62,18 +62,34 @@ final class CommentRules {
         return Optional.of(name);
     }
 
-    /** Checks page details the widget or the host site sent; reports every bad one. */
-    static void pageDetails(Optional<String> title, Optional<String> url, Optional<String> byline,
-                            Optional<String> section) {
+    /** Checks the page title and URL a widget sends with a page's first comment. */
+    static void widgetPageDetails(Optional<String> title, Optional<String> url) {
+        List<FieldError> errors = new ArrayList<>();
+        text("pageTitle", title, MAX_TITLE_LENGTH, errors);
+        url("pageUrl", url, errors);
+        report(errors);
+    }
+
+    /** Checks the page details a host site sends; reports every bad one. */
+    static void hostPageDetails(Optional<String> title, Optional<String> url, Optional<String> byline,
+                                Optional<String> section) {
         List<FieldError> errors = new ArrayList<>();
         text("title", title, MAX_TITLE_LENGTH, errors);
+        url("url", url, errors);
         text("byline", byline, MAX_TITLE_LENGTH, errors);
         text("section", section, MAX_SECTION_LENGTH, errors);
+        report(errors);
+    }
+
+    private static void url(String field, Optional<String> url, List<FieldError> errors) {
         url.ifPresent(value -> {
             if (!isWebUrl(value)) {
-                errors.add(new FieldError("url", "must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters"));
+                errors.add(new FieldError(field, "must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters"));
             }
         });
+    }
+
+    private static void report(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ParleyException.InvalidInput(CommentProblem.INVALID_PAGE,
                     "Page details are not acceptable: " + errors.getFirst().field() + " " + errors.getFirst().message() + ".", errors);

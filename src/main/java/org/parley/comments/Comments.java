@@ -103,7 +103,7 @@ public final class Comments {
         Site site = sites.require(draft.site().value());
         Markdown body = CommentRules.body(draft.body(), site);
         Optional<String> name = CommentRules.name(draft.authorName());
-        CommentRules.pageDetails(draft.pageTitle(), draft.pageUrl(), Optional.empty(), Optional.empty());
+        CommentRules.widgetPageDetails(draft.pageTitle(), draft.pageUrl());
         SafeHtml html = renderer.render(body);
         Instant now = clock.instant();
         String id = db.ids().next("c", now.toEpochMilli());
@@ -124,7 +124,7 @@ public final class Comments {
         });
         readModel.remember(site.id(), draft.page(), posted.page().id());
         afterCommit(new CommentEvent.CommentPosted(posted.page().id(), posted.version(), new CommentId(id)));
-        return commentAt(posted.page().id(), id);
+        return posted.row().view(0);
     }
 
     /** Replaces the text of the author's own comment while the site's edit window is open. */
@@ -136,7 +136,9 @@ public final class Comments {
         return changeOwn(site, author, id, now, (h, stored) -> {
             comments.updateBody(h, id.value(), body, html, now);
             long version = pages.recordChange(h, stored.row().pageId(), 0, "edited", id.value(), now);
-            return new CommentEvent.CommentEdited(stored.row().pageId(), version, id);
+            CommentRow row = comments.find(h, id.value()).orElseThrow().row();
+            return new Change(Optional.of(new CommentEvent.CommentEdited(stored.row().pageId(), version, id)),
+                    new EditOutcome.Edited(row.view(comments.publishedReplies(h, id.value()))));
         });
     }
 
@@ -150,7 +152,8 @@ public final class Comments {
         return changeOwn(site, author, id, now, (h, stored) -> {
             comments.markDeleted(h, id.value(), now);
             long version = pages.recordChange(h, stored.row().pageId(), -1, "deleted", id.value(), now);
-            return new CommentEvent.CommentRemoved(stored.row().pageId(), version, id);
+            return new Change(Optional.of(new CommentEvent.CommentRemoved(stored.row().pageId(), version, id)),
+                    new EditOutcome.Removed(id, comments.hasPublishedDescendant(h, id.value())));
         });
     }
 
@@ -189,6 +192,7 @@ public final class Comments {
 
     /** The voter's votes on one page, by comment id (1 or -1); empty for an unknown page. */
     public Map<CommentId, Integer> myVotes(SiteId site, GuestId voter, PageKey key) {
+        sites.require(site.value());
         return db.read(h -> pages.find(h, site, key)
                 .map(page -> comments.votesOnPage(h, voter.value(), page.id()))
                 .orElse(Map.of()))
@@ -202,22 +206,25 @@ public final class Comments {
      */
     public Page upsertPage(SiteId siteId, PageKey key, PageMeta meta) {
         Site site = sites.require(siteId.value());
-        CommentRules.pageDetails(meta.title(), meta.url(), meta.byline(), meta.section());
+        CommentRules.hostPageDetails(meta.title(), meta.url(), meta.byline(), meta.section());
         Instant now = clock.instant();
-        record Updated(PageRow page, long version) {
+        record Updated(PageRow page, Optional<CommentEvent> event) {
         }
         Updated updated = db.write(h -> {
             pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site.id(), key,
                     Optional.empty(), Optional.empty(), now);
             PageRow row = pages.find(h, site.id(), key).orElseThrow();
             Page merged = merge(row.page(), meta);
+            if (merged.equals(row.page())) {
+                return new Updated(row, Optional.empty());
+            }
             pages.updateMeta(h, row.id(), merged);
             long version = pages.recordChange(h, row.id(), 0, "page", "", now);
-            return new Updated(row, version);
+            return new Updated(pages.find(h, row.id()).orElseThrow(), Optional.of(new CommentEvent.PageUpdated(row.id(), version)));
         });
         readModel.remember(site.id(), key, updated.page().id());
-        afterCommit(new CommentEvent.PageUpdated(updated.page().id(), updated.version()));
-        return readModel.snapshot(updated.page().id()).page().page();
+        updated.event().ifPresent(this::afterCommit);
+        return updated.page().page();
     }
 
     /** Published comment counts for up to 100 pages of a site; pages without comments count 0. */
@@ -250,46 +257,39 @@ public final class Comments {
         return new ThreadSnapshot.Preview(config.repliesPerComment(), config.inlineReplyLevels());
     }
 
+    /** What an author's attempt led to, and the event to publish when something changed. */
+    private record Change(Optional<CommentEvent> event, EditOutcome outcome) {
+        static Change refused(EditOutcome outcome) {
+            return new Change(Optional.empty(), outcome);
+        }
+    }
+
     private interface OwnChange {
-        CommentEvent apply(Handle h, CommentRepository.StoredComment stored);
+        Change apply(Handle h, CommentRepository.StoredComment stored);
     }
 
     private EditOutcome changeOwn(Site site, GuestId author, CommentId id, Instant now, OwnChange change) {
-        record Changed(EditOutcome outcome, Optional<CommentEvent> event) {
-        }
-        Changed changed = db.write(h -> {
+        Change result = db.write(h -> {
             var stored = storedOnSite(h, site.id(), id);
             if (stored.row().status() != CommentStatus.PUBLISHED) {
                 throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was already deleted.");
             }
             if (!stored.row().authorId().equals(author.value())) {
-                return new Changed(new EditOutcome.NotYours(id), Optional.empty());
+                return Change.refused(new EditOutcome.NotYours(id));
             }
             Instant closesAt = Instant.ofEpochMilli(stored.row().createdAt()).plus(site.editWindow());
             if (now.isAfter(closesAt)) {
-                return new Changed(new EditOutcome.WindowClosed(id, closesAt), Optional.empty());
+                return Change.refused(new EditOutcome.WindowClosed(id, closesAt));
             }
-            return new Changed(null, Optional.of(change.apply(h, stored)));
+            return change.apply(h, stored);
         });
-        if (changed.event().isEmpty()) {
-            return changed.outcome();
-        }
-        CommentEvent event = changed.event().get();
-        afterCommit(event);
-        ThreadSnapshot snapshot = readModel.snapshot(event.pageId());
-        return switch (event) {
-            case CommentEvent.CommentRemoved removed -> new EditOutcome.Removed(id, snapshot.node(id.value()).isPresent());
-            default -> new EditOutcome.Edited(snapshot.node(id.value()).orElseThrow().comment);
-        };
+        result.event().ifPresent(this::afterCommit);
+        return result.outcome();
     }
 
     private void afterCommit(CommentEvent event) {
         readModel.invalidate(event.pageId());
         bus.publish(event);
-    }
-
-    private Comment commentAt(PageId page, String id) {
-        return readModel.snapshot(page).node(id).orElseThrow().comment;
     }
 
     private PageRow openPage(Handle h, SiteId site, NewComment draft, Instant now) {

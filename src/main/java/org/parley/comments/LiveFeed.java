@@ -23,6 +23,7 @@ final class LiveFeed {
 
     /** Beyond this many missed changes a client is told to reload instead of being replayed. */
     static final int MAX_REPLAY = 500;
+    private static final int MAX_TOPICS = 100_000;
 
     private static final class Progress {
         final ReentrantLock lock = new ReentrantLock();
@@ -34,6 +35,7 @@ final class LiveFeed {
     private final ThreadReadModel readModel;
     private final LiveStreams streams;
     private final Map<PageId, Progress> progress = new ConcurrentHashMap<>();
+    private final Map<PageId, String> topics = new ConcurrentHashMap<>();
 
     LiveFeed(Database db, PageRepository pages, ThreadReadModel readModel, LiveStreams streams) {
         this.db = db;
@@ -46,9 +48,20 @@ final class LiveFeed {
         return site.value() + '\n' + key.value();
     }
 
-    /** Bus listener: broadcasts the page's new changes on a virtual thread, off the writer's path. */
+    /**
+     * Bus listener: broadcasts the page's new changes on a virtual thread, off the writer's path. Pages
+     * nobody follows cost one map lookup (and one query the first time a page is seen).
+     */
     void changed(CommentEvent event) {
-        Thread.ofVirtual().name("live-" + event.pageId()).start(() -> pump(event));
+        if (topics.size() > MAX_TOPICS) {
+            topics.clear();
+        }
+        String topic = topics.computeIfAbsent(event.pageId(), id -> db.read(h -> pages.find(h, id))
+                .map(row -> topic(row.siteId(), row.page().key()))
+                .orElse(""));
+        if (streams.hasClients(topic)) {
+            Thread.ofVirtual().name("live-" + event.pageId()).start(() -> pump(event, topic));
+        }
     }
 
     /** Serves one SSE client of a page until it leaves; replays what it missed after {@code lastSeen}. */
@@ -61,10 +74,7 @@ final class LiveFeed {
                 .orElse(List.of()));
     }
 
-    private void pump(CommentEvent event) {
-        ThreadSnapshot snapshot = readModel.snapshot(event.pageId());
-        PageRow page = snapshot.page();
-        String topic = topic(page.siteId(), page.page().key());
+    private void pump(CommentEvent event, String topic) {
         Progress state = progress.computeIfAbsent(event.pageId(), id -> new Progress());
         List<LiveMessage> messages;
         state.lock.lock();

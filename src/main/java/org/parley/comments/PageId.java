@@ -2,7 +2,7 @@ package org.parley.comments;
 
 import org.parley.store.Ids;
 
-/** Parley's internal id of a page (thread), e.g. {@code p_01hx3k9q2v8m4t7w}; sites use {@link PageKey}. */
+/** Parley's internal id of a page (thread), e.g. {@code p_01hx3k9q2v8m4t7wa}; sites use {@link PageKey}. */
 public record PageId(String value) {
 
     public PageId {

@@ -57,7 +57,7 @@ final class ThreadJson {
             commentFields(g, comment);
             g.writeArrayFieldStart("replies");
             g.writeEndArray();
-            g.writeNullField("moreReplies");
+            optional(g, "moreReplies", comment.replyCount() > 0 ? Optional.of(Cursor.FIRST_REPLY.encode()) : Optional.empty());
             if (source.isPresent()) {
                 g.writeStringField("markdown", source.get().source());
             }

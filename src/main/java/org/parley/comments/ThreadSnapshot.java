@@ -1,6 +1,5 @@
 package org.parley.comments;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.http.EncodedBody;
-import org.parley.identity.GuestId;
 
 /**
  * The read model of one page at one version: every visible comment, linked into a tree, with the
@@ -71,7 +69,7 @@ final class ThreadSnapshot {
         for (Node node : deepestFirst) {
             node.children.removeIf(child -> !visible.containsKey(child.row.id()));
             if (node.row.status() == CommentStatus.PUBLISHED || !node.children.isEmpty()) {
-                node.comment = toComment(node);
+                node.comment = node.row.view(node.children.size());
                 visible.put(node.row.id(), node);
             }
         }
@@ -179,22 +177,5 @@ final class ThreadSnapshot {
             }
         }
         return low;
-    }
-
-    private static Comment toComment(Node node) {
-        CommentRow row = node.row;
-        boolean deleted = row.status() == CommentStatus.DELETED;
-        return new Comment(
-                new CommentId(row.id()),
-                row.parentId().map(CommentId::new),
-                row.depth(),
-                deleted ? Optional.empty() : Optional.of(new Author(new GuestId(row.authorId()), row.authorName())),
-                row.status(),
-                deleted ? new SafeHtml("") : row.html(),
-                Instant.ofEpochMilli(row.createdAt()),
-                row.editedAt().map(Instant::ofEpochMilli),
-                row.up(),
-                row.down(),
-                node.children.size());
     }
 }

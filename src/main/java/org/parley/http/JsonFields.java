@@ -78,6 +78,11 @@ public final class JsonFields {
         errors.add(new FieldError(name, message));
     }
 
+    /** True when a mistake in field {@code name} was already recorded. */
+    public boolean hasError(String name) {
+        return errors.stream().anyMatch(error -> error.field().equals(name));
+    }
+
     /** Throws {@link ParleyException.InvalidInput} listing every field error seen so far. */
     public void done() {
         if (!errors.isEmpty()) {

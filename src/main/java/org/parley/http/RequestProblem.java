@@ -12,8 +12,7 @@ public enum RequestProblem implements ProblemType {
     BODY_TOO_LARGE("body-too-large", 413, "Request body is too large"),
     AUTHENTICATION_REQUIRED("authentication-required", 401, "Authentication required"),
     ORIGIN_NOT_ALLOWED("origin-not-allowed", 403, "Origin not allowed for this site"),
-    NO_SUCH_ROUTE("no-such-route", 404, "No such endpoint"),
-    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this endpoint");
+    NO_SUCH_ROUTE("no-such-route", 404, "No such endpoint");
 
     private final String slug;
     private final int status;

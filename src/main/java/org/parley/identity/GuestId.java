@@ -2,7 +2,7 @@ package org.parley.identity;
 
 import org.parley.store.Ids;
 
-/** A guest commenter's public id, e.g. {@code g_01hx3k9q2v8m4t7w}. Safe to show: it grants nothing. */
+/** A guest commenter's public id, e.g. {@code g_01hx3k9q2v8m4t7wa}. Safe to show: it grants nothing. */
 public record GuestId(String value) {
 
     public GuestId {

@@ -85,7 +85,7 @@ public final class LiveStreams implements AutoCloseable {
         Set<Client> clients = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
         clients.add(client);
         try {
-            sink.emit(SseEvent.builder().comment("connected").reconnectDelay(Duration.ofSeconds(2)).build());
+            sink.emit(SseEvent.builder().comment("connected").build());
             long sent = lastSeen;
             for (LiveMessage message : replay.apply(lastSeen)) {
                 sent = emit(sink, message, sent);

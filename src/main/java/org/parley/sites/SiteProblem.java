@@ -5,7 +5,7 @@ import org.parley.http.ProblemType;
 /** Problems about sites. */
 public enum SiteProblem implements ProblemType {
     UNKNOWN_SITE("unknown-site", 404, "No such site"),
-    INVALID_SITE_SECRET("invalid-site-secret", 403, "Site secret missing or wrong");
+    INVALID_SITE_SECRET("invalid-site-secret", 401, "Site secret missing or wrong");
 
     private final String slug;
     private final int status;

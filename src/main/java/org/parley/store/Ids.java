@@ -18,7 +18,7 @@ public final class Ids {
     private long lastRandom;
 
     /**
-     * A fresh id such as {@code c_01hx3k9q2v8m4t7w}: prefix, 9 time characters, 8 random ones. Ids made
+     * A fresh id such as {@code c_01hx3k9q2v8m4t7wa}: prefix, 9 time characters, 8 random ones. Ids made
      * by one process strictly increase, even within a millisecond or when the clock steps back, so rows
      * written in one millisecond still sort in the order they were written.
      */
@@ -77,7 +77,7 @@ public final class Ids {
         }
         for (int i = prefix.length() + 1; i < id.length(); i++) {
             char c = id.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
+            if (java.util.Arrays.binarySearch(ALPHABET, c) < 0) {
                 return false;
             }
         }

@@ -46,6 +46,9 @@ final class Problems {
             default -> {
             }
         }
+        if (e.type().status() == 401) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
         send(res, e.type().status(), body);
     }
 
@@ -56,7 +59,6 @@ final class Problems {
             return;
         }
         ProblemType type = status == 404 ? RequestProblem.NO_SUCH_ROUTE
-                : status == 405 ? RequestProblem.METHOD_NOT_ALLOWED
                 : status == 413 ? RequestProblem.BODY_TOO_LARGE
                 : RequestProblem.BAD_REQUEST;
         send(res, status, body(type, e.getMessage() == null ? type.title() + "." : e.getMessage(), req.prologue().uriPath().path()));

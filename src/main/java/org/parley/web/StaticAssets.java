@@ -33,7 +33,10 @@ final class StaticAssets implements HttpService {
         rules.get("/", (req, res) -> send(req, res, home))
                 .get("/widget/parley.js", (req, res) -> send(req, res, widgetJs))
                 .get("/widget/parley.css", (req, res) -> send(req, res, widgetCss))
-                .get("/api/v1/openapi.json", (req, res) -> send(req, res, openApi));
+                .get("/api/v1/openapi.json", (req, res) -> {
+                    res.header("Access-Control-Allow-Origin", "*");
+                    send(req, res, openApi);
+                });
     }
 
     /** Widget files may change with an upgrade, so caches revalidate after five minutes. */

@@ -200,7 +200,9 @@ class CommentRoutesTest {
         String meta = "{\"title\":\"River report\",\"url\":\"https://courier.example/river\",\"byline\":\"By A. Reporter\","
                 + "\"section\":\"world\",\"publishedAt\":\"2026-11-24T08:00:00Z\",\"open\":false}";
 
-        assertThat(http.put(path, meta).status()).isEqualTo(403);
+        var anonymous = http.put(path, meta);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).contains("Bearer");
         assertThat(http.put(path, meta, "Authorization", bearer("wrong")).json().get("type").asText())
                 .isEqualTo("urn:parley:problem:invalid-site-secret");
 

@@ -68,10 +68,20 @@ class CommentRulesTest {
 
     @Test
     void pageDetailsMustBeWebUrlsAndShortTexts() {
-        problem(() -> CommentRules.pageDetails(Optional.empty(), Optional.of("javascript:alert(1)"), Optional.empty(), Optional.empty()))
+        problem(() -> CommentRules.hostPageDetails(Optional.empty(), Optional.of("javascript:alert(1)"), Optional.empty(), Optional.empty()))
                 .is(CommentProblem.INVALID_PAGE);
-        problem(() -> CommentRules.pageDetails(Optional.of("t".repeat(301)), Optional.empty(), Optional.empty(), Optional.empty()))
+        problem(() -> CommentRules.hostPageDetails(Optional.of("t".repeat(301)), Optional.empty(), Optional.empty(), Optional.empty()))
                 .is(CommentProblem.INVALID_PAGE);
-        CommentRules.pageDetails(Optional.of("Title"), Optional.of("https://news.example/a/b?c=d"), Optional.of("By me"), Optional.of("world"));
+        CommentRules.hostPageDetails(Optional.of("Title"), Optional.of("https://news.example/a/b?c=d"), Optional.of("By me"), Optional.of("world"));
+    }
+
+    @Test
+    void widgetPageDetailsAreReportedUnderTheFieldNamesTheWidgetSent() {
+        try {
+            CommentRules.widgetPageDetails(Optional.of("t".repeat(301)), Optional.of("ftp://x"));
+            throw new AssertionError("expected a problem");
+        } catch (ParleyException.InvalidInput e) {
+            assertThat(e.errors()).extracting(org.parley.http.FieldError::field).containsExactly("pageTitle", "pageUrl");
+        }
     }
 }

@@ -34,6 +34,7 @@ class IdsTest {
         assertThat(Ids.looksLike("c", id)).isFalse();
         assertThat(Ids.looksLike("g", id + "x")).isFalse();
         assertThat(Ids.looksLike("g", "g_../../etc/passwd")).isFalse();
+        assertThat(Ids.looksLike("g", "g_iiiiiiiiiiiiiiiii")).as("i, l, o, u are never produced").isFalse();
     }
 
     @Test

@@ -82,6 +82,7 @@ class BadInputTest {
                 Arguments.of("over-long comment", utf8("{\"page\":\"bad-input\",\"body\":\"" + "x".repeat(10_001) + "\"}"), "application/json", auth, 422, "comment-too-long"),
                 Arguments.of("blank comment", utf8("{\"page\":\"bad-input\",\"body\":\"  \\n \"}"), "application/json", auth, 422, "empty-comment"),
                 Arguments.of("over-long name", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"name\":\"" + "n".repeat(65) + "\"}"), "application/json", auth, 422, "invalid-name"),
+                Arguments.of("empty page key", utf8("{\"page\":\"\",\"body\":\"a\"}"), "application/json", auth, 400, "invalid-field"),
                 Arguments.of("page key too long", utf8("{\"page\":\"" + "k".repeat(301) + "\",\"body\":\"a\"}"), "application/json", auth, 400, "invalid-field"),
                 Arguments.of("page URL that is not a web URL", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"pageUrl\":\"javascript:alert(1)\"}"), "application/json", auth, 422, "invalid-page"),
                 Arguments.of("malformed parent id", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"parentId\":\"../etc\"}"), "application/json", auth, 400, "invalid-field"),
@@ -129,6 +130,7 @@ class BadInputTest {
                 Arguments.of("GET", "/api/v1/sites/courier/comments/ID/replies?after=forged", 400, "invalid-cursor"),
                 Arguments.of("GET", "/api/v1/sites/courier/counts", 400, "invalid-parameter"),
                 Arguments.of("GET", "/api/v1/sites/courier/my-votes?page=bad-input", 401, "authentication-required"),
+                Arguments.of("GET", "/api/v1/sites/courier/thread?page=%01control", 400, "invalid-parameter"),
                 Arguments.of("GET", "/api/v1/sites/courier/live?page=bad-input&since=yesterday", 400, "invalid-parameter"),
                 Arguments.of("GET", "/api/v1/no/such/endpoint", 404, "no-such-route"),
                 Arguments.of("POST", "/api/v1/sites/courier/thread?page=x", 404, "no-such-route"));
@@ -155,6 +157,11 @@ class BadInputTest {
         JsonNode comment = http.get(path).json();
         assertThat(comment.get("markdown").asText()).isEqualTo("The one good comment");
         assertThat(comment.get("up").asInt()).isZero();
+    }
+
+    @Test
+    void votesOfAnUnknownSiteAreNotFoundEvenForAKnownGuest() {
+        assertProblem(http.get("/api/v1/sites/nosuchsite/my-votes?page=x", "Authorization", "Bearer " + token), 404, "unknown-site");
     }
 
     @Test
@@ -201,5 +208,8 @@ class BadInputTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).hasSizeGreaterThan(15);
+        if (status == 401) {
+            assertThat(reply.header("WWW-Authenticate")).contains("Bearer");
+        }
     }
 }
