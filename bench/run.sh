@@ -81,16 +81,21 @@ http {
   }
 }
 NGINX
+chmod -R a+rX "$WORK"   # nginx workers run as an unprivileged user
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NGINX_PORT/thread" -o /dev/null && break; sleep 0.1; done
-cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT/thread") "$WORK/thread.json.gz" && echo "nginx serves the identical bytes"
+curl -fs "http://127.0.0.1:$NGINX_PORT/thread" -o "$WORK/nginx-copy.gz"
+cmp -s "$WORK/nginx-copy.gz" "$WORK/thread.json.gz" || { echo "bench: nginx does not serve the same bytes" >&2; exit 1; }
+echo "nginx serves the identical $(wc -c < "$WORK/thread.json.gz") bytes"
 
 rps() { sed -n 's/^Requests\/sec: *//p'; }
+# A run with error responses measures the wrong thing: stop rather than report it.
+checked() { local out; out=$(wrk "$@"); if grep -q 'Non-2xx' <<<"$out"; then echo "$out" >&2; echo "bench: errors in wrk $*" >&2; exit 1; fi; echo "$out"; }
 echo "== thread read, widget first load (gzip), wrk -t2 -c32 -d$DURATION, warm-up 5s first"
 wrk -t2 -c32 -d5s -H 'Accept-Encoding: gzip' "$BASE$READ" >/dev/null
-PARLEY_OUT=$(wrk -t2 -c32 -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$BASE$READ")
+PARLEY_OUT=$(checked -t2 -c32 -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$BASE$READ")
 wrk -t2 -c32 -d5s "http://127.0.0.1:$NGINX_PORT/thread" >/dev/null
-NGINX_OUT=$(wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/thread")
+NGINX_OUT=$(checked -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/thread")
 P=$(echo "$PARLEY_OUT" | rps); N=$(echo "$NGINX_OUT" | rps)
 echo "parley: $P req/s, p99 $(echo "$PARLEY_OUT" | awk '/ 99%/{print $2}')"
 echo "nginx:  $N req/s, p99 $(echo "$NGINX_OUT" | awk '/ 99%/{print $2}')"
@@ -100,16 +105,16 @@ echo "== posting comments (moderation not yet in the pipeline), new page each ru
 TOKEN=$(guest)
 export PARLEY_BENCH_TOKEN=$TOKEN PARLEY_BENCH_SITE=bench
 PARLEY_BENCH_PAGE=bench-seq wrk -t1 -c1 -d"$DURATION" -s bench/post.lua "$BASE" | grep '^posted' | sed 's/^/sequential (1 connection): /'
-PARLEY_BENCH_PAGE=bench-10k wrk -t2 -c32 -d"$DURATION" -s bench/post.lua "$BASE" | grep '^posted' | sed 's/^/concurrent (32 connections): /'
+PARLEY_BENCH_PAGE=bench-concurrent wrk -t2 -c32 -d"$DURATION" -s bench/post.lua "$BASE" | grep '^posted' | sed 's/^/concurrent (32 connections): /'
 while [ "$(curl -fs "$BASE/counts?page=bench-10k" | grep -o '[0-9]*}' | tr -d '}')" -lt 10000 ]; do
-  PARLEY_BENCH_PAGE=bench-10k wrk -t2 -c32 -d5s -s bench/post.lua "$BASE" >/dev/null
+  PARLEY_BENCH_PAGE=bench-10k wrk -t2 -c32 -d2s -s bench/post.lua "$BASE" >/dev/null
 done
 echo "bench-10k holds $(curl -fs "$BASE/counts?page=bench-10k" | grep -o '[0-9]*}' | tr -d '}') comments"
 
 echo "== first page of the 10,000-comment thread (gzip), after one warm-up request"
 curl -fs -H 'Accept-Encoding: gzip' "$BASE/thread?page=bench-10k&sort=best&limit=20" -o /dev/null
 for c in 4 32; do
-  OUT=$(wrk -t2 -c$c -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$BASE/thread?page=bench-10k&sort=best&limit=20")
+  OUT=$(checked -t2 -c$c -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$BASE/thread?page=bench-10k&sort=best&limit=20")
   echo "-c$c: $(echo "$OUT" | rps) req/s, p50 $(echo "$OUT" | awk '/ 50%/{print $2}'), p99 $(echo "$OUT" | awk '/ 99%/{print $2}')"
 done
 echo "== Parley RSS after the run: $(ps -o rss= -p "${PIDS[0]}" | awk '{print int($1/1024)" MiB"}')"

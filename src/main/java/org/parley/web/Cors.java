@@ -35,8 +35,12 @@ final class Cors implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
+        if (origin.isEmpty()) {
+            chain.proceed();
+            return;
+        }
         Optional<Site> site = siteOf(req.prologue().uriPath().path());
-        if (origin.isEmpty() || site.isEmpty() || sameOrigin(origin.get(), req.authority())) {
+        if (site.isEmpty() || sameOrigin(origin.get(), req.authority())) {
             chain.proceed();
             return;
         }
