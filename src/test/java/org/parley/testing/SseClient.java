@@ -57,25 +57,15 @@ public final class SseClient implements AutoCloseable {
 
     /** The next named event (skipping comments), or an AssertionError naming what was awaited. */
     public Event next(String awaited, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (event == null) {
-                    throw new AssertionError("no " + awaited + " within " + timeout);
-                }
-                if (event.name() != null) {
-                    return event;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + awaited, e);
-        }
+        return nextMatching(event -> event.name() != null, awaited, timeout);
     }
 
     /** The next comment line (heartbeat), skipping events. */
     public Event nextComment(String awaited, Duration timeout) {
+        return nextMatching(event -> event.comment() != null, awaited, timeout);
+    }
+
+    private Event nextMatching(java.util.function.Predicate<Event> wanted, String awaited, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -83,7 +73,7 @@ public final class SseClient implements AutoCloseable {
                 if (event == null) {
                     throw new AssertionError("no " + awaited + " within " + timeout);
                 }
-                if (event.comment() != null) {
+                if (wanted.test(event)) {
                     return event;
                 }
             }
