@@ -214,7 +214,7 @@ public final class Comments {
             pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site.id(), key,
                     Optional.empty(), Optional.empty(), now);
             PageRow row = pages.find(h, site.id(), key).orElseThrow();
-            Page merged = merge(row.page(), meta);
+            Page merged = meta.applyTo(row.page());
             if (merged.equals(row.page())) {
                 return new Updated(row, Optional.empty());
             }
@@ -339,19 +339,6 @@ public final class Comments {
             throw unknownComment(id);
         }
         return snapshot;
-    }
-
-    private static Page merge(Page page, PageMeta meta) {
-        java.util.Set<String> clear = meta.clear();
-        return new Page(page.key(),
-                clear.contains("title") ? Optional.empty() : meta.title().or(page::title),
-                clear.contains("url") ? Optional.empty() : meta.url().or(page::url),
-                clear.contains("byline") ? Optional.empty() : meta.byline().or(page::byline),
-                clear.contains("section") ? Optional.empty() : meta.section().or(page::section),
-                clear.contains("publishedAt") ? Optional.empty() : meta.publishedAt().or(page::publishedAt),
-                meta.open().orElse(page.open()),
-                page.commentCount(),
-                page.version());
     }
 
     private static ParleyException unknownComment(CommentId id) {
