@@ -164,19 +164,22 @@
     return r.el;
   }
 
-  // A new comment (ours or live): replies at the end of their parent's replies, top-level at the top.
-  function place(c) {
-    const p = get(c.parentId);
-    if (c.parentId && !p) return;
+  // A new comment (ours or live): replies at the end of their parent's replies; top-level at the top,
+  // or, sorted oldest first, at the end once the reader has the last page (else "Load more" brings
+  // others' comments; the reader's own is shown at the top so they see it was posted).
+  function place(c, own) {
+    const p = get(c.parentId), old = !c.parentId && sel.value == 'oldest';
+    if (c.parentId && !p || old && next && !own) return;
     const r = render(c);
     r.el.live = 1;
     if (p) { p.c.replyCount++; p.shown++; p.reps.insertBefore(r.el, p.moreEl); updMore(p) }
-    else list.prepend(r.el);
+    else old && !next ? list.append(r.el) : list.prepend(r.el);
     return r;
   }
 
   // Deleted: keep a placeholder (it has replies) or remove it.
   function drop(r, ph) {
+    if (!r.el.isConnected) return; // already removed: the live event and our DELETE's answer both call this
     const was = r.c.status == 'deleted';
     if (!was) setCount(count - 1);
     r.c.status = 'deleted';
@@ -220,7 +223,7 @@
         pageTitle: d.title || undefined, pageUrl: d.url || location.href}, 2);
     } finally { pending-- }
     let r = get(c.id);
-    if (!r) { setCount(count + 1); r = place(c) }
+    if (!r) { setCount(count + 1); r = place(c, 1) }
     if (r) r.el.focus();
     announce('Comment posted');
   }
