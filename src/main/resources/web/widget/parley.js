@@ -284,7 +284,7 @@
   }
 
   // ---- loading
-  const thread = after => api(`${P}/thread${Q}&sort=${sel.value}&limit=20` + (after ? '&after=' + enc(after) : ''));
+  const thread = after => api(`${P}/thread${Q}&sort=${sel.value}` + (after ? '&after=' + enc(after) : ''));
 
   function show(x, reset) {
     if (reset) { list.replaceChildren(); recs.clear() }
@@ -304,7 +304,7 @@
   async function moreReplies(r) {
     r.moreErr.textContent = '';
     try {
-      const x = await api(`${cu(r)}/replies?after=${enc(r.c.moreReplies)}&limit=20`);
+      const x = await api(`${cu(r)}/replies?after=${enc(r.c.moreReplies)}`);
       let f;
       for (const c of x.comments || []) { const el = addReply(r, c); f = f || el }
       r.c.moreReplies = x.next;

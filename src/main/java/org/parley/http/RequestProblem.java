@@ -10,6 +10,8 @@ public enum RequestProblem implements ProblemType {
     BAD_REQUEST("bad-request", 400, "Request could not be understood"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Request body must be application/json"),
     BODY_TOO_LARGE("body-too-large", 413, "Request body is too large"),
+    URI_TOO_LONG("uri-too-long", 414, "Request URL is too long"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers are too large"),
     AUTHENTICATION_REQUIRED("authentication-required", 401, "Authentication required"),
     ORIGIN_NOT_ALLOWED("origin-not-allowed", 403, "Origin not allowed for this site"),
     NO_SUCH_ROUTE("no-such-route", 404, "No such endpoint");

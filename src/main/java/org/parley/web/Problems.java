@@ -86,10 +86,20 @@ final class Problems {
     /** Problem bodies for requests the server rejects before routing (bad framing, oversized bodies). */
     DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
-            ProblemType type = status.code() == 413 ? RequestProblem.BODY_TOO_LARGE : RequestProblem.BAD_REQUEST;
-            ObjectNode body = body(type, status.code() == 413
-                    ? "The request body is larger than this server accepts."
-                    : "The request could not be parsed: " + message, request.path());
+            ProblemType type = switch (status.code()) {
+                case 413 -> RequestProblem.BODY_TOO_LARGE;
+                case 414 -> RequestProblem.URI_TOO_LONG;
+                case 431 -> RequestProblem.HEADERS_TOO_LARGE;
+                default -> RequestProblem.BAD_REQUEST;
+            };
+            String detail = switch (status.code()) {
+                case 413 -> "The request body is larger than this server accepts.";
+                case 414 -> "The URL is longer than this server accepts; send long values in a request body.";
+                case 431 -> "The request headers are larger than this server accepts.";
+                default -> "The request could not be parsed" + (message == null || message.isBlank() ? "" : ": " + message)
+                        + ". Check the request line, the headers and the percent-encoding of the path and query.";
+            };
+            ObjectNode body = body(type, detail, request.path());
             body.put("status", status.code());
             ServerResponseHeaders out = ServerResponseHeaders.create();
             out.set(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);

@@ -93,6 +93,32 @@ public final class Http {
         }
     }
 
+    /**
+     * Sends {@code target} as the request line's target byte for byte, bypassing URI checks, for
+     * requests a well-behaved client could not make (malformed escapes). Reads until the server closes.
+     */
+    public Reply rawGet(String target) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headEnd = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, headEnd).split("\r\n");
+            Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                        .add(head[i].substring(colon + 1).strip());
+            }
+            return new Reply(Integer.parseInt(head[0].split(" ")[1]), headers,
+                    response.substring(headEnd + 4).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("raw GET " + target, e);
+        }
+    }
+
     public HttpClient client() {
         return client;
     }

@@ -160,6 +160,12 @@ class BadInputTest {
     }
 
     @Test
+    void requestsTheServerCannotParseGetProblemsBeforeRouting() {
+        assertProblem(http.rawGet("/api/v1/sites/courier/thread?page=%zz"), 400, "bad-request");
+        assertProblem(http.get("/api/v1/sites/courier/thread?page=" + "a".repeat(20_000)), 414, "uri-too-long");
+    }
+
+    @Test
     void votesOfAnUnknownSiteAreNotFoundEvenForAKnownGuest() {
         assertProblem(http.get("/api/v1/sites/nosuchsite/my-votes?page=x", "Authorization", "Bearer " + token), 404, "unknown-site");
     }
