@@ -287,9 +287,12 @@ public final class Comments {
         return result.outcome();
     }
 
+    /** Announces a change once its transaction commits (the caller's, when this write joined one). */
     private void afterCommit(CommentEvent event) {
-        readModel.invalidate(event.pageId());
-        bus.publish(event);
+        db.afterCommit(() -> {
+            readModel.invalidate(event.pageId());
+            bus.publish(event);
+        });
     }
 
     private PageRow openPage(Handle h, SiteId site, NewComment draft, Instant now) {

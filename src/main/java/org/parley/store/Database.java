@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -12,6 +14,8 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -23,12 +27,25 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final Vendor vendor;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
     private final Jdbi writer;
     private final Jdbi reader;
     private final Ids ids = new Ids();
+    /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    private static final class Transaction {
+        final Handle handle;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Transaction(Handle handle) {
+            this.handle = handle;
+        }
+    }
 
     private Database(Vendor vendor, HikariDataSource writePool, HikariDataSource readPool) {
         this.vendor = vendor;
@@ -80,18 +97,63 @@ public final class Database implements AutoCloseable {
         return ids;
     }
 
-    /** Runs {@code work} in one write transaction: all of it commits, or none of it. */
+    /**
+     * Runs {@code work} in one write transaction: all of it commits, or none of it. Called while this
+     * thread already runs a write transaction of this database, it joins that transaction, so one door
+     * can make another door's change part of its own (a moderator's action and its audit entry).
+     */
     public <R> R write(HandleCallback<R, RuntimeException> work) {
-        return writer.inTransaction(work);
+        Transaction open = current.get();
+        if (open != null) {
+            return work.withHandle(open.handle);
+        }
+        Transaction tx;
+        R result;
+        try (Handle handle = writer.open()) {
+            tx = new Transaction(handle);
+            current.set(tx);
+            try {
+                result = handle.inTransaction(work);
+            } finally {
+                current.remove();
+            }
+        }
+        for (Runnable action : tx.afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("after-commit action failed; the transaction itself committed", e);
+            }
+        }
+        return result;
     }
 
-    /** Runs {@code work} on a read connection (a consistent snapshot within one statement). */
+    /**
+     * Runs {@code action} once the current write transaction has committed (at once when there is
+     * none); dropped if it rolls back. For events and cache invalidation, which must never announce a
+     * change that did not happen.
+     */
+    public void afterCommit(Runnable action) {
+        Transaction open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit.add(action);
+        }
+    }
+
+    /** Runs {@code work} on a read connection, or inside this thread's write transaction if one is open. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
-        return reader.withHandle(work);
+        Transaction open = current.get();
+        return open != null ? work.withHandle(open.handle) : reader.withHandle(work);
     }
 
     /** Runs {@code work} in one read transaction, for reads that must see one snapshot across statements. */
     public <R> R readConsistent(HandleCallback<R, RuntimeException> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            return work.withHandle(open.handle);
+        }
         // SQLite transactions are already snapshots in WAL mode and reject other isolation levels.
         return vendor == Vendor.POSTGRESQL
                 ? reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work)

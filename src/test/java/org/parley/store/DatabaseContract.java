@@ -1,0 +1,95 @@
+package org.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Transactions as features rely on them, once per database. */
+abstract class DatabaseContract {
+
+    @TempDir
+    Path dir;
+    StoreConfig config;
+    Database db;
+
+    abstract StoreConfig store(Path dir);
+
+    void dropStore(StoreConfig config) {
+    }
+
+    @BeforeEach
+    void open() {
+        config = store(dir);
+        db = Database.open(config);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        dropStore(config);
+    }
+
+    int guests() {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM guests").mapTo(Integer.class).one());
+    }
+
+    void insertGuest(String id) {
+        db.write(h -> h.createUpdate("INSERT INTO guests (id, token_hash, created_at) VALUES (:id, :id, 0)").bind("id", id).execute());
+    }
+
+    @Test
+    void aWriteInsideAWriteJoinsItSoBothCommitOrNeither() {
+        assertThatThrownBy(() -> db.write(h -> {
+            insertGuest("g_000000000aaaaaaaa");
+            insertGuest("g_000000000bbbbbbbb");
+            throw new IllegalStateException("the outer work fails after both inserts");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(guests()).isZero();
+
+        db.write(h -> {
+            insertGuest("g_000000000aaaaaaaa");
+            insertGuest("g_000000000bbbbbbbb");
+            return null;
+        });
+        assertThat(guests()).isEqualTo(2);
+    }
+
+    @Test
+    void readsInsideAWriteSeeItsOwnUncommittedChanges() {
+        int seen = db.write(h -> {
+            insertGuest("g_000000000aaaaaaaa");
+            return guests();
+        });
+        assertThat(seen).isEqualTo(1);
+    }
+
+    @Test
+    void afterCommitActionsRunOnlyOnceTheOutermostTransactionCommits() {
+        List<String> log = new ArrayList<>();
+        db.write(h -> {
+            db.write(inner -> {
+                db.afterCommit(() -> log.add("inner announced"));
+                return null;
+            });
+            log.add("outer still working");
+            return null;
+        });
+        assertThat(log).containsExactly("outer still working", "inner announced");
+
+        assertThatThrownBy(() -> db.write(h -> {
+            db.afterCommit(() -> log.add("must not run"));
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(log).doesNotContain("must not run");
+
+        db.afterCommit(() -> log.add("no transaction: runs now"));
+        assertThat(log).endsWith("no transaction: runs now");
+    }
+}

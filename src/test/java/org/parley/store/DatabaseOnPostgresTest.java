@@ -1,0 +1,16 @@
+package org.parley.store;
+
+import java.nio.file.Path;
+import org.parley.testing.TestDatabases;
+
+class DatabaseOnPostgresTest extends DatabaseContract {
+    @Override
+    StoreConfig store(Path dir) {
+        return TestDatabases.postgres(dir);
+    }
+
+    @Override
+    void dropStore(StoreConfig config) {
+        TestDatabases.dropPostgres(config);
+    }
+}
