@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A comment as readers see it. A deleted comment keeps its id, place and replies but has no author
- * and empty html.
+ * A comment as the reader asking sees it. A placeholder (deleted, removed, or by someone the reader
+ * blocked) keeps its id, place and replies but has no author and empty html.
  *
  * @param depth      0 for a top-level comment, parent's depth + 1 for a reply
  * @param replyCount visible direct replies, placeholders included
+ * @param featured   moderators highlighted it
+ * @param note       the moderators' message to the author; only in the author's own view
  */
 public record Comment(
         CommentId id,
@@ -21,7 +23,9 @@ public record Comment(
         Optional<Instant> editedAt,
         int up,
         int down,
-        int replyCount) {
+        int replyCount,
+        boolean featured,
+        Optional<String> note) {
 
     /** Up-votes minus down-votes. */
     public int score() {

@@ -7,23 +7,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
+import org.parley.http.Json;
 
 /** SQL for the {@code comments} and {@code votes} tables. */
 final class CommentRepository {
 
     private static final String ROW_COLUMNS = """
-            id, page_id, parent_id, depth, author_id, author_name, html, status, created_at, edited_at, up, down""";
+            id, page_id, parent_id, depth, author_id, author_name, html, status, created_at, edited_at, up, down,
+            featured, author_note""";
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** A stored comment with its source, for the author's edits. */
     record StoredComment(CommentRow row, Markdown markdown) {
     }
 
-    void insert(Handle h, CommentRow row, Markdown markdown) {
+    /** Stores a new comment with screening's verdict: its status, whether it awaits review, and why. */
+    void insert(Handle h, CommentRow row, Markdown markdown, Verdict verdict) {
         h.createUpdate("""
                         INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html,
-                                              status, created_at, up, down)
-                        VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, 0, 0)""")
+                                              status, created_at, up, down, review, reasons, author_note)
+                        VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, 0, 0,
+                                :review, :reasons, :note)""")
+                .bind("review", verdict.needsReview() ? "open" : "none")
+                .bind("reasons", new String(Json.bytes(JSON, verdict.reasons()), java.nio.charset.StandardCharsets.UTF_8))
+                .bind("note", row.authorNote().orElse(null))
                 .bind("id", row.id())
                 .bind("page", row.pageId().value())
                 .bind("parent", row.parentId().orElse(null))
@@ -69,6 +78,17 @@ final class CommentRepository {
                 .bind("id", id)
                 .bind("now", now.toEpochMilli())
                 .execute();
+    }
+
+    /** The author's published comments across a site: how well the site knows them. */
+    int publishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published'""")
+                .bind("author", authorId)
+                .bind("site", site.value())
+                .mapTo(Integer.class)
+                .one();
     }
 
     /** Published comments directly below this one. */
@@ -150,6 +170,8 @@ final class CommentRepository {
                 rs.getLong("created_at"),
                 editedAt,
                 rs.getInt("up"),
-                rs.getInt("down"));
+                rs.getInt("down"),
+                rs.getBoolean("featured"),
+                Optional.ofNullable(rs.getString("author_note")));
     }
 }

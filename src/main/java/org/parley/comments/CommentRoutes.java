@@ -74,15 +74,15 @@ final class CommentRoutes implements HttpService {
         PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
         Sort sort = sort(req);
         int limit = Requests.intQuery(req, "limit", 1, CommentsConfig.MAX_PAGE_SIZE, config.pageSizeDefault());
-        EncodedBody body = comments.threadBody(site, key, sort, Requests.query(req, "after"), limit,
+        Comments.ThreadBody body = comments.threadBody(site, key, sort, Requests.query(req, "after"), limit, viewer(req),
                 page -> EncodedBody.of(ThreadJson.threadPage(page), JSON));
-        Responses.send(req, res, body, "no-cache");
+        Responses.send(req, res, body.body(), body.personal() ? "private, no-cache" : "no-cache");
     }
 
     // GET /sites/{site}/comments/{id}/replies?after=CURSOR&limit=20
     private void replies(ServerRequest req, ServerResponse res) {
         int limit = Requests.intQuery(req, "limit", 1, CommentsConfig.MAX_PAGE_SIZE, config.pageSizeDefault());
-        ReplyPage page = comments.replies(site(req), commentId(req), Requests.query(req, "after"), limit);
+        ReplyPage page = comments.replies(site(req), commentId(req), Requests.query(req, "after"), limit, viewer(req));
         Responses.send(req, res, EncodedBody.of(ThreadJson.replyPage(page), JSON), "no-cache");
     }
 
@@ -109,7 +109,7 @@ final class CommentRoutes implements HttpService {
         parent.filter(id -> !CommentId.isValid(id)).ifPresent(id -> fields.reject("parentId", "is not a comment id"));
         fields.done();
         Comment posted = comments.post(author, new NewComment(site, new PageKey(page), parent.map(CommentId::new),
-                new Markdown(body), name, title, url));
+                new Markdown(body), name, title, url, req.remotePeer().host()));
         res.header(HeaderNames.LOCATION, "/api/v1/sites/" + site + "/comments/" + posted.id());
         sendJson(res, Status.CREATED_201, ThreadJson.comment(posted, Optional.empty()));
     }
@@ -218,6 +218,11 @@ final class CommentRoutes implements HttpService {
 
     private static void sendJson(ServerResponse res, Status status, byte[] json) {
         res.status(status).header(HeaderNames.CONTENT_TYPE, JSON).send(json);
+    }
+
+    /** The reader a read is for: whoever the bearer token names; an unknown token reads anonymously. */
+    private Optional<GuestId> viewer(ServerRequest req) {
+        return Requests.bearer(req).flatMap(identity::authenticate);
     }
 
     private static SiteId site(ServerRequest req) {

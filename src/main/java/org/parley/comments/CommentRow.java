@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.parley.identity.GuestId;
 
-/** A comment as stored, without its markdown source (threads never need it). */
+/** A comment as stored, without its markdown source and screening reasons (threads never need them). */
 record CommentRow(
         String id,
         PageId pageId,
@@ -17,22 +17,34 @@ record CommentRow(
         long createdAt,
         Optional<Long> editedAt,
         int up,
-        int down) {
+        int down,
+        boolean featured,
+        Optional<String> authorNote) {
 
-    /** How readers see this comment, given how many visible replies it has. Deleted: no author, no text. */
+    /** How its author sees it: everything, the moderators' note included. */
     Comment view(int replyCount) {
-        boolean deleted = status == CommentStatus.DELETED;
-        return new Comment(
-                new CommentId(id),
-                parentId.map(CommentId::new),
-                depth,
-                deleted ? Optional.empty() : Optional.of(new Author(new GuestId(authorId), authorName)),
-                status,
-                deleted ? new SafeHtml("") : html,
-                Instant.ofEpochMilli(createdAt),
-                editedAt.map(Instant::ofEpochMilli),
-                up,
-                down,
-                replyCount);
+        return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
+                Optional.of(new Author(new GuestId(authorId), authorName)), status, html,
+                Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
+                authorNote);
+    }
+
+    /** How other readers see it when it is visible: no note to the author. */
+    Comment publicView(int replyCount) {
+        return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
+                Optional.of(new Author(new GuestId(authorId), authorName)), status, html,
+                Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
+                Optional.empty());
+    }
+
+    /** A placeholder keeping the place of a comment the reader may not see, above replies they may. */
+    Comment placeholder(CommentStatus shownAs, int replyCount) {
+        return new Comment(new CommentId(id), parentId.map(CommentId::new), depth, Optional.empty(), shownAs,
+                new SafeHtml(""), Instant.ofEpochMilli(createdAt), Optional.empty(), 0, 0, replyCount, false,
+                Optional.empty());
+    }
+
+    boolean isPublished() {
+        return status == CommentStatus.PUBLISHED;
     }
 }

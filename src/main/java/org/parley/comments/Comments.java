@@ -35,6 +35,7 @@ public final class Comments {
     private final Sites sites;
     private final Identity identity;
     private final CommentsConfig config;
+    private final Screening screening;
     private final PageRepository pages = new PageRepository();
     private final CommentRepository comments = new CommentRepository();
     private final CommentRenderer renderer = new CommentRenderer();
@@ -42,7 +43,8 @@ public final class Comments {
     private final LiveFeed liveFeed;
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
-                     CommentsConfig config) {
+                     CommentsConfig config, Screening screening) {
+        this.screening = screening;
         this.db = db;
         this.clock = clock;
         this.bus = bus;
@@ -54,40 +56,41 @@ public final class Comments {
         bus.subscribe(CommentEvent.class, liveFeed::changed);
     }
 
+    /** The comments feature; {@code screening} judges each new comment (moderation, or {@link Screening#PUBLISH_ALL}). */
     public static Comments create(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites,
-                                  Identity identity, CommentsConfig config) {
-        return new Comments(db, clock, bus, streams, sites, identity, config);
+                                  Identity identity, CommentsConfig config, Screening screening) {
+        return new Comments(db, clock, bus, streams, sites, identity, config, screening);
     }
 
     /**
-     * A page of a thread: up to {@code limit} top-level comments in {@code sort} order after
-     * {@code after} (a cursor from a previous page), each with its first replies. An unknown page reads
-     * as an open, empty thread. Throws a 400 problem for a cursor Parley did not issue.
+     * A page of a thread as {@code viewer} sees it (empty: an anonymous reader): up to {@code limit}
+     * top-level comments in {@code sort} order after {@code after} (a cursor from a previous page), each
+     * with its first replies. A reader also sees their own held or rejected comments, and comments of
+     * readers they blocked only as collapsed placeholders. An unknown page reads as an open, empty
+     * thread. Throws a 400 problem for a cursor Parley did not issue.
      */
-    public ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit) {
+    public ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
+                             Optional<GuestId> viewer) {
         Site site = sites.require(siteId.value());
         Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
         return readModel.snapshot(siteId, key)
-                .map(snapshot -> {
-                    var slice = snapshot.topLevel(sort, cursor, limit, preview());
-                    return new ThreadPage(site, snapshot.page().page(), sort, slice.nodes(), slice.next());
-                })
+                .map(shared -> page(site, asSeenBy(shared, viewer), sort, cursor, limit))
                 .orElseGet(() -> new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty()));
     }
 
-    /** The replies to a comment after {@code after} (oldest first), each with its first replies. */
-    public ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit) {
+    /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
+    public ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
         Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
-        ThreadSnapshot snapshot = snapshotOf(site, parentId);
+        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, parentId), viewer);
         ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> unknownComment(parentId));
         var slice = snapshot.replies(parent, cursor, limit, preview());
         return new ReplyPage(parentId, slice.nodes(), slice.next());
     }
 
-    /** One comment with its markdown source, for its author's edit form. Deleted comments are not found. */
+    /** One published comment with its markdown source, for its author's edit form. */
     public CommentWithSource comment(SiteId site, CommentId id) {
         var stored = db.read(h -> comments.find(h, id.value()))
-                .filter(found -> found.row().status() == CommentStatus.PUBLISHED)
+                .filter(found -> found.row().isPublished())
                 .orElseThrow(() -> unknownComment(id));
         ThreadSnapshot snapshot = snapshotOf(site, id);
         Comment comment = snapshot.node(id.value()).map(node -> node.comment).orElseThrow(() -> unknownComment(id));
@@ -95,9 +98,11 @@ public final class Comments {
     }
 
     /**
-     * Posts a comment or reply as {@code author}, creating the page on its first comment. Throws 4xx
-     * problems for an empty or over-long body, a bad name, a closed page, or a parent that is unknown,
-     * deleted or on another page; nothing is written then.
+     * Posts a comment or reply as {@code author}, creating the page on its first comment. Screening
+     * decides whether it is published, held for a moderator or rejected; the answer is the comment as
+     * its author sees it (status, and the moderators' note). Throws 4xx problems for an empty or
+     * over-long body, a bad name, a closed page, a parent that is unknown, not published or on another
+     * page, or when screening refuses the author (banned, too many comments); nothing is written then.
      */
     public Comment post(GuestId author, NewComment draft) {
         Site site = sites.require(draft.site().value());
@@ -112,18 +117,25 @@ public final class Comments {
         }
         Posted posted = db.write(h -> {
             PageRow page = openPage(h, site.id(), draft, now);
-            int depth = 0;
-            if (draft.parentId().isPresent()) {
-                depth = checkParent(h, page, draft.parentId().get()) + 1;
-            }
-            CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value), depth,
-                    author.value(), name, html, CommentStatus.PUBLISHED, now.toEpochMilli(), Optional.empty(), 0, 0);
-            comments.insert(h, row, body);
-            long version = pages.recordChange(h, page.id(), 1, "posted", id, now);
+            Optional<CommentRow> parent = draft.parentId().map(parentId -> checkParent(h, page, parentId));
+            Verdict verdict = screening.screen(new Submission(new CommentId(id), site.id(), draft.page(),
+                    page.page().section(), author, name, body, html, draft.parentId(),
+                    parent.map(p -> new GuestId(p.authorId())), draft.clientAddress(), now,
+                    comments.publishedOnSite(h, author.value(), site.id())));
+            CommentStatus status = switch (verdict.decision()) {
+                case PUBLISH -> CommentStatus.PUBLISHED;
+                case HOLD -> CommentStatus.PENDING;
+                case REJECT -> CommentStatus.REJECTED;
+            };
+            CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value),
+                    parent.map(p -> p.depth() + 1).orElse(0), author.value(), name, html, status, now.toEpochMilli(),
+                    Optional.empty(), 0, 0, false, verdict.authorMessage());
+            comments.insert(h, row, body, verdict);
+            long version = pages.recordChange(h, page.id(), row.isPublished() ? 1 : 0, "posted", id, now);
+            afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id)));
             return new Posted(page, row, version);
         });
         readModel.remember(site.id(), draft.page(), posted.page().id());
-        afterCommit(new CommentEvent.CommentPosted(posted.page().id(), posted.version(), new CommentId(id)));
         return posted.row().view(0);
     }
 
@@ -241,16 +253,43 @@ public final class Comments {
         return new CommentRoutes(this, identity, liveFeed, sites, config);
     }
 
-    /** The thread page encoded by {@code encoder}, memoized per page version, sort, cursor and size. */
-    EncodedBody threadBody(SiteId site, PageKey key, Sort sort, Optional<String> after, int limit,
-                           Function<ThreadPage, EncodedBody> encoder) {
-        sites.require(site.value());
-        Optional<ThreadSnapshot> snapshot = readModel.snapshot(site, key);
-        if (snapshot.isEmpty()) {
-            return encoder.apply(thread(site, key, sort, after, limit));
+    /** An encoded thread page, and whether it is personal to its viewer (then never shared by caches). */
+    record ThreadBody(EncodedBody body, boolean personal) {
+    }
+
+    /**
+     * The thread page encoded by {@code encoder}. The public view is memoized per page version, sort,
+     * cursor and size; a viewer whose view differs (blocks, own held comments) gets a fresh encoding.
+     */
+    ThreadBody threadBody(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
+                          Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
+        Site site = sites.require(siteId.value());
+        Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
+        Optional<ThreadSnapshot> shared = readModel.snapshot(siteId, key);
+        if (shared.isEmpty()) {
+            return new ThreadBody(encoder.apply(new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty())), false);
+        }
+        ThreadSnapshot seen = asSeenBy(shared.get(), viewer);
+        if (seen != shared.get()) {
+            return new ThreadBody(encoder.apply(page(site, seen, sort, cursor, limit)), true);
         }
         String variant = sort.apiName() + '|' + limit + '|' + after.orElse("");
-        return snapshot.get().encoded().computeIfAbsent(variant, v -> encoder.apply(thread(site, key, sort, after, limit)));
+        return new ThreadBody(seen.encoded().computeIfAbsent(variant, v -> encoder.apply(page(site, seen, sort, cursor, limit))), false);
+    }
+
+    private ThreadPage page(Site site, ThreadSnapshot snapshot, Sort sort, Optional<Cursor> cursor, int limit) {
+        var slice = snapshot.topLevel(sort, cursor, limit, preview());
+        return new ThreadPage(site, snapshot.page().page(), sort, slice.nodes(), slice.next());
+    }
+
+    /** The shared snapshot, or the viewer's own view of it when theirs differs from the public one. */
+    private ThreadSnapshot asSeenBy(ThreadSnapshot shared, Optional<GuestId> viewer) {
+        if (viewer.isEmpty()) {
+            return shared;
+        }
+        Lens lens = new Lens(Optional.of(viewer.get().value()),
+                identity.blocked(viewer.get()).stream().map(GuestId::value).collect(java.util.stream.Collectors.toSet()));
+        return shared.differsFor(lens) ? shared.through(lens) : shared;
     }
 
     private ThreadSnapshot.Preview preview() {
@@ -310,8 +349,8 @@ public final class Comments {
         return page;
     }
 
-    /** Checks the replied-to comment and returns its depth. */
-    private int checkParent(Handle h, PageRow page, CommentId parentId) {
+    /** Checks the replied-to comment: it must exist, be published and be on this page. */
+    private CommentRow checkParent(Handle h, PageRow page, CommentId parentId) {
         var parent = comments.find(h, parentId.value()).orElseThrow(() -> new ParleyException.InvalidInput(
                 CommentProblem.UNKNOWN_PARENT, "There is no comment " + parentId + " to reply to.",
                 List.of(new org.parley.http.FieldError("parentId", "does not exist"))));
@@ -320,10 +359,11 @@ public final class Comments {
                     "Comment " + parentId + " is not on page '" + page.page().key() + "'; reply on its own page.",
                     List.of(new org.parley.http.FieldError("parentId", "is on another page")));
         }
-        if (parent.row().status() != CommentStatus.PUBLISHED) {
-            throw new ParleyException.Conflict(CommentProblem.PARENT_DELETED, "Comment " + parentId + " was deleted; it takes no new replies.");
+        if (!parent.row().isPublished()) {
+            throw new ParleyException.Conflict(CommentProblem.PARENT_DELETED,
+                    "Comment " + parentId + " is not published (deleted, removed or awaiting moderation); it takes no replies.");
         }
-        return parent.row().depth();
+        return parent.row();
     }
 
     private CommentRepository.StoredComment storedOnSite(Handle h, SiteId site, CommentId id) {

@@ -113,6 +113,10 @@ final class LiveFeed {
         return out;
     }
 
+    /**
+     * One logged change as every reader sees it. Changes to comments the public does not see (held,
+     * rejected) send nothing; a comment that left the public view sends "deleted".
+     */
     private static Optional<LiveMessage> render(ThreadSnapshot snapshot, PageRepository.PageEvent entry) {
         long seq = entry.version();
         if (entry.kind().equals("page")) {
@@ -120,13 +124,16 @@ final class LiveFeed {
         }
         CommentId id = new CommentId(entry.commentId());
         Optional<ThreadSnapshot.Node> node = snapshot.node(id.value());
-        boolean published = node.map(n -> n.row.status() == CommentStatus.PUBLISHED).orElse(false);
+        boolean shown = node.map(n -> n.comment.status() == CommentStatus.PUBLISHED).orElse(false);
         return switch (entry.kind()) {
-            case "posted", "edited" -> Optional.of(published
-                    ? message(seq, entry.kind(), ThreadJson.comment(node.get().comment, Optional.empty()))
-                    : message(seq, "deleted", ThreadJson.removed(id, node.isPresent())));
-            case "deleted" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent())));
-            case "voted" -> node.map(n -> message(seq, "voted", ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty())));
+            case "posted", "approved" -> shown
+                    ? Optional.of(message(seq, "posted", ThreadJson.comment(node.get().comment, Optional.empty())))
+                    : Optional.empty();
+            case "edited", "featured" -> shown
+                    ? Optional.of(message(seq, "edited", ThreadJson.comment(node.get().comment, Optional.empty())))
+                    : Optional.empty();
+            case "deleted", "rejected" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent())));
+            case "voted" -> node.filter(n -> shown).map(n -> message(seq, "voted", ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty())));
             default -> Optional.empty();
         };
     }

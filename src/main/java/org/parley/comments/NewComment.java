@@ -8,6 +8,7 @@ import org.parley.sites.SiteId;
  *
  * @param pageTitle used only when this comment creates the page; the host site's metadata wins
  * @param pageUrl   likewise
+ * @param clientAddress the poster's network address, for rate limits; never stored or shown
  */
 public record NewComment(
         SiteId site,
@@ -16,5 +17,6 @@ public record NewComment(
         Markdown body,
         Optional<String> authorName,
         Optional<String> pageTitle,
-        Optional<String> pageUrl) {
+        Optional<String> pageUrl,
+        String clientAddress) {
 }

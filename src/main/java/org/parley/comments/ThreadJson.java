@@ -169,6 +169,8 @@ final class ThreadJson {
         g.writeNumberField("up", c.up());
         g.writeNumberField("down", c.down());
         g.writeNumberField("replyCount", c.replyCount());
+        g.writeBooleanField("featured", c.featured());
+        optional(g, "note", c.note());
     }
 
     private static void optional(JsonGenerator g, String field, Optional<String> value) throws IOException {

@@ -41,20 +41,25 @@ final class ThreadSnapshot {
     private final PageRow page;
     private final Map<String, Node> byId;
     private final List<Node> roots;
+    private final List<CommentRow> rows;
+    private final Lens lens;
     private final Map<Sort, List<Node>> sorted = new ConcurrentHashMap<>();
     private final Map<String, EncodedBody> encoded = new ConcurrentHashMap<>();
 
-    private ThreadSnapshot(PageRow page, Map<String, Node> byId, List<Node> roots) {
+    private ThreadSnapshot(PageRow page, Map<String, Node> byId, List<Node> roots, List<CommentRow> rows, Lens lens) {
         this.page = page;
         this.byId = byId;
         this.roots = roots;
+        this.rows = rows;
+        this.lens = lens;
     }
 
     /**
-     * Builds the tree from a page's comments in creation order. A deleted comment stays only as a
-     * placeholder above visible replies; one with nothing visible below it disappears.
+     * Builds the tree from a page's comments in creation order, as seen through {@code lens}. A comment
+     * the reader may not see stays only as a placeholder above replies they may see; with nothing
+     * visible below it, it disappears.
      */
-    static ThreadSnapshot build(PageRow page, List<CommentRow> rowsOldestFirst) {
+    static ThreadSnapshot build(PageRow page, List<CommentRow> rowsOldestFirst, Lens lens) {
         Map<String, Node> all = new HashMap<>(rowsOldestFirst.size() * 2);
         rowsOldestFirst.forEach(row -> all.put(row.id(), new Node(row)));
         List<Node> roots = new ArrayList<>();
@@ -68,13 +73,40 @@ final class ThreadSnapshot {
         Map<String, Node> visible = new HashMap<>(all.size() * 2);
         for (Node node : deepestFirst) {
             node.children.removeIf(child -> !visible.containsKey(child.row.id()));
-            if (node.row.status() == CommentStatus.PUBLISHED || !node.children.isEmpty()) {
-                node.comment = node.row.view(node.children.size());
+            if (lens.shows(node.row) || !node.children.isEmpty()) {
+                node.comment = lens.present(node.row, node.children.size());
                 visible.put(node.row.id(), node);
             }
         }
         roots.removeIf(root -> !visible.containsKey(root.row.id()));
-        return new ThreadSnapshot(page, visible, roots);
+        return new ThreadSnapshot(page, visible, roots, rowsOldestFirst, lens);
+    }
+
+    /** The public view of a page: what every reader without blocks or hidden comments of their own sees. */
+    static ThreadSnapshot build(PageRow page, List<CommentRow> rowsOldestFirst) {
+        return build(page, rowsOldestFirst, Lens.PUBLIC);
+    }
+
+    /**
+     * True when {@code lens} sees this page differently from the public: the reader blocked someone
+     * who commented here, or has comments here that only they can see.
+     */
+    boolean differsFor(Lens lens) {
+        for (CommentRow row : rows) {
+            if (lens.blockedIds().contains(row.authorId()) || (lens.isOwn(row) && lens.shows(row) && !row.isPublished())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This page as {@code lens} sees it; its comment count leaves out comments by readers it blocked. */
+    ThreadSnapshot through(Lens lens) {
+        long hidden = rows.stream().filter(row -> row.isPublished() && lens.blockedIds().contains(row.authorId())).count();
+        Page shown = page.page();
+        Page counted = new Page(shown.key(), shown.title(), shown.url(), shown.byline(), shown.section(),
+                shown.publishedAt(), shown.open(), (int) Math.max(0, shown.commentCount() - hidden), shown.version());
+        return build(new PageRow(page.id(), page.siteId(), counted), rows, lens);
     }
 
     PageRow page() {
@@ -87,6 +119,10 @@ final class ThreadSnapshot {
 
     Optional<Node> node(String commentId) {
         return Optional.ofNullable(byId.get(commentId));
+    }
+
+    Lens lens() {
+        return lens;
     }
 
     /** Memo of encoded responses for this version, keyed by the request variant. */

@@ -18,6 +18,7 @@ import org.parley.comments.Markdown;
 import org.parley.comments.NewComment;
 import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
+import org.parley.comments.Screening;
 import org.parley.comments.Sort;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
@@ -39,17 +40,20 @@ public final class Demo {
     private final Sites sites;
     private final Identity identity;
     private final CommentsConfig commentsConfig;
+    private final Screening screening;
     private final DemoNewsroom newsroom = DemoNewsroom.load();
 
-    private Demo(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig) {
+    private Demo(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Screening screening) {
         this.db = db;
         this.sites = sites;
         this.identity = identity;
         this.commentsConfig = commentsConfig;
+        this.screening = screening;
     }
 
-    public static Demo create(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig) {
-        return new Demo(db, sites, identity, commentsConfig);
+    /** The demo; its comments pass through {@code screening} like any reader's, so moderation sees them. */
+    public static Demo create(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Screening screening) {
+        return new Demo(db, sites, identity, commentsConfig, screening);
     }
 
     /** The newsroom's content, for tests and tools that need to know what the demo holds. */
@@ -67,13 +71,13 @@ public final class Demo {
         sites.save(NewSite.withDefaults(site, newsroom.site().name(), origins));
         StepClock clock = new StepClock(newsroom.page().publishedAt());
         Comments seeding = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofMinutes(1), 8),
-                sites, identity, commentsConfig);
+                sites, identity, commentsConfig, screening);
         PageKey key = new PageKey(newsroom.page().key());
         var article = newsroom.page();
         seeding.upsertPage(site, key, new PageMeta(Optional.of(article.title()), Optional.of(articleUrl),
                 Optional.of(article.byline()), Optional.of(article.section()), Optional.of(article.publishedAt()),
                 Optional.of(true), Set.of()));
-        if (seeding.thread(site, key, Sort.OLDEST, Optional.empty(), 1).page().commentCount() > 0) {
+        if (seeding.thread(site, key, Sort.OLDEST, Optional.empty(), 1, Optional.empty()).page().version() > 1) {
             return Map.of();
         }
         Map<String, GuestId> guests = new HashMap<>();
@@ -85,7 +89,7 @@ public final class Demo {
             clock.set(article.publishedAt().plus(Duration.ofMinutes(demo.minutesAfterPublish())));
             Comment posted = seeding.post(author, new NewComment(site, key,
                     Optional.ofNullable(demo.parent()).map(ids::get), new Markdown(demo.body()),
-                    Optional.ofNullable(demo.name()), Optional.empty(), Optional.empty()));
+                    Optional.ofNullable(demo.name()), Optional.empty(), Optional.empty(), "127.0.0.1"));
             ids.put(demo.ref(), posted.id());
         }
         return ids;

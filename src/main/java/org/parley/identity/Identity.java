@@ -2,11 +2,15 @@ package org.parley.identity;
 
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
+import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 import org.parley.store.Ids;
@@ -23,7 +27,9 @@ public final class Identity {
     private final Clock clock;
     private final Sites sites;
     private final GuestRepository repository = new GuestRepository();
+    private final BlockRepository blocks = new BlockRepository();
     private final Map<String, GuestId> tokenCache = new ConcurrentHashMap<>();
+    private final Map<GuestId, Set<GuestId>> blockedCache = new ConcurrentHashMap<>();
 
     private Identity(Database db, Clock clock, Sites sites) {
         this.db = db;
@@ -70,6 +76,51 @@ public final class Identity {
                 "Send the guest token from POST /api/v1/sites/{site}/guests as 'Authorization: Bearer <token>'."));
         return authenticate(token).orElseThrow(() -> new ParleyException.Forbidden(IdentityProblem.UNKNOWN_GUEST_TOKEN,
                 "This guest token is not known here; create a new guest with POST /api/v1/sites/{site}/guests."));
+    }
+
+    /**
+     * {@code blocker} never wants to see {@code blocked}'s comments again. Idempotent; the blocked
+     * reader is never told. {@code name} is how they appeared, for the block list; {@code site} is
+     * where it happened, for moderation's block signal.
+     */
+    public void block(GuestId blocker, GuestId blocked, Optional<String> name, SiteId site) {
+        if (blocker.equals(blocked)) {
+            throw new ParleyException.Conflict(IdentityProblem.SELF_BLOCK, "You cannot block yourself.");
+        }
+        Instant now = clock.instant();
+        db.write(h -> blocks.insert(h, blocker, blocked, name, site, now));
+        db.afterCommit(() -> blockedCache.remove(blocker));
+    }
+
+    /** Takes {@code blocked} off {@code blocker}'s block list; true if they were on it. */
+    public boolean unblock(GuestId blocker, GuestId blocked) {
+        boolean removed = db.write(h -> blocks.delete(h, blocker, blocked));
+        db.afterCommit(() -> blockedCache.remove(blocker));
+        return removed;
+    }
+
+    /** A reader's block list, most recent first. */
+    public List<Block> blockList(GuestId blocker) {
+        return db.read(h -> blocks.byBlocker(h, blocker));
+    }
+
+    /** Whom a reader has blocked; cached, as every thread read of a reader with blocks asks. */
+    public Set<GuestId> blocked(GuestId blocker) {
+        Set<GuestId> cached = blockedCache.get(blocker);
+        if (cached != null) {
+            return cached;
+        }
+        Set<GuestId> loaded = Set.copyOf(blockList(blocker).stream().map(Block::blocked).toList());
+        if (blockedCache.size() >= MAX_CACHED_TOKENS) {
+            blockedCache.clear();
+        }
+        blockedCache.put(blocker, loaded);
+        return loaded;
+    }
+
+    /** How many distinct readers blocked {@code blocked} on {@code site} since {@code since}. Never who. */
+    public int blockersSince(GuestId blocked, SiteId site, Instant since) {
+        return db.read(h -> blocks.blockersSince(h, blocked, site, since));
     }
 
     /** Routes for guests, to mount under {@code /api/v1}. */

@@ -4,7 +4,8 @@ import org.parley.http.ProblemType;
 
 /** Problems about who the caller is. */
 public enum IdentityProblem implements ProblemType {
-    UNKNOWN_GUEST_TOKEN("unknown-guest-token", 401, "Guest token not recognised");
+    UNKNOWN_GUEST_TOKEN("unknown-guest-token", 401, "Guest token not recognised"),
+    SELF_BLOCK("self-block", 409, "You cannot block yourself");
 
     private final String slug;
     private final int status;

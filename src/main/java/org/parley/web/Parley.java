@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.comments.Comments;
+import org.parley.comments.Screening;
 import org.parley.demo.Demo;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
@@ -40,11 +41,11 @@ public final class Parley implements AutoCloseable {
             identity = Identity.create(db, clock, sites);
             EventBus bus = new InProcessEventBus();
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
-            comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments());
+            comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), Screening.PUBLISH_ALL);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             if (demo) {
-                Demo newsroom = Demo.create(db, sites, identity, config.comments());
+                Demo newsroom = Demo.create(db, sites, identity, config.comments(), Screening.PUBLISH_ALL);
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }

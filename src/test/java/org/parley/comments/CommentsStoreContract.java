@@ -51,6 +51,8 @@ abstract class CommentsStoreContract {
     Identity identity;
     GuestId ann;
     GuestId bob;
+    /** What screening decides; tests replace it to hold, reject or refuse comments. */
+    Screening screening = Screening.PUBLISH_ALL;
 
     abstract StoreConfig store(Path dir);
 
@@ -67,7 +69,7 @@ abstract class CommentsStoreContract {
         identity = Identity.create(db, clock, sites);
         bus.subscribe(CommentEvent.class, events::add);
         comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofSeconds(30), 16), sites, identity,
-                CommentsConfig.defaults());
+                CommentsConfig.defaults(), submission -> screening.screen(submission));
         ann = identity.createGuest().id();
         bob = identity.createGuest().id();
     }
@@ -80,11 +82,11 @@ abstract class CommentsStoreContract {
 
     Comment post(GuestId author, Optional<CommentId> parent, String body) {
         return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Ann"),
-                Optional.of("River report"), Optional.of("https://courier.example/river")));
+                Optional.of("River report"), Optional.of("https://courier.example/river"), "192.0.2.1"));
     }
 
     ThreadPage thread() {
-        return comments.thread(SITE, PAGE, Sort.OLDEST, Optional.empty(), 50);
+        return comments.thread(SITE, PAGE, Sort.OLDEST, Optional.empty(), 50, Optional.empty());
     }
 
     @Test
@@ -117,7 +119,7 @@ abstract class CommentsStoreContract {
     @Test
     void aReplyToACommentOnAnotherPageIsRefusedAndNothingIsWritten() {
         Comment elsewhere = comments.post(ann, new NewComment(SITE, new PageKey("elsewhere"), Optional.empty(),
-                new Markdown("Elsewhere"), Optional.empty(), Optional.empty(), Optional.empty()));
+                new Markdown("Elsewhere"), Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.1"));
         post(ann, Optional.empty(), "Here");
         long version = thread().page().version();
 
@@ -271,10 +273,105 @@ abstract class CommentsStoreContract {
         } finally {
             pool.shutdown();
         }
-        ThreadPage page = comments.thread(SITE, PAGE, Sort.NEWEST, Optional.empty(), 100);
+        ThreadPage page = comments.thread(SITE, PAGE, Sort.NEWEST, Optional.empty(), 100, Optional.empty());
         assertThat(page.comments()).hasSize(80);
         assertThat(page.page().commentCount()).isEqualTo(80);
         assertThat(page.page().version()).isEqualTo(80);
         assertThat(events).extracting(CommentEvent::version).doesNotHaveDuplicates().hasSize(80);
+    }
+    ThreadPage threadFor(GuestId viewer) {
+        return comments.thread(SITE, PAGE, Sort.OLDEST, Optional.empty(), 50, Optional.of(viewer));
+    }
+
+    static java.util.List<String> texts(ThreadPage page) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        collect(page.comments(), out);
+        return out;
+    }
+
+    private static void collect(java.util.List<ThreadNode> nodes, java.util.List<String> out) {
+        for (ThreadNode node : nodes) {
+            out.add(node.comment().status().apiName() + ":" + node.comment().html().html());
+            collect(node.replies(), out);
+        }
+    }
+
+    @Test
+    void aHeldCommentIsShownOnlyToItsAuthorAndNotCounted() {
+        post(bob, Optional.empty(), "Visible");
+        screening = submission -> new Verdict(Verdict.Decision.HOLD,
+                List.of(new Reason("links", Reason.Level.HOLD, "Comments with links wait for a moderator", List.of())),
+                Optional.of("Your comment will appear once a moderator has seen it."));
+
+        Comment held = post(ann, Optional.empty(), "Held back");
+
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(held.note()).contains("Your comment will appear once a moderator has seen it.");
+        assertThat(texts(thread())).containsExactly("published:<p>Visible</p>");
+        assertThat(thread().page().commentCount()).isEqualTo(1);
+        assertThat(texts(threadFor(ann))).containsExactly("published:<p>Visible</p>", "pending:<p>Held back</p>");
+        assertThat(texts(threadFor(bob))).containsExactly("published:<p>Visible</p>");
+        assertThatThrownBy(() -> post(bob, Optional.of(held.id()), "Reply to the unseen"))
+                .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(CommentProblem.PARENT_DELETED));
+    }
+
+    @Test
+    void aRejectedCommentShowsTheModeratorsNoteToItsAuthorOnly() {
+        screening = submission -> new Verdict(Verdict.Decision.REJECT,
+                List.of(new Reason("words", Reason.Level.REJECT, "Contains a banned word", List.of())),
+                Optional.of("This site does not publish that word."));
+        Comment rejected = post(ann, Optional.empty(), "Rude");
+
+        assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(threadFor(ann).comments().getFirst().comment().note()).contains("This site does not publish that word.");
+        assertThat(thread().comments()).isEmpty();
+    }
+
+    @Test
+    void screeningThatRefusesTheAuthorWritesNothing() {
+        screening = submission -> {
+            throw new ParleyException.Forbidden(CommentProblem.NOT_YOUR_COMMENT, "refused for the test");
+        };
+        assertThatThrownBy(() -> post(ann, Optional.empty(), "Never stored")).hasMessage("refused for the test");
+        assertThat(thread().page().version()).isZero();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void screeningSeesTheReplyItJudgesWithItsContext() {
+        Comment root = post(bob, Optional.empty(), "Root [link](https://example.org)");
+        List<Submission> seen = new java.util.ArrayList<>();
+        screening = submission -> {
+            seen.add(submission);
+            return Verdict.publish();
+        };
+        post(ann, Optional.of(root.id()), "Reply");
+
+        Submission reply = seen.getFirst();
+        assertThat(reply.parentAuthor()).contains(bob);
+        assertThat(reply.author()).isEqualTo(ann);
+        assertThat(reply.authorPublished()).isZero();
+        assertThat(reply.clientAddress()).isEqualTo("192.0.2.1");
+        assertThat(reply.site()).isEqualTo(SITE);
+    }
+
+    @Test
+    void aReaderWhoBlockedSomeoneNoLongerSeesTheirCommentsButSeesTheRepliesToThem() {
+        Comment blockedRoot = post(bob, Optional.empty(), "Bob speaks");
+        post(ann, Optional.of(blockedRoot.id()), "Ann answers Bob");
+        post(bob, Optional.empty(), "Bob again, no replies");
+        GuestId carol = identity.createGuest().id();
+        identity.block(carol, bob, Optional.of("Bob"), SITE);
+
+        ThreadPage seen = threadFor(carol);
+
+        assertThat(texts(seen)).containsExactly("blocked:", "published:<p>Ann answers Bob</p>");
+        assertThat(seen.comments().getFirst().comment().author()).isEmpty();
+        assertThat(seen.page().commentCount()).as("counts do not reveal the blocked comments").isEqualTo(1);
+        assertThat(texts(thread())).hasSize(3);
+        assertThat(texts(threadFor(bob))).as("the blocked reader is never told").hasSize(3);
+
+        identity.unblock(carol, bob);
+        assertThat(texts(threadFor(carol))).hasSize(3);
     }
 }

@@ -1,0 +1,16 @@
+package org.parley.comments;
+
+/**
+ * Decides what happens to a comment before it is stored: published, held for a moderator, or rejected,
+ * with every reason. Comments does not know how the decision is made; moderation implements it (and
+ * {@link #PUBLISH_ALL} serves installations and tests without moderation). Called inside the posting
+ * transaction, so a screening that writes its own records joins it; it may throw a
+ * {@link org.parley.http.ParleyException} (a ban, a rate limit) to refuse the comment outright.
+ */
+public interface Screening {
+
+    /** Publishes everything without reasons. */
+    Screening PUBLISH_ALL = submission -> Verdict.publish();
+
+    Verdict screen(Submission submission);
+}

@@ -1,0 +1,29 @@
+package org.parley.comments;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Screening's decision with every reason for it. A published comment with reasons at
+ * {@link Reason.Level#FLAG} or above is open for a moderator's review.
+ *
+ * @param authorMessage what the author is told when the comment is held or rejected
+ */
+public record Verdict(Decision decision, List<Reason> reasons, Optional<String> authorMessage) {
+
+    public enum Decision { PUBLISH, HOLD, REJECT }
+
+    public Verdict {
+        reasons = List.copyOf(reasons);
+    }
+
+    public static Verdict publish() {
+        return new Verdict(Decision.PUBLISH, List.of(), Optional.empty());
+    }
+
+    /** True when a moderator should look at it: held, or published with a flag. */
+    public boolean needsReview() {
+        return decision == Decision.HOLD
+                || (decision == Decision.PUBLISH && reasons.stream().anyMatch(r -> r.level().compareTo(Reason.Level.FLAG) >= 0));
+    }
+}

@@ -1,0 +1,54 @@
+package org.parley.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.parley.sites.SiteId;
+
+/** SQL for the {@code blocks} table. */
+final class BlockRepository {
+
+    /** Records the block unless it exists; returns whether it is new. */
+    boolean insert(Handle h, GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO blocks (blocker_id, blocked_id, blocked_name, site_id, created_at)
+                        VALUES (:blocker, :blocked, :name, :site, :now)
+                        ON CONFLICT (blocker_id, blocked_id) DO NOTHING""")
+                .bind("blocker", blocker.value())
+                .bind("blocked", blocked.value())
+                .bind("name", name.orElse(null))
+                .bind("site", site.value())
+                .bind("now", now.toEpochMilli())
+                .execute() > 0;
+    }
+
+    boolean delete(Handle h, GuestId blocker, GuestId blocked) {
+        return h.createUpdate("DELETE FROM blocks WHERE blocker_id = :blocker AND blocked_id = :blocked")
+                .bind("blocker", blocker.value())
+                .bind("blocked", blocked.value())
+                .execute() > 0;
+    }
+
+    List<Block> byBlocker(Handle h, GuestId blocker) {
+        return h.createQuery("""
+                        SELECT blocked_id, blocked_name, created_at FROM blocks
+                        WHERE blocker_id = :blocker ORDER BY created_at DESC, blocked_id""")
+                .bind("blocker", blocker.value())
+                .map((rs, ctx) -> new Block(new GuestId(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
+                        Instant.ofEpochMilli(rs.getLong(3))))
+                .list();
+    }
+
+    /** Distinct readers who blocked {@code blocked} on {@code site} since {@code since}. */
+    int blockersSince(Handle h, GuestId blocked, SiteId site, Instant since) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM blocks
+                        WHERE blocked_id = :blocked AND site_id = :site AND created_at >= :since""")
+                .bind("blocked", blocked.value())
+                .bind("site", site.value())
+                .bind("since", since.toEpochMilli())
+                .mapTo(Integer.class)
+                .one();
+    }
+}
