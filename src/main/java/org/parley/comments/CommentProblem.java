@@ -16,6 +16,7 @@ public enum CommentProblem implements ProblemType {
     COMMENT_DELETED("comment-deleted", 409, "Comment was deleted"),
     EDIT_WINDOW_CLOSED("edit-window-closed", 409, "Edit window has closed"),
     NOT_YOUR_COMMENT("not-your-comment", 403, "Not your comment"),
+    NOT_BLOCKED("not-blocked", 404, "Not on your block list"),
     OWN_COMMENT_VOTE("own-comment-vote", 409, "You cannot vote on your own comment"),
     INVALID_CURSOR("invalid-cursor", 400, "Pagination cursor is not valid"),
     INVALID_SORT("invalid-sort", 400, "Unknown sort order");

@@ -25,6 +25,7 @@ import org.parley.http.RequestBodies;
 import org.parley.http.RequestProblem;
 import org.parley.http.Requests;
 import org.parley.http.Responses;
+import org.parley.identity.Block;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.SiteId;
@@ -65,7 +66,10 @@ final class CommentRoutes implements HttpService {
                 .patch("/sites/{site}/comments/{id}", this::edit)
                 .delete("/sites/{site}/comments/{id}", this::delete)
                 .get("/sites/{site}/comments/{id}/replies", this::replies)
-                .put("/sites/{site}/comments/{id}/vote", this::vote);
+                .put("/sites/{site}/comments/{id}/vote", this::vote)
+                .get("/sites/{site}/blocks", this::blockList)
+                .post("/sites/{site}/blocks", this::block)
+                .delete("/sites/{site}/blocks/{guest}", this::unblock);
     }
 
     // GET /sites/{site}/thread?page=KEY&sort=best|newest|oldest|controversial&after=CURSOR&limit=20
@@ -203,6 +207,44 @@ final class CommentRoutes implements HttpService {
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header("X-Accel-Buffering", "no");
         liveFeed.serve(site, key, lastSeen, res.sink(SseSink.TYPE));
+    }
+
+    // POST /sites/{site}/blocks {commentId} → 201 {id, name, since}: never see that comment's author again
+    private void block(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        GuestId blocker = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("commentId"));
+        String raw = fields.requiredString("commentId");
+        if (!fields.hasError("commentId") && !CommentId.isValid(raw)) {
+            fields.reject("commentId", "is not a comment id");
+        }
+        fields.done();
+        Author author = comments.comment(site, new CommentId(raw)).comment().author().orElseThrow();
+        identity.block(blocker, author.id(), author.name(), site);
+        Block block = identity.blockList(blocker).stream().filter(b -> b.blocked().equals(author.id())).findFirst().orElseThrow();
+        sendJson(res, Status.CREATED_201, ThreadJson.block(block));
+    }
+
+    // GET /sites/{site}/blocks → {blocks: [{id, name, since}]}: the reader's block list, newest first
+    private void blockList(ServerRequest req, ServerResponse res) {
+        sites.require(site(req).value());
+        GuestId blocker = identity.requireGuest(Requests.bearer(req));
+        res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
+        sendJson(res, Status.OK_200, ThreadJson.blocks(identity.blockList(blocker)));
+    }
+
+    // DELETE /sites/{site}/blocks/{guest} → 204: see that reader's comments again
+    private void unblock(ServerRequest req, ServerResponse res) {
+        sites.require(site(req).value());
+        GuestId blocker = identity.requireGuest(Requests.bearer(req));
+        String raw = req.path().pathParameters().get("guest");
+        if (!org.parley.store.Ids.looksLike("g", raw)) {
+            throw new ParleyException.NotFound(CommentProblem.NOT_BLOCKED, "'" + raw + "' is not on your block list.");
+        }
+        if (!identity.unblock(blocker, new GuestId(raw))) {
+            throw new ParleyException.NotFound(CommentProblem.NOT_BLOCKED, "'" + raw + "' is not on your block list.");
+        }
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     private void sendOutcome(ServerResponse res, EditOutcome outcome) {

@@ -103,6 +103,30 @@ final class ThreadJson {
         });
     }
 
+    static byte[] block(org.parley.identity.Block block) {
+        return bytes(g -> block(g, block));
+    }
+
+    static byte[] blocks(List<org.parley.identity.Block> blocks) {
+        return bytes(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("blocks");
+            for (var block : blocks) {
+                block(g, block);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void block(JsonGenerator g, org.parley.identity.Block block) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", block.blocked().value());
+        optional(g, "name", block.name());
+        g.writeStringField("since", block.since().toString());
+        g.writeEndObject();
+    }
+
     static byte[] counts(Map<PageKey, Integer> counts) {
         return bytes(g -> {
             g.writeStartObject();

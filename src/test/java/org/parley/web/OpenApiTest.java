@@ -387,7 +387,7 @@ class OpenApiTest {
 
     /** The path with its placeholders filled: a real site and an unknown but well-formed comment id. */
     private static String fill(String template) {
-        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT);
+        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa");
         Matcher placeholder = TEMPLATE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
