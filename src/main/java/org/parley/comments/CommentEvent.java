@@ -22,6 +22,10 @@ public sealed interface CommentEvent {
     record CommentVoted(PageId pageId, long version, CommentId commentId) implements CommentEvent {
     }
 
+    /** A moderator approved, rejected or featured the comment. */
+    record CommentModerated(PageId pageId, long version, CommentId commentId) implements CommentEvent {
+    }
+
     /** The host site changed the page's metadata, or closed or reopened it. */
     record PageUpdated(PageId pageId, long version) implements CommentEvent {
     }

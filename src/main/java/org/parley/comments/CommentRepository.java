@@ -70,6 +70,19 @@ final class CommentRepository {
                 .execute();
     }
 
+    /** Records a moderator's decision: status, whether review is still open, note to the author, highlight. */
+    void moderate(Handle h, String id, CommentStatus status, boolean reviewOpen, Optional<String> note, boolean featured) {
+        h.createUpdate("""
+                        UPDATE comments SET status = :status, review = :review, author_note = :note, featured = :featured
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("status", status.apiName())
+                .bind("review", reviewOpen ? "open" : "done")
+                .bind("note", note.orElse(null))
+                .bind("featured", featured)
+                .execute();
+    }
+
     /** Deletes the comment's content but keeps the row, so replies keep their parent. */
     void markDeleted(Handle h, String id, Instant now) {
         h.createUpdate("""

@@ -38,6 +38,7 @@ public final class Comments {
     private final Screening screening;
     private final PageRepository pages = new PageRepository();
     private final CommentRepository comments = new CommentRepository();
+    private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
     private final ThreadReadModel readModel;
     private final LiveFeed liveFeed;
@@ -246,6 +247,56 @@ public final class Comments {
         Map<PageKey, Integer> counts = new LinkedHashMap<>();
         keys.forEach(key -> counts.put(key, found.getOrDefault(key.value(), 0)));
         return counts;
+    }
+
+    /**
+     * Applies a moderator's decision to a comment and returns it before and after, for the audit log.
+     * Approving publishes a held or rejected comment (or closes a flagged one's review); rejecting takes
+     * it out of public view with a note its author sees; featuring highlights it. Joins the caller's
+     * transaction, so the caller's audit entry commits with it.
+     */
+    public Moderated moderate(CommentId id, ModerationChange change) {
+        Instant now = clock.instant();
+        return db.write(h -> {
+            CommentRow row = comments.find(h, id.value()).orElseThrow(() -> unknownComment(id)).row();
+            if (row.status() == CommentStatus.DELETED) {
+                throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted by its author.");
+            }
+            CommentRow after = switch (change) {
+                case ModerationChange.Approve approve -> withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured());
+                case ModerationChange.Reject reject -> withDecision(row, CommentStatus.REJECTED, reject.note(), false);
+                case ModerationChange.Feature feature -> withDecision(row, row.status(), row.authorNote(), feature.featured());
+            };
+            comments.moderate(h, id.value(), after.status(), false, after.authorNote(), after.featured());
+            int delta = (after.isPublished() ? 1 : 0) - (row.isPublished() ? 1 : 0);
+            String kind = after.featured() != row.featured() ? "featured"
+                    : after.status() == row.status() ? "reviewed"
+                    : after.isPublished() ? "approved" : "rejected";
+            long version = pages.recordChange(h, row.pageId(), delta, kind, id.value(), now);
+            afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, id));
+            PageRow page = pages.find(h, row.pageId()).orElseThrow();
+            return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
+        });
+    }
+
+    /** Comments as moderators see them: a queue page, or given comments, within the given scopes. */
+    public List<ReviewItem> review(ReviewQuery query) {
+        return db.read(h -> reviews.find(h, query));
+    }
+
+    /** A comment with the comments above it and its direct replies, whatever their status. */
+    public List<ReviewItem> conversation(CommentId id) {
+        return db.readConsistent(h -> reviews.conversation(h, id));
+    }
+
+    /** How a commenter's comments on a site have fared. */
+    public AuthorStats authorStats(SiteId site, GuestId author) {
+        return db.read(h -> reviews.authorStats(h, site, author));
+    }
+
+    private static CommentRow withDecision(CommentRow row, CommentStatus status, Optional<String> note, boolean featured) {
+        return new CommentRow(row.id(), row.pageId(), row.parentId(), row.depth(), row.authorId(), row.authorName(),
+                row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note);
     }
 
     /** HTTP routes of this feature, to mount under {@code /api/v1}. */

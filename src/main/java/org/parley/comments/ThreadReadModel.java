@@ -73,7 +73,8 @@ final class ThreadReadModel {
             ThreadSnapshot loaded = db.readConsistent(h -> ThreadSnapshot.build(
                     pages.find(h, id).orElseThrow(() -> new IllegalStateException("page vanished: " + id)),
                     comments.forPage(h, id)));
-            if (entry.generation.get() == generation) {
+            // Never keep what was read inside a write transaction: it may still roll back.
+            if (entry.generation.get() == generation && !db.inTransaction()) {
                 entry.snapshot = loaded;
             }
             evictIfFull();

@@ -142,6 +142,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True while this thread runs a write transaction of this database (whose changes may yet roll back). */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
     /** Runs {@code work} on a read connection, or inside this thread's write transaction if one is open. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         Transaction open = current.get();

@@ -374,4 +374,119 @@ abstract class CommentsStoreContract {
         identity.unblock(carol, bob);
         assertThat(texts(threadFor(carol))).hasSize(3);
     }
+    static final Verdict HOLD = new Verdict(Verdict.Decision.HOLD,
+            List.of(new Reason("test", Reason.Level.HOLD, "held for the test", List.of(new Reason.Span(0, 4, "Held", 1.0)))),
+            Optional.of("A moderator will look at it."));
+
+    @Test
+    void approvingAHeldCommentPublishesItAndCountsIt() {
+        screening = submission -> HOLD;
+        Comment held = post(ann, Optional.empty(), "Held until approved");
+        screening = Screening.PUBLISH_ALL;
+        events.clear();
+
+        Moderated moderated = comments.moderate(held.id(), new ModerationChange.Approve());
+
+        assertThat(moderated.before().status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(moderated.after().status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(moderated.site()).isEqualTo(SITE);
+        assertThat(texts(thread())).containsExactly("published:<p>Held until approved</p>");
+        assertThat(thread().page().commentCount()).isEqualTo(1);
+        assertThat(events).singleElement().isInstanceOf(CommentEvent.CommentModerated.class);
+        assertThat(comments.review(ReviewQuery.queue(List.of(), ReviewQueue.PENDING, Optional.empty(), 10))).isEmpty();
+        assertThat(comments.review(ReviewQuery.queue(List.of(), ReviewQueue.APPROVED, Optional.empty(), 10)))
+                .extracting(ReviewItem::id).containsExactly(held.id());
+    }
+
+    @Test
+    void rejectingAPublishedCommentHidesItAndTellsItsAuthorWhy() {
+        Comment comment = post(ann, Optional.empty(), "Crossed a line");
+        comments.moderate(comment.id(), new ModerationChange.Reject(Optional.of("Personal attacks are not allowed here.")));
+
+        assertThat(thread().comments()).isEmpty();
+        assertThat(thread().page().commentCount()).isZero();
+        Comment seenByAuthor = threadFor(ann).comments().getFirst().comment();
+        assertThat(seenByAuthor.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(seenByAuthor.note()).contains("Personal attacks are not allowed here.");
+        assertThat(comments.review(ReviewQuery.queue(List.of(), ReviewQueue.REJECTED, Optional.empty(), 10)))
+                .singleElement().satisfies(item -> assertThat(item.source().source()).isEqualTo("Crossed a line"));
+    }
+
+    @Test
+    void queuesHoldTheirCommentsWithReasonsOldestFirstAndPageByCursor() {
+        screening = submission -> HOLD;
+        List<CommentId> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            held.add(post(ann, Optional.empty(), "Held " + i).id());
+        }
+        List<ReviewItem> first = comments.review(ReviewQuery.queue(List.of(), ReviewQueue.PENDING, Optional.empty(), 3));
+        List<ReviewItem> rest = comments.review(ReviewQuery.queue(List.of(), ReviewQueue.PENDING, Optional.of(first.getLast().id()), 3));
+
+        assertThat(first).extracting(ReviewItem::id).containsExactlyElementsOf(held.subList(0, 3));
+        assertThat(rest).extracting(ReviewItem::id).containsExactlyElementsOf(held.subList(3, 5));
+        ReviewItem item = first.getFirst();
+        assertThat(item.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.summary()).isEqualTo("held for the test");
+            assertThat(reason.spans()).containsExactly(new Reason.Span(0, 4, "Held", 1.0));
+        });
+        assertThat(item.reviewOpen()).isTrue();
+        assertThat(item.pageTitle()).contains("River report");
+    }
+
+    @Test
+    void aFlaggedCommentStaysPublishedUntilAModeratorLooks() {
+        screening = submission -> new Verdict(Verdict.Decision.PUBLISH,
+                List.of(new Reason("abuse", Reason.Level.FLAG, "may be abusive", List.of())), Optional.empty());
+        Comment flagged = post(ann, Optional.empty(), "Borderline");
+
+        assertThat(texts(thread())).hasSize(1);
+        assertThat(comments.review(ReviewQuery.queue(List.of(), ReviewQueue.FLAGGED, Optional.empty(), 10)))
+                .extracting(ReviewItem::id).containsExactly(flagged.id());
+        comments.moderate(flagged.id(), new ModerationChange.Approve());
+        assertThat(comments.review(ReviewQuery.queue(List.of(), ReviewQueue.FLAGGED, Optional.empty(), 10))).isEmpty();
+        assertThat(comments.review(ReviewQuery.queue(List.of(), ReviewQueue.APPROVED, Optional.empty(), 10))).hasSize(1);
+    }
+
+    @Test
+    void moderatorsOnlySeeTheSitesAndSectionsTheyAreGiven() {
+        screening = submission -> HOLD;
+        post(ann, Optional.empty(), "On the courier, no section");
+        comments.upsertPage(SITE, new PageKey("sport/match"), new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("sport"), Optional.empty(), Optional.empty(), Set.of()));
+        comments.post(ann, new NewComment(SITE, new PageKey("sport/match"), Optional.empty(), new Markdown("In sport"),
+                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.1"));
+
+        var sport = comments.review(ReviewQuery.queue(List.of(new ReviewScope(SITE, Optional.of("sport"))), ReviewQueue.PENDING, Optional.empty(), 10));
+        var other = comments.review(ReviewQuery.queue(List.of(new ReviewScope(new SiteId("other"), Optional.empty())), ReviewQueue.PENDING, Optional.empty(), 10));
+        var whole = comments.review(ReviewQuery.queue(List.of(new ReviewScope(SITE, Optional.empty())), ReviewQueue.PENDING, Optional.empty(), 10));
+
+        assertThat(sport).extracting(item -> item.source().source()).containsExactly("In sport");
+        assertThat(other).isEmpty();
+        assertThat(whole).hasSize(2);
+    }
+
+    @Test
+    void aConversationRunsFromTheTopToTheRepliesAndAnAuthorsRecordCountsEachOutcome() {
+        Comment root = post(bob, Optional.empty(), "Root");
+        Comment middle = post(ann, Optional.of(root.id()), "Middle");
+        Comment reply = post(bob, Optional.of(middle.id()), "Reply");
+        comments.moderate(reply.id(), new ModerationChange.Reject(Optional.empty()));
+        screening = submission -> HOLD;
+        post(bob, Optional.empty(), "Waiting");
+
+        assertThat(comments.conversation(middle.id())).extracting(ReviewItem::id).containsExactly(root.id(), middle.id(), reply.id());
+        assertThat(comments.authorStats(SITE, bob)).isEqualTo(new AuthorStats(1, 1, 1, 0));
+        assertThat(comments.authorStats(new SiteId("other"), bob)).isEqualTo(new AuthorStats(0, 0, 0, 0));
+    }
+
+    @Test
+    void aModeratorsChangeJoinsTheCallersTransaction() {
+        Comment comment = post(ann, Optional.empty(), "Keep me");
+        assertThatThrownBy(() -> db.write(h -> {
+            comments.moderate(comment.id(), new ModerationChange.Reject(Optional.empty()));
+            throw new IllegalStateException("the audit entry could not be written");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(texts(thread())).containsExactly("published:<p>Keep me</p>");
+    }
 }

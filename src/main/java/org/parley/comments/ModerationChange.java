@@ -1,0 +1,19 @@
+package org.parley.comments;
+
+import java.util.Optional;
+
+/** What a moderator does to a comment. */
+public sealed interface ModerationChange {
+
+    /** Publishes a held comment, or clears a published one from review. */
+    record Approve() implements ModerationChange {
+    }
+
+    /** Takes the comment out of public view; {@code note} is shown to its author. */
+    record Reject(Optional<String> note) implements ModerationChange {
+    }
+
+    /** Highlights a comment, or stops highlighting it. */
+    record Feature(boolean featured) implements ModerationChange {
+    }
+}

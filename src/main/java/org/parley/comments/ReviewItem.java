@@ -1,0 +1,33 @@
+package org.parley.comments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.parley.identity.GuestId;
+import org.parley.sites.SiteId;
+
+/**
+ * A comment as a moderator sees it: whatever its status, with its source, where it is, and every
+ * reason screening gave.
+ *
+ * @param reviewOpen a moderator has yet to look at it
+ */
+public record ReviewItem(
+        CommentId id,
+        SiteId site,
+        PageKey page,
+        Optional<String> pageTitle,
+        Optional<String> section,
+        Optional<CommentId> parentId,
+        GuestId author,
+        Optional<String> authorName,
+        CommentStatus status,
+        Markdown source,
+        SafeHtml html,
+        Instant createdAt,
+        int up,
+        int down,
+        boolean featured,
+        boolean reviewOpen,
+        List<Reason> reasons) {
+}
