@@ -39,6 +39,13 @@ public final class Main {
                                          Create a site (prints its API secret once) or update it
               site list                  List sites with their origins
               site rotate-secret --id ID Replace a site's API secret and print the new one
+              admin create-user --username NAME --role admin|moderator [--sites SITE[:SECTION],…]
+                                         Create a staff account (the first admin too); the password is
+                                         prompted for, or read from the first line of standard input;
+                                         --sites is required for moderators and refused for admins
+              admin list-users           List staff accounts with their role, sites and status
+              admin disable-user --username NAME
+                                         Disable a staff account and end its sessions
               help                       Show this text
 
             Flags for every command:
@@ -91,6 +98,10 @@ public final class Main {
             case "site rotate-secret" -> {
                 args.allowOnly(union(COMMON_FLAGS, Set.of("id")));
                 withSites(args, sites -> out.println("secret: " + sites.rotateSecret(siteId(args.required("id")))));
+            }
+            case "admin create-user", "admin list-users", "admin disable-user" -> {
+                args.allowOnly(union(COMMON_FLAGS, AdminCommands.flags(command)));
+                new AdminCommands(out, System.in, System.console()).run(command, args, config(args));
             }
             case "help", "" -> out.print(USAGE);
             default -> throw new Args.UsageException("unknown command '" + command + "'");
@@ -160,6 +171,7 @@ public final class Main {
     }
 
     static List<String> commands() {
-        return List.of("serve", "demo", "site save", "site list", "site rotate-secret", "help");
+        return List.of("serve", "demo", "site save", "site list", "site rotate-secret", "admin create-user",
+                "admin list-users", "admin disable-user", "help");
     }
 }

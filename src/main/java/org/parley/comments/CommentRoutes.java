@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.http.ClientAddress;
 import org.parley.http.EncodedBody;
 import org.parley.http.FieldError;
 import org.parley.http.Json;
@@ -113,7 +114,7 @@ final class CommentRoutes implements HttpService {
         parent.filter(id -> !CommentId.isValid(id)).ifPresent(id -> fields.reject("parentId", "is not a comment id"));
         fields.done();
         Comment posted = comments.post(author, new NewComment(site, new PageKey(page), parent.map(CommentId::new),
-                new Markdown(body), name, title, url, req.remotePeer().host()));
+                new Markdown(body), name, title, url, ClientAddress.of(req)));
         res.header(HeaderNames.LOCATION, "/api/v1/sites/" + site + "/comments/" + posted.id());
         sendJson(res, Status.CREATED_201, ThreadJson.comment(posted, Optional.empty()));
     }

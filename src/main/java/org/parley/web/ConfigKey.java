@@ -7,6 +7,7 @@ package org.parley.web;
 public enum ConfigKey {
     SERVER_HOST("server.host", "PARLEY_HOST", "0.0.0.0", "Address to listen on"),
     SERVER_PORT("server.port", "PARLEY_PORT", "8080", "HTTP port (flag --port)"),
+    SERVER_TRUSTED_PROXIES("server.trustedProxies", "PARLEY_TRUSTED_PROXIES", "127.0.0.1,::1", "Comma-separated proxy addresses whose X-Forwarded-For is believed"),
     SERVER_PUBLIC_URL("server.publicUrl", "PARLEY_PUBLIC_URL", "", "URL readers reach Parley at; empty means http://localhost:<port>"),
     DATA_DIR("data.dir", "PARLEY_DATA", "./data", "Directory for the SQLite database (flag --data)"),
     DB_URL("db.url", "PARLEY_DB_URL", "", "JDBC URL; empty means SQLite in data.dir, or jdbc:postgresql://host/db"),
@@ -17,6 +18,9 @@ public enum ConfigKey {
     COMMENTS_REPLIES_PER_COMMENT("comments.repliesPerComment", "PARLEY_COMMENTS_REPLIES_PER_COMMENT", "5", "Replies shown under a comment before \"more replies\""),
     COMMENTS_INLINE_REPLY_LEVELS("comments.inlineReplyLevels", "PARLEY_COMMENTS_INLINE_REPLY_LEVELS", "5", "Levels of replies sent with a thread page; deeper ones load on demand"),
     COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory, least recently read evicted"),
+    MODERATION_COMMENTS_PER_MINUTE("moderation.commentsPerMinute", "PARLEY_MODERATION_COMMENTS_PER_MINUTE", "5", "Default: one commenter's comments per minute on a site"),
+    MODERATION_COMMENTS_PER_HOUR("moderation.commentsPerHour", "PARLEY_MODERATION_COMMENTS_PER_HOUR", "30", "Default: one commenter's comments per hour on a site"),
+    MODERATION_ADDRESS_COMMENTS_PER_MINUTE("moderation.addressCommentsPerMinute", "PARLEY_MODERATION_ADDRESS_COMMENTS_PER_MINUTE", "20", "Default: comments per minute from one network address on a site"),
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up");
 

@@ -7,15 +7,18 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.parley.comments.Comments;
-import org.parley.comments.Screening;
 import org.parley.demo.Demo;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
+import org.parley.moderation.Moderation;
 import org.parley.sites.Sites;
+import org.parley.staff.Staff;
+import org.parley.staff.StaffConfig;
 import org.parley.store.Database;
 
 /**
@@ -30,6 +33,7 @@ public final class Parley implements AutoCloseable {
     private final Database db;
     private final Sites sites;
     private final Identity identity;
+    private final Staff staff;
     private final Comments comments;
     private final LiveStreams streams;
     private final WebServer server;
@@ -39,23 +43,32 @@ public final class Parley implements AutoCloseable {
         try {
             sites = Sites.create(db, clock);
             identity = Identity.create(db, clock, sites);
+            staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
             EventBus bus = new InProcessEventBus();
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
-            comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), Screening.PUBLISH_ALL);
+            // Moderation screens comments and acts on them: it gets the comments door once that exists.
+            AtomicReference<Comments> commentsDoor = new AtomicReference<>();
+            Moderation moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(),
+                    submission -> 0.0);
+            comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), moderation.screening());
+            commentsDoor.set(comments);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
+            pages.add(staff.routes());
             if (demo) {
-                Demo newsroom = Demo.create(db, sites, identity, config.comments(), Screening.PUBLISH_ALL);
+                Demo newsroom = Demo.create(db, sites, identity, config.comments(), moderation.screening());
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
             Problems problems = new Problems();
+            ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
             server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
                     .maxPayloadSize(MAX_PAYLOAD_BYTES)
                     .directHandlers(problems.directHandlers())
-                    .routing(routing -> routing(routing, problems, List.of(identity.routes(), comments.routes()), pages))
+                    .routing(routing -> routing(routing, problems, forwardedFor,
+                            List.of(identity.routes(), comments.routes(), moderation.routes()), pages))
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -86,8 +99,14 @@ public final class Parley implements AutoCloseable {
         return comments;
     }
 
-    private void routing(HttpRouting.Builder routing, Problems problems, List<HttpService> api, List<HttpService> pages) {
+    public Staff staff() {
+        return staff;
+    }
+
+    private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,
+                         List<HttpService> pages) {
         routing.addFilter(new AccessLog())
+                .addFilter(forwardedFor)
                 .addFilter(new SecurityHeaders())
                 .addFilter(new Cors(sites, problems));
         api.forEach(service -> routing.register("/api/v1", service));

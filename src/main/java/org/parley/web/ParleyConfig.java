@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.parley.comments.CommentsConfig;
+import org.parley.moderation.ModerationRules;
 import org.parley.store.StoreConfig;
 
 /**
@@ -20,10 +22,13 @@ import org.parley.store.StoreConfig;
  * the default in {@link ConfigKey}. An invalid value fails start-up with the key, the value and where it
  * came from.
  */
-public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, Live live) {
+public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live) {
 
-    /** Where Parley listens and how readers reach it. */
-    public record Server(String host, int port, String publicUrl) {
+    /** Where Parley listens, how readers reach it, and which proxies' forwarded addresses to believe. */
+    public record Server(String host, int port, String publicUrl, List<String> trustedProxies) {
+        public Server {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
     }
 
     /** Live stream settings. */
@@ -63,7 +68,9 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
         int port = reader.integer(ConfigKey.SERVER_PORT, 0, 65_535);
         String publicUrl = values.get(ConfigKey.SERVER_PUBLIC_URL).strip();
         var server = new Server(values.get(ConfigKey.SERVER_HOST).strip(), port,
-                publicUrl.isEmpty() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", ""));
+                publicUrl.isEmpty() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", ""),
+                java.util.Arrays.stream(values.get(ConfigKey.SERVER_TRUSTED_PROXIES).split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList());
         try {
             var store = new StoreConfig(values.get(ConfigKey.DB_URL), values.get(ConfigKey.DB_USER),
                     values.get(ConfigKey.DB_PASSWORD), reader.integer(ConfigKey.DB_POOL_SIZE, 1, 200),
@@ -75,7 +82,15 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.COMMENTS_CACHED_PAGES, 1, 1_000_000));
             var live = new Live(Duration.ofSeconds(reader.integer(ConfigKey.LIVE_HEARTBEAT_SECONDS, 1, 3_600)),
                     reader.integer(ConfigKey.LIVE_CLIENT_QUEUE_SIZE, 8, 100_000));
-            return new ParleyConfig(server, store, comments, live);
+            ModerationRules defaults = ModerationRules.defaults();
+            var moderation = new ModerationRules(defaults.premoderation(), defaults.trustedAfter(), defaults.abuseFlag(),
+                    defaults.abuseHold(), defaults.blocksToFlag(), defaults.blockWindowDays(),
+                    reader.integer(ConfigKey.MODERATION_COMMENTS_PER_MINUTE, 1, 1_000),
+                    reader.integer(ConfigKey.MODERATION_COMMENTS_PER_HOUR, 1, 100_000),
+                    reader.integer(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, 1, 10_000),
+                    defaults.flameWarMessages(), defaults.flameWarMinutes(), defaults.repeatsToFlag(), defaults.repeatHours(),
+                    defaults.linksToFlag());
+            return new ParleyConfig(server, store, comments, moderation, live);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }

@@ -36,6 +36,10 @@ public final class RunningParley implements AutoCloseable {
         config.put(ConfigKey.SERVER_PORT, "0");
         config.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         config.put(ConfigKey.DATA_DIR, dataDir.toString());
+        // Tests post quickly from one address; tests of rate limits set their own values.
+        config.put(ConfigKey.MODERATION_COMMENTS_PER_MINUTE, "1000");
+        config.put(ConfigKey.MODERATION_COMMENTS_PER_HOUR, "100000");
+        config.put(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, "10000");
         config.putAll(overrides);
         return new RunningParley(Parley.start(ParleyConfig.of(config), clock, demo));
     }

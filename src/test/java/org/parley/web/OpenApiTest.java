@@ -55,6 +55,8 @@ class OpenApiTest {
     private static final Map<String, String> MOUNTS = Map.of(
             "org.parley.comments.CommentRoutes", API,
             "org.parley.identity.IdentityRoutes", API,
+            "org.parley.moderation.ModerationRoutes", API,
+            "org.parley.staff.StaffRoutes", "",
             "org.parley.web.StaticAssets", "",
             "org.parley.demo.DemoRoutes", "");
 

@@ -1,0 +1,203 @@
+package org.parley.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.parley.http.ParleyException;
+import org.parley.sites.Sites;
+import org.parley.staff.NewStaffUser;
+import org.parley.staff.Role;
+import org.parley.staff.Scope;
+import org.parley.staff.Staff;
+import org.parley.staff.StaffAccount;
+import org.parley.staff.StaffConfig;
+import org.parley.staff.StaffUser;
+import org.parley.store.Database;
+import org.parley.web.ParleyConfig;
+
+/**
+ * {@code parley admin …}: the newsroom's staff accounts from the command line, the first admin
+ * included. A password is never a flag (it would sit in the shell history and the process list): it is
+ * prompted for without echo on a terminal, and otherwise read from the first line of standard input, so
+ * scripts can pipe it in.
+ */
+final class AdminCommands {
+
+    static final List<String> COMMANDS = List.of("admin create-user", "admin list-users", "admin disable-user");
+    private static final int MAX_PASSWORD_LINE_BYTES = 8 * 1024;
+
+    private final PrintStream out;
+    private final InputStream in;
+    private final Console console;
+
+    /**
+     * @param console the terminal to prompt on, or null to read the password from {@code in}; pass
+     *                {@link System#console()}, which is null when standard input or output is redirected
+     */
+    AdminCommands(PrintStream out, InputStream in, Console console) {
+        this.out = out;
+        this.in = in;
+        this.console = console;
+    }
+
+    /** The flags {@code command} takes besides --data and --config. */
+    static Set<String> flags(String command) {
+        return switch (command) {
+            case "admin create-user" -> Set.of("username", "role", "sites");
+            case "admin disable-user" -> Set.of("username");
+            default -> Set.of();
+        };
+    }
+
+    /** Runs one of {@link #COMMANDS}; a refusal from the staff feature becomes an IllegalArgumentException. */
+    void run(String command, Args args, ParleyConfig config) {
+        switch (command) {
+            case "admin create-user" -> createUser(args, config);
+            case "admin list-users" -> withStaff(config, (db, staff) -> listUsers(staff));
+            case "admin disable-user" -> {
+                String username = args.required("username");
+                withStaff(config, (db, staff) -> out.println("disabled " + staff.disableUser(username).username()
+                        + "; their sessions have ended"));
+            }
+            default -> throw new Args.UsageException("unknown command '" + command + "'");
+        }
+    }
+
+    private void createUser(Args args, ParleyConfig config) {
+        String username = args.required("username");
+        Role role;
+        try {
+            role = Role.of(args.required("role"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--" + e.getMessage());
+        }
+        List<Scope> scopes = scopes(args.all("sites"));
+        if (role == Role.ADMIN && !scopes.isEmpty()) {
+            throw new Args.UsageException("--sites is for moderators; an admin moderates every site");
+        }
+        if (role == Role.MODERATOR && scopes.isEmpty()) {
+            throw new Args.UsageException("a moderator needs --sites, e.g. --sites courier,herald:sport");
+        }
+        withStaff(config, (db, staff) -> {
+            Sites sites = Sites.create(db, Clock.systemUTC());
+            for (Scope scope : scopes) {
+                if (sites.find(scope.site()).isEmpty()) {
+                    throw new IllegalArgumentException("site '" + scope.site() + "' does not exist; create it first with "
+                            + "'parley site save --id " + scope.site() + " …' or check the spelling");
+                }
+            }
+            StaffUser user = staff.createUser(new NewStaffUser(username, role, scopes), password(username));
+            out.println("created " + user.role().text() + " " + user.username() + " (" + user.id() + ")"
+                    + (user.scopes().isEmpty() ? "" : " for " + describe(user.scopes())));
+        });
+    }
+
+    private void listUsers(Staff staff) {
+        List<StaffAccount> accounts = staff.accounts();
+        if (accounts.isEmpty()) {
+            out.println("no staff accounts yet; create the first admin with: parley admin create-user --username NAME --role admin");
+        }
+        for (StaffAccount account : accounts) {
+            StaffUser user = account.user();
+            out.println(user.username() + "  " + user.role().text()
+                    + (user.isAdmin() ? "  all sites" : "  " + describe(user.scopes()))
+                    + (account.disabled() ? "  (disabled)" : ""));
+        }
+    }
+
+    private static void withStaff(ParleyConfig config, BiConsumer<Database, Staff> work) {
+        try (Database db = Database.open(config.store())) {
+            work.accept(db, Staff.create(db, Clock.systemUTC(), StaffConfig.forPublicUrl(config.server().publicUrl())));
+        } catch (ParleyException e) {
+            String fields = e instanceof ParleyException.InvalidInput invalid && invalid.errors().size() > 1
+                    ? invalid.errors().stream().map(error -> error.field() + " " + error.message())
+                            .collect(Collectors.joining("; ", " (", ")"))
+                    : "";
+            throw new IllegalArgumentException(e.detail() + fields, e);
+        }
+    }
+
+    /** {@code --sites a,b:c} (the flag may also be repeated). */
+    private static List<Scope> scopes(List<String> values) {
+        List<Scope> scopes = new ArrayList<>();
+        for (String value : values) {
+            for (String entry : value.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                try {
+                    scopes.add(Scope.parse(entry));
+                } catch (IllegalArgumentException e) {
+                    throw new Args.UsageException("--sites: " + e.getMessage());
+                }
+            }
+        }
+        return scopes;
+    }
+
+    private static String describe(List<Scope> scopes) {
+        return scopes.stream().map(Scope::toString).collect(Collectors.joining(", "));
+    }
+
+    private String password(String username) {
+        if (console != null) {
+            char[] first = console.readPassword("Password for %s (at least 12 characters): ", username);
+            char[] second = console.readPassword("The same password again: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                throw new IllegalArgumentException("the two passwords differ; nothing was created");
+            }
+            String password = new String(first);
+            Arrays.fill(first, '\0');
+            Arrays.fill(second, '\0');
+            return password;
+        }
+        return firstLine();
+    }
+
+    /** The first line of standard input without its line ending, decoded as strict UTF-8. */
+    private String firstLine() {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+                if (line.size() >= MAX_PASSWORD_LINE_BYTES) {
+                    throw new IllegalArgumentException("the first line of standard input is too long for a password");
+                }
+                line.write(b);
+            }
+            if (b == -1 && line.size() == 0) {
+                throw new IllegalArgumentException("no password: type it at the prompt, or pipe it in as the first line of standard input");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the password from standard input", e);
+        }
+        byte[] bytes = line.toByteArray();
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the password on standard input is not valid UTF-8", e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.parley.moderation;
+
+import io.helidon.webserver.http.HttpService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.parley.comments.CommentId;
+import org.parley.comments.Comments;
+import org.parley.comments.Screening;
+import org.parley.comments.Submission;
+import org.parley.http.FieldError;
+import org.parley.http.ParleyException;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * The moderation feature's door: screens every new comment (signals → policy → decision), takes readers'
+ * reports, and gives moderators their queues, actions, rules, word lists and the audit log.
+ *
+ * <p>Comments asks moderation to screen; moderation acts on comments through their door. The comments
+ * door is therefore handed over as a supplier, read only after both exist (see web/Parley).
+ * Thread-safe.
+ */
+public final class Moderation {
+
+    /** How long a warning stays among a commenter's notices. */
+    static final Duration NOTICE_DAYS = Duration.ofDays(30);
+    static final int MAX_REPORT_NOTE = 1_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Sites sites;
+    private final Identity identity;
+    private final Supplier<Comments> comments;
+    private final RulesBook rules;
+    private final Sanctions sanctions;
+    private final ReportRepository reports = new ReportRepository();
+    private final Pipeline pipeline;
+
+    private Moderation(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
+                       ModerationRules defaults, ToDoubleFunction<Submission> hostility) {
+        this.db = db;
+        this.clock = clock;
+        this.sites = sites;
+        this.identity = identity;
+        this.comments = comments;
+        this.rules = new RulesBook(db, defaults);
+        this.sanctions = new Sanctions(db);
+        this.pipeline = new Pipeline(rules, sanctions, new RateLimits(clock), List.of(
+                new LinkSignal(),
+                new TrustSignal(),
+                new BlockSignal(identity),
+                new RepeatSignal(db),
+                new FlameWarSignal(db, hostility)));
+    }
+
+    /**
+     * Moderation for one Parley. {@code defaults} are the rules of sites that have not set their own;
+     * {@code hostility} scores a new comment from 0 (calm) to 1 (abusive) for
+     * flame-war detection; {@code comments} is read only when a reader reports or a moderator acts.
+     */
+    public static Moderation create(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
+                                    ModerationRules defaults, ToDoubleFunction<Submission> hostility) {
+        return new Moderation(db, clock, sites, identity, comments, defaults, hostility);
+    }
+
+    /** What comments calls before storing a new comment. */
+    public Screening screening() {
+        return pipeline;
+    }
+
+    /**
+     * A reader's report of a published comment, with a reason and an optional note. One per reader and
+     * comment: reporting again is a 409 problem; reporting one's own comment is refused.
+     */
+    public Report report(SiteId site, GuestId reporter, CommentId commentId, ReportReason reason, Optional<String> note) {
+        sites.require(site.value());
+        Optional<String> text = note.map(String::strip).filter(n -> !n.isEmpty());
+        if (text.isPresent() && text.get().length() > MAX_REPORT_NOTE) {
+            throw new ParleyException.InvalidInput(ModerationProblem.INVALID_REPORT,
+                    "The note is " + text.get().length() + " characters; keep it under " + MAX_REPORT_NOTE + ".",
+                    List.of(new FieldError("note", "is longer than " + MAX_REPORT_NOTE + " characters")));
+        }
+        GuestId author = comments.get().comment(site, commentId).comment().author().orElseThrow().id();
+        if (author.equals(reporter)) {
+            throw new ParleyException.InvalidInput(ModerationProblem.INVALID_REPORT, "You cannot report your own comment; "
+                    + "you can edit or delete it instead.", List.of(new FieldError("commentId", "is your own comment")));
+        }
+        Instant now = clock.instant();
+        Report report = new Report(db.ids().next("r", now.toEpochMilli()), commentId, site, reporter, reason, text, now,
+                Optional.empty());
+        boolean stored = db.write(h -> reports.insert(h, report, author));
+        if (!stored) {
+            throw new ParleyException.Conflict(ModerationProblem.ALREADY_REPORTED,
+                    "You already reported comment " + commentId + "; the moderators have it.");
+        }
+        return report;
+    }
+
+    /** What a commenter should be told: their current ban or suspension, and recent warnings. */
+    public List<Sanction> notices(SiteId site, GuestId commenter) {
+        Instant now = clock.instant();
+        return sanctions.of(site, commenter).stream()
+                .filter(s -> s.restrictsAt(now) || (s.kind() == SanctionKind.WARNING && s.liftedAt().isEmpty()
+                        && s.startsAt().isAfter(now.minus(NOTICE_DAYS))))
+                .toList();
+    }
+
+    RulesBook rulesBook() {
+        return rules;
+    }
+
+    Sanctions sanctions() {
+        return sanctions;
+    }
+
+    /** Readers' routes (reports, notices), to mount under {@code /api/v1}. */
+    public HttpService routes() {
+        return new ModerationRoutes(this, identity);
+    }
+}

@@ -1,0 +1,87 @@
+package org.parley.moderation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.comments.CommentId;
+import org.parley.http.Json;
+import org.parley.http.JsonFields;
+import org.parley.http.ParleyException;
+import org.parley.http.RequestBodies;
+import org.parley.http.Requests;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.sites.SiteId;
+import org.parley.sites.SiteProblem;
+
+/** Readers' moderation routes under {@code /api/v1}: reporting a comment, reading one's notices. */
+final class ModerationRoutes implements HttpService {
+
+    private final Moderation moderation;
+    private final Identity identity;
+    private final ObjectMapper json = Json.mapper();
+    private final RequestBodies bodies = new RequestBodies(json, 16 * 1024);
+
+    ModerationRoutes(Moderation moderation, Identity identity) {
+        this.moderation = moderation;
+        this.identity = identity;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/sites/{site}/comments/{id}/reports", this::report)
+                .get("/sites/{site}/notices", this::notices);
+    }
+
+    // POST /sites/{site}/comments/{id}/reports {reason, note?} → 201 {id, received: true}
+    private void report(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        String rawId = req.path().pathParameters().get("id");
+        GuestId reporter = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("reason", "note"));
+        String reason = fields.requiredString("reason");
+        Optional<String> note = fields.optionalString("note");
+        Optional<ReportReason> parsed = ReportReason.parse(reason);
+        if (!fields.hasError("reason") && parsed.isEmpty()) {
+            fields.reject("reason", "must be one of abuse, hate, spam, off-topic, misinformation, other");
+        }
+        fields.done();
+        if (!CommentId.isValid(rawId)) {
+            throw new ParleyException.NotFound(org.parley.comments.CommentProblem.UNKNOWN_COMMENT, "There is no comment '" + rawId + "'.");
+        }
+        Report report = moderation.report(site, reporter, new CommentId(rawId), parsed.orElseThrow(), note);
+        ObjectNode body = json.createObjectNode().put("id", report.id()).put("received", true)
+                .put("message", "Thank you. The moderators will look at this comment.");
+        res.status(Status.CREATED_201).header(HeaderNames.CONTENT_TYPE, "application/json").send(Json.bytes(json, body));
+    }
+
+    // GET /sites/{site}/notices → {notices: [{kind, message, since, until}]}: what moderators told this reader
+    private void notices(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        GuestId reader = identity.requireGuest(Requests.bearer(req));
+        ArrayNode notices = json.createArrayNode();
+        for (Sanction sanction : moderation.notices(site, reader)) {
+            ObjectNode notice = notices.addObject().put("kind", sanction.kind().apiName()).put("message", sanction.message())
+                    .put("since", sanction.startsAt().toString());
+            notice.put("until", sanction.endsAt().map(Object::toString).orElse(null));
+        }
+        res.header(HeaderNames.CACHE_CONTROL, "private, no-store").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send(Json.bytes(json, json.createObjectNode().set("notices", notices)));
+    }
+
+    private static SiteId site(ServerRequest req) {
+        String raw = req.path().pathParameters().get("site");
+        if (!SiteId.isValid(raw)) {
+            throw new ParleyException.NotFound(SiteProblem.UNKNOWN_SITE, "There is no site '" + raw + "'.");
+        }
+        return new SiteId(raw);
+    }
+}

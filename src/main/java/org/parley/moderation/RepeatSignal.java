@@ -1,0 +1,53 @@
+package org.parley.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.parley.comments.Reason;
+import org.parley.comments.Submission;
+import org.parley.store.Database;
+
+/**
+ * Repeat posting: the same or nearly the same text, posted again and again by one commenter or by
+ * several, surfaces as a spam wave. Every comment long enough to judge leaves a SimHash fingerprint;
+ * a new one near enough to {@code repeatsToFlag - 1} recent ones is flagged, naming them.
+ */
+final class RepeatSignal implements Signal {
+
+    /** How many recent fingerprints of a site are compared: bounds the work per comment. */
+    private static final int WINDOW_ROWS = 5_000;
+
+    private final Database db;
+    private final FingerprintRepository fingerprints = new FingerprintRepository();
+
+    RepeatSignal(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+        List<String> words = SimHash.words(submission.body().source());
+        if (words.size() < SimHash.MIN_WORDS) {
+            return List.of();
+        }
+        long simhash = SimHash.of(words);
+        Instant since = submission.at().minus(Duration.ofHours(rules.repeatHours()));
+        List<FingerprintRepository.Fingerprint> similar = db.read(h -> fingerprints.since(h, submission.site(), since, WINDOW_ROWS))
+                .stream().filter(f -> SimHash.near(f.simhash(), simhash)).toList();
+        db.write(h -> {
+            fingerprints.insert(h, submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
+                    submission.author().value(), simhash, submission.at().toEpochMilli()));
+            return null;
+        });
+        int copies = similar.size() + 1;
+        if (copies < rules.repeatsToFlag()) {
+            return List.of();
+        }
+        long authors = similar.stream().map(FingerprintRepository.Fingerprint::authorId).distinct()
+                .filter(id -> !id.equals(submission.author().value())).count() + 1;
+        List<String> others = similar.stream().map(FingerprintRepository.Fingerprint::commentId).limit(5).toList();
+        return List.of(new Reason("repeat", Reason.Level.FLAG, "Spam wave: the same text " + copies + " times in "
+                + rules.repeatHours() + " h by " + authors + (authors == 1 ? " commenter" : " commenters")
+                + "; also in " + String.join(", ", others) + (similar.size() > others.size() ? ", …" : "") + ".", List.of()));
+    }
+}

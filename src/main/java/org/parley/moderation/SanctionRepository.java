@@ -1,0 +1,61 @@
+package org.parley.moderation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.parley.identity.GuestId;
+import org.parley.sites.SiteId;
+
+/** SQL for the {@code sanctions} table. */
+final class SanctionRepository {
+
+    void insert(Handle h, Sanction s) {
+        h.createUpdate("""
+                        INSERT INTO sanctions (id, site_id, guest_id, kind, message, starts_at, ends_at, created_by)
+                        VALUES (:id, :site, :guest, :kind, :message, :starts, :ends, :by)""")
+                .bind("id", s.id())
+                .bind("site", s.site().value())
+                .bind("guest", s.commenter().value())
+                .bind("kind", s.kind().apiName())
+                .bind("message", s.message())
+                .bind("starts", s.startsAt().toEpochMilli())
+                .bind("ends", s.endsAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("by", s.createdBy())
+                .execute();
+    }
+
+    /** Every sanction of a commenter on a site, newest first. */
+    List<Sanction> of(Handle h, SiteId site, GuestId commenter) {
+        return h.createQuery("""
+                        SELECT * FROM sanctions WHERE site_id = :site AND guest_id = :guest ORDER BY starts_at DESC, id DESC""")
+                .bind("site", site.value())
+                .bind("guest", commenter.value())
+                .map((rs, ctx) -> sanction(rs))
+                .list();
+    }
+
+    Optional<Sanction> find(Handle h, String id) {
+        return h.createQuery("SELECT * FROM sanctions WHERE id = :id").bind("id", id).map((rs, ctx) -> sanction(rs)).findOne();
+    }
+
+    void lift(Handle h, String id, String by, Instant now) {
+        h.createUpdate("UPDATE sanctions SET lifted_at = :now, lifted_by = :by WHERE id = :id AND lifted_at IS NULL")
+                .bind("id", id)
+                .bind("by", by)
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    private static Sanction sanction(ResultSet rs) throws SQLException {
+        long ends = rs.getLong("ends_at");
+        Optional<Instant> endsAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ends));
+        long lifted = rs.getLong("lifted_at");
+        Optional<Instant> liftedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lifted));
+        return new Sanction(rs.getString("id"), new SiteId(rs.getString("site_id")), new GuestId(rs.getString("guest_id")),
+                SanctionKind.fromDb(rs.getString("kind")), rs.getString("message"), Instant.ofEpochMilli(rs.getLong("starts_at")),
+                endsAt, rs.getString("created_by"), liftedAt);
+    }
+}

@@ -1,0 +1,16 @@
+package org.parley.moderation;
+
+import java.util.List;
+import org.parley.comments.Reason;
+import org.parley.comments.Submission;
+
+/**
+ * One thing screening looks at in a new comment — its words, links, author, the readers' blocks, the
+ * conversation it joins — and the reasons, with evidence, it finds. Adding a signal is one class
+ * registered in {@link Pipeline}. Signals run inside the posting transaction and must be quick.
+ */
+interface Signal {
+
+    /** What this signal has to say about the submission under the site's rules; empty when nothing. */
+    List<Reason> inspect(Submission submission, ModerationRules rules);
+}

@@ -1,0 +1,256 @@
+package org.parley.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.comments.Comment;
+import org.parley.comments.CommentId;
+import org.parley.comments.CommentStatus;
+import org.parley.comments.Comments;
+import org.parley.comments.CommentsConfig;
+import org.parley.comments.Markdown;
+import org.parley.comments.NewComment;
+import org.parley.comments.PageKey;
+import org.parley.comments.Reason;
+import org.parley.comments.ReviewItem;
+import org.parley.comments.ReviewQuery;
+import org.parley.comments.ReviewQueue;
+import org.parley.http.ParleyException;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.live.InProcessEventBus;
+import org.parley.live.LiveStreams;
+import org.parley.sites.NewSite;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+import org.parley.store.StoreConfig;
+import org.parley.testing.MutableClock;
+
+/** Screening as a commenter meets it, and readers' reports, run once per database. */
+abstract class ModerationStoreContract {
+
+    static final SiteId SITE = new SiteId("courier");
+    static final PageKey PAGE = new PageKey("river-report");
+
+    @TempDir
+    Path dir;
+    StoreConfig config;
+    Database db;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    Identity identity;
+    Comments comments;
+    Moderation moderation;
+    /** Hostility per comment text, for flame-war tests; 0 unless a test says otherwise. */
+    Map<String, Double> hostility = new ConcurrentHashMap<>();
+
+    abstract StoreConfig store(Path dir);
+
+    void dropStore(StoreConfig config) {
+    }
+
+    @BeforeEach
+    void open() {
+        config = store(dir);
+        db = Database.open(config);
+        Sites sites = Sites.create(db, clock);
+        sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
+        identity = Identity.create(db, clock, sites);
+        AtomicReference<Comments> door = new AtomicReference<>();
+        moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
+                submission -> hostility.getOrDefault(submission.body().source(), 0.0));
+        comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
+                identity, CommentsConfig.defaults(), moderation.screening());
+        door.set(comments);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        dropStore(config);
+    }
+
+    GuestId guest() {
+        return identity.createGuest().id();
+    }
+
+    Comment post(GuestId author, Optional<CommentId> parent, String body) {
+        return post(author, parent, body, "192.0.2.1");
+    }
+
+    Comment post(GuestId author, Optional<CommentId> parent, String body, String address) {
+        clock.advance(Duration.ofSeconds(5));
+        return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Name"),
+                Optional.empty(), Optional.empty(), address));
+    }
+
+    List<ReviewItem> queue(ReviewQueue queue) {
+        return comments.review(ReviewQuery.queue(List.of(), queue, Optional.empty(), 100));
+    }
+
+    static List<String> signals(ReviewItem item) {
+        return item.reasons().stream().map(Reason::signal).toList();
+    }
+
+    @Test
+    void anOrdinaryCommentFromANewcomerIsPublishedWithANoteAboutTrust() {
+        Comment comment = post(guest(), Optional.empty(), "A measured comment on the report.");
+        assertThat(comment.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(queue(ReviewQueue.FLAGGED)).isEmpty();
+        ReviewItem item = comments.review(ReviewQuery.ids(List.of(), List.of(comment.id()))).getFirst();
+        assertThat(item.reasons()).singleElement().satisfies(r -> assertThat(r.summary()).isEqualTo("First comment on this site."));
+    }
+
+    @Test
+    void pagesAndSitesCanHoldCommentsForAModerator() {
+        moderation.rulesBook().savePage(SITE, PAGE, Optional.of(Premoderation.ALL), "test", clock.instant());
+        assertThat(post(guest(), Optional.empty(), "Held on this page").status()).isEqualTo(CommentStatus.PENDING);
+
+        moderation.rulesBook().savePage(SITE, PAGE, Optional.empty(), "test", clock.instant());
+        moderation.rulesBook().saveSite(SITE, ModerationRules.defaults().withPremoderation(Premoderation.LINKS), "test", clock.instant());
+        assertThat(post(guest(), Optional.empty(), "No links here").status()).isEqualTo(CommentStatus.PUBLISHED);
+        Comment linked = post(guest(), Optional.empty(), "See https://example.org/report");
+        assertThat(linked.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(signals(queue(ReviewQueue.PENDING).getLast())).contains("links", "premoderation");
+    }
+
+    @Test
+    void aBannedCommenterIsRefusedWithTheModeratorsMessageAndNothingIsStored() {
+        GuestId troll = guest();
+        moderation.sanctions().add(new Sanction("s_1", SITE, troll, SanctionKind.BAN, "Repeated personal attacks.",
+                clock.instant(), Optional.empty(), "test", Optional.empty()));
+
+        assertThatThrownBy(() -> post(troll, Optional.empty(), "Let me back in"))
+                .isInstanceOfSatisfying(ParleyException.Forbidden.class, e -> {
+                    assertThat(e.type()).isEqualTo(ModerationProblem.BANNED);
+                    assertThat(e.detail()).contains("Repeated personal attacks.");
+                });
+        assertThat(comments.authorStats(SITE, troll).published()).isZero();
+        assertThat(moderation.notices(SITE, troll)).extracting(Sanction::kind).containsExactly(SanctionKind.BAN);
+    }
+
+    @Test
+    void aSuspensionEndsOnTime() {
+        GuestId hothead = guest();
+        moderation.sanctions().add(new Sanction("s_2", SITE, hothead, SanctionKind.SUSPENSION, "Cool off for a day.",
+                clock.instant(), Optional.of(clock.instant().plus(Duration.ofDays(1))), "test", Optional.empty()));
+        assertThatThrownBy(() -> post(hothead, Optional.empty(), "Too soon"))
+                .isInstanceOfSatisfying(ParleyException.Forbidden.class, e -> assertThat(e.detail()).contains("Cool off for a day.", "26 November 2026"));
+        clock.advance(Duration.ofDays(1));
+        assertThat(post(hothead, Optional.empty(), "Back, calmer").status()).isEqualTo(CommentStatus.PUBLISHED);
+    }
+
+    @Test
+    void tooManyCommentsInAMinuteAreRefusedWithWhenToRetry() {
+        GuestId fast = guest();
+        for (int i = 0; i < 5; i++) {
+            comments.post(fast, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("Quick " + i), Optional.empty(),
+                    Optional.empty(), Optional.empty(), "192.0.2.9"));
+        }
+        assertThatThrownBy(() -> comments.post(fast, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("One more"),
+                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.9")))
+                .isInstanceOfSatisfying(ParleyException.RateLimited.class, e -> {
+                    assertThat(e.type()).isEqualTo(ModerationProblem.TOO_MANY_COMMENTS);
+                    assertThat(e.retryAfterSeconds()).isBetween(1L, 60L);
+                });
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(post(fast, Optional.empty(), "Patient now").status()).isEqualTo(CommentStatus.PUBLISHED);
+    }
+
+    @Test
+    void aCommenterManyReadersBlockedIsFlaggedWithoutSayingWhoBlocked() {
+        GuestId troll = guest();
+        Comment first = post(troll, Optional.empty(), "Provocation");
+        for (int i = 0; i < 3; i++) {
+            identity.block(guest(), troll, Optional.of("Troll"), SITE);
+        }
+        Comment next = post(troll, Optional.empty(), "More provocation");
+
+        ReviewItem flagged = queue(ReviewQueue.FLAGGED).stream().filter(i -> i.id().equals(next.id())).findFirst().orElseThrow();
+        Reason blocks = flagged.reasons().stream().filter(r -> r.signal().equals("blocks")).findFirst().orElseThrow();
+        assertThat(blocks.summary()).isEqualTo("3 readers blocked this commenter in the last 7 days.");
+        assertThat(queue(ReviewQueue.FLAGGED)).extracting(ReviewItem::id).doesNotContain(first.id());
+    }
+
+    @Test
+    void theSameTextPostedAgainAndAgainSurfacesAsASpamWave() {
+        String spam = "Earn four thousand dollars a week from home with one simple trick, details on my profile page";
+        Comment one = post(guest(), Optional.empty(), spam, "192.0.2.1");
+        Comment two = post(guest(), Optional.empty(), spam.toUpperCase(), "192.0.2.2");
+        assertThat(queue(ReviewQueue.FLAGGED)).isEmpty();
+        Comment three = post(guest(), Optional.empty(), spam + "!!!", "192.0.2.3");
+
+        ReviewItem wave = queue(ReviewQueue.FLAGGED).getFirst();
+        assertThat(wave.id()).isEqualTo(three.id());
+        Reason repeat = wave.reasons().stream().filter(r -> r.signal().equals("repeat")).findFirst().orElseThrow();
+        assertThat(repeat.summary()).contains("3 times", "3 commenters", one.id().value(), two.id().value());
+    }
+
+    @Test
+    void twoCommentersTradingEverNastierRepliesSurfaceAsOneFlameWar() {
+        GuestId kestrel = guest();
+        GuestId des = guest();
+        hostility.put("The paper should not take the observatory's figures at face value.", 0.05);
+        hostility.put("Shut up with your propaganda, troll.", 0.85);
+        hostility.put("Typical: fake outrage and lies.", 0.7);
+        Comment opening = post(kestrel, Optional.empty(), "The paper should not take the observatory's figures at face value.");
+        Comment insult = post(des, Optional.of(opening.id()), "Shut up with your propaganda, troll.");
+        Comment retort = post(kestrel, Optional.of(insult.id()), "Typical: fake outrage and lies.");
+
+        ReviewItem item = comments.review(ReviewQuery.ids(List.of(), List.of(retort.id()))).getFirst();
+        Reason war = item.reasons().stream().filter(r -> r.signal().equals("flame-war")).findFirst().orElseThrow();
+        assertThat(war.level()).isEqualTo(Reason.Level.FLAG);
+        assertThat(war.summary()).contains("3 messages", "0.05 → 0.85 → 0.70", opening.id().value(), insult.id().value(), retort.id().value());
+        assertThat(item.reviewOpen()).isTrue();
+    }
+
+    @Test
+    void aCalmExchangeIsNotAFlameWar() {
+        GuestId a = guest();
+        GuestId b = guest();
+        Comment one = post(a, Optional.empty(), "Good point about the sources.");
+        Comment two = post(b, Optional.of(one.id()), "Thanks, I think so too.");
+        Comment three = post(a, Optional.of(two.id()), "Let's see what confirms it.");
+        assertThat(signals(comments.review(ReviewQuery.ids(List.of(), List.of(three.id()))).getFirst())).doesNotContain("flame-war");
+    }
+
+    @Test
+    void readersReportACommentOnceAndNotTheirOwn() {
+        GuestId author = guest();
+        GuestId reader = guest();
+        Comment comment = post(author, Optional.empty(), "Reported comment");
+
+        Report report = moderation.report(SITE, reader, comment.id(), ReportReason.HATE, Optional.of("  targets a group  "));
+        assertThat(report.note()).contains("targets a group");
+        assertThatThrownBy(() -> moderation.report(SITE, reader, comment.id(), ReportReason.SPAM, Optional.empty()))
+                .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(ModerationProblem.ALREADY_REPORTED));
+        assertThatThrownBy(() -> moderation.report(SITE, author, comment.id(), ReportReason.SPAM, Optional.empty()))
+                .isInstanceOfSatisfying(ParleyException.InvalidInput.class, e -> assertThat(e.type()).isEqualTo(ModerationProblem.INVALID_REPORT));
+        assertThatThrownBy(() -> moderation.report(SITE, reader, comment.id(), ReportReason.OTHER, Optional.of("x".repeat(1001))))
+                .isInstanceOf(ParleyException.InvalidInput.class);
+    }
+
+    @Test
+    void theAuditLogRefusesToBeRewritten() {
+        db.write(h -> h.createUpdate("""
+                INSERT INTO audit_log (id, at, actor_id, actor_name, site_id, action, target_kind, target_id)
+                VALUES ('a_1', 0, 'u_1', 'mod', 'courier', 'reject', 'comment', 'c_1')""").execute());
+        assertThatThrownBy(() -> db.write(h -> h.createUpdate("UPDATE audit_log SET action = 'approve'").execute()))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.write(h -> h.createUpdate("DELETE FROM audit_log").execute()))
+                .hasMessageContaining("append-only");
+    }
+}
