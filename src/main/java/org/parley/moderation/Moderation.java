@@ -13,11 +13,13 @@ import org.parley.comments.Comments;
 import org.parley.comments.Screening;
 import org.parley.comments.Submission;
 import org.parley.http.FieldError;
+import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
+import org.parley.staff.StaffUser;
 import org.parley.store.Database;
 
 /**
@@ -42,7 +44,11 @@ public final class Moderation {
     private final RulesBook rules;
     private final Sanctions sanctions;
     private final ReportRepository reports = new ReportRepository();
+    private final AuditRepository audit = new AuditRepository();
+    private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
     private final Pipeline pipeline;
+    private final Casework casework;
+    private final Actions actions;
 
     private Moderation(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
                        ModerationRules defaults, ToDoubleFunction<Submission> hostility) {
@@ -59,6 +65,8 @@ public final class Moderation {
                 new BlockSignal(identity),
                 new RepeatSignal(db),
                 new FlameWarSignal(db, hostility)));
+        this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
+        this.actions = new Actions(db, clock, comments, casework, reports, audit);
     }
 
     /**
@@ -111,6 +119,69 @@ public final class Moderation {
                 .filter(s -> s.restrictsAt(now) || (s.kind() == SanctionKind.WARNING && s.liftedAt().isEmpty()
                         && s.startsAt().isAfter(now.minus(NOTICE_DAYS))))
                 .toList();
+    }
+
+    /** A page of a queue within the moderator's scope, optionally narrowed to one site. */
+    public QueuePage queue(StaffUser moderator, QueueKind kind, Optional<SiteId> site, Optional<CommentId> after, int limit) {
+        return casework.queue(moderator, kind, site, after, limit);
+    }
+
+    /** One comment's case: reasons, conversation, reports, author's record. 403 outside the moderator's scope. */
+    public CaseFile caseFile(StaffUser moderator, CommentId id) {
+        return casework.caseFile(moderator, id);
+    }
+
+    /**
+     * Carries out a moderator's action and returns the audit entries it wrote. Each action commits with
+     * its audit entries or not at all; out-of-scope targets are 403 problems, bad messages 422.
+     */
+    public List<AuditEntry> act(StaffUser moderator, ModeratorAction action) {
+        return actions.act(moderator, action);
+    }
+
+    /** A site's rules; any moderator of the site may read them. */
+    public ModerationRules rules(StaffUser moderator, SiteId site) {
+        requireSite(moderator, site, false);
+        return rules.forSite(site);
+    }
+
+    /** Replaces a site's rules (site-wide moderators and admins), with an audit entry. */
+    public void saveRules(StaffUser moderator, SiteId site, ModerationRules changed, String reason) {
+        requireSite(moderator, site, true);
+        ModerationRules before = rules.forSite(site);
+        Instant now = clock.instant();
+        db.write(h -> {
+            rules.saveSite(site, changed, moderator.username(), now);
+            audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
+                    site, "rules", "settings", site.value(), Optional.of(reason).filter(r -> !r.isBlank()),
+                    Optional.of(new String(Json.bytes(json, before), java.nio.charset.StandardCharsets.UTF_8)),
+                    Optional.of(new String(Json.bytes(json, changed), java.nio.charset.StandardCharsets.UTF_8))));
+            return null;
+        });
+    }
+
+    /** The audit log within the moderator's sites, filtered as asked, newest first. */
+    public List<AuditEntry> audit(StaffUser moderator, AuditQuery query) {
+        List<SiteId> mine = moderator.isAdmin() ? query.sites()
+                : moderator.scopes().stream().map(org.parley.staff.Scope::site).distinct()
+                        .filter(site -> query.sites().isEmpty() || query.sites().contains(site)).toList();
+        if (!moderator.isAdmin() && mine.isEmpty()) {
+            return List.of();
+        }
+        AuditQuery scoped = new AuditQuery(mine, query.action(), query.actor(), query.target(), query.from(), query.to(),
+                query.before(), query.limit());
+        return db.read(h -> audit.find(h, scoped));
+    }
+
+    private void requireSite(StaffUser moderator, SiteId site, boolean wholeSite) {
+        sites.require(site.value());
+        boolean allowed = wholeSite ? moderator.mayModerate(site, Optional.empty())
+                : moderator.isAdmin() || moderator.scopes().stream().anyMatch(scope -> scope.site().equals(site));
+        if (!allowed) {
+            throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE, wholeSite
+                    ? "Only site-wide moderators of '" + site + "' and admins change its rules."
+                    : "You do not moderate site '" + site + "'.");
+        }
     }
 
     RulesBook rulesBook() {

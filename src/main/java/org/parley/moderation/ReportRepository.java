@@ -50,6 +50,21 @@ final class ReportRepository {
         return query.map((rs, ctx) -> new CommentId(rs.getString(1))).list();
     }
 
+    /** Unresolved reports per comment, for the given comments. */
+    java.util.Map<String, Integer> openCounts(Handle h, List<CommentId> comments) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        if (comments.isEmpty()) {
+            return counts;
+        }
+        h.createQuery("""
+                        SELECT comment_id, COUNT(*) FROM reports WHERE resolved_at IS NULL AND comment_id IN (<ids>)
+                        GROUP BY comment_id""")
+                .bindList("ids", comments.stream().map(CommentId::value).toList())
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** Reports against an author's comments on a site. */
     int againstAuthor(Handle h, SiteId site, GuestId author) {
         return h.createQuery("SELECT COUNT(*) FROM reports WHERE site_id = :site AND author_id = :author")

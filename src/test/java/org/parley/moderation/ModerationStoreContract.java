@@ -253,4 +253,111 @@ abstract class ModerationStoreContract {
         assertThatThrownBy(() -> db.write(h -> h.createUpdate("DELETE FROM audit_log").execute()))
                 .hasMessageContaining("append-only");
     }
+    org.parley.staff.StaffUser staffUser(String name, org.parley.staff.Role role, String... scopes) {
+        var staff = org.parley.staff.Staff.create(db, clock, org.parley.staff.StaffConfig.forPublicUrl("http://localhost"));
+        return staff.createUser(new org.parley.staff.NewStaffUser(name, role,
+                java.util.Arrays.stream(scopes).map(org.parley.staff.Scope::parse).toList()), "correct horse battery staple");
+    }
+
+    @Test
+    void aModeratorRejectsAFlaggedCommentWithAReasonAndTheAuditLogSaysWhoWhatWhenWhy() {
+        var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        GuestId author = guest();
+        for (int i = 0; i < 3; i++) {
+            identity.block(guest(), author, Optional.empty(), SITE);
+        }
+        Comment flagged = post(author, Optional.empty(), "Flagged by the blocks");
+        moderation.report(SITE, guest(), flagged.id(), ReportReason.ABUSE, Optional.empty());
+
+        QueuePage queue = moderation.queue(mod, QueueKind.FLAGGED, Optional.empty(), Optional.empty(), 20);
+        assertThat(queue.cases()).singleElement().satisfies(c -> assertThat(c.openReports()).isEqualTo(1));
+        assertThat(moderation.queue(mod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20).cases()).hasSize(1);
+
+        var entries = moderation.act(mod, new ModeratorAction.Reject(List.of(flagged.id()), "Personal attacks break our rules."));
+
+        AuditEntry entry = entries.getFirst();
+        assertThat(entry.actorName()).isEqualTo("mod");
+        assertThat(entry.action()).isEqualTo("reject");
+        assertThat(entry.targetId()).isEqualTo(flagged.id().value());
+        assertThat(entry.reason()).contains("Personal attacks break our rules.");
+        assertThat(entry.before().orElseThrow()).contains("\"status\":\"published\"");
+        assertThat(entry.after().orElseThrow()).contains("\"status\":\"rejected\"");
+        assertThat(moderation.audit(mod, AuditQuery.recent(List.of(), 10))).containsExactly(entry);
+        assertThat(moderation.queue(mod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20).cases()).as("reports resolved").isEmpty();
+        assertThat(moderation.queue(mod, QueueKind.REJECTED, Optional.empty(), Optional.empty(), 20).cases()).hasSize(1);
+    }
+
+    @Test
+    void aCaseFileShowsTheConversationTheReportsAndTheAuthorsRecord() {
+        var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
+        GuestId author = guest();
+        Comment root = post(guest(), Optional.empty(), "Root");
+        Comment reply = post(author, Optional.of(root.id()), "Reply under review");
+        moderation.report(SITE, guest(), reply.id(), ReportReason.HATE, Optional.of("a slur"));
+        identity.block(guest(), author, Optional.empty(), SITE);
+        moderation.act(admin, new ModeratorAction.Warn(reply.id(), "Mind the tone."));
+
+        CaseFile file = moderation.caseFile(admin, reply.id());
+
+        assertThat(file.conversation()).extracting(ReviewItem::id).containsExactly(root.id(), reply.id());
+        assertThat(file.reports()).singleElement().satisfies(r -> assertThat(r.note()).contains("a slur"));
+        assertThat(file.author().comments().published()).isEqualTo(1);
+        assertThat(file.author().reportsAgainst()).isEqualTo(1);
+        assertThat(file.author().blockedBy()).isEqualTo(1);
+        assertThat(file.author().sanctions()).extracting(Sanction::kind).containsExactly(SanctionKind.WARNING);
+        assertThat(file.author().history()).extracting(AuditEntry::action).containsExactly("warn");
+        assertThat(moderation.notices(SITE, author)).extracting(Sanction::message).containsExactly("Mind the tone.");
+    }
+
+    @Test
+    void aSuspensionFromTheDashboardStopsTheAuthorForItsDurationAndCanBeLifted() {
+        var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        GuestId author = guest();
+        Comment comment = post(author, Optional.empty(), "Over the line");
+        var entries = moderation.act(mod, new ModeratorAction.Suspend(comment.id(), Duration.ofDays(1), "One day to cool off."));
+        assertThat(entries.getFirst().action()).isEqualTo("suspend");
+        assertThatThrownBy(() -> post(author, Optional.empty(), "Still here")).isInstanceOf(ParleyException.Forbidden.class);
+
+        String sanction = moderation.notices(SITE, author).getFirst().id();
+        moderation.act(mod, new ModeratorAction.Lift(sanction, "Appeal accepted."));
+        assertThat(post(author, Optional.empty(), "Back").status()).isEqualTo(CommentStatus.PUBLISHED);
+    }
+
+    @Test
+    void moderatorsActOnlyWithinTheirSitesAndSectionsAndABulkActionIsAllOrNothing() {
+        comments.upsertPage(SITE, new PageKey("sport/match"), new org.parley.comments.PageMeta(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("sport"), Optional.empty(), Optional.empty(), java.util.Set.of()));
+        Comment inSport = comments.post(guest(), new NewComment(SITE, new PageKey("sport/match"), Optional.empty(),
+                new Markdown("Sport comment"), Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.8"));
+        Comment elsewhere = post(guest(), Optional.empty(), "News comment");
+        var sportMod = staffUser("sportmod", org.parley.staff.Role.MODERATOR, "courier:sport");
+
+        assertThatThrownBy(() -> moderation.act(sportMod, new ModeratorAction.Reject(List.of(inSport.id(), elsewhere.id()), "no")))
+                .isInstanceOfSatisfying(ParleyException.Forbidden.class, e -> assertThat(e.type()).isEqualTo(ModerationProblem.OUT_OF_SCOPE));
+        assertThat(comments.review(ReviewQuery.ids(List.of(), List.of(inSport.id()))).getFirst().status())
+                .as("nothing of the bulk action happened").isEqualTo(CommentStatus.PUBLISHED);
+        assertThatThrownBy(() -> moderation.act(sportMod, new ModeratorAction.Ban(inSport.id(), "Gone")))
+                .as("a ban covers the whole site").isInstanceOf(ParleyException.Forbidden.class);
+        assertThatThrownBy(() -> moderation.caseFile(sportMod, elsewhere.id())).isInstanceOf(ParleyException.Forbidden.class);
+        assertThatThrownBy(() -> moderation.saveRules(sportMod, SITE, ModerationRules.defaults(), "")).isInstanceOf(ParleyException.Forbidden.class);
+
+        moderation.act(sportMod, new ModeratorAction.Reject(List.of(inSport.id()), "Off topic for the match report."));
+        assertThat(moderation.audit(sportMod, AuditQuery.recent(List.of(), 10))).hasSize(1);
+        var otherSiteMod = staffUser("heraldmod", org.parley.staff.Role.MODERATOR, "other");
+        assertThat(moderation.audit(otherSiteMod, AuditQuery.recent(List.of(), 10))).isEmpty();
+        assertThat(moderation.queue(otherSiteMod, QueueKind.REJECTED, Optional.empty(), Optional.empty(), 10).cases()).isEmpty();
+    }
+
+    @Test
+    void siteWideModeratorsChangeTheRulesAndTheAuditLogKeepsBeforeAndAfter() {
+        var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        moderation.saveRules(mod, SITE, ModerationRules.defaults().withPremoderation(Premoderation.ALL), "Election night");
+        assertThat(moderation.rules(mod, SITE).premoderation()).isEqualTo(Premoderation.ALL);
+        assertThat(post(guest(), Optional.empty(), "Held tonight").status()).isEqualTo(CommentStatus.PENDING);
+        AuditEntry entry = moderation.audit(mod, AuditQuery.recent(List.of(), 1)).getFirst();
+        assertThat(entry.action()).isEqualTo("rules");
+        assertThat(entry.before().orElseThrow()).contains("\"premoderation\":\"OFF\"");
+        assertThat(entry.after().orElseThrow()).contains("\"premoderation\":\"ALL\"");
+        assertThat(entry.reason()).contains("Election night");
+    }
 }

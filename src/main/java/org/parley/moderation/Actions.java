@@ -1,0 +1,160 @@
+package org.parley.moderation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.parley.comments.Comment;
+import org.parley.comments.CommentId;
+import org.parley.comments.Comments;
+import org.parley.comments.Moderated;
+import org.parley.comments.ModerationChange;
+import org.parley.comments.ReviewItem;
+import org.parley.http.FieldError;
+import org.parley.http.Json;
+import org.parley.http.ParleyException;
+import org.parley.staff.StaffUser;
+import org.parley.store.Database;
+
+/**
+ * Carries out moderators' actions. Each action — with every comment of a bulk action — commits in one
+ * transaction together with its audit entries and the resolution of the comments' reports: an action
+ * without its audit entry cannot happen.
+ */
+final class Actions {
+
+    static final int MAX_MESSAGE = 2_000;
+    static final Duration LONGEST_SUSPENSION = Duration.ofDays(365);
+
+    private final Database db;
+    private final Clock clock;
+    private final Supplier<Comments> comments;
+    private final Casework casework;
+    private final SanctionRepository sanctions = new SanctionRepository();
+    private final ReportRepository reports;
+    private final AuditRepository audit;
+    private final ObjectMapper json = Json.mapper();
+
+    Actions(Database db, Clock clock, Supplier<Comments> comments, Casework casework, ReportRepository reports, AuditRepository audit) {
+        this.db = db;
+        this.clock = clock;
+        this.comments = comments;
+        this.casework = casework;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    List<AuditEntry> act(StaffUser who, ModeratorAction action) {
+        Instant now = clock.instant();
+        return switch (action) {
+            case ModeratorAction.Approve approve -> onComments(who, approve.comments(), "approve", approve.note(), now,
+                    new ModerationChange.Approve());
+            case ModeratorAction.Reject reject -> onComments(who, reject.comments(), "reject",
+                    Optional.of(message(reject.reasonForAuthor(), "reasonForAuthor")), now,
+                    new ModerationChange.Reject(Optional.of(reject.reasonForAuthor().strip())));
+            case ModeratorAction.Feature feature -> onComments(who, List.of(feature.comment()),
+                    feature.featured() ? "feature" : "unfeature", Optional.empty(), now, new ModerationChange.Feature(feature.featured()));
+            case ModeratorAction.Ban ban -> sanction(who, ban.because(), SanctionKind.BAN, ban.message(), Optional.empty(), now);
+            case ModeratorAction.Suspend suspend -> sanction(who, suspend.because(), SanctionKind.SUSPENSION, suspend.message(),
+                    Optional.of(suspension(suspend.duration())), now);
+            case ModeratorAction.Warn warn -> sanction(who, warn.because(), SanctionKind.WARNING, warn.message(), Optional.empty(), now);
+            case ModeratorAction.Lift lift -> lift(who, lift, now);
+        };
+    }
+
+    private List<AuditEntry> onComments(StaffUser who, List<CommentId> ids, String action, Optional<String> reason, Instant now,
+                                        ModerationChange change) {
+        if (ids.isEmpty() || ids.size() > 200) {
+            throw invalid("comments", "give 1 to 200 comments, not " + ids.size());
+        }
+        List<ReviewItem> items = casework.inScope(who, ids);
+        return db.write(h -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (ReviewItem item : items) {
+                Moderated moderated = comments.get().moderate(item.id(), change);
+                reports.resolve(h, item.id(), who.username(), now);
+                entries.add(append(h, who, now, moderated.site().value(), action, "comment", item.id().value(), reason,
+                        state(moderated.before()), state(moderated.after())));
+            }
+            return entries;
+        });
+    }
+
+    private List<AuditEntry> sanction(StaffUser who, CommentId because, SanctionKind kind, String message,
+                                      Optional<Duration> duration, Instant now) {
+        ReviewItem item = casework.inScope(who, List.of(because)).getFirst();
+        if (kind == SanctionKind.BAN && !who.mayModerate(item.site(), Optional.empty())) {
+            throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE,
+                    "A ban covers all of site '" + item.site() + "'; only its site-wide moderators and admins can ban.");
+        }
+        Sanction sanction = new Sanction(db.ids().next("s", now.toEpochMilli()), item.site(), item.author(), kind,
+                message(message, "message"), now, duration.map(now::plus), who.username(), Optional.empty());
+        return db.write(h -> {
+            sanctions.insert(h, sanction);
+            return List.of(append(h, who, now, item.site().value(), kind == SanctionKind.BAN ? "ban"
+                            : kind == SanctionKind.SUSPENSION ? "suspend" : "warn", "commenter", item.author().value(),
+                    Optional.of(sanction.message()), Optional.empty(), Optional.of(sanctionState(sanction))));
+        });
+    }
+
+    private List<AuditEntry> lift(StaffUser who, ModeratorAction.Lift lift, Instant now) {
+        return db.write(h -> {
+            Sanction sanction = sanctions.find(h, lift.sanctionId()).orElseThrow(() -> invalid("sanctionId", "is not a sanction"));
+            if (!who.mayModerate(sanction.site(), Optional.empty())) {
+                throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE,
+                        "Sanctions on site '" + sanction.site() + "' are lifted by its site-wide moderators and admins.");
+            }
+            sanctions.lift(h, sanction.id(), who.username(), now);
+            Sanction lifted = sanctions.find(h, sanction.id()).orElseThrow();
+            return List.of(append(h, who, now, sanction.site().value(), "lift", "commenter", sanction.commenter().value(),
+                    Optional.of(message(lift.note(), "note")), Optional.of(sanctionState(sanction)), Optional.of(sanctionState(lifted))));
+        });
+    }
+
+    private AuditEntry append(Handle h, StaffUser who, Instant now, String site, String action, String targetKind, String target,
+                              Optional<String> reason, Optional<String> before, Optional<String> after) {
+        AuditEntry entry = new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, who.id().value(), who.username(),
+                new org.parley.sites.SiteId(site), action, targetKind, target, reason, before, after);
+        audit.append(h, entry);
+        return entry;
+    }
+
+    private Optional<String> state(Comment comment) {
+        ObjectNode node = json.createObjectNode().put("status", comment.status().apiName()).put("featured", comment.featured());
+        comment.note().ifPresent(note -> node.put("note", note));
+        return Optional.of(new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String sanctionState(Sanction s) {
+        ObjectNode node = json.createObjectNode().put("id", s.id()).put("kind", s.kind().apiName()).put("message", s.message());
+        node.put("until", s.endsAt().map(Instant::toString).orElse(null));
+        node.put("lifted", s.liftedAt().map(Instant::toString).orElse(null));
+        return new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Duration suspension(Duration duration) {
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_SUSPENSION) > 0) {
+            throw invalid("duration", "must be between one minute and 365 days");
+        }
+        return duration;
+    }
+
+    private static String message(String text, String field) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_MESSAGE) {
+            throw invalid(field, "must be 1 to " + MAX_MESSAGE + " characters: the author and the audit log read it");
+        }
+        return stripped;
+    }
+
+    private static ParleyException invalid(String field, String message) {
+        return new ParleyException.InvalidInput(ModerationProblem.INVALID_ACTION, "'" + field + "' " + message + ".",
+                List.of(new FieldError(field, message)));
+    }
+}

@@ -1,0 +1,14 @@
+package org.parley.moderation;
+
+import java.util.List;
+import java.util.Optional;
+import org.parley.comments.AuthorStats;
+import org.parley.identity.GuestId;
+
+/**
+ * What a moderator should know about a commenter on a site: how their comments fared, how often they
+ * were reported, how many readers blocked them (never who), their sanctions and past moderator actions.
+ */
+public record AuthorRecord(GuestId id, Optional<String> name, AuthorStats comments, int reportsAgainst, int blockedBy,
+                           List<Sanction> sanctions, List<AuditEntry> history) {
+}

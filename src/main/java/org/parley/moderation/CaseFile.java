@@ -1,0 +1,12 @@
+package org.parley.moderation;
+
+import java.util.List;
+import org.parley.comments.ReviewItem;
+
+/**
+ * Everything a moderator needs to decide about one comment: the comment and every reason it is in a
+ * queue, the conversation around it (the comments above it and its replies), every report, and its
+ * author's record.
+ */
+public record CaseFile(ReviewItem item, List<ReviewItem> conversation, List<Report> reports, AuthorRecord author) {
+}

@@ -1,0 +1,42 @@
+package org.parley.moderation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.parley.comments.CommentId;
+
+/**
+ * What a moderator can do. Actions on comments take several ids (bulk); actions on a commenter name
+ * the comment that prompted them, which fixes the site and the author. Every action has a reason or
+ * message that goes into the audit log.
+ */
+public sealed interface ModeratorAction {
+
+    /** Publish held comments, or clear flagged ones. */
+    record Approve(List<CommentId> comments, Optional<String> note) implements ModeratorAction {
+    }
+
+    /** Take comments out of public view; {@code reasonForAuthor} is shown to each author. */
+    record Reject(List<CommentId> comments, String reasonForAuthor) implements ModeratorAction {
+    }
+
+    /** Highlight a comment, or stop. */
+    record Feature(CommentId comment, boolean featured) implements ModeratorAction {
+    }
+
+    /** Stop the author of {@code because} from commenting on its site until lifted. Needs the whole site. */
+    record Ban(CommentId because, String message) implements ModeratorAction {
+    }
+
+    /** Stop the author of {@code because} from commenting on its site for {@code duration}. */
+    record Suspend(CommentId because, Duration duration, String message) implements ModeratorAction {
+    }
+
+    /** Tell the author of {@code because} that they crossed a line, without restricting them. */
+    record Warn(CommentId because, String message) implements ModeratorAction {
+    }
+
+    /** End a ban or suspension early. */
+    record Lift(String sanctionId, String note) implements ModeratorAction {
+    }
+}
