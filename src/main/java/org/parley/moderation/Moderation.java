@@ -19,6 +19,7 @@ import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
+import org.parley.staff.Staff;
 import org.parley.staff.StaffUser;
 import org.parley.store.Database;
 
@@ -190,6 +191,11 @@ public final class Moderation {
 
     Sanctions sanctions() {
         return sanctions;
+    }
+
+    /** The moderators' dashboard pages under {@code /admin}, signed in through {@code staff}; mount at the root. */
+    public HttpService dashboard(Staff staff) {
+        return new DashboardRoutes(this, staff, sites);
     }
 
     /** Readers' routes (reports, notices), to mount under {@code /api/v1}. */

@@ -55,6 +55,7 @@ public final class Parley implements AutoCloseable {
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(staff.routes());
+            pages.add(moderation.dashboard(staff));
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, config.comments(), moderation.screening());
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
