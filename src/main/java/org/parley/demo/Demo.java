@@ -18,7 +18,8 @@ import org.parley.comments.Markdown;
 import org.parley.comments.NewComment;
 import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
-import org.parley.comments.Screening;
+import org.parley.moderation.Moderation;
+import org.parley.moderation.WordTerm;
 import org.parley.comments.Sort;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
@@ -40,20 +41,20 @@ public final class Demo {
     private final Sites sites;
     private final Identity identity;
     private final CommentsConfig commentsConfig;
-    private final Screening screening;
+    private final Moderation moderation;
     private final DemoNewsroom newsroom = DemoNewsroom.load();
 
-    private Demo(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Screening screening) {
+    private Demo(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Moderation moderation) {
         this.db = db;
         this.sites = sites;
         this.identity = identity;
         this.commentsConfig = commentsConfig;
-        this.screening = screening;
+        this.moderation = moderation;
     }
 
-    /** The demo; its comments pass through {@code screening} like any reader's, so moderation sees them. */
-    public static Demo create(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Screening screening) {
-        return new Demo(db, sites, identity, commentsConfig, screening);
+    /** The demo; its comments pass through {@code moderation} like any reader's, so moderators see them. */
+    public static Demo create(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Moderation moderation) {
+        return new Demo(db, sites, identity, commentsConfig, moderation);
     }
 
     /** The newsroom's content, for tests and tools that need to know what the demo holds. */
@@ -68,10 +69,14 @@ public final class Demo {
      */
     public Map<String, CommentId> seed(List<String> origins, String articleUrl) {
         SiteId site = new SiteId(newsroom.site().id());
-        sites.save(NewSite.withDefaults(site, newsroom.site().name(), origins));
+        boolean created = sites.save(NewSite.withDefaults(site, newsroom.site().name(), origins)).newSecret().isPresent();
+        if (created) {
+            moderation.seedWords(site, newsroom.site().suspectWords().stream()
+                    .map(word -> new WordTerm(word, WordTerm.Kind.SUSPECT)).toList());
+        }
         StepClock clock = new StepClock(newsroom.page().publishedAt());
         Comments seeding = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofMinutes(1), 8),
-                sites, identity, commentsConfig, screening);
+                sites, identity, commentsConfig, moderation.screening());
         PageKey key = new PageKey(newsroom.page().key());
         var article = newsroom.page();
         seeding.upsertPage(site, key, new PageMeta(Optional.of(article.title()), Optional.of(articleUrl),

@@ -17,7 +17,8 @@ public record DemoNewsroom(SiteInfo site, Article page, List<DemoComment> commen
 
     static final String RESOURCE = "demo/newsroom.json";
 
-    public record SiteInfo(String id, String name) {
+    /** The demo site, with the words its moderators chose to flag for review (a newsroom's own choice). */
+    public record SiteInfo(String id, String name, List<String> suspectWords) {
     }
 
     public record Article(String key, String title, String byline, String section, Instant publishedAt,

@@ -47,6 +47,7 @@ public final class Moderation {
     private final ReportRepository reports = new ReportRepository();
     private final AuditRepository audit = new AuditRepository();
     private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
+    private final WordLists wordLists;
     private final Pipeline pipeline;
     private final Casework casework;
     private final Actions actions;
@@ -60,7 +61,9 @@ public final class Moderation {
         this.comments = comments;
         this.rules = new RulesBook(db, defaults);
         this.sanctions = new Sanctions(db);
+        this.wordLists = new WordLists(db);
         this.pipeline = new Pipeline(rules, sanctions, new RateLimits(clock), List.of(
+                new WordListSignal(wordLists),
                 new LinkSignal(),
                 new TrustSignal(),
                 new BlockSignal(identity),
@@ -159,6 +162,35 @@ public final class Moderation {
                     Optional.of(new String(Json.bytes(json, changed), java.nio.charset.StandardCharsets.UTF_8))));
             return null;
         });
+    }
+
+    /** A site's word list, banned terms first; any moderator of the site may read it. */
+    public List<WordTerm> words(StaffUser moderator, SiteId site) {
+        requireSite(moderator, site, false);
+        return wordLists.terms(site);
+    }
+
+    /**
+     * Adds (or changes the kind of) terms and removes others from a site's word list, with an audit
+     * entry. Site-wide moderators and admins only; new comments are matched against the new list at once.
+     */
+    public void changeWords(StaffUser moderator, SiteId site, List<WordTerm> add, List<String> remove, String reason) {
+        requireSite(moderator, site, true);
+        Instant now = clock.instant();
+        db.write(h -> {
+            wordLists.change(site, add, remove, moderator.username(), now);
+            String change = (add.isEmpty() ? "" : "added " + add.stream().map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " \"" + t.text() + "\"").toList()) + (remove.isEmpty() ? "" : " removed " + remove);
+            audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
+                    site, "words", "word-list", site.value(), Optional.of(reason).filter(r -> !r.isBlank()), Optional.empty(),
+                    Optional.of(change.strip())));
+            return null;
+        });
+    }
+
+    /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */
+    public void seedWords(SiteId site, List<WordTerm> terms) {
+        wordLists.change(site, terms, List.of(), "system", clock.instant());
     }
 
     /** The audit log within the moderator's sites, filtered as asked, newest first. */

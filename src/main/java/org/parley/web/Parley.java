@@ -57,7 +57,7 @@ public final class Parley implements AutoCloseable {
             pages.add(staff.routes());
             pages.add(moderation.dashboard(staff));
             if (demo) {
-                Demo newsroom = Demo.create(db, sites, identity, config.comments(), moderation.screening());
+                Demo newsroom = Demo.create(db, sites, identity, config.comments(), moderation);
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }

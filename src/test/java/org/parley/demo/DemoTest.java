@@ -65,6 +65,21 @@ class DemoTest {
     }
 
     @Test
+    void theDemoThreadsInsultAndHostileReplyReachTheFlaggedQueueWithTheirWords() {
+        DemoNewsroom newsroom = DemoNewsroom.load();
+        try (RunningParley parley = RunningParley.start(dir, Clock.systemUTC(), true, Map.of())) {
+            var flagged = parley.parley().comments().review(org.parley.comments.ReviewQuery.queue(List.of(),
+                    org.parley.comments.ReviewQueue.FLAGGED, java.util.Optional.empty(), 50));
+            List<String> sources = flagged.stream().map(item -> item.source().source()).toList();
+            List<String> expected = newsroom.comments().stream()
+                    .filter(c -> c.situations().contains("insult") || c.situations().contains("identity-hostile"))
+                    .map(DemoNewsroom.DemoComment::body).toList();
+            assertThat(sources).containsAll(expected);
+            assertThat(flagged).allSatisfy(item -> assertThat(item.reasons()).anySatisfy(r -> assertThat(r.signal()).isEqualTo("words")));
+        }
+    }
+
+    @Test
     void theDemoArticlePageEmbedsTheWidgetUnderTheEscapedArticle() {
         try (RunningParley parley = RunningParley.start(dir, Clock.systemUTC(), true, Map.of())) {
             String page = parley.http().get("/demo").text();

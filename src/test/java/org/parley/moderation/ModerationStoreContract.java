@@ -360,4 +360,31 @@ abstract class ModerationStoreContract {
         assertThat(entry.after().orElseThrow()).contains("\"premoderation\":\"ALL\"");
         assertThat(entry.reason()).contains("Election night");
     }
+    @Test
+    void aBannedWordRejectsACommentAndASuspectOneFlagsItShowingWhatMatchedWhere() {
+        var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        moderation.changeWords(mod, SITE, List.of(WordTerm.banned("bitch"), WordTerm.suspect("troll")), List.of(), "house rules");
+
+        Comment rejected = post(guest(), Optional.empty(), "What a b!tch move.");
+        Comment flagged = post(guest(), Optional.empty(), "Typical TROOOLL behaviour.");
+        Comment clean = post(guest(), Optional.empty(), "Patrolling the border, they said.");
+
+        assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(rejected.note()).contains(Policy.REJECTED_MESSAGE);
+        assertThat(flagged.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(clean.status()).isEqualTo(CommentStatus.PUBLISHED);
+        ReviewItem item = queue(ReviewQueue.FLAGGED).getFirst();
+        assertThat(item.id()).isEqualTo(flagged.id());
+        Reason words = item.reasons().stream().filter(r -> r.signal().equals("words")).findFirst().orElseThrow();
+        assertThat(words.summary()).contains("\"troll\"");
+        assertThat(words.spans()).singleElement().satisfies(span -> {
+            assertThat(span.text()).isEqualTo("TROOOLL");
+            assertThat(item.source().source().substring(span.start(), span.end())).isEqualTo("TROOOLL");
+        });
+        assertThat(moderation.words(mod, SITE)).extracting(WordTerm::text).containsExactly("bitch", "troll");
+        assertThat(moderation.audit(mod, AuditQuery.recent(List.of(), 5))).extracting(AuditEntry::action).containsExactly("words");
+
+        moderation.changeWords(mod, SITE, List.of(), List.of("bitch"), "too strict");
+        assertThat(post(guest(), Optional.empty(), "What a b!tch move, again.").status()).isEqualTo(CommentStatus.PUBLISHED);
+    }
 }
