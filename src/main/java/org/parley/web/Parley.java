@@ -35,6 +35,7 @@ public final class Parley implements AutoCloseable {
     private final Identity identity;
     private final Staff staff;
     private final Comments comments;
+    private final Moderation moderation;
     private final LiveStreams streams;
     private final WebServer server;
 
@@ -48,7 +49,7 @@ public final class Parley implements AutoCloseable {
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
             // Moderation screens comments and acts on them: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
-            Moderation moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(),
+            moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(),
                     submission -> 0.0);
             comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), moderation.screening());
             commentsDoor.set(comments);
@@ -102,6 +103,10 @@ public final class Parley implements AutoCloseable {
 
     public Staff staff() {
         return staff;
+    }
+
+    public Moderation moderation() {
+        return moderation;
     }
 
     private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,

@@ -1,0 +1,57 @@
+package org.parley.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.testing.Http;
+import org.parley.testing.RunningParley;
+import org.parley.web.ConfigKey;
+
+/**
+ * Behind a trusted reverse proxy, the per-address limit counts each reader's own address, not the
+ * proxy's: readers behind one proxy do not share one allowance, one reader flooding does not pass.
+ */
+class AddressLimitsTest {
+
+    @TempDir
+    static Path dir;
+    static RunningParley parley;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        parley = RunningParley.start(dir, Clock.systemUTC(), false, Map.of(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, "2"));
+        http = parley.http();
+        parley.site("courier");
+    }
+
+    @AfterAll
+    static void stop() {
+        parley.close();
+    }
+
+    static int post(String address, int n) {
+        return http.post("/api/v1/sites/courier/comments", "{\"page\":\"proxied\",\"body\":\"Comment " + n + "\"}",
+                "Authorization", "Bearer " + parley.guestToken("courier"), "X-Forwarded-For", address).status();
+    }
+
+    @Test
+    void readersBehindTheProxyEachHaveTheirOwnAllowance() {
+        for (int i = 0; i < 6; i++) {
+            assertThat(post("198.51.100." + i, i)).as("reader %d behind the proxy", i).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void oneAddressFloodingIsStoppedWhateverGuestItPostsAs() {
+        assertThat(post("203.0.113.9", 1)).isEqualTo(201);
+        assertThat(post("203.0.113.9", 2)).isEqualTo(201);
+        assertThat(post("203.0.113.9", 3)).isEqualTo(429);
+    }
+}

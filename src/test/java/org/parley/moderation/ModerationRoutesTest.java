@@ -1,0 +1,107 @@
+package org.parley.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.comments.CommentId;
+import org.parley.staff.NewStaffUser;
+import org.parley.staff.Role;
+import org.parley.staff.StaffUser;
+import org.parley.testing.Http;
+import org.parley.testing.RunningParley;
+import org.parley.web.ConfigKey;
+
+/** Readers meet moderation over HTTP: reports, notices, bans and rate limits as problems. */
+class ModerationRoutesTest {
+
+    @TempDir
+    static Path dir;
+    static RunningParley parley;
+    static Http http;
+    static StaffUser admin;
+
+    @BeforeAll
+    static void start() {
+        parley = RunningParley.start(dir, Clock.systemUTC(), false, Map.of(ConfigKey.MODERATION_COMMENTS_PER_MINUTE, "3"));
+        http = parley.http();
+        parley.site("courier");
+        admin = parley.parley().staff().createUser(new NewStaffUser("admin", Role.ADMIN, List.of()), "a long enough password");
+    }
+
+    @AfterAll
+    static void stop() {
+        parley.close();
+    }
+
+    static Http.Reply post(String token, String page, String body) {
+        return http.post("/api/v1/sites/courier/comments", "{\"page\":\"" + page + "\",\"body\":\"" + body + "\"}",
+                "Authorization", "Bearer " + token);
+    }
+
+    static String id(Http.Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    @Test
+    void aReaderReportsACommentOnceAndIsToldItWasReceived() {
+        String comment = id(post(parley.guestToken("courier"), "reports", "Report me"));
+        String reader = parley.guestToken("courier");
+        String path = "/api/v1/sites/courier/comments/" + comment + "/reports";
+
+        var first = http.post(path, "{\"reason\":\"hate\",\"note\":\"targets a group\"}", "Authorization", "Bearer " + reader);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("received").asBoolean()).isTrue();
+        assertThat(first.json().get("message").asText()).contains("moderators");
+
+        var again = http.post(path, "{\"reason\":\"spam\"}", "Authorization", "Bearer " + reader);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asText()).isEqualTo("urn:parley:problem:already-reported");
+
+        var bad = http.post(path, "{\"reason\":\"boring\"}", "Authorization", "Bearer " + parley.guestToken("courier"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/0/field").asText()).isEqualTo("reason");
+        assertThat(http.post(path, "{\"reason\":\"spam\"}").status()).isEqualTo(401);
+        assertThat(http.post("/api/v1/sites/courier/comments/c_000000000zzzzzzzz/reports", "{\"reason\":\"spam\"}",
+                "Authorization", "Bearer " + reader).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBannedReaderIsToldWhyWhenPostingAndInTheirNotices() {
+        String troll = parley.guestToken("courier");
+        String comment = id(post(troll, "bans", "Final straw"));
+        parley.parley().moderation().act(admin, new ModeratorAction.Ban(new CommentId(comment), "Repeated abuse of other readers."));
+
+        var refused = post(troll, "bans", "Let me back");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:parley:problem:banned");
+        assertThat(refused.json().get("detail").asText()).contains("Repeated abuse of other readers.");
+
+        JsonNode notices = http.get("/api/v1/sites/courier/notices", "Authorization", "Bearer " + troll).json();
+        assertThat(notices.at("/notices/0/kind").asText()).isEqualTo("ban");
+        assertThat(notices.at("/notices/0/message").asText()).isEqualTo("Repeated abuse of other readers.");
+        assertThat(http.get("/api/v1/sites/courier/notices", "Authorization", "Bearer " + parley.guestToken("courier"))
+                .json().get("notices")).isEmpty();
+    }
+
+    @Test
+    void tooManyCommentsInAMinuteGetA429WithRetryAfter() {
+        String fast = parley.guestToken("courier");
+        for (int i = 0; i < 3; i++) {
+            id(post(fast, "limits", "Comment " + i));
+        }
+        var limited = post(fast, "limits", "One too many");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().get("type").asText()).isEqualTo("urn:parley:problem:too-many-comments");
+        assertThat(Integer.parseInt(limited.header("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(id(post(parley.guestToken("courier"), "limits", "Someone else may still post"))).startsWith("c_");
+    }
+}
