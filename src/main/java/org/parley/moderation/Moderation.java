@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.parley.comments.CommentId;
 import org.parley.comments.Comments;
+import org.parley.comments.Page;
+import org.parley.comments.PageKey;
+import org.parley.comments.PageMeta;
+import org.parley.comments.Sort;
 import org.parley.comments.Screening;
 import org.parley.comments.Submission;
 import org.parley.http.FieldError;
@@ -162,6 +166,45 @@ public final class Moderation {
                     Optional.of(new String(Json.bytes(json, changed), java.nio.charset.StandardCharsets.UTF_8))));
             return null;
         });
+    }
+
+    /** A page's own pre-moderation mode, if it has one (else the site's applies). */
+    public Optional<Premoderation> pagePremoderation(StaffUser moderator, SiteId site, PageKey page) {
+        requirePage(moderator, site, page);
+        return rules.pageMode(site, page);
+    }
+
+    /**
+     * Sets a page's own pre-moderation ({@code Optional.empty()} returns it to the site's) and opens or
+     * closes it to new comments, with an audit entry. Moderators of the page's section may do this.
+     */
+    public void changePage(StaffUser moderator, SiteId site, PageKey page, Optional<Premoderation> mode, boolean open, String reason) {
+        Page before = requirePage(moderator, site, page);
+        Optional<Premoderation> modeBefore = rules.pageMode(site, page);
+        Instant now = clock.instant();
+        db.write(h -> {
+            rules.savePage(site, page, mode, moderator.username(), now);
+            comments.get().upsertPage(site, page, new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(open), java.util.Set.of()));
+            audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
+                    site, "page", "page", page.value(), Optional.of(reason).filter(r -> !r.isBlank()),
+                    Optional.of(pageState(modeBefore, before.open())), Optional.of(pageState(mode, open))));
+            return null;
+        });
+    }
+
+    private static String pageState(Optional<Premoderation> mode, boolean open) {
+        return "{\"premoderation\":" + mode.map(m -> "\"" + m.apiName() + "\"").orElse("null") + ",\"open\":" + open + "}";
+    }
+
+    private Page requirePage(StaffUser moderator, SiteId site, PageKey key) {
+        sites.require(site.value());
+        Page page = comments.get().thread(site, key, Sort.OLDEST, Optional.empty(), 1, Optional.empty()).page();
+        if (!moderator.mayModerate(site, page.section())) {
+            throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE, "Page '" + key + "' of site '" + site + "'"
+                    + page.section().map(s -> " (section '" + s + "')").orElse("") + " is outside what you moderate.");
+        }
+        return page;
     }
 
     /** A site's word list, banned terms first; any moderator of the site may read it. */

@@ -387,4 +387,22 @@ abstract class ModerationStoreContract {
         moderation.changeWords(mod, SITE, List.of(), List.of("bitch"), "too strict");
         assertThat(post(guest(), Optional.empty(), "What a b!tch move, again.").status()).isEqualTo(CommentStatus.PUBLISHED);
     }
+    @Test
+    void aSectionModeratorHoldsOrClosesAPageOfTheirSectionAndNoOther() {
+        PageKey match = new PageKey("sport/match");
+        comments.upsertPage(SITE, match, new org.parley.comments.PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("sport"), Optional.empty(), Optional.empty(), java.util.Set.of()));
+        var sportMod = staffUser("sportmod", org.parley.staff.Role.MODERATOR, "courier:sport");
+
+        moderation.changePage(sportMod, SITE, match, Optional.of(Premoderation.ALL), true, "derby day");
+        assertThat(comments.post(guest(), new NewComment(SITE, match, Optional.empty(), new Markdown("Held"), Optional.empty(),
+                Optional.empty(), Optional.empty(), "192.0.2.7")).status()).isEqualTo(CommentStatus.PENDING);
+        moderation.changePage(sportMod, SITE, match, Optional.empty(), false, "match over");
+        assertThatThrownBy(() -> comments.post(guest(), new NewComment(SITE, match, Optional.empty(), new Markdown("Late"),
+                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.7")))
+                .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type().slug()).isEqualTo("page-closed"));
+        assertThat(moderation.audit(sportMod, AuditQuery.recent(List.of(), 5))).extracting(AuditEntry::action).containsExactly("page", "page");
+        assertThatThrownBy(() -> moderation.changePage(sportMod, SITE, PAGE, Optional.of(Premoderation.ALL), true, ""))
+                .isInstanceOf(ParleyException.Forbidden.class);
+    }
 }
