@@ -16,7 +16,7 @@
   const enc = encodeURIComponent, d = root.dataset, key = d.page || location.pathname;
   const P = '/sites/' + enc(d.site || ''), Q = '?page=' + enc(key);
   const mem = {}, recs = new Map(); // comment id -> record {c, el, main, body, reps, ...}
-  let cfg = {}, page = {}, myVotes = {}, count = 0, next = null, pending = 0, seq = 0, guest, guestP;
+  let cfg = {}, page = {}, myVotes = {}, blocks = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP;
 
   // localStorage may be missing or throw (privacy modes): fall back to memory.
   function load(k) { try { const v = localStorage.getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
@@ -71,11 +71,15 @@
   const who = c => c.author && c.author.name;
   const mine = c => guest && c.author && c.author.id == guest.id;
   const left = c => Date.parse(c.createdAt) + (cfg.editWindowSeconds || 0) * 1e3 - Date.now();
-  const editable = c => mine(c) && c.status != 'deleted' && left(c) > 0;
+  const editable = c => mine(c) && !GONE[c.status] && left(c) > 0;
+  const hid = c => c.author && blocks.some(b => b.id == c.author.id); // by a commenter this reader blocked
   const cu = r => P + '/comments/' + enc(r.c.id);
   const get = id => { const r = id && recs.get(id); return r && r.el.isConnected ? r : null };
   const alertBox = () => h('div', {class: 'parley-error', role: 'alert'});
   const btn = (text, onclick, a) => h('button', {type: 'button', onclick, ...a}, text);
+  const opener = (text, f) => btn(text, f, {'aria-expanded': 'false'});
+  // Statuses shown as a one-line placeholder (replies stay below it); "rejected" only to others than its author.
+  const GONE = {deleted: 'This comment was deleted.', blocked: 'Comment from a commenter you blocked.', rejected: 'This comment was removed by a moderator.'};
   function ago(iso) {
     const s = (Date.now() - Date.parse(iso)) / 1e3;
     if (s < 60) return 'just now';
@@ -96,7 +100,10 @@
   const list = h('div', {class: 'parley-list'}, h('p', {class: 'parley-note'}, 'Loading comments\u2026'));
   const more = h('div', {class: 'parley-more', hidden: true}, btn('Load more comments', act(loadMore)), moreErr);
   const sr = h('div', {class: 'parley-sr', 'aria-live': 'polite'});
-  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), top, topErr, list, more, sr);
+  const notices = h('div', {class: 'parley-notices', role: 'status'});
+  const blSum = h('summary'), blList = h('ul'), blErr = alertBox();
+  const blBox = h('details', {class: 'parley-blocks', hidden: true}, blSum, blList, blErr);
+  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), blBox, notices, top, topErr, list, more, sr);
 
   // ---- one comment
   function render(c) {
@@ -114,11 +121,12 @@
   }
 
   function fill(r) {
-    const c = r.c, name = who(c), own = mine(c), del = c.status == 'deleted';
+    const c = r.c, name = who(c), own = mine(c), s = c.status, gone = (s != 'rejected' || !own) && GONE[s];
     r.err = alertBox();
-    r.el.classList.toggle('parley-deleted', del);
-    r.el.setAttribute('aria-label', del ? 'Deleted comment' : 'Comment by ' + (name || 'Guest'));
-    if (del) return r.main.replaceChildren(h('p', {class: 'parley-body parley-gone'}, 'This comment was deleted.'));
+    r.pf = 0;
+    r.el.classList.toggle('parley-deleted', !!gone);
+    r.el.setAttribute('aria-label', gone || 'Comment by ' + (name || 'Guest'));
+    if (gone) { r.up = r.body = 0; return r.main.replaceChildren(h('p', {class: 'parley-body parley-gone'}, gone)) }
     r.body = h('div', {class: 'parley-body'});
     r.body.innerHTML = c.html || ''; // sanitized by the server
     const owned = editable(c) && [r.eb = btn('Edit', act(() => edit(r))), btn('Delete', act(() => del_(r)))];
@@ -128,20 +136,25 @@
     r.main.replaceChildren(
       h('header', {class: 'parley-meta'},
         h('span', {class: name ? 'parley-author' : 'parley-author parley-guest'}, name || 'Guest'),
+        r.ft = h('span', {class: 'parley-featured', hidden: !c.featured}, 'Featured'),
         h('time', {datetime: c.createdAt, title: new Date(c.createdAt).toLocaleString()}, ago(c.createdAt)),
         r.ed = h('span', {class: 'parley-edited', hidden: !c.editedAt}, '(edited)'),
-        c.status && c.status != 'published' && h('span', {class: 'parley-pending'}, 'Awaiting moderation')),
+        s != 'published' && h('span', {class: 'parley-pending'}, s == 'rejected' ? 'Not published' : 'Awaiting moderation')),
       r.body,
       h('div', {class: 'parley-actions'},
-        page.open !== false && (r.rb = btn('Reply', () => reply(r), {'aria-expanded': 'false'})),
-        r.up = vb(1, '\u25B2 '), r.down = vb(-1, '\u25BC '), owned),
+        page.open !== false && s != 'rejected' && (r.rb = opener('Reply', () => reply(r))),
+        r.up = vb(1, '\u25B2 '), r.down = vb(-1, '\u25BC '), owned,
+        s == 'published' && !own && c.author && h('span', {class: 'parley-tools'},
+          r.repB = opener('Report', () => report(r)),
+          r.blB = opener('Block ' + (name || 'this guest'), () => block(r)))),
+      r.st = h('p', {class: 'parley-st', role: 'status'}, c.note), // the moderators' note, a report's receipt
       r.err);
     counts(r);
   }
 
   function counts(r) {
     const c = r.c, m = myVotes[c.id];
-    if (c.status == 'deleted') return;
+    if (!r.up) return;
     [[r.up, 1, c.up, 'Upvote'], [r.down, -1, c.down, 'Downvote']].forEach(([b, v, n, w]) => {
       b.lastChild.textContent = n |= 0;
       b.setAttribute('aria-pressed', m == v);
@@ -178,12 +191,12 @@
   }
 
   // Deleted: keep a placeholder (it has replies) or remove it.
-  function drop(r, ph) {
+  // st: 'deleted' by its author or 'rejected' (removed) by a moderator.
+  function drop(r, ph, st) {
     if (!r.el.isConnected) return; // already removed: the live event and our DELETE's answer both call this
-    const was = r.c.status == 'deleted';
-    if (!was) setCount(count - 1);
-    r.c.status = 'deleted';
-    if (ph) return was || fill(r);
+    if (r.c.status == 'published') setCount(count - 1); // placeholders and held comments are not counted
+    r.c.status = st || 'deleted';
+    if (ph) return fill(r);
     const p = get(r.c.parentId);
     if (p) { p.shown--; p.c.replyCount--; updMore(p) }
     r.el.remove();
@@ -223,9 +236,9 @@
         pageTitle: d.title || undefined, pageUrl: d.url || location.href}, 2);
     } finally { pending-- }
     let r = get(c.id);
-    if (!r) { setCount(count + 1); r = place(c, 1) }
+    if (!r) { if (c.status == 'published') setCount(count + 1); r = place(c, 1) }
     if (r) r.el.focus();
-    announce('Comment posted');
+    announce(c.note || 'Comment posted'); // e.g. held for a moderator
   }
 
   function reply(r) {
@@ -283,8 +296,77 @@
     } catch (e) { r.err.textContent = e.message }
   }
 
+  // ---- reporting and blocking
+  // A small form under a comment's buttons, opened by button b; Cancel or Esc closes it, focus back on b.
+  function panel(r, b, label, ok, kids, send, why) {
+    if (r.pf) { if (r.pf.b == b) return r.pf.elements[0].focus(); r.pf.x() }
+    const err = alertBox(), id = 'parley-why-' + r.c.id;
+    const x = back => { f.remove(); r.pf = 0; b.setAttribute('aria-expanded', false); back && b.focus() };
+    const f = r.pf = h('form', {class: 'parley-form parley-panel', 'aria-label': label,
+      onsubmit: act(async () => { err.textContent = ''; try { await send(x) } catch (e) { err.textContent = e.message } }),
+      onkeydown: e => { if (e.key == 'Escape') { e.preventDefault(); x(1) } }},
+      kids, why && h('p', {id}, why),
+      h('div', {class: 'parley-buttons'}, h('button', {type: 'submit', 'aria-describedby': why && id}, ok), btn('Cancel', () => x(1))),
+      err);
+    f.b = b; f.x = x;
+    r.st.before(f);
+    b.setAttribute('aria-expanded', true);
+    f.elements[0].focus();
+  }
+
+  function report(r) {
+    const why = h('select', {required: true}, h('option', {value: ''}, 'Choose a reason'),
+      ['abuse', 'hate', 'spam', 'off-topic', 'misinformation', 'other'].map(v => h('option', {value: v}, v[0].toUpperCase() + v.slice(1))));
+    const note = h('textarea', {rows: 2, maxlength: 1000});
+    panel(r, r.repB, 'Report this comment', 'Send report', [
+      h('label', {class: 'parley-field'}, 'What is wrong with it?', why),
+      h('label', {class: 'parley-field'}, 'Note for the moderators (optional)', note)
+    ], async x => {
+      const y = await api(cu(r) + '/reports', 'POST', {reason: why.value, note: note.value.trim() || null}, 2);
+      x(1);
+      r.st.textContent = y.message;
+    });
+  }
+
+  function block(r) {
+    const n = who(r.c) || 'this guest';
+    panel(r, r.blB, 'Block ' + n, 'Block', [], async () => {
+      const b = await api(P + '/blocks', 'POST', {commentId: r.c.id}, 2);
+      blocks = [b, ...blocks.filter(x => x.id != b.id)];
+      await blocked('You blocked ' + n + '. Their comments are hidden.');
+    }, `You will no longer see comments by ${n}. They will not be told, and you can unblock them at any time.`);
+  }
+
+  async function unblock(b) {
+    blErr.textContent = '';
+    try { await api(P + '/blocks/' + enc(b.id), 'DELETE', 0, 2) } catch (e) { return blErr.textContent = e.message }
+    blocks = blocks.filter(x => x != b);
+    await blocked('You unblocked ' + (b.name || 'a guest') + '. Their comments are shown again.', 1);
+  }
+
+  // The block list changed: show it, reload the thread as the server now shows it to this reader.
+  async function blocked(m, un) {
+    showBlocks();
+    await reload();
+    (un && blocks.length ? blSum : title).focus();
+    announce(m);
+  }
+
+  function showBlocks() {
+    blBox.hidden = !blocks.length;
+    blSum.textContent = `Blocked commenters (${blocks.length})`;
+    blList.replaceChildren(...blocks.map(b => h('li', {}, b.name || 'A guest', ' ',
+      btn('Unblock', act(() => unblock(b)), {'aria-label': 'Unblock ' + (b.name || 'this guest')}))));
+  }
+
+  const showNotices = x => notices.replaceChildren(...(x.notices || []).map(n => h('p', {},
+    n.kind == 'warning' ? 'A moderator warned you: ' : n.kind == 'ban' ? 'You are banned from commenting here: '
+      : 'You are suspended' + (n.until ? ' until ' + new Date(n.until).toLocaleString() : '') + ': ',
+    n.message)));
+
   // ---- loading
-  const thread = after => api(`${P}/thread${Q}&sort=${sel.value}` + (after ? '&after=' + enc(after) : ''));
+  // Reads send the guest token: the server answers with this reader's view (blocks, own held comments).
+  const thread = after => api(`${P}/thread${Q}&sort=${sel.value}` + (after ? '&after=' + enc(after) : ''), 0, 0, 1);
 
   function show(x, reset) {
     if (reset) { list.replaceChildren(); recs.clear() }
@@ -304,7 +386,7 @@
   async function moreReplies(r) {
     r.moreErr.textContent = '';
     try {
-      const x = await api(`${cu(r)}/replies?after=${enc(r.c.moreReplies)}`);
+      const x = await api(`${cu(r)}/replies?after=${enc(r.c.moreReplies)}`, 0, 0, 1);
       let f;
       for (const c of x.comments || []) { const el = addReply(r, c); f = f || el }
       r.c.moreReplies = x.next;
@@ -330,8 +412,12 @@
   async function init() {
     topErr.textContent = '';
     try {
-      const [x, v] = await Promise.all([thread(), guest ? api(P + '/my-votes' + Q, 0, 0, 1).catch(() => ({})) : {}]);
+      const mayGet = p => guest ? api(P + p, 0, 0, 1).catch(() => ({})) : {};
+      const [x, v, b, n] = await Promise.all([thread(), mayGet('/my-votes' + Q), mayGet('/blocks'), mayGet('/notices')]);
       myVotes = v.votes || {};
+      blocks = b.blocks || [];
+      showBlocks();
+      showNotices(n);
       cfg = x.site || {};
       page = x.page || {};
       topForm();
@@ -358,7 +444,7 @@
     const on = (n, f) => es.addEventListener(n, e => { let x; try { x = JSON.parse(e.data) } catch (_) { return } f(x) });
     on('posted', c => {
       // Our own post is placed by post() when its response arrives.
-      if (get(c.id) || pending && mine(c)) return;
+      if (get(c.id) || pending && mine(c) || hid(c)) return;
       setCount(count + 1);
       let r;
       keep(() => (r = place(c)) && r.el);
@@ -369,15 +455,17 @@
     });
     on('edited', c => {
       const r = get(c.id);
-      if (r && r.c.status != 'deleted') keep(() => {
+      if (r && r.body && !hid(c)) keep(() => {
         r.c.html = r.body.innerHTML = c.html;
-        r.ed.hidden = !(r.c.editedAt = c.editedAt || 1);
+        r.ed.hidden = !(r.c.editedAt = c.editedAt);
+        r.ft.hidden = !(r.c.featured = c.featured); // moderators featuring a comment also sends "edited"
         return r.el;
       });
     });
-    on('deleted', x => { const r = get(x.id); if (r) keep(() => (drop(r, x.placeholder), r.el)) });
+    on('deleted', x => { const r = get(x.id); if (r) keep(() => (drop(r, x.placeholder, x.status), r.el)) });
     // The page was closed/reopened or retitled; "reset": too much missed to replay, so reload.
-    on('page', x => { const o = page.open; setCount((page = x).commentCount ?? count); if (x.open != o) { topForm(); reload() } });
+    // Its count is the public one; with a block list our own count stays (a reload brings the right one).
+    on('page', x => { const o = page.open; page = x; setCount(blocks.length ? count : x.commentCount ?? count); if (x.open != o) { topForm(); reload() } });
     on('reset', reload);
     on('voted', x => { const r = get(x.id); if (r) { r.c.up = x.up; r.c.down = x.down; counts(r) } });
   }

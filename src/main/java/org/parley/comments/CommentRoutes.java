@@ -79,7 +79,7 @@ final class CommentRoutes implements HttpService {
         PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
         Sort sort = sort(req);
         int limit = Requests.intQuery(req, "limit", 1, CommentsConfig.MAX_PAGE_SIZE, config.pageSizeDefault());
-        Comments.ThreadBody body = comments.threadBody(site, key, sort, Requests.query(req, "after"), limit, viewer(req),
+        ThreadReads.Body body = comments.threadBody(site, key, sort, Requests.query(req, "after"), limit, viewer(req),
                 page -> EncodedBody.of(ThreadJson.threadPage(page), JSON));
         Responses.send(req, res, body.body(), body.personal() ? "private, no-cache" : "no-cache");
     }

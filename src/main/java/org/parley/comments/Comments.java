@@ -41,6 +41,7 @@ public final class Comments {
     private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
     private final ThreadReadModel readModel;
+    private final ThreadReads reads;
     private final LiveFeed liveFeed;
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
@@ -53,6 +54,7 @@ public final class Comments {
         this.identity = identity;
         this.config = config;
         this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
+        this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
     }
@@ -72,30 +74,17 @@ public final class Comments {
      */
     public ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
                              Optional<GuestId> viewer) {
-        Site site = sites.require(siteId.value());
-        Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
-        return readModel.snapshot(siteId, key)
-                .map(shared -> page(site, asSeenBy(shared, viewer), sort, cursor, limit))
-                .orElseGet(() -> new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty()));
+        return reads.thread(siteId, key, sort, after, limit, viewer);
     }
 
     /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
     public ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
-        Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
-        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, parentId), viewer);
-        ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> unknownComment(parentId));
-        var slice = snapshot.replies(parent, cursor, limit, preview());
-        return new ReplyPage(parentId, slice.nodes(), slice.next());
+        return reads.replies(site, parentId, after, limit, viewer);
     }
 
     /** One published comment with its markdown source, for its author's edit form. */
     public CommentWithSource comment(SiteId site, CommentId id) {
-        var stored = db.read(h -> comments.find(h, id.value()))
-                .filter(found -> found.row().isPublished())
-                .orElseThrow(() -> unknownComment(id));
-        ThreadSnapshot snapshot = snapshotOf(site, id);
-        Comment comment = snapshot.node(id.value()).map(node -> node.comment).orElseThrow(() -> unknownComment(id));
-        return new CommentWithSource(comment, stored.markdown());
+        return reads.comment(site, id);
     }
 
     /**
@@ -304,47 +293,10 @@ public final class Comments {
         return new CommentRoutes(this, identity, liveFeed, sites, config);
     }
 
-    /** An encoded thread page, and whether it is personal to its viewer (then never shared by caches). */
-    record ThreadBody(EncodedBody body, boolean personal) {
-    }
-
-    /**
-     * The thread page encoded by {@code encoder}. The public view is memoized per page version, sort,
-     * cursor and size; a viewer whose view differs (blocks, own held comments) gets a fresh encoding.
-     */
-    ThreadBody threadBody(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
-                          Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
-        Site site = sites.require(siteId.value());
-        Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
-        Optional<ThreadSnapshot> shared = readModel.snapshot(siteId, key);
-        if (shared.isEmpty()) {
-            return new ThreadBody(encoder.apply(new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty())), false);
-        }
-        ThreadSnapshot seen = asSeenBy(shared.get(), viewer);
-        if (seen != shared.get()) {
-            return new ThreadBody(encoder.apply(page(site, seen, sort, cursor, limit)), true);
-        }
-        String variant = sort.apiName() + '|' + limit + '|' + after.orElse("");
-        return new ThreadBody(seen.encoded().computeIfAbsent(variant, v -> encoder.apply(page(site, seen, sort, cursor, limit))), false);
-    }
-
-    private ThreadPage page(Site site, ThreadSnapshot snapshot, Sort sort, Optional<Cursor> cursor, int limit) {
-        var slice = snapshot.topLevel(sort, cursor, limit, preview());
-        return new ThreadPage(site, snapshot.page().page(), sort, slice.nodes(), slice.next());
-    }
-
-    /** The shared snapshot, or the viewer's own view of it when theirs differs from the public one. */
-    private ThreadSnapshot asSeenBy(ThreadSnapshot shared, Optional<GuestId> viewer) {
-        if (viewer.isEmpty()) {
-            return shared;
-        }
-        Lens lens = new Lens(Optional.of(viewer.get().value()),
-                identity.blocked(viewer.get()).stream().map(GuestId::value).collect(java.util.stream.Collectors.toSet()));
-        return shared.differsFor(lens) ? shared.through(lens) : shared;
-    }
-
-    private ThreadSnapshot.Preview preview() {
-        return new ThreadSnapshot.Preview(config.repliesPerComment(), config.inlineReplyLevels());
+    /** The thread page encoded by {@code encoder}, memoized for the public; see {@link ThreadReads#body}. */
+    ThreadReads.Body threadBody(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
+                                Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
+        return reads.body(siteId, key, sort, after, limit, viewer, encoder);
     }
 
     /** What an author's attempt led to, and the event to publish when something changed. */
@@ -426,16 +378,8 @@ public final class Comments {
         return stored;
     }
 
-    private ThreadSnapshot snapshotOf(SiteId site, CommentId id) {
-        var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> unknownComment(id));
-        ThreadSnapshot snapshot = readModel.snapshot(stored.row().pageId());
-        if (!snapshot.page().siteId().equals(site)) {
-            throw unknownComment(id);
-        }
-        return snapshot;
-    }
 
-    private static ParleyException unknownComment(CommentId id) {
+    static ParleyException unknownComment(CommentId id) {
         return new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT, "There is no comment " + id + " on this site.");
     }
 }

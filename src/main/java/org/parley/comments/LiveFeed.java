@@ -132,7 +132,8 @@ final class LiveFeed {
             case "edited", "featured" -> shown
                     ? Optional.of(message(seq, "edited", ThreadJson.comment(node.get().comment, Optional.empty())))
                     : Optional.empty();
-            case "deleted", "rejected" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent())));
+            case "deleted", "rejected" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent(),
+                    entry.kind().equals("deleted") ? CommentStatus.DELETED : CommentStatus.REJECTED)));
             case "voted" -> node.filter(n -> shown).map(n -> message(seq, "voted", ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty())));
             default -> Optional.empty();
         };

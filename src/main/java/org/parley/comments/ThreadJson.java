@@ -69,11 +69,13 @@ final class ThreadJson {
         return bytes(g -> page(g, page));
     }
 
-    static byte[] removed(CommentId id, boolean placeholder) {
+    /** A comment leaving public view: deleted by its author or removed ({@code rejected}) by a moderator. */
+    static byte[] removed(CommentId id, boolean placeholder, CommentStatus why) {
         return bytes(g -> {
             g.writeStartObject();
             g.writeStringField("id", id.value());
             g.writeBooleanField("placeholder", placeholder);
+            g.writeStringField("status", why.apiName());
             g.writeEndObject();
         });
     }

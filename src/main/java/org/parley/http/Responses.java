@@ -18,7 +18,8 @@ public final class Responses {
     public static void send(ServerRequest req, ServerResponse res, EncodedBody body, String cacheControl) {
         res.header(HeaderNames.ETAG, body.etag());
         res.header(HeaderNames.CACHE_CONTROL, cacheControl);
-        res.header(HeaderNames.VARY, "Accept-Encoding, Origin");
+        // Authorization: a reader's token can turn the same URL into their own view of a thread.
+        res.header(HeaderNames.VARY, "Accept-Encoding, Origin, Authorization");
         if (matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(""), body.etag())) {
             res.status(Status.NOT_MODIFIED_304).send();
             return;

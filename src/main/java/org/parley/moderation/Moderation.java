@@ -115,7 +115,7 @@ public final class Moderation {
         boolean stored = db.write(h -> reports.insert(h, report, author));
         if (!stored) {
             throw new ParleyException.Conflict(ModerationProblem.ALREADY_REPORTED,
-                    "You already reported comment " + commentId + "; the moderators have it.");
+                    "You already reported this comment; the moderators have your report.");
         }
         return report;
     }

@@ -1,0 +1,123 @@
+package org.parley.comments;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.parley.http.EncodedBody;
+import org.parley.identity.GuestId;
+import org.parley.identity.Identity;
+import org.parley.sites.Site;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * The read side of threads: pages, replies and single comments, served from the shared read model and
+ * turned into a reader's own view when theirs differs from the public one (blocks, own held comments).
+ */
+final class ThreadReads {
+
+    private final Database db;
+    private final Sites sites;
+    private final Identity identity;
+    private final ThreadReadModel readModel;
+    private final CommentRepository comments;
+    private final CommentsConfig config;
+
+    ThreadReads(Database db, Sites sites, Identity identity, ThreadReadModel readModel, CommentRepository comments,
+                CommentsConfig config) {
+        this.db = db;
+        this.sites = sites;
+        this.identity = identity;
+        this.readModel = readModel;
+        this.comments = comments;
+        this.config = config;
+    }
+
+    /**
+     * A page of a thread as {@code viewer} sees it (empty: an anonymous reader): up to {@code limit}
+     * top-level comments in {@code sort} order after {@code after} (a cursor from a previous page), each
+     * with its first replies. A reader also sees their own held or rejected comments, and comments of
+     * readers they blocked only as collapsed placeholders. An unknown page reads as an open, empty
+     * thread. Throws a 400 problem for a cursor Parley did not issue.
+     */
+    ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
+                             Optional<GuestId> viewer) {
+        Site site = sites.require(siteId.value());
+        Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
+        return readModel.snapshot(siteId, key)
+                .map(shared -> page(site, asSeenBy(shared, viewer), sort, cursor, limit))
+                .orElseGet(() -> new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty()));
+    }
+
+    /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
+    ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
+        Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
+        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, parentId), viewer);
+        ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> Comments.unknownComment(parentId));
+        var slice = snapshot.replies(parent, cursor, limit, preview());
+        return new ReplyPage(parentId, slice.nodes(), slice.next());
+    }
+
+    /** One published comment with its markdown source, for its author's edit form. */
+    CommentWithSource comment(SiteId site, CommentId id) {
+        var stored = db.read(h -> comments.find(h, id.value()))
+                .filter(found -> found.row().isPublished())
+                .orElseThrow(() -> Comments.unknownComment(id));
+        ThreadSnapshot snapshot = snapshotOf(site, id);
+        Comment comment = snapshot.node(id.value()).map(node -> node.comment).orElseThrow(() -> Comments.unknownComment(id));
+        return new CommentWithSource(comment, stored.markdown());
+    }
+
+    /** An encoded thread page, and whether it is personal to its viewer (then never shared by caches). */
+    record Body(EncodedBody body, boolean personal) {
+    }
+
+    /**
+     * The thread page encoded by {@code encoder}. The public view is memoized per page version, sort,
+     * cursor and size; a viewer whose view differs (blocks, own held comments) gets a fresh encoding.
+     */
+    Body body(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
+                          Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
+        Site site = sites.require(siteId.value());
+        Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
+        Optional<ThreadSnapshot> shared = readModel.snapshot(siteId, key);
+        if (shared.isEmpty()) {
+            return new Body(encoder.apply(new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty())), false);
+        }
+        ThreadSnapshot seen = asSeenBy(shared.get(), viewer);
+        if (seen != shared.get()) {
+            return new Body(encoder.apply(page(site, seen, sort, cursor, limit)), true);
+        }
+        String variant = sort.apiName() + '|' + limit + '|' + after.orElse("");
+        return new Body(seen.encoded().computeIfAbsent(variant, v -> encoder.apply(page(site, seen, sort, cursor, limit))), false);
+    }
+
+    private ThreadPage page(Site site, ThreadSnapshot snapshot, Sort sort, Optional<Cursor> cursor, int limit) {
+        var slice = snapshot.topLevel(sort, cursor, limit, preview());
+        return new ThreadPage(site, snapshot.page().page(), sort, slice.nodes(), slice.next());
+    }
+
+    /** The shared snapshot, or the viewer's own view of it when theirs differs from the public one. */
+    private ThreadSnapshot asSeenBy(ThreadSnapshot shared, Optional<GuestId> viewer) {
+        if (viewer.isEmpty()) {
+            return shared;
+        }
+        Lens lens = new Lens(Optional.of(viewer.get().value()),
+                identity.blocked(viewer.get()).stream().map(GuestId::value).collect(java.util.stream.Collectors.toSet()));
+        return shared.differsFor(lens) ? shared.through(lens) : shared;
+    }
+
+    private ThreadSnapshot.Preview preview() {
+        return new ThreadSnapshot.Preview(config.repliesPerComment(), config.inlineReplyLevels());
+    }
+
+    private ThreadSnapshot snapshotOf(SiteId site, CommentId id) {
+        var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
+        ThreadSnapshot snapshot = readModel.snapshot(stored.row().pageId());
+        if (!snapshot.page().siteId().equals(site)) {
+            throw Comments.unknownComment(id);
+        }
+        return snapshot;
+    }
+}
