@@ -1,13 +1,20 @@
 package org.parley.http;
 
 /**
- * A kind of failure a client can act on, rendered as an RFC 9457 problem.
- * The slug is part of the public API: clients switch on it, so it never changes once shipped.
+ * A kind of failure a client can act on, rendered as an RFC 9457 problem. Problem types are enum
+ * constants; the slug is the constant's name in kebab case ({@code COMMENT_TOO_LONG} is
+ * {@code comment-too-long}) and part of the public API: clients switch on it, so a constant is never
+ * renamed once shipped.
  */
 public interface ProblemType {
 
+    /** The enum constant's name. */
+    String name();
+
     /** Stable, kebab-case identifier, e.g. {@code comment-too-long}. */
-    String slug();
+    default String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 
     /** HTTP status code, always 4xx for a client's mistake. */
     int status();

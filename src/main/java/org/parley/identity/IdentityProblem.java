@@ -4,22 +4,15 @@ import org.parley.http.ProblemType;
 
 /** Problems about who the caller is. */
 public enum IdentityProblem implements ProblemType {
-    UNKNOWN_GUEST_TOKEN("unknown-guest-token", 401, "Guest token not recognised"),
-    SELF_BLOCK("self-block", 409, "You cannot block yourself");
+    UNKNOWN_GUEST_TOKEN(401, "Guest token not recognised"),
+    SELF_BLOCK(409, "You cannot block yourself");
 
-    private final String slug;
     private final int status;
     private final String title;
 
-    IdentityProblem(String slug, int status, String title) {
-        this.slug = slug;
+    IdentityProblem(int status, String title) {
         this.status = status;
         this.title = title;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
     }
 
     @Override
