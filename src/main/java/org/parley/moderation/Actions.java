@@ -79,8 +79,8 @@ final class Actions {
             for (ReviewItem item : items) {
                 Moderated moderated = comments.get().moderate(item.id(), change);
                 reports.resolve(h, item.id(), who.username(), now);
-                entries.add(append(h, who, now, moderated.site().value(), action, "comment", item.id().value(), reason,
-                        state(moderated.before()), state(moderated.after())));
+                entries.add(append(h, who, now, moderated.site().value(), action, "comment", item.id().value(),
+                        Optional.of(item.author().value()), reason, state(moderated.before()), state(moderated.after())));
             }
             return entries;
         });
@@ -99,13 +99,14 @@ final class Actions {
             sanctions.insert(h, sanction);
             return List.of(append(h, who, now, item.site().value(), kind == SanctionKind.BAN ? "ban"
                             : kind == SanctionKind.SUSPENSION ? "suspend" : "warn", "commenter", item.author().value(),
-                    Optional.of(sanction.message()), Optional.empty(), Optional.of(sanctionState(sanction))));
+                    Optional.of(item.author().value()), Optional.of(sanction.message()), Optional.empty(), Optional.of(sanctionState(sanction))));
         });
     }
 
     private List<AuditEntry> lift(StaffUser who, ModeratorAction.Lift lift, Instant now) {
         return db.write(h -> {
-            Sanction sanction = sanctions.find(h, lift.sanctionId()).orElseThrow(() -> invalid("sanctionId", "is not a sanction"));
+            Sanction sanction = sanctions.find(h, lift.sanctionId()).orElseThrow(() -> new ParleyException.NotFound(
+                    ModerationProblem.UNKNOWN_SANCTION, "There is no sanction '" + lift.sanctionId() + "'."));
             if (!who.mayModerate(sanction.site(), Optional.empty())) {
                 throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE,
                         "Sanctions on site '" + sanction.site() + "' are lifted by its site-wide moderators and admins.");
@@ -113,14 +114,14 @@ final class Actions {
             sanctions.lift(h, sanction.id(), who.username(), now);
             Sanction lifted = sanctions.find(h, sanction.id()).orElseThrow();
             return List.of(append(h, who, now, sanction.site().value(), "lift", "commenter", sanction.commenter().value(),
-                    Optional.of(message(lift.note(), "note")), Optional.of(sanctionState(sanction)), Optional.of(sanctionState(lifted))));
+                    Optional.of(sanction.commenter().value()), Optional.of(message(lift.note(), "note")), Optional.of(sanctionState(sanction)), Optional.of(sanctionState(lifted))));
         });
     }
 
     private AuditEntry append(Handle h, StaffUser who, Instant now, String site, String action, String targetKind, String target,
-                              Optional<String> reason, Optional<String> before, Optional<String> after) {
+                              Optional<String> subject, Optional<String> reason, Optional<String> before, Optional<String> after) {
         AuditEntry entry = new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, who.id().value(), who.username(),
-                new org.parley.sites.SiteId(site), action, targetKind, target, reason, before, after);
+                new org.parley.sites.SiteId(site), action, targetKind, target, subject, reason, before, after);
         audit.append(h, entry);
         return entry;
     }

@@ -9,9 +9,10 @@ import org.parley.sites.SiteId;
  * after (JSON). Entries are never changed or removed.
  *
  * @param action     e.g. {@code reject}, {@code suspend}, {@code word-list.add}
- * @param targetKind {@code comment}, {@code commenter}, {@code word-list} or {@code settings}
+ * @param targetKind {@code comment}, {@code commenter}, {@code word-list}, {@code page} or {@code settings}
+ * @param subject    the commenter the action concerns (the comment's author), if any
  */
 public record AuditEntry(String id, Instant at, String actorId, String actorName, SiteId site, String action,
-                         String targetKind, String targetId, Optional<String> reason, Optional<String> before,
-                         Optional<String> after) {
+                         String targetKind, String targetId, Optional<String> subject, Optional<String> reason,
+                         Optional<String> before, Optional<String> after) {
 }

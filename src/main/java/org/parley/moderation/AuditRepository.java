@@ -16,8 +16,9 @@ final class AuditRepository {
     void append(Handle h, AuditEntry e) {
         h.createUpdate("""
                         INSERT INTO audit_log (id, at, actor_id, actor_name, site_id, action, target_kind, target_id,
-                                               reason, before_json, after_json)
-                        VALUES (:id, :at, :actorId, :actorName, :site, :action, :targetKind, :targetId, :reason, :before, :after)""")
+                                               subject_id, reason, before_json, after_json)
+                        VALUES (:id, :at, :actorId, :actorName, :site, :action, :targetKind, :targetId, :subject, :reason,
+                                :before, :after)""")
                 .bind("id", e.id())
                 .bind("at", e.at().toEpochMilli())
                 .bind("actorId", e.actorId())
@@ -26,6 +27,7 @@ final class AuditRepository {
                 .bind("action", e.action())
                 .bind("targetKind", e.targetKind())
                 .bind("targetId", e.targetId())
+                .bind("subject", e.subject().orElse(null))
                 .bind("reason", e.reason().orElse(null))
                 .bind("before", e.before().orElse(null))
                 .bind("after", e.after().orElse(null))
@@ -49,7 +51,9 @@ final class AuditRepository {
             args.add(actor);
         });
         q.target().ifPresent(target -> {
-            where.add("target_id = ?");
+            // The target, or everything done about a commenter and their comments.
+            where.add("(target_id = ? OR subject_id = ?)");
+            args.add(target);
             args.add(target);
         });
         q.from().ifPresent(from -> {
@@ -76,7 +80,8 @@ final class AuditRepository {
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor_id"),
                 rs.getString("actor_name"), new SiteId(rs.getString("site_id")), rs.getString("action"),
-                rs.getString("target_kind"), rs.getString("target_id"), Optional.ofNullable(rs.getString("reason")),
+                rs.getString("target_kind"), rs.getString("target_id"), Optional.ofNullable(rs.getString("subject_id")),
+                Optional.ofNullable(rs.getString("reason")),
                 Optional.ofNullable(rs.getString("before_json")), Optional.ofNullable(rs.getString("after_json")));
     }
 }

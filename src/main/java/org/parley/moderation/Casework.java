@@ -46,7 +46,7 @@ final class Casework {
             return new QueuePage(kind, List.of(), Optional.empty());
         }
         List<ReviewScope> scopes = allowed.get();
-        List<ReviewItem> items = kind == QueueKind.REPORTED ? reported(scopes, limit)
+        List<ReviewItem> items = kind == QueueKind.REPORTED ? reported(scopes, after, limit)
                 : comments.get().review(ReviewQuery.queue(scopes, switch (kind) {
                     case PENDING -> ReviewQueue.PENDING;
                     case FLAGGED -> ReviewQueue.FLAGGED;
@@ -55,7 +55,7 @@ final class Casework {
                 }, after, limit));
         Map<String, Integer> open = db.read(h -> reports.openCounts(h, items.stream().map(ReviewItem::id).toList()));
         List<CaseSummary> cases = items.stream().map(item -> new CaseSummary(item, open.getOrDefault(item.id().value(), 0))).toList();
-        Optional<CommentId> next = kind != QueueKind.REPORTED && items.size() == limit ? Optional.of(items.getLast().id()) : Optional.empty();
+        Optional<CommentId> next = items.size() == limit ? Optional.of(items.getLast().id()) : Optional.empty();
         return new QueuePage(kind, cases, next);
     }
 
@@ -83,6 +83,7 @@ final class Casework {
     }
 
     private AuthorRecord author(ReviewItem item) {
+        // Every action about the commenter or any of their comments on this site.
         var history = db.read(h -> audit.find(h, new AuditQuery(List.of(item.site()), Optional.empty(), Optional.empty(),
                 Optional.of(item.author().value()), Optional.empty(), Optional.empty(), Optional.empty(), 50)));
         return new AuthorRecord(item.author(), item.authorName(), comments.get().authorStats(item.site(), item.author()),
@@ -91,9 +92,8 @@ final class Casework {
                 sanctions.of(item.site(), item.author()), history);
     }
 
-    private List<ReviewItem> reported(List<ReviewScope> scopes, int limit) {
-        List<SiteId> sites = scopes.stream().map(ReviewScope::site).distinct().toList();
-        List<CommentId> ids = db.read(h -> reports.openComments(h, sites, limit));
+    private List<ReviewItem> reported(List<ReviewScope> scopes, Optional<CommentId> after, int limit) {
+        List<CommentId> ids = db.read(h -> reports.openComments(h, scopes, after, limit));
         List<ReviewItem> found = comments.get().review(ReviewQuery.ids(scopes, ids));
         return ids.stream().flatMap(id -> found.stream().filter(i -> i.id().equals(id))).toList();
     }

@@ -13,6 +13,8 @@ import org.parley.comments.Comments;
 import org.parley.comments.Page;
 import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
+import org.parley.comments.ReviewQuery;
+import org.parley.comments.ReviewScope;
 import org.parley.comments.Sort;
 import org.parley.comments.Screening;
 import org.parley.comments.Submission;
@@ -104,7 +106,9 @@ public final class Moderation {
                     "The note is " + text.get().length() + " characters; keep it under " + MAX_REPORT_NOTE + ".",
                     List.of(new FieldError("note", "is longer than " + MAX_REPORT_NOTE + " characters")));
         }
-        GuestId author = comments.get().comment(site, commentId).comment().author().orElseThrow().id();
+        comments.get().comment(site, commentId);
+        var item = comments.get().review(ReviewQuery.ids(List.of(new ReviewScope(site, Optional.empty())), List.of(commentId))).getFirst();
+        GuestId author = item.author();
         if (author.equals(reporter)) {
             throw new ParleyException.InvalidInput(ModerationProblem.INVALID_REPORT, "You cannot report your own comment; "
                     + "you can edit or delete it instead.", List.of(new FieldError("commentId", "is your own comment")));
@@ -112,7 +116,7 @@ public final class Moderation {
         Instant now = clock.instant();
         Report report = new Report(db.ids().next("r", now.toEpochMilli()), commentId, site, reporter, reason, text, now,
                 Optional.empty());
-        boolean stored = db.write(h -> reports.insert(h, report, author));
+        boolean stored = db.write(h -> reports.insert(h, report, author, item.page().value(), item.section()));
         if (!stored) {
             throw new ParleyException.Conflict(ModerationProblem.ALREADY_REPORTED,
                     "You already reported this comment; the moderators have your report.");
@@ -157,11 +161,15 @@ public final class Moderation {
     public void saveRules(StaffUser moderator, SiteId site, ModerationRules changed, String reason) {
         requireSite(moderator, site, true);
         ModerationRules before = rules.forSite(site);
+        if (reason == null || reason.isBlank()) {
+            throw new ParleyException.InvalidInput(ModerationProblem.INVALID_RULES, "Say why the rules change; the audit log keeps it.",
+                    List.of(new FieldError("reason", "is required")));
+        }
         Instant now = clock.instant();
         db.write(h -> {
             rules.saveSite(site, changed, moderator.username(), now);
             audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
-                    site, "rules", "settings", site.value(), Optional.of(reason).filter(r -> !r.isBlank()),
+                    site, "rules", "settings", site.value(), Optional.empty(), Optional.of(reason).filter(r -> !r.isBlank()),
                     Optional.of(new String(Json.bytes(json, before), java.nio.charset.StandardCharsets.UTF_8)),
                     Optional.of(new String(Json.bytes(json, changed), java.nio.charset.StandardCharsets.UTF_8))));
             return null;
@@ -187,7 +195,7 @@ public final class Moderation {
             comments.get().upsertPage(site, page, new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(open), java.util.Set.of()));
             audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
-                    site, "page", "page", page.value(), Optional.of(reason).filter(r -> !r.isBlank()),
+                    site, "page", "page", page.value(), Optional.empty(), Optional.of(reason).filter(r -> !r.isBlank()),
                     Optional.of(pageState(modeBefore, before.open())), Optional.of(pageState(mode, open))));
             return null;
         });
@@ -225,7 +233,7 @@ public final class Moderation {
             String change = (add.isEmpty() ? "" : "added " + add.stream().map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " \"" + t.text() + "\"").toList()) + (remove.isEmpty() ? "" : " removed " + remove);
             audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
-                    site, "words", "word-list", site.value(), Optional.of(reason).filter(r -> !r.isBlank()), Optional.empty(),
+                    site, "words", "word-list", site.value(), Optional.empty(), Optional.of(reason).filter(r -> !r.isBlank()), Optional.empty(),
                     Optional.of(change.strip())));
             return null;
         });

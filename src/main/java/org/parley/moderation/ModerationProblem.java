@@ -11,7 +11,8 @@ public enum ModerationProblem implements ProblemType {
     INVALID_REPORT(422, "Report is not acceptable"),
     OUT_OF_SCOPE(403, "Outside your moderation scope"),
     INVALID_RULES(422, "Moderation rules are not acceptable"),
-    INVALID_ACTION(422, "Moderation action is not acceptable");
+    INVALID_ACTION(422, "Moderation action is not acceptable"),
+    UNKNOWN_SANCTION(404, "No such sanction");
 
     private final int status;
     private final String title;

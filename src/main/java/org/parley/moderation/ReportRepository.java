@@ -13,12 +13,17 @@ import org.parley.sites.SiteId;
 /** SQL for the {@code reports} table. */
 final class ReportRepository {
 
-    /** Stores the report; false when this reader already reported this comment. */
-    boolean insert(Handle h, Report report, GuestId author) {
+    /**
+     * Stores the report with where the comment is (for section moderators' queues) and who wrote it
+     * (for their record); false when this reader already reported this comment.
+     */
+    boolean insert(Handle h, Report report, GuestId author, String page, java.util.Optional<String> section) {
         return h.createUpdate("""
-                        INSERT INTO reports (id, comment_id, site_id, reporter_id, author_id, reason, note, created_at)
-                        VALUES (:id, :comment, :site, :reporter, :author, :reason, :note, :at)
+                        INSERT INTO reports (id, comment_id, site_id, reporter_id, author_id, page_key, section, reason, note, created_at)
+                        VALUES (:id, :comment, :site, :reporter, :author, :page, :section, :reason, :note, :at)
                         ON CONFLICT (comment_id, reporter_id) DO NOTHING""")
+                .bind("page", page)
+                .bind("section", section.orElse(null))
                 .bind("id", report.id())
                 .bind("comment", report.comment().value())
                 .bind("site", report.site().value())
@@ -37,15 +42,39 @@ final class ReportRepository {
                 .list();
     }
 
-    /** Comments with unresolved reports on the given sites (all when empty), oldest report first. */
-    List<CommentId> openComments(Handle h, List<SiteId> sites, int limit) {
-        String where = sites.isEmpty() ? "" : " AND site_id IN (<sites>)";
-        var query = h.createQuery("""
-                        SELECT comment_id, MIN(created_at) AS first FROM reports WHERE resolved_at IS NULL""" + where + """
-                         GROUP BY comment_id ORDER BY first, comment_id LIMIT :limit""")
-                .bind("limit", limit);
-        if (!sites.isEmpty()) {
-            query.bindList("sites", sites.stream().map(SiteId::value).toList());
+    /**
+     * Comments with unresolved reports within the scopes (all when empty), by their oldest open report,
+     * after {@code after} (the last comment of the previous page).
+     */
+    List<CommentId> openComments(Handle h, List<org.parley.comments.ReviewScope> scopes, java.util.Optional<CommentId> after,
+                                 int limit) {
+        List<String> where = new java.util.ArrayList<>(List.of("resolved_at IS NULL"));
+        List<Object> args = new java.util.ArrayList<>();
+        if (!scopes.isEmpty()) {
+            List<String> any = new java.util.ArrayList<>();
+            for (var scope : scopes) {
+                any.add(scope.section().isPresent() ? "(site_id = ? AND section = ?)" : "site_id = ?");
+                args.add(scope.site().value());
+                scope.section().ifPresent(args::add);
+            }
+            where.add("(" + String.join(" OR ", any) + ")");
+        }
+        String having = "";
+        if (after.isPresent()) {
+            // Where the previous page ended: that comment's oldest report (open ones, or any if resolved since).
+            having = " HAVING MIN(created_at) > ? OR (MIN(created_at) = ? AND comment_id > ?)";
+            long first = h.createQuery("""
+                            SELECT COALESCE(MIN(CASE WHEN resolved_at IS NULL THEN created_at END), MIN(created_at), 0)
+                            FROM reports WHERE comment_id = :id""")
+                    .bind("id", after.get().value()).mapTo(Long.class).one();
+            args.add(first);
+            args.add(first);
+            args.add(after.get().value());
+        }
+        var query = h.createQuery("SELECT comment_id FROM reports WHERE " + String.join(" AND ", where)
+                + " GROUP BY comment_id" + having + " ORDER BY MIN(created_at), comment_id LIMIT " + limit);
+        for (int i = 0; i < args.size(); i++) {
+            query.bind(i, args.get(i));
         }
         return query.map((rs, ctx) -> new CommentId(rs.getString(1))).list();
     }

@@ -17,6 +17,7 @@ import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.http.ProblemType;
 import org.parley.http.RequestProblem;
+import org.parley.staff.StaffProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,8 @@ final class Problems {
             default -> {
             }
         }
-        if (e.type().status() == 401) {
+        // Bearer-token APIs say how to authenticate; the dashboard's cookie sign-in is a page, not a scheme.
+        if (e.type().status() == 401 && e.type() != StaffProblem.STAFF_LOGIN_REQUIRED) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
         send(res, e.type().status(), body);

@@ -42,6 +42,8 @@ CREATE TABLE reports (
     site_id     TEXT NOT NULL,
     reporter_id TEXT NOT NULL,
     author_id   TEXT NOT NULL,                     -- the reported comment's author, for their record
+    page_key    TEXT NOT NULL,
+    section     TEXT,                              -- the page's section, for section moderators' queues
     reason      TEXT NOT NULL,                     -- abuse | hate | spam | off-topic | misinformation | other
     note        TEXT,
     created_at  BIGINT NOT NULL,
@@ -83,11 +85,13 @@ CREATE TABLE audit_log (
     action      TEXT NOT NULL,
     target_kind TEXT NOT NULL,                     -- comment | commenter | word-list | settings
     target_id   TEXT NOT NULL,
+    subject_id  TEXT,                              -- the commenter the action concerns, for their record
     reason      TEXT,
     before_json TEXT,
     after_json  TEXT
 );
 CREATE INDEX audit_log_by_site ON audit_log (site_id, at);
+CREATE INDEX audit_log_by_subject ON audit_log (subject_id);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');

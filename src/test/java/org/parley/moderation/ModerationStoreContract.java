@@ -405,4 +405,31 @@ abstract class ModerationStoreContract {
         assertThatThrownBy(() -> moderation.changePage(sportMod, SITE, PAGE, Optional.of(Premoderation.ALL), true, ""))
                 .isInstanceOf(ParleyException.Forbidden.class);
     }
+    @Test
+    void theReportedQueuePagesInReportOrderAndShowsSectionModeratorsOnlyTheirSection() {
+        var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
+        PageKey match = new PageKey("sport/match");
+        comments.upsertPage(SITE, match, new org.parley.comments.PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("sport"), Optional.empty(), Optional.empty(), java.util.Set.of()));
+        List<CommentId> reported = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Comment comment = post(guest(), Optional.empty(), "News comment " + i);
+            moderation.report(SITE, guest(), comment.id(), ReportReason.SPAM, Optional.empty());
+            reported.add(comment.id());
+        }
+        clock.advance(Duration.ofSeconds(5));
+        Comment sport = comments.post(guest(), new NewComment(SITE, match, Optional.empty(), new Markdown("Sport comment"),
+                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.6"));
+        moderation.report(SITE, guest(), sport.id(), ReportReason.OFF_TOPIC, Optional.empty());
+        reported.add(sport.id());
+
+        QueuePage first = moderation.queue(admin, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 2);
+        QueuePage second = moderation.queue(admin, QueueKind.REPORTED, Optional.empty(), first.next(), 2);
+        assertThat(first.cases()).extracting(c -> c.item().id()).containsExactlyElementsOf(reported.subList(0, 2));
+        assertThat(second.cases()).extracting(c -> c.item().id()).containsExactlyElementsOf(reported.subList(2, 4));
+
+        var sportMod = staffUser("sportmod", org.parley.staff.Role.MODERATOR, "courier:sport");
+        assertThat(moderation.queue(sportMod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 1).cases())
+                .extracting(c -> c.item().id()).containsExactly(sport.id());
+    }
 }

@@ -1,0 +1,114 @@
+package org.parley.abuse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.parley.abuse.Example.Source;
+import org.parley.abuse.Example.Split;
+
+/**
+ * Training examples made from other examples and from Parley's own sentences, to teach what the public
+ * data sets (mostly tweets) cannot:
+ * <ul>
+ *   <li>long comments: several examples of one source joined into one text, abusive when one part is,
+ *       so the model learns that length alone says nothing and that one insult in a long comment
+ *       still counts;</li>
+ *   <li>identity terms: neutral sentences that name who someone is ({@code abuse/neutral-identity.txt}),
+ *       never abusive, so that naming a group does not make a comment abusive.</li>
+ * </ul>
+ * Deterministic for a given seed.
+ */
+final class Augmentation {
+
+    static final String NEUTRAL_IDENTITY = "abuse/neutral-identity.txt";
+
+    private Augmentation() {
+    }
+
+    /**
+     * {@code share} of each source's size in joined examples of 2 to 6 parts from that source: half of
+     * them all clean, half with exactly one abusive part, so that length itself carries no label.
+     */
+    static List<Example> longForm(List<Example> examples, double share, int seed) {
+        Random random = new Random(seed);
+        List<Example> joined = new ArrayList<>();
+        for (Source source : Source.values()) {
+            List<Example> clean = examples.stream().filter(e -> e.source() == source && !e.abusive()).toList();
+            List<Example> abusive = examples.stream().filter(e -> e.source() == source && e.abusive()).toList();
+            int wanted = (int) Math.round((clean.size() + abusive.size()) * share);
+            if (clean.isEmpty() || abusive.isEmpty()) {
+                continue;
+            }
+            for (int k = 0; k < wanted; k++) {
+                boolean isAbusive = random.nextBoolean();
+                int parts = 2 + random.nextInt(5);
+                int abusivePart = isAbusive ? random.nextInt(parts) : -1;
+                StringBuilder text = new StringBuilder();
+                for (int p = 0; p < parts; p++) {
+                    List<Example> pool = p == abusivePart ? abusive : clean;
+                    text.append(p == 0 ? "" : random.nextBoolean() ? " " : "\n\n").append(pool.get(random.nextInt(pool.size())).text());
+                }
+                joined.add(new Example(text.toString(), isAbusive, source, Split.TRAIN));
+            }
+        }
+        return joined;
+    }
+
+    static final String IDENTITY_TERMS = "abuse/identity-terms.txt";
+
+    /** The words {@link Features} maps to one shared identity token, from {@link #IDENTITY_TERMS}. */
+    static List<String> identityTerms() {
+        return resource(IDENTITY_TERMS).lines()
+                .filter(line -> !line.startsWith("#"))
+                .flatMap(line -> Arrays.stream(line.strip().split("\\s+")))
+                .filter(term -> !term.isEmpty())
+                .toList();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Augmentation.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + name + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + name, e);
+        }
+    }
+
+    /** Every neutral identity sentence, expanded over its term list. */
+    static List<Example> neutralIdentity() {
+        String text = resource(NEUTRAL_IDENTITY);
+        List<String> adjectives = new ArrayList<>();
+        List<String> plurals = new ArrayList<>();
+        List<String> adjectiveTemplates = new ArrayList<>();
+        List<String> pluralTemplates = new ArrayList<>();
+        for (String line : text.lines().toList()) {
+            int colon = line.indexOf(": ");
+            if (line.startsWith("#") || colon < 0) {
+                continue;
+            }
+            String value = line.substring(colon + 2).strip();
+            switch (line.substring(0, colon)) {
+                case "adj" -> adjectives.addAll(Arrays.stream(value.split(",")).map(String::strip).toList());
+                case "plural" -> plurals.addAll(Arrays.stream(value.split(",")).map(String::strip).toList());
+                case "adj-template" -> adjectiveTemplates.add(value);
+                case "plural-template" -> pluralTemplates.add(value);
+                default -> throw new IllegalStateException(NEUTRAL_IDENTITY + ": unknown line kind in '" + line + "'");
+            }
+        }
+        List<Example> out = new ArrayList<>();
+        for (String template : adjectiveTemplates) {
+            adjectives.forEach(term -> out.add(new Example(template.replace("{}", term), false, Source.PARLEY, Split.TRAIN)));
+        }
+        for (String template : pluralTemplates) {
+            plurals.forEach(term -> out.add(new Example(template.replace("{}", term), false, Source.PARLEY, Split.TRAIN)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package org.parley.abuse;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Parley's abuse model file, big-endian:
+ * <pre>
+ *   magic "PARLEYAB", u16 version (1)
+ *   u8 hash bits, u8 char n-gram min, u8 char n-gram max, u8 word bigrams (0/1), i32 hash salt,
+ *   u8 pooling exponent (percent), u16 word boost (percent),
+ *   u8 negation scope (words), u16 n, n × modified-UTF-8 identity terms
+ *   f32 bias, f64 low, f64 flag, f64 hold    thresholds chosen at training time
+ *   u16 block size, f32[2^bits / block] scales, i8[2^bits] weights
+ *   u32 CRC-32 of everything before it
+ * </pre>
+ * Writing the same model always gives the same bytes (no timestamps, fixed order).
+ */
+final class ModelFile {
+
+    private static final byte[] MAGIC = "PARLEYAB".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    private static java.util.List<String> identityTerms(DataInputStream in) throws IOException {
+        int count = in.readUnsignedShort();
+        java.util.List<String> terms = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            terms.add(in.readUTF());
+        }
+        return terms;
+    }
+
+    static byte[] write(Model model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(model.quantizedWeights().length + 64 * 1024);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Features f = model.features();
+            out.write(MAGIC);
+            out.writeShort(VERSION);
+            out.writeByte(f.bits());
+            out.writeByte(f.charMin());
+            out.writeByte(f.charMax());
+            out.writeByte(f.bigrams() ? 1 : 0);
+            out.writeInt(f.salt());
+            out.writeByte(f.pooling());
+            out.writeShort(f.wordBoost());
+            out.writeByte(f.negationScope());
+            out.writeShort(f.identityTerms().size());
+            for (String term : f.identityTerms()) {
+                out.writeUTF(term);
+            }
+            out.writeFloat(model.bias());
+            out.writeDouble(model.thresholds().low());
+            out.writeDouble(model.thresholds().flag());
+            out.writeDouble(model.thresholds().hold());
+            out.writeShort(Model.BLOCK);
+            for (float scale : model.scales()) {
+                out.writeFloat(scale);
+            }
+            out.write(model.quantizedWeights());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the model to memory", e);
+        }
+        byte[] body = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        byte[] file = Arrays.copyOf(body, body.length + 4);
+        int sum = (int) crc.getValue();
+        for (int i = 0; i < 4; i++) {
+            file[body.length + i] = (byte) (sum >>> (24 - 8 * i));
+        }
+        return file;
+    }
+
+    /** Reads a model; fails with what is wrong if the bytes are not a complete model of a known version. */
+    static Model read(InputStream stream, String name) throws IOException {
+        byte[] file = new BufferedInputStream(stream).readAllBytes();
+        if (file.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
+            throw new IOException(name + " is not a Parley abuse model (no PARLEYAB header)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(file, 0, file.length - 4);
+        int stored = ((file[file.length - 4] & 0xFF) << 24) | ((file[file.length - 3] & 0xFF) << 16)
+                | ((file[file.length - 2] & 0xFF) << 8) | (file[file.length - 1] & 0xFF);
+        if ((int) crc.getValue() != stored) {
+            throw new IOException(name + " is damaged (checksum mismatch)");
+        }
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file, MAGIC.length, file.length - 4 - MAGIC.length));
+        int version = in.readUnsignedShort();
+        if (version != VERSION) {
+            throw new IOException(name + " has model format version " + version + "; this Parley reads version " + VERSION);
+        }
+        Features features = new Features(in.readUnsignedByte(), in.readUnsignedByte(), in.readUnsignedByte(), in.readUnsignedByte() == 1,
+                in.readInt(), in.readUnsignedByte(), in.readUnsignedShort(), in.readUnsignedByte(),
+                identityTerms(in));
+        float bias = in.readFloat();
+        AbuseThresholds thresholds = new AbuseThresholds(in.readDouble(), in.readDouble(), in.readDouble());
+        int block = in.readUnsignedShort();
+        if (block != Model.BLOCK) {
+            throw new IOException(name + " uses blocks of " + block + " weights; expected " + Model.BLOCK);
+        }
+        int size = 1 << features.bits();
+        float[] scales = new float[size / block];
+        for (int i = 0; i < scales.length; i++) {
+            scales[i] = in.readFloat();
+        }
+        byte[] weights = new byte[size];
+        in.readFully(weights);
+        return new Model(features, bias, weights, scales, thresholds);
+    }
+}

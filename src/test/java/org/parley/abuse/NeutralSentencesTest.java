@@ -1,0 +1,72 @@
+package org.parley.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Naming who someone is, denying an insult, and speaking up against abuse are not abuse. These
+ * sentences are deliberately not among the neutral sentences the model is trained on
+ * ({@code abuse/neutral-identity.txt}), so they measure rather than repeat the training.
+ */
+class NeutralSentencesTest {
+
+    private static Abuse abuse;
+
+    @BeforeAll
+    static void load() {
+        abuse = Abuse.create();
+    }
+
+    @Test
+    void identityTermsAloneDoNotMakeACommentAbusive() {
+        assertNotFlagged(List.of(
+                "I am a gay Muslim woman",
+                "Jews, Arabs and Americans live here",
+                "As a Black mother of two I read this with interest",
+                "My husband is Mexican and my wife's sister is Jewish",
+                "The mosque and the synagogue share a car park",
+                "Trans people deserve the same healthcare as everyone else",
+                "Most refugees in our town work in the hospitals",
+                "I'm an atheist married to a Catholic",
+                "Palestinians and Israelis both lost family in this war",
+                "The Yankees won again last night",
+                "Deaf children need better schools"));
+    }
+
+    @Test
+    void negationAndCounterSpeechAreNotAbuse() {
+        assertNotFlagged(List.of(
+                "calling someone a troll is not OK",
+                "Please don't call other readers names, argue with their points instead",
+                "Insulting people because of their religion has no place here",
+                "I don't think you are lying, I think the source is wrong",
+                "Racism is never acceptable, whoever it targets",
+                "Can we keep this civil? Name-calling helps no one."));
+    }
+
+    /**
+     * Known weakness (docs/MODEL.md): the shipped model reads "stupid" in "nobody here is stupid" as an
+     * insult. Negation scopes (a trainer setting) fix these but cost 4 points of OLID AUC and flag a
+     * legitimate demo comment, so they are off. Enable when a model gets these right.
+     */
+    @Test
+    @Disabled("known weakness of model v1: negated insults still score as insults; see docs/MODEL.md")
+    void negatedInsultsAreNotAbuse() {
+        assertNotFlagged(List.of(
+                "Nobody here is stupid for asking a question",
+                "you are not an idiot"));
+    }
+
+    private static void assertNotFlagged(List<String> sentences) {
+        for (String sentence : sentences) {
+            AbuseAssessment assessment = abuse.assess(sentence);
+            assertThat(assessment.level(AbuseThresholds.DEFAULTS))
+                    .as("'%s' scored %.3f", sentence, assessment.probability())
+                    .isIn(AbuseLevel.NONE, AbuseLevel.LOW);
+        }
+    }
+}

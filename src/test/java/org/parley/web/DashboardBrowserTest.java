@@ -1,0 +1,193 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.staff.NewStaffUser;
+import org.parley.staff.Role;
+import org.parley.testing.Browsers;
+import org.parley.testing.Http;
+import org.parley.testing.RunningParley;
+
+/**
+ * A moderator's morning in real headless Chromium: sign in, find the demo thread's insult in the
+ * reported queue, see why it is there, reject it and suspend its author from the keyboard, and find
+ * both actions in the audit log.
+ */
+@Tag("browser")
+class DashboardBrowserTest {
+
+    static final String PASSWORD = "a long enough password";
+    static final String PAGE = "coalition-euphrates-losses";
+
+    @TempDir
+    static Path dir;
+    static RunningParley parley;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        parley = RunningParley.start(dir, Clock.systemUTC(), true, Map.of());
+        parley.parley().staff().createUser(new NewStaffUser("ed", Role.ADMIN, List.of()), PASSWORD);
+        browser = Browsers.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        parley.close();
+    }
+
+    static WebDriverWait waiting(String what) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.withMessage(what);
+        return wait;
+    }
+
+    static String url(String path) {
+        return "http://localhost:" + parley.port() + path;
+    }
+
+    static void press(CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    static WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** The id of the demo thread's comment whose text contains {@code text}, replies included. */
+    static String demoComment(String text) {
+        Http.Reply thread = parley.http().get("/api/v1/sites/demo/thread?page=" + PAGE + "&limit=50");
+        return find(thread.json().get("comments"), text).orElseThrow(() -> new AssertionError("no demo comment with " + text));
+    }
+
+    static Optional<String> find(JsonNode comments, String text) {
+        for (JsonNode comment : comments) {
+            if (comment.get("html").asText().contains(text)) {
+                return Optional.of(comment.get("id").asText());
+            }
+            Optional<String> inReplies = find(comment.get("replies"), text);
+            if (inReplies.isPresent()) {
+                return inReplies;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void aModeratorRejectsTheInsultAndSuspendsItsAuthorFromTheKeyboardAndFindsBothInTheAuditLog() {
+        String insult = demoComment("brainless Yank troll");
+        Http.Reply report = parley.http().post("/api/v1/sites/demo/comments/" + insult + "/reports",
+                "{\"reason\":\"hate\",\"note\":\"Calls another reader a brainless Yank troll.\"}",
+                "Authorization", "Bearer " + parley.guestToken("demo"));
+        assertThat(report.status()).as(report.text()).isEqualTo(201);
+
+        // Signing in from the dashboard's door leads back to it.
+        browser.get(url("/admin"));
+        waiting("the sign-in form").until(ExpectedConditions.urlContains("/admin/login"));
+        browser.findElement(By.id("username")).sendKeys("ed");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        waiting("the overview").until(ExpectedConditions.textToBe(By.tagName("h1"), "Moderation"));
+        assertThat(browser.findElement(By.cssSelector("[data-count=reported]")).getText()).isEqualTo("1");
+
+        // The reported queue: j focuses the case, o opens it.
+        browser.findElement(By.linkText("Reported")).click();
+        waiting("the reported queue").until(ExpectedConditions.textToBe(By.tagName("h1"), "Reported queue"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-case='" + insult + "']"));
+        assertThat(row.getText()).contains("brainless Yank troll", "Des Harrowby", "world");
+        press("j");
+        assertThat(focused().getAttribute("id")).isEqualTo("case-" + insult);
+        press("?");
+        WebElement help = browser.findElement(By.id("shortcuts"));
+        waiting("the shortcut list").until(d -> help.isDisplayed());
+        assertThat(help.getText()).contains("Focus the next / previous case", "Approve the focused case");
+        press(Keys.ESCAPE);
+        waiting("the shortcut list to close").until(d -> !help.isDisplayed());
+        press("o");
+        waiting("the case").until(ExpectedConditions.urlContains("/admin/comments/" + insult));
+
+        // Why it is there: the reader's report and every reason screening gave.
+        WebElement why = browser.findElement(By.cssSelector("section[aria-labelledby=why-title]"));
+        assertThat(why.getText()).contains("hate", "Calls another reader a brainless Yank troll.");
+        for (WebElement reason : why.findElements(By.cssSelector("ol.reasons li"))) {
+            assertThat(reason.getText()).matches("(?is)(info|flag|hold|reject) \\S+: .+");
+        }
+        for (WebElement mark : why.findElements(By.cssSelector("pre.source mark"))) {
+            assertThat(mark.getAttribute("title")).as("each highlighted span names its reason").isNotBlank();
+        }
+        String author = browser.findElement(By.cssSelector("section[aria-labelledby=author-title] p.hint code")).getText();
+
+        // r focuses the reason; Enter rejects. No case is left in the queue, so the queue says so.
+        press("r");
+        assertThat(focused().getAttribute("id")).isEqualTo("reject-reason");
+        focused().sendKeys("Insults and a nationality slur break our rules.", Keys.ENTER);
+        waiting("back at the emptied queue").until(ExpectedConditions.urlContains("done=rejected"));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).contains("Rejected. The author sees your reason.");
+        assertThat(browser.findElements(By.cssSelector("tr[data-case]"))).isEmpty();
+
+        // The rejected queue holds it; s jumps to the suspension form.
+        browser.findElement(By.linkText("Rejected")).click();
+        waiting("the rejected queue").until(ExpectedConditions.textToBe(By.tagName("h1"), "Rejected queue"));
+        browser.findElement(By.id("case-" + insult)).click();
+        waiting("the case again").until(ExpectedConditions.urlContains("/admin/comments/" + insult));
+        press("s");
+        assertThat(focused().getAttribute("id")).isEqualTo("suspend-duration");
+        new Select(focused()).selectByVisibleText("1 day");
+        browser.findElement(By.id("suspend-message")).sendKeys("A day off: insults and slurs are not debate.", Keys.ENTER);
+        waiting("the suspension").until(ExpectedConditions.urlContains("done=suspended"));
+        assertThat(focused().getAttribute("id")).as("focus lands on the case after an action").isEqualTo("case-title");
+
+        WebElement record = browser.findElement(By.cssSelector("section[aria-labelledby=author-title]"));
+        assertThat(record.findElement(By.cssSelector("table.sanctions")).getText())
+                .contains("suspension", "A day off: insults and slurs are not debate.", "in force");
+        assertThat(record.findElement(By.cssSelector("table.history")).getText()).contains("suspend", "A day off");
+        assertThat(browser.findElement(By.cssSelector(".decide table.history")).getText())
+                .contains("ed", "reject", "Insults and a nationality slur break our rules.");
+        assertThat(browser.findElement(By.cssSelector("table.reports")).getText()).contains("hate", "resolved");
+        assertThat(browser.findElement(By.cssSelector(".the-comment .meta")).getText()).contains("status rejected");
+
+        // The audit log, filtered by target: the comment's rejection, then the author's suspension.
+        browser.findElement(By.linkText("Audit log")).click();
+        waiting("the audit log").until(ExpectedConditions.textToBe(By.tagName("h1"), "Audit log"));
+        filterByTarget(insult);
+        assertThat(auditRows()).singleElement().asString()
+                .contains("ed", "reject", insult, "Insults and a nationality slur break our rules.", "\"status\":\"rejected\"");
+        filterByTarget(author);
+        assertThat(auditRows()).as("everything about the commenter: their suspension and their comment's rejection").hasSize(2);
+        assertThat(auditRows().getFirst()).contains("ed", "suspend", "commenter", author, "A day off");
+        assertThat(auditRows().getLast()).contains("reject", insult);
+    }
+
+    static void filterByTarget(String target) {
+        WebElement field = browser.findElement(By.id("filter-target"));
+        field.clear();
+        field.sendKeys(target, Keys.ENTER);
+        waiting("the audit log filtered by " + target).until(ExpectedConditions.urlContains("target=" + target));
+    }
+
+    static List<String> auditRows() {
+        return browser.findElements(By.cssSelector("table.audit tbody tr")).stream().map(WebElement::getText).toList();
+    }
+}
