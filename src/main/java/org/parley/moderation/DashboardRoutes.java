@@ -34,6 +34,7 @@ final class DashboardRoutes implements HttpService {
     private final DashboardCasePages cases;
     private final DashboardAuditPages audit;
     private final DashboardRulesPages rules;
+    private final DashboardWordsPages words;
     private final EncodedBody css = asset("web/admin/admin.css", "text/css; charset=utf-8");
     private final EncodedBody js = asset("web/admin/admin.js", "text/javascript; charset=utf-8");
 
@@ -44,6 +45,7 @@ final class DashboardRoutes implements HttpService {
         this.cases = new DashboardCasePages(moderation, templates);
         this.audit = new DashboardAuditPages(moderation, sites, templates);
         this.rules = new DashboardRulesPages(moderation, sites, templates);
+        this.words = new DashboardWordsPages(moderation, sites, templates);
     }
 
     @Override
@@ -66,7 +68,9 @@ final class DashboardRoutes implements HttpService {
                 .get("/admin/audit.csv", page(audit::csv))
                 .get("/admin/audit.json", page(audit::json))
                 .get("/admin/sites/{site}/rules", page(this.rules::show))
-                .post("/admin/sites/{site}/rules", form(this.rules::save));
+                .post("/admin/sites/{site}/rules", form(this.rules::save))
+                .get("/admin/sites/{site}/words", page(this.words::show))
+                .post("/admin/sites/{site}/words", form(this.words::save));
     }
 
     /** A page handler, called only with a live session. */

@@ -32,7 +32,8 @@ final class DashboardTemplates {
             Map.entry("suspended", "Suspended the author."),
             Map.entry("banned", "Banned the author from the site."),
             Map.entry("lifted", "Lifted the sanction."),
-            Map.entry("saved", "Saved the rules."));
+            Map.entry("saved", "Saved the rules."),
+            Map.entry("words", "Saved the word list. New comments are matched against it from now on."));
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 

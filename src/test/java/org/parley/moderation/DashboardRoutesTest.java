@@ -680,4 +680,44 @@ class DashboardRoutesTest {
         assertThat(post(admin, "/admin/sites/herald/rules", flagAboveHold).text())
                 .contains("id=\"rule-abuseHold-error\"", "at least the flag threshold");
     }
+    // ---- the word list -------------------------------------------------------------------------------
+
+    @Test
+    void siteWideModeratorsAddAndRemoveWordsAndNewCommentsAreMatchedAtOnce() {
+        Http.Reply saved = post(demoMod, "/admin/sites/demo/words", "add", "scoundrel\nrapscallion", "kind", "suspect",
+                "reason", "house style");
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(saved.header("Location")).contains("/admin/sites/demo/words?done=words");
+        assertThat(get(demoMod, "/admin/sites/demo/words?q=scound").text()).contains("scoundrel").doesNotContain("rapscallion");
+
+        String flagged = comment("demo", WORLD_PAGE, "What a SCOUNDREL move by the press office.").id();
+        assertThat(get(admin, "/admin/queue?kind=flagged").text()).contains(flagged);
+        assertThat(get(admin, "/admin/audit?action=words").text()).contains("house style", "scoundrel");
+
+        Http.Reply removed = post(demoMod, "/admin/sites/demo/words", "remove", "scoundrel", "remove", "rapscallion",
+                "reason", "too strict");
+        assertThat(removed.status()).isEqualTo(303);
+        assertThat(get(demoMod, "/admin/sites/demo/words?q=scound").text()).doesNotContain("<code>scoundrel</code>");
+    }
+
+    @Test
+    void wordListMistakesAreShownNextToTheFieldAndNothingChanges() {
+        Http.Reply bad = post(demoMod, "/admin/sites/demo/words", "add", "half*way", "kind", "banned", "reason", "test");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.text()).contains("role=\"alert\"", "half*way");
+        Http.Reply noReason = post(demoMod, "/admin/sites/demo/words", "add", "knave", "kind", "banned", "reason", "");
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(get(demoMod, "/admin/sites/demo/words?q=knave").text()).doesNotContain("<code>knave</code>");
+    }
+
+    @Test
+    void sectionModeratorsReadTheWordListAndOthersCannotTouchIt() {
+        assertThat(get(worldMod, "/admin/sites/demo/words").text()).contains("can read its list").doesNotContain("name=\"remove\"");
+        assertThat(problem(post(worldMod, "/admin/sites/demo/words", "add", "villain", "kind", "suspect", "reason", "x")))
+                .isEqualTo("out-of-scope");
+        assertThat(problem(get(heraldMod, "/admin/sites/demo/words"))).isEqualTo("out-of-scope");
+        assertThat(get(null, "/admin/sites/demo/words").status()).isEqualTo(303);
+        assertThat(postRaw(demoMod, "/admin/sites/demo/words", form("csrf", "forged", "add", "villain", "kind", "suspect",
+                "reason", "x"), http.base()).status()).isEqualTo(403);
+    }
 }
