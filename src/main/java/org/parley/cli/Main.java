@@ -46,6 +46,7 @@ public final class Main {
               admin list-users           List staff accounts with their role, sites and status
               admin disable-user --username NAME
                                          Disable a staff account and end its sessions
+            """ + ModelCommands.USAGE + """
               help                       Show this text
 
             Flags for every command:
@@ -73,7 +74,7 @@ public final class Main {
         } catch (Args.UsageException e) {
             System.err.println("parley: " + e.getMessage() + "\n\n" + USAGE);
             System.exit(2);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             System.err.println("parley: " + e.getMessage());
             System.exit(1);
         }
@@ -103,6 +104,7 @@ public final class Main {
                 args.allowOnly(union(COMMON_FLAGS, AdminCommands.flags(command)));
                 new AdminCommands(out, System.in, System.console()).run(command, args, config(args));
             }
+            case "model train", "model eval", "model score", "model check" -> ModelCommands.run(args, out, System.in);
             case "help", "" -> out.print(USAGE);
             default -> throw new Args.UsageException("unknown command '" + command + "'");
         }
@@ -172,6 +174,6 @@ public final class Main {
 
     static List<String> commands() {
         return List.of("serve", "demo", "site save", "site list", "site rotate-secret", "admin create-user",
-                "admin list-users", "admin disable-user", "help");
+                "admin list-users", "admin disable-user", "model train", "model eval", "model score", "model check", "help");
     }
 }

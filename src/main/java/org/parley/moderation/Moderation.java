@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
+import org.parley.abuse.AbuseAssessment;
 import org.parley.comments.CommentId;
 import org.parley.comments.Comments;
 import org.parley.comments.Page;
@@ -17,7 +18,6 @@ import org.parley.comments.ReviewQuery;
 import org.parley.comments.ReviewScope;
 import org.parley.comments.Sort;
 import org.parley.comments.Screening;
-import org.parley.comments.Submission;
 import org.parley.http.FieldError;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
@@ -59,7 +59,7 @@ public final class Moderation {
     private final Actions actions;
 
     private Moderation(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
-                       ModerationRules defaults, ToDoubleFunction<Submission> hostility) {
+                       ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -68,25 +68,27 @@ public final class Moderation {
         this.rules = new RulesBook(db, defaults);
         this.sanctions = new Sanctions(db);
         this.wordLists = new WordLists(db);
+        AbuseScores scores = new AbuseScores(abuse);
         this.pipeline = new Pipeline(rules, sanctions, new RateLimits(clock), List.of(
                 new WordListSignal(wordLists),
+                new AbuseSignal(scores),
                 new LinkSignal(),
                 new TrustSignal(),
                 new BlockSignal(identity),
                 new RepeatSignal(db),
-                new FlameWarSignal(db, hostility)));
+                new FlameWarSignal(db, scores::hostility)));
         this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
         this.actions = new Actions(db, clock, comments, casework, reports, audit);
     }
 
     /**
      * Moderation for one Parley. {@code defaults} are the rules of sites that have not set their own;
-     * {@code hostility} scores a new comment from 0 (calm) to 1 (abusive) for
-     * flame-war detection; {@code comments} is read only when a reader reports or a moderator acts.
+     * {@code abuse} assesses a comment's text (the abuse model: {@code Abuse::assess}); {@code comments}
+     * is read only when a reader reports or a moderator acts.
      */
     public static Moderation create(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
-                                    ModerationRules defaults, ToDoubleFunction<Submission> hostility) {
-        return new Moderation(db, clock, sites, identity, comments, defaults, hostility);
+                                    ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
+        return new Moderation(db, clock, sites, identity, comments, defaults, abuse);
     }
 
     /** What comments calls before storing a new comment. */

@@ -1,5 +1,7 @@
 package org.parley.moderation;
 
+import org.parley.abuse.AbuseThresholds;
+
 /**
  * How a site screens its comments. Every rule has a default that suits a news site; a page may set
  * its own pre-moderation mode.
@@ -54,7 +56,8 @@ public record ModerationRules(
 
     /** A newsroom's sensible start: nothing held by default, abusive and spammy comments flagged. */
     public static ModerationRules defaults() {
-        return new ModerationRules(Premoderation.OFF, 3, 0.5, 0.9, 3, 7, 5, 30, 20, 3, 60, 3, 24, 3);
+        return new ModerationRules(Premoderation.OFF, 3, AbuseThresholds.DEFAULT_FLAG, AbuseThresholds.DEFAULT_HOLD,
+                3, 7, 5, 30, 20, 3, 60, 3, 24, 3);
     }
 
     /** The same rules with another pre-moderation mode (a page's own). */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.parley.abuse.Abuse;
 import org.parley.comments.Comments;
 import org.parley.demo.Demo;
 import org.parley.http.ParleyException;
@@ -49,8 +50,8 @@ public final class Parley implements AutoCloseable {
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
             // Moderation screens comments and acts on them: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
-            moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(),
-                    submission -> 0.0);
+            Abuse abuse = Abuse.create();
+            moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(), abuse::assess);
             comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), moderation.screening());
             commentsDoor.set(comments);
             List<HttpService> pages = new ArrayList<>();

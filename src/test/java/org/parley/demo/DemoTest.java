@@ -80,6 +80,23 @@ class DemoTest {
     }
 
     @Test
+    void theDemoThreadsFlameWarSurfacesAsOneConversation() {
+        DemoNewsroom newsroom = DemoNewsroom.load();
+        List<String> war = newsroom.comments().stream().filter(c -> c.situations().contains("flame-war"))
+                .map(DemoNewsroom.DemoComment::body).toList();
+        try (RunningParley parley = RunningParley.start(dir, Clock.systemUTC(), true, Map.of())) {
+            var flagged = parley.parley().comments().review(org.parley.comments.ReviewQuery.queue(List.of(),
+                    org.parley.comments.ReviewQueue.FLAGGED, java.util.Optional.empty(), 50));
+            var last = flagged.stream().filter(item -> item.source().source().equals(war.getLast())).findFirst().orElseThrow();
+            var reason = last.reasons().stream().filter(r -> r.signal().equals("flame-war")).findFirst().orElseThrow();
+            assertThat(reason.summary()).contains("3 messages back and forth between two commenters");
+            var conversation = parley.parley().comments().conversation(last.id());
+            assertThat(conversation).extracting(item -> item.source().source()).containsExactlyElementsOf(war);
+            conversation.forEach(item -> assertThat(reason.summary()).contains(item.id().value()));
+        }
+    }
+
+    @Test
     void theDemoArticlePageEmbedsTheWidgetUnderTheEscapedArticle() {
         try (RunningParley parley = RunningParley.start(dir, Clock.systemUTC(), true, Map.of())) {
             String page = parley.http().get("/demo").text();

@@ -54,7 +54,7 @@ abstract class ModerationStoreContract {
     Identity identity;
     Comments comments;
     Moderation moderation;
-    /** Hostility per comment text, for flame-war tests; 0 unless a test says otherwise. */
+    /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
     Map<String, Double> hostility = new ConcurrentHashMap<>();
 
     abstract StoreConfig store(Path dir);
@@ -71,7 +71,7 @@ abstract class ModerationStoreContract {
         identity = Identity.create(db, clock, sites);
         AtomicReference<Comments> door = new AtomicReference<>();
         moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
-                submission -> hostility.getOrDefault(submission.body().source(), 0.0));
+                text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of()));
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
                 identity, CommentsConfig.defaults(), moderation.screening());
         door.set(comments);
@@ -204,8 +204,8 @@ abstract class ModerationStoreContract {
         GuestId kestrel = guest();
         GuestId des = guest();
         hostility.put("The paper should not take the observatory's figures at face value.", 0.05);
-        hostility.put("Shut up with your propaganda, troll.", 0.85);
-        hostility.put("Typical: fake outrage and lies.", 0.7);
+        hostility.put("Shut up with your propaganda, troll.", 0.7);
+        hostility.put("Typical: fake outrage and lies.", 0.6);
         Comment opening = post(kestrel, Optional.empty(), "The paper should not take the observatory's figures at face value.");
         Comment insult = post(des, Optional.of(opening.id()), "Shut up with your propaganda, troll.");
         Comment retort = post(kestrel, Optional.of(insult.id()), "Typical: fake outrage and lies.");
@@ -213,7 +213,7 @@ abstract class ModerationStoreContract {
         ReviewItem item = comments.review(ReviewQuery.ids(List.of(), List.of(retort.id()))).getFirst();
         Reason war = item.reasons().stream().filter(r -> r.signal().equals("flame-war")).findFirst().orElseThrow();
         assertThat(war.level()).isEqualTo(Reason.Level.FLAG);
-        assertThat(war.summary()).contains("3 messages", "0.05 → 0.85 → 0.70", opening.id().value(), insult.id().value(), retort.id().value());
+        assertThat(war.summary()).contains("3 messages", "0.05 → 0.70 → 0.60", opening.id().value(), insult.id().value(), retort.id().value());
         assertThat(item.reviewOpen()).isTrue();
     }
 
@@ -431,5 +431,17 @@ abstract class ModerationStoreContract {
         var sportMod = staffUser("sportmod", org.parley.staff.Role.MODERATOR, "courier:sport");
         assertThat(moderation.queue(sportMod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 1).cases())
                 .extracting(c -> c.item().id()).containsExactly(sport.id());
+    }
+    @Test
+    void theAbuseModelFlagsOrHoldsByTheSitesThresholdsAndSaysWhichWordsDroveIt() {
+        hostility.put("You utter fool.", 0.6);
+        hostility.put("Vile threat.", 0.95);
+        Comment flagged = post(guest(), Optional.empty(), "You utter fool.");
+        Comment held = post(guest(), Optional.empty(), "Vile threat.");
+        assertThat(flagged.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        Reason abuse = queue(ReviewQueue.FLAGGED).getFirst().reasons().stream().filter(r -> r.signal().equals("abuse")).findFirst().orElseThrow();
+        assertThat(abuse.level()).isEqualTo(Reason.Level.FLAG);
+        assertThat(abuse.summary()).startsWith("Abuse model: 0.60 (flag at 0.48, hold at 0.77)");
     }
 }

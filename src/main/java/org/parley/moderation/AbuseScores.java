@@ -1,0 +1,35 @@
+package org.parley.moderation;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.parley.abuse.AbuseAssessment;
+import org.parley.comments.Submission;
+
+/**
+ * The abuse model's assessment of each new comment, computed once however many signals ask (the abuse
+ * signal for its reason, flame-war detection for hostility). Remembers only the last few comments.
+ */
+final class AbuseScores {
+
+    private static final int REMEMBERED = 256;
+
+    private final Function<String, AbuseAssessment> model;
+    private final Map<String, AbuseAssessment> recent = new ConcurrentHashMap<>();
+
+    AbuseScores(Function<String, AbuseAssessment> model) {
+        this.model = model;
+    }
+
+    AbuseAssessment of(Submission submission) {
+        if (recent.size() > REMEMBERED) {
+            recent.clear();
+        }
+        return recent.computeIfAbsent(submission.id().value(), id -> model.apply(submission.body().source()));
+    }
+
+    /** Hostility of a comment for flame-war detection: the model's probability. */
+    double hostility(Submission submission) {
+        return of(submission).probability();
+    }
+}

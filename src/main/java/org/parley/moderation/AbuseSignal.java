@@ -1,0 +1,38 @@
+package org.parley.moderation;
+
+import java.util.List;
+import java.util.Locale;
+import org.parley.abuse.AbuseAssessment;
+import org.parley.abuse.AbuseThresholds;
+import org.parley.comments.Reason;
+import org.parley.comments.Submission;
+
+/**
+ * The abuse model as a signal: above the site's flag threshold a comment is flagged, above its hold
+ * threshold it waits for a moderator. The reason carries the words and phrases that drove the score,
+ * as places in the comment. Scores from the low line up are kept as notes, so a moderator sees them.
+ */
+final class AbuseSignal implements Signal {
+
+    private final AbuseScores scores;
+
+    AbuseSignal(AbuseScores scores) {
+        this.scores = scores;
+    }
+
+    @Override
+    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+        AbuseAssessment assessment = scores.of(submission);
+        double p = assessment.probability();
+        if (p < AbuseThresholds.DEFAULT_LOW && p < rules.abuseFlag()) {
+            return List.of();
+        }
+        Reason.Level level = p >= rules.abuseHold() ? Reason.Level.HOLD : p >= rules.abuseFlag() ? Reason.Level.FLAG : Reason.Level.INFO;
+        List<Reason.Span> spans = assessment.spans().stream()
+                .map(span -> new Reason.Span(span.start(), span.end(), span.text(), span.weight())).toList();
+        String drivers = spans.isEmpty() ? "" : "; driven by " + String.join(", ",
+                spans.stream().map(span -> "\"" + span.text() + "\"").toList());
+        return List.of(new Reason("abuse", level, String.format(Locale.ROOT, "Abuse model: %.2f (flag at %.2f, hold at %.2f)%s.",
+                p, rules.abuseFlag(), rules.abuseHold(), drivers), spans));
+    }
+}
