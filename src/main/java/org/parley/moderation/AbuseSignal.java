@@ -10,7 +10,8 @@ import org.parley.comments.Submission;
 /**
  * The abuse model as a signal: above the site's flag threshold a comment is flagged, above its hold
  * threshold it waits for a moderator. The reason carries the words and phrases that drove the score,
- * as places in the comment. Scores from the low line up are kept as notes, so a moderator sees them.
+ * as places in the comment. Scores from the low line up are kept as notes without marks (the words
+ * behind a low score say little), so a moderator still sees them.
  */
 final class AbuseSignal implements Signal {
 
@@ -28,7 +29,7 @@ final class AbuseSignal implements Signal {
             return List.of();
         }
         Reason.Level level = p >= rules.abuseHold() ? Reason.Level.HOLD : p >= rules.abuseFlag() ? Reason.Level.FLAG : Reason.Level.INFO;
-        List<Reason.Span> spans = assessment.spans().stream()
+        List<Reason.Span> spans = level == Reason.Level.INFO ? List.of() : assessment.spans().stream()
                 .map(span -> new Reason.Span(span.start(), span.end(), span.text(), span.weight())).toList();
         String drivers = spans.isEmpty() ? "" : "; driven by " + String.join(", ",
                 spans.stream().map(span -> "\"" + span.text() + "\"").toList());

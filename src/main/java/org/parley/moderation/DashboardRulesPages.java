@@ -44,7 +44,8 @@ final class DashboardRulesPages {
             new Rule("flameWarMinutes", 1, 10_080, false),
             new Rule("repeatsToFlag", 2, 1_000, false),
             new Rule("repeatHours", 1, 720, false),
-            new Rule("linksToFlag", 1, 100, false));
+            new Rule("linksToFlag", 1, 100, false),
+            new Rule("nudgeAt", 0.001, 1, true));
 
     private final Moderation moderation;
     private final Sites sites;
@@ -107,6 +108,7 @@ final class DashboardRulesPages {
         Map<String, Object> params = DashboardTemplates.params(session);
         params.put("site", site);
         params.put("canEdit", session.user().mayModerate(site.id(), Optional.empty()));
+        params.put("nudges", moderation.nudgeStats(session.user(), site.id()));
         params.put("premoderation", premoderation);
         params.put("values", values);
         params.put("errors", errors);
@@ -142,6 +144,7 @@ final class DashboardRulesPages {
         values.put("repeatsToFlag", Integer.toString(r.repeatsToFlag()));
         values.put("repeatHours", Integer.toString(r.repeatHours()));
         values.put("linksToFlag", Integer.toString(r.linksToFlag()));
+        values.put("nudgeAt", number(r.nudgeAt()));
         return values;
     }
 
@@ -149,7 +152,7 @@ final class DashboardRulesPages {
         return new ModerationRules(mode, whole(n, "trustedAfter"), n.get("abuseFlag"), n.get("abuseHold"),
                 whole(n, "blocksToFlag"), whole(n, "blockWindowDays"), whole(n, "commentsPerMinute"), whole(n, "commentsPerHour"),
                 whole(n, "addressCommentsPerMinute"), whole(n, "flameWarMessages"), whole(n, "flameWarMinutes"),
-                whole(n, "repeatsToFlag"), whole(n, "repeatHours"), whole(n, "linksToFlag"));
+                whole(n, "repeatsToFlag"), whole(n, "repeatHours"), whole(n, "linksToFlag"), n.get("nudgeAt"));
     }
 
     private static int whole(Map<String, Double> numbers, String name) {

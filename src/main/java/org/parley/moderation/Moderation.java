@@ -42,6 +42,8 @@ public final class Moderation {
     /** How long a warning stays among a commenter's notices. */
     static final Duration NOTICE_DAYS = Duration.ofDays(30);
     static final int MAX_REPORT_NOTE = 1_000;
+    /** Longest text the pre-submit check scores: generous against any site's comment limit. */
+    static final int MAX_ASSESSED = 100_000;
 
     private final Database db;
     private final Clock clock;
@@ -52,6 +54,8 @@ public final class Moderation {
     private final Sanctions sanctions;
     private final ReportRepository reports = new ReportRepository();
     private final AuditRepository audit = new AuditRepository();
+    private final NudgeRepository nudges = new NudgeRepository();
+    private final Function<String, AbuseAssessment> abuse;
     private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
     private final WordLists wordLists;
     private final Pipeline pipeline;
@@ -67,6 +71,7 @@ public final class Moderation {
         this.comments = comments;
         this.rules = new RulesBook(db, defaults);
         this.sanctions = new Sanctions(db);
+        this.abuse = abuse;
         this.wordLists = new WordLists(db);
         AbuseScores scores = new AbuseScores(abuse);
         this.pipeline = new Pipeline(rules, sanctions, new RateLimits(clock), List.of(
@@ -124,6 +129,44 @@ public final class Moderation {
                     "You already reported this comment; the moderators have your report.");
         }
         return report;
+    }
+
+    /**
+     * The pre-submit check of a comment a reader is about to post: asks them to reconsider when the
+     * abuse model scores it at or above the page's nudge threshold, and counts that it was shown.
+     */
+    public Nudge assess(SiteId site, GuestId writer, PageKey page, String text) {
+        sites.require(site.value());
+        if (text.length() > MAX_ASSESSED) {
+            throw new ParleyException.InvalidInput(ModerationProblem.INVALID_ACTION, "Send at most " + MAX_ASSESSED
+                    + " characters to check.", List.of(new FieldError("body", "is too long to check")));
+        }
+        AbuseAssessment assessment = abuse.apply(text);
+        boolean reconsider = assessment.probability() >= rules.forPage(site, page).nudgeAt();
+        if (reconsider) {
+            Instant now = clock.instant();
+            db.write(h -> {
+                nudges.insert(h, site, writer, "shown", Optional.of(assessment.probability()), now);
+                return null;
+            });
+        }
+        return new Nudge(reconsider, assessment.probability(), reconsider ? assessment.spans() : List.of());
+    }
+
+    /** What a nudged writer did: {@code edited} their comment, or posted it anyway. */
+    public void nudgeOutcome(SiteId site, GuestId writer, boolean edited) {
+        sites.require(site.value());
+        Instant now = clock.instant();
+        db.write(h -> {
+            nudges.insert(h, site, writer, edited ? "edited" : "posted-anyway", Optional.empty(), now);
+            return null;
+        });
+    }
+
+    /** How writers on a site answered nudges in the last 30 days; any moderator of the site may read it. */
+    public NudgeStats nudgeStats(StaffUser moderator, SiteId site) {
+        requireSite(moderator, site, false);
+        return db.read(h -> nudges.since(h, site, clock.instant().minus(Duration.ofDays(30))));
     }
 
     /** What a commenter should be told: their current ban or suspension, and recent warnings. */

@@ -38,7 +38,9 @@ final class ModerationRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/sites/{site}/comments/{id}/reports", this::report)
-                .get("/sites/{site}/notices", this::notices);
+                .get("/sites/{site}/notices", this::notices)
+                .post("/sites/{site}/assessments", this::assess)
+                .post("/sites/{site}/nudges", this::nudge);
     }
 
     // POST /sites/{site}/comments/{id}/reports {reason, note?} → 201 {id, received: true}
@@ -75,6 +77,40 @@ final class ModerationRoutes implements HttpService {
         }
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store").header(HeaderNames.CONTENT_TYPE, "application/json")
                 .send(Json.bytes(json, json.createObjectNode().set("notices", notices)));
+    }
+
+    // POST /sites/{site}/assessments {page, body} → {reconsider, probability, message, spans}: the check before posting
+    private void assess(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        GuestId writer = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("page", "body"));
+        String page = fields.requiredString("page");
+        String body = fields.requiredString("body");
+        if (!fields.hasError("page") && !org.parley.comments.PageKey.isValid(page)) {
+            fields.reject("page", "is not a page key");
+        }
+        fields.done();
+        Nudge nudge = moderation.assess(site, writer, new org.parley.comments.PageKey(page), body);
+        ObjectNode out = json.createObjectNode().put("reconsider", nudge.reconsider()).put("probability", nudge.probability());
+        out.put("message", nudge.reconsider() ? Nudge.MESSAGE : null);
+        ArrayNode spans = out.putArray("spans");
+        nudge.spans().forEach(span -> spans.addObject().put("start", span.start()).put("end", span.end()).put("text", span.text()));
+        res.header(HeaderNames.CACHE_CONTROL, "no-store").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send(Json.bytes(json, out));
+    }
+
+    // POST /sites/{site}/nudges {outcome: edited|posted-anyway} → 204: what a nudged writer did
+    private void nudge(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        GuestId writer = identity.requireGuest(Requests.bearer(req));
+        JsonFields fields = new JsonFields(bodies.object(req), Set.of("outcome"));
+        String outcome = fields.requiredString("outcome");
+        if (!fields.hasError("outcome") && !outcome.equals("edited") && !outcome.equals("posted-anyway")) {
+            fields.reject("outcome", "must be edited or posted-anyway");
+        }
+        fields.done();
+        moderation.nudgeOutcome(site, writer, outcome.equals("edited"));
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     private static SiteId site(ServerRequest req) {

@@ -20,6 +20,7 @@ import org.parley.abuse.AbuseThresholds;
  * @param repeatsToFlag          near-identical comments within {@code repeatHours} that make a spam wave
  * @param repeatHours            the window for repeats
  * @param linksToFlag            links in one comment that flag it
+ * @param nudgeAt                abuse-model probability at which the widget asks the writer to reconsider before posting
  */
 public record ModerationRules(
         Premoderation premoderation,
@@ -35,7 +36,8 @@ public record ModerationRules(
         int flameWarMinutes,
         int repeatsToFlag,
         int repeatHours,
-        int linksToFlag) {
+        int linksToFlag,
+        double nudgeAt) {
 
     public ModerationRules {
         check(trustedAfter, 0, 1_000, "trustedAfter");
@@ -52,19 +54,22 @@ public record ModerationRules(
         check(repeatsToFlag, 2, 1_000, "repeatsToFlag");
         check(repeatHours, 1, 720, "repeatHours");
         check(linksToFlag, 1, 100, "linksToFlag");
+        if (!(nudgeAt > 0 && nudgeAt <= 1)) {
+            throw new IllegalArgumentException("nudgeAt must satisfy 0 < nudgeAt <= 1, was " + nudgeAt);
+        }
     }
 
     /** A newsroom's sensible start: nothing held by default, abusive and spammy comments flagged. */
     public static ModerationRules defaults() {
         return new ModerationRules(Premoderation.OFF, 3, AbuseThresholds.DEFAULT_FLAG, AbuseThresholds.DEFAULT_HOLD,
-                3, 7, 5, 30, 20, 3, 60, 3, 24, 3);
+                3, 7, 5, 30, 20, 3, 60, 3, 24, 3, AbuseThresholds.DEFAULT_FLAG);
     }
 
     /** The same rules with another pre-moderation mode (a page's own). */
     public ModerationRules withPremoderation(Premoderation mode) {
         return new ModerationRules(mode, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
                 commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
-                repeatsToFlag, repeatHours, linksToFlag);
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt);
     }
 
     private static void check(int value, int min, int max, String name) {

@@ -43,7 +43,18 @@ final class RulesBook {
     }
 
     ModerationRules forSite(SiteId site) {
-        return stored(site, SITE_WIDE).map(text -> read(text, ModerationRules.class)).orElse(defaults);
+        return stored(site, SITE_WIDE).map(this::withDefaults).orElse(defaults);
+    }
+
+    /** Stored rules over today's defaults, so a rule added since they were saved takes its default. */
+    private ModerationRules withDefaults(String text) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode merged = json.valueToTree(defaults);
+            merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(text));
+            return json.treeToValue(merged, ModerationRules.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored moderation settings are not readable: " + text, e);
+        }
     }
 
     /** The page's own pre-moderation mode, if it has one. */

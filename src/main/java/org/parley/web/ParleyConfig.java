@@ -89,7 +89,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MODERATION_COMMENTS_PER_HOUR, 1, 100_000),
                     reader.integer(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, 1, 10_000),
                     defaults.flameWarMessages(), defaults.flameWarMinutes(), defaults.repeatsToFlag(), defaults.repeatHours(),
-                    defaults.linksToFlag());
+                    defaults.linksToFlag(), defaults.nudgeAt());
             return new ParleyConfig(server, store, comments, moderation, live);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);

@@ -104,4 +104,31 @@ class ModerationRoutesTest {
         assertThat(Integer.parseInt(limited.header("Retry-After").orElseThrow())).isBetween(1, 60);
         assertThat(id(post(parley.guestToken("courier"), "limits", "Someone else may still post"))).startsWith("c_");
     }
+    @Test
+    void theCheckBeforePostingAsksToReconsiderAbusiveTextShowsWhyAndCountsWhatTheWriterDid() {
+        String writer = parley.guestToken("courier");
+        var calm = http.post("/api/v1/sites/courier/assessments", "{\"page\":\"nudges\",\"body\":\"Thanks for the careful report.\"}",
+                "Authorization", "Bearer " + writer).json();
+        assertThat(calm.get("reconsider").asBoolean()).isFalse();
+        assertThat(calm.get("spans")).isEmpty();
+        assertThat(calm.get("message").isNull()).isTrue();
+
+        String text = "You are a stupid idiot and a moron.";
+        var rude = http.post("/api/v1/sites/courier/assessments", "{\"page\":\"nudges\",\"body\":\"" + text + "\"}",
+                "Authorization", "Bearer " + writer).json();
+        assertThat(rude.get("reconsider").asBoolean()).isTrue();
+        assertThat(rude.get("message").asText()).contains("abusive");
+        assertThat(rude.get("spans")).isNotEmpty().allSatisfy(span ->
+                assertThat(text.substring(span.get("start").asInt(), span.get("end").asInt())).isEqualTo(span.get("text").asText()));
+
+        assertThat(http.post("/api/v1/sites/courier/nudges", "{\"outcome\":\"edited\"}", "Authorization", "Bearer " + writer).status())
+                .isEqualTo(204);
+        assertThat(http.post("/api/v1/sites/courier/nudges", "{\"outcome\":\"ignored\"}", "Authorization", "Bearer " + writer).status())
+                .isEqualTo(400);
+        NudgeStats stats = parley.parley().moderation().nudgeStats(admin, new org.parley.sites.SiteId("courier"));
+        assertThat(stats.shown()).isEqualTo(1);
+        assertThat(stats.edited()).isEqualTo(1);
+        assertThat(stats.editedPercent()).isEqualTo(100);
+        assertThat(http.post("/api/v1/sites/courier/assessments", "{\"page\":\"nudges\",\"body\":\"x\"}").status()).isEqualTo(401);
+    }
 }
