@@ -207,11 +207,15 @@
     const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength});
     const nm = named && h('input', {autocomplete: 'nickname', placeholder: 'Guest'});
     const err = alertBox();
+    const nb = h('div', {class: 'parley-nudge', role: 'status', tabindex: -1, hidden: true});
     const f = h('form', {class: 'parley-form',
       onsubmit: act(async () => {
         err.textContent = '';
-        try { await done(ta.value, nm ? nm.value.trim() : load('parley.name') || ''); ta.value = '' }
-        catch (e) { err.textContent = e.message }
+        try {
+          if (named && !(await check(f, ta.value).catch(() => 1))) return;
+          await done(ta.value, nm ? nm.value.trim() : load('parley.name') || '');
+          ta.value = ''; f.anyway = 0; f.nudged = null; nb.hidden = true;
+        } catch (e) { err.textContent = e.message }
       }),
       onkeydown: e => {
         if (e.key == 'Escape' && cancel) { e.preventDefault(); cancel(1) }
@@ -219,13 +223,37 @@
       }},
       nm && h('label', {class: 'parley-field'}, 'Name (optional)', nm),
       h('label', {class: 'parley-field'}, label, ta),
+      nb,
       h('div', {class: 'parley-buttons'}, h('button', {type: 'submit'}, submit), cancel && btn('Cancel', () => cancel(1))),
       err);
     ta.value = text;
     if (nm) nm.value = load('parley.name') || '';
     f.ta = ta;
+    f.nb = nb;
     return f;
   }
+
+  // The check before posting: text that may come across as abusive is shown back with what drove the
+  // score; the writer edits it or posts anyway, and the server is told which (a moderation metric).
+  async function check(f, text) {
+    if (f.anyway) return 1;
+    if (f.nudged != null) { if (text == f.nudged) return 0; f.nudged = null; outcome('edited') }
+    const a = await api(P + '/assessments', 'POST', {page: key, body: text}, 2);
+    if (!a.reconsider) return 1;
+    f.nudged = text;
+    const q = h('p', {class: 'parley-quote'});
+    let at = 0;
+    for (const x of a.spans.slice().sort((x, y) => x.start - y.start)) {
+      if (x.start >= at) { q.append(text.slice(at, x.start), h('mark', {}, text.slice(x.start, x.end))); at = x.end }
+    }
+    q.append(text.slice(at));
+    f.nb.replaceChildren(h('p', {}, a.message), q,
+      btn('Post anyway', () => { f.anyway = 1; outcome('posted-anyway'); f.requestSubmit() }));
+    f.nb.hidden = false;
+    f.nb.focus();
+    return 0;
+  }
+  const outcome = o => api(P + '/nudges', 'POST', {outcome: o}, 2).catch(() => {});
 
   async function post(body, name, parentId) {
     save('parley.name', name);
