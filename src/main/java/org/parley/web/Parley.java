@@ -16,6 +16,7 @@ import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
+import org.parley.media.Media;
 import org.parley.moderation.Moderation;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
@@ -38,6 +39,7 @@ public final class Parley implements AutoCloseable {
     private final Comments comments;
     private final Moderation moderation;
     private final LiveStreams streams;
+    private final Media media;
     private final WebServer server;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
@@ -54,10 +56,12 @@ public final class Parley implements AutoCloseable {
             moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(), abuse::assess);
             comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), moderation.screening());
             commentsDoor.set(comments);
+            media = Media.create(db, clock, config.media());
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(staff.routes());
             pages.add(moderation.dashboard(staff));
+            pages.add(media.routes(identity, sites)); // at the root: POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, config.comments(), moderation);
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
@@ -68,7 +72,8 @@ public final class Parley implements AutoCloseable {
             server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
-                    .maxPayloadSize(MAX_PAYLOAD_BYTES)
+                    // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
+                    .maxPayloadSize(Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1))
                     .directHandlers(problems.directHandlers())
                     .routing(routing -> routing(routing, problems, forwardedFor,
                             List.of(identity.routes(), comments.routes(), moderation.routes()), pages))
@@ -108,6 +113,10 @@ public final class Parley implements AutoCloseable {
 
     public Moderation moderation() {
         return moderation;
+    }
+
+    public Media media() {
+        return media;
     }
 
     private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,

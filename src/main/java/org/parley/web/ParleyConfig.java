@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.parley.comments.CommentsConfig;
+import org.parley.media.MediaConfig;
 import org.parley.moderation.ModerationRules;
 import org.parley.store.StoreConfig;
 
@@ -22,7 +23,8 @@ import org.parley.store.StoreConfig;
  * the default in {@link ConfigKey}. An invalid value fails start-up with the key, the value and where it
  * came from.
  */
-public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live) {
+public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
+                           MediaConfig media) {
 
     /** Where Parley listens, how readers reach it, and which proxies' forwarded addresses to believe. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies) {
@@ -90,7 +92,11 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, 1, 10_000),
                     defaults.flameWarMessages(), defaults.flameWarMinutes(), defaults.repeatsToFlag(), defaults.repeatHours(),
                     defaults.linksToFlag(), defaults.nudgeAt());
-            return new ParleyConfig(server, store, comments, moderation, live);
+            var media = new MediaConfig(reader.integer(ConfigKey.MEDIA_MAX_UPLOAD_BYTES, 1024, 64 << 20),
+                    reader.integer(ConfigKey.MEDIA_MAX_PIXELS, 1, 200_000_000),
+                    reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, 4096),
+                    reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, 4096));
+            return new ParleyConfig(server, store, comments, moderation, live, media);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }

@@ -59,7 +59,8 @@ class OpenApiTest {
             "org.parley.staff.StaffRoutes", "",
             "org.parley.moderation.DashboardRoutes", "",
             "org.parley.web.StaticAssets", "",
-            "org.parley.demo.DemoRoutes", "");
+            "org.parley.demo.DemoRoutes", "",
+            "org.parley.media.MediaRoutes", "");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern HTTP_SERVICE = Pattern.compile("\\bclass\\s+(\\w+)\\s+implements\\s+[^{]*\\bHttpService\\b");

@@ -1,0 +1,137 @@
+package org.parley.media;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.parley.http.Json;
+import org.parley.http.ParleyException;
+import org.parley.http.Requests;
+import org.parley.identity.Identity;
+import org.parley.sites.Sites;
+
+/**
+ * HTTP for images, mounted at the root (the upload lives under {@code /api/v1}, the files under
+ * {@code /media}). Images are served only by ids Parley made, checked for shape before any lookup, with
+ * headers that keep a browser from treating them as anything but an image.
+ */
+final class MediaRoutes implements HttpService {
+
+    /** Never a document, never a script context, even if a browser were talked into rendering one. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
+    /** The URL names the content by its hash, so it may be cached for good. */
+    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+    private static final String JSON = "application/json";
+    private static final int MAX_ECHOED_CHARS = 80;
+
+    private final Media media;
+    private final Identity identity;
+    private final Sites sites;
+    private final ObjectMapper mapper = Json.mapper();
+
+    MediaRoutes(Media media, Identity identity, Sites sites) {
+        this.media = media;
+        this.identity = identity;
+        this.sites = sites;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/api/v1/sites/{site}/images", this::upload)
+                .get("/media/{id}/{variant}", this::serve);
+    }
+
+    // POST /api/v1/sites/{site}/images, body: the image file's bytes (Content-Type ignored, multipart refused)
+    //   → 201 {id, format, width, height, display: {url, width, height}, thumb: {url, width, height}}
+    private void upload(ServerRequest req, ServerResponse res) {
+        sites.require(req.path().pathParameters().get("site"));
+        identity.requireGuest(Requests.bearer(req));
+        String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            throw new ParleyException.InvalidInput(MediaProblem.MULTIPART_UPLOAD,
+                    "Send the image file itself as the request body, not a multipart form: in a browser, "
+                            + "fetch(url, {method: 'POST', body: file}). The Content-Type sent is not used.");
+        }
+        if (req.headers().contentLength().orElse(-1) > media.config().maxUploadBytes()) {
+            throw Refusal.tooLarge(media.config().maxUploadBytes());
+        }
+        StoredImage image;
+        try (InputStream body = req.content().inputStream()) {
+            image = media.store(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing an image upload", e);
+        }
+        ObjectNode json = mapper.createObjectNode()
+                .put("id", image.id().value())
+                .put("format", image.format().slug())
+                .put("width", image.width())
+                .put("height", image.height());
+        for (Variant variant : Variant.values()) {
+            json.putObject(variant.path())
+                    .put("url", image.url(variant))
+                    .put("width", image.width(variant))
+                    .put("height", image.height(variant));
+        }
+        res.status(Status.CREATED_201)
+                .header(HeaderNames.LOCATION, image.url(Variant.DISPLAY))
+                .header(HeaderNames.CONTENT_TYPE, JSON)
+                .send(Json.bytes(mapper, json));
+    }
+
+    // GET /media/{id}/{variant}, variant = display | thumb → the stored bytes; 304 to a matching If-None-Match
+    private void serve(ServerRequest req, ServerResponse res) {
+        String rawId = req.path().pathParameters().get("id");
+        String rawVariant = req.path().pathParameters().get("variant");
+        Optional<Variant> variant = Variant.ofPath(rawVariant);
+        if (!ImageId.isValid(rawId) || variant.isEmpty()) {
+            throw unknown(rawId, rawVariant);
+        }
+        ImageId id = new ImageId(rawId);
+        String etag = '"' + id.value() + '.' + variant.get().path() + '"';
+        boolean cached = matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(""), etag);
+        Optional<ImageBytes> image = cached ? Optional.empty() : media.variant(id, variant.get());
+        if (!(cached ? media.find(id).isPresent() : image.isPresent())) {
+            throw unknown(rawId, rawVariant);
+        }
+        res.header(HeaderNames.ETAG, etag)
+                .header(HeaderNames.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Cross-Origin-Resource-Policy", "cross-origin");
+        if (cached) {
+            res.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        ImageBytes found = image.get();
+        res.header(HeaderNames.CONTENT_TYPE, found.contentType())
+                .header("Content-Disposition", "inline; filename=\"parley-" + id.value().substring(0, 12) + "-"
+                        + variant.get().path() + "." + found.format().extension() + "\"")
+                .send(found.bytes());
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ParleyException unknown(String rawId, String rawVariant) {
+        String shown = (rawId + "/" + rawVariant).length() > MAX_ECHOED_CHARS
+                ? (rawId + "/" + rawVariant).substring(0, MAX_ECHOED_CHARS) + "…" : rawId + "/" + rawVariant;
+        return new ParleyException.NotFound(MediaProblem.UNKNOWN_IMAGE, "There is no image at /media/" + shown
+                + ". Image URLs are the ones an upload returned: /media/<64 hexadecimal characters>/display or /thumb.");
+    }
+}

@@ -1,0 +1,82 @@
+package org.parley.media;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Walks a PNG's chunks without decoding: the header's size, the {@code eXIf} block, completeness (an
+ * {@code IEND} must come), and a copy holding only the chunks needed to draw the image. The copy is what
+ * gets decoded, so compressed text and ICC chunks — decompression-bomb material for any reader that
+ * inflates them — never reach the decoder at all; safety does not rest on how a reader treats them, and
+ * their content would be dropped from the output anyway.
+ */
+final class PngFile {
+
+    /** Header, palette, transparency, pixel data, end. Animation chunks go too: the default image stays. */
+    private static final Set<String> KEPT = Set.of("IHDR", "PLTE", "tRNS", "IDAT", "IEND");
+    private static final int SIGNATURE = 8;
+
+    private PngFile() {
+    }
+
+    static Inspection inspect(byte[] b) {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(b.length);
+        kept.write(b, 0, SIGNATURE);
+        int pos = SIGNATURE;
+        int width = -1;
+        int height = -1;
+        boolean pixels = false;
+        byte[] exif = Inspection.NO_EXIF;
+        while (true) {
+            if (pos + 8 > b.length) {
+                throw Refusal.truncated("PNG");
+            }
+            long length = Bytes.u32be(b, pos);
+            String type = chunkType(b, pos + 4);
+            int data = pos + 8;
+            if (length > Integer.MAX_VALUE || data + length + 4 > b.length) {
+                throw Refusal.truncated("PNG");
+            }
+            int end = data + (int) length + 4;
+            if (width < 0) {
+                if (!type.equals("IHDR") || length != 13) {
+                    throw Refusal.broken("does not start with a PNG header chunk");
+                }
+                long w = Bytes.u32be(b, data);
+                long h = Bytes.u32be(b, data + 4);
+                if (w == 0 || h == 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+                    throw Refusal.broken("declares an impossible size of " + w + " × " + h + " pixels");
+                }
+                width = (int) w;
+                height = (int) h;
+            }
+            if (KEPT.contains(type)) {
+                kept.write(b, pos, end - pos);
+            } else if (type.equals("eXIf") && exif.length == 0) {
+                exif = Arrays.copyOfRange(b, data, end - 4);
+            }
+            pixels |= type.equals("IDAT");
+            pos = end;
+            if (type.equals("IEND")) {
+                break;
+            }
+        }
+        if (!pixels) {
+            throw Refusal.broken("has no PNG image data");
+        }
+        return new Inspection(UploadFormat.PNG, width, height, exif, kept.toByteArray());
+    }
+
+    private static String chunkType(byte[] b, int at) {
+        char[] type = new char[4];
+        for (int i = 0; i < 4; i++) {
+            int c = Bytes.u8(b, at + i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                throw Refusal.broken("has a malformed PNG chunk at byte " + (at - 4));
+            }
+            type[i] = (char) c;
+        }
+        return new String(type);
+    }
+}

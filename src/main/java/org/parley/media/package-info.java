@@ -1,0 +1,16 @@
+/**
+ * Images in comments: upload, content sniffing, re-encoding without metadata, storage and serving. Door:
+ * {@link org.parley.media.Media}.
+ *
+ * <p>An upload is accepted by its bytes alone (JPEG, PNG, GIF — first frame — and WebP), its container is
+ * walked for completeness, declared size and EXIF orientation, and its size in bytes and pixels is checked
+ * before anything is decoded. Large images decode subsampled, at most two at a time. Only re-encodings are
+ * kept: a display variant (long side ≤ 1,600 px by default) and a thumbnail (≤ 320 px), upright and with no
+ * metadata, as JPEG (photographs) or PNG (transparency, graphics). The id is the SHA-256 of those bytes, so
+ * one picture is stored once.
+ *
+ * <p>Table {@code images} (bytes in the row: SQLite backups and PostgreSQL replicas carry them). Routes:
+ * {@code POST /api/v1/sites/{site}/images}, {@code GET /media/{id}/{display|thumb}}. Publishes no events;
+ * the comments side tells it which images are still referenced ({@link org.parley.media.Media#deleteUnreferenced}).
+ */
+package org.parley.media;
