@@ -39,13 +39,13 @@
 
   // auth: 0 none, 1 send the guest token if we have one, 2 a write (creates the guest first).
   async function api(path, method, body, auth, again) {
-    const headers = {Accept: 'application/json'};
-    if (body) headers['Content-Type'] = 'application/json';
+    const headers = {Accept: 'application/json'}, raw = body instanceof Blob; // an image upload goes as it is
+    if (body && !raw) headers['Content-Type'] = 'application/json';
     if (auth > 1 && !guest) await newGuest();
     if (auth && guest) headers.Authorization = 'Bearer ' + guest.token;
     let r, j;
     try {
-      r = await fetch(base + path, {method: method || 'GET', headers, body: body ? JSON.stringify(body) : null, credentials: 'omit'});
+      r = await fetch(base + path, {method: method || 'GET', headers, body: raw ? body : body ? JSON.stringify(body) : null, credentials: 'omit'});
     } catch (e) { throw Error('Could not reach the comment server. Please try again.') }
     if (r.status == 204) return {};
     try { j = await r.json() } catch (e) {}
@@ -129,6 +129,7 @@
     if (gone) { r.up = r.body = 0; return r.main.replaceChildren(h('p', {class: 'parley-body parley-gone'}, gone)) }
     r.body = h('div', {class: 'parley-body'});
     r.body.innerHTML = c.html || ''; // sanitized by the server
+    r.im = pics(c.images, name);
     const owned = editable(c) && [r.eb = btn('Edit', act(() => edit(r))), btn('Delete', act(() => del_(r)))];
     // Hide Edit/Delete once the edit window closes (clicks re-check too: timers lag in background tabs).
     if (owned && left(c) < 2e9) setTimeout(() => owned.forEach(b => b.remove()), left(c));
@@ -141,6 +142,7 @@
         r.ed = h('span', {class: 'parley-edited', hidden: !c.editedAt}, '(edited)'),
         s != 'published' && h('span', {class: 'parley-pending'}, s == 'rejected' ? 'Not published' : 'Awaiting moderation')),
       r.body,
+      r.im,
       h('div', {class: 'parley-actions'},
         page.open !== false && s != 'rejected' && (r.rb = opener('Reply', () => reply(r))),
         r.up = vb(1, '\u25B2 '), r.down = vb(-1, '\u25BC '), owned,
@@ -150,6 +152,17 @@
       r.st = h('p', {class: 'parley-st', role: 'status'}, c.note), // the moderators' note, a report's receipt
       r.err);
     counts(r);
+  }
+
+  // Images load when scrolled near; width/height (scaled to fit 560 x 420) keep their space so nothing
+  // jumps. A click opens the image at its full stored size.
+  function pics(im, name) {
+    return im && im.length ? h('ul', {class: 'parley-images'}, im.map(i => {
+      const k = Math.min(1, 560 / i.width, 420 / i.height);
+      return h('li', {}, h('a', {href: home + i.url, target: '_blank', rel: 'noopener'},
+        h('img', {src: home + i.url, width: Math.round(i.width * k), height: Math.round(i.height * k), loading: 'lazy',
+          alt: i.alt || 'Image from ' + (name || 'a guest')})));
+    })) : null;
   }
 
   function counts(r) {
@@ -208,13 +221,14 @@
     const nm = named && h('input', {autocomplete: 'nickname', placeholder: 'Guest'});
     const err = alertBox();
     const nb = h('div', {class: 'parley-nudge', role: 'status', tabindex: -1, hidden: true});
+    const ims = named && cfg.imagesPerComment > 0 && attach(ta, err);
     const f = h('form', {class: 'parley-form',
       onsubmit: act(async () => {
         err.textContent = '';
         try {
-          if (named && !(await check(f, ta.value).catch(() => 1))) return;
-          await done(ta.value, nm ? nm.value.trim() : load('parley.name') || '');
-          ta.value = ''; f.anyway = 0; f.nudged = null; nb.hidden = true;
+          if (named && ta.value.trim() && !(await check(f, ta.value).catch(() => 1))) return;
+          await done(ta.value, nm ? nm.value.trim() : load('parley.name') || '', ims ? ims.list() : []);
+          ta.value = ''; f.anyway = 0; f.nudged = null; nb.hidden = true; ims && ims.clear();
         } catch (e) { err.textContent = e.message }
       }),
       onkeydown: e => {
@@ -223,6 +237,7 @@
       }},
       nm && h('label', {class: 'parley-field'}, 'Name (optional)', nm),
       h('label', {class: 'parley-field'}, label, ta),
+      ims && ims.el,
       nb,
       h('div', {class: 'parley-buttons'}, h('button', {type: 'submit'}, submit), cancel && btn('Cancel', () => cancel(1))),
       err);
@@ -231,6 +246,40 @@
     f.ta = ta;
     f.nb = nb;
     return f;
+  }
+
+  // Images for a new comment: picked or pasted, uploaded at once (the server checks and re-encodes
+  // them), previewed from what the server stored, each with its alt text and a remove button.
+  function attach(ta, err) {
+    const got = [], box = h('ul', {class: 'parley-images parley-picked'});
+    const pick = h('input', {type: 'file', accept: 'image/jpeg,image/png,image/gif,image/webp', multiple: true, class: 'parley-file',
+      onchange: () => { add([...pick.files]); pick.value = '' }});
+    const sync = () => { ta.required = !got.length; lab.hidden = got.length >= cfg.imagesPerComment };
+    async function add(files) {
+      err.textContent = '';
+      for (const file of files) {
+        if (got.length >= cfg.imagesPerComment) return err.textContent = 'A comment may show up to ' + pl(cfg.imagesPerComment, 'image') + '.';
+        if (file.size > cfg.maxImageBytes) return err.textContent = file.name + ' is larger than ' + (cfg.maxImageBytes >> 20) + ' MB.';
+        try {
+          const x = await api(P + '/images', 'POST', file, 2), t = x.thumb, it = {id: x.id};
+          const alt = h('input', {oninput: () => it.alt = alt.value.trim(), maxlength: 500});
+          const li = h('li', {}, h('img', {src: home + t.url, width: t.width, height: t.height, alt: ''}),
+            h('label', {class: 'parley-field'}, 'Describe the image', alt),
+            btn('Remove image', () => { got.splice(got.indexOf(it), 1); li.remove(); sync(); ta.focus() }));
+          got.push(it);
+          box.append(li);
+          sync();
+          announce('Image added');
+        } catch (e) { err.textContent = e.message }
+      }
+    }
+    ta.addEventListener('paste', e => {
+      const files = [...(e.clipboardData || {}).files || []].filter(x => /^image\//.test(x.type));
+      if (files.length) { e.preventDefault(); add(files) }
+    });
+    const lab = h('label', {class: 'parley-attach'}, 'Add image', pick);
+    return {el: h('div', {}, box, lab), list: () => got.map(x => ({id: x.id, alt: x.alt || null})),
+      clear: () => { got.length = 0; box.replaceChildren(); sync() }};
   }
 
   // The check before posting: text that may come across as abusive is shown back with what drove the
@@ -255,12 +304,12 @@
   }
   const outcome = o => api(P + '/nudges', 'POST', {outcome: o}, 2).catch(() => {});
 
-  async function post(body, name, parentId) {
+  async function post(body, name, parentId, images) {
     save('parley.name', name);
     pending++;
     let c;
     try {
-      c = await api(P + '/comments', 'POST', {page: key, parentId, body, name: name || null,
+      c = await api(P + '/comments', 'POST', {page: key, parentId, body, images, name: name || null,
         pageTitle: d.title || undefined, pageUrl: d.url || location.href}, 2);
     } finally { pending-- }
     let r = get(c.id);
@@ -272,7 +321,7 @@
   function reply(r) {
     if (r.rf) return r.rf.ta.focus();
     const close = back => { r.rf.remove(); r.rf = 0; r.rb.setAttribute('aria-expanded', false); back && r.rb.focus() };
-    r.rf = form('Reply to ' + (who(r.c) || 'Guest'), '', 'Post reply', async (t, n) => { await post(t, n, r.c.id); close() }, close, 1);
+    r.rf = form('Reply to ' + (who(r.c) || 'Guest'), '', 'Post reply', async (t, n, im) => { await post(t, n, r.c.id, im); close() }, close, 1);
     r.reps.before(r.rf);
     r.rb.setAttribute('aria-expanded', true);
     r.rf.ta.focus();
@@ -433,7 +482,7 @@
 
   function topForm() {
     top.replaceChildren(page.open !== false
-      ? form('Comment', '', 'Post comment', (t, n) => post(t, n, null), null, 1)
+      ? form('Comment', '', 'Post comment', (t, n, im) => post(t, n, null, im), null, 1)
       : h('p', {class: 'parley-closed'}, 'Comments are closed.'));
   }
 
@@ -487,6 +536,9 @@
         r.c.html = r.body.innerHTML = c.html;
         r.ed.hidden = !(r.c.editedAt = c.editedAt);
         r.ft.hidden = !(r.c.featured = c.featured); // moderators featuring a comment also sends "edited"
+        const im = pics(r.c.images = c.images, who(c)); // ... and so does removing an image
+        r.im ? r.im.replaceWith(im || (im = h('span'))) : r.body.after(im || (im = h('span')));
+        r.im = im;
         return r.el;
       });
     });

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.parley.sites.ImageRules;
 import org.parley.sites.NewSite;
 import org.parley.sites.SavedSite;
 import org.parley.sites.Site;
@@ -36,6 +37,7 @@ public final class Main {
               demo                       Run Parley with the demo newsroom at /demo
               site save --id ID --name NAME --origin URL [--origin URL …]
                         [--edit-window-minutes N] [--max-comment-length N]
+                        [--images-per-comment N] [--max-image-mb N] [--max-image-megapixels N]
                                          Create a site (prints its API secret once) or update it
               site list                  List sites with their origins
               site rotate-secret --id ID Replace a site's API secret and print the new one
@@ -129,15 +131,20 @@ public final class Main {
     private void saveSite(Sites sites, Args args) {
         int minutes = args.integer("edit-window-minutes", (int) NewSite.DEFAULT_EDIT_WINDOW.toMinutes());
         int maxLength = args.integer("max-comment-length", NewSite.DEFAULT_MAX_COMMENT_LENGTH);
+        ImageRules images = new ImageRules(args.integer("images-per-comment", ImageRules.DEFAULT_PER_COMMENT),
+                (long) args.integer("max-image-mb", (int) (ImageRules.DEFAULT_MAX_BYTES >> 20)) << 20,
+                args.integer("max-image-megapixels", (int) (ImageRules.DEFAULT_MAX_PIXELS / 1_000_000)) * 1_000_000L);
         SavedSite saved = sites.save(new NewSite(siteId(args.required("id")), args.required("name"),
-                new java.util.LinkedHashSet<>(args.all("origin")), Duration.ofMinutes(minutes), maxLength));
+                new java.util.LinkedHashSet<>(args.all("origin")), Duration.ofMinutes(minutes), maxLength, images));
         printSite(saved.site());
         saved.newSecret().ifPresent(secret -> out.println("secret: " + secret + "   (shown once; keep it for page metadata calls)"));
     }
 
     private void printSite(Site site) {
         out.println(site.id() + "  " + site.name() + "  origins: " + String.join(" ", site.origins().stream().sorted().toList())
-                + "  edit window: " + site.editWindow().toMinutes() + " min  max length: " + site.maxCommentLength());
+                + "  edit window: " + site.editWindow().toMinutes() + " min  max length: " + site.maxCommentLength()
+                + "  images: " + site.images().perComment() + " per comment, up to " + (site.images().maxBytes() >> 20)
+                + " MiB and " + site.images().maxPixels() / 1_000_000 + " MP");
     }
 
     private void withSites(Args args, java.util.function.Consumer<Sites> work) {

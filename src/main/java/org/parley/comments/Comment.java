@@ -1,6 +1,7 @@
 package org.parley.comments;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param replyCount visible direct replies, placeholders included
  * @param featured   moderators highlighted it
  * @param note       the moderators' message to the author; only in the author's own view
+ * @param images     the images it shows, in the author's order; none on a placeholder
  */
 public record Comment(
         CommentId id,
@@ -25,7 +27,12 @@ public record Comment(
         int down,
         int replyCount,
         boolean featured,
-        Optional<String> note) {
+        Optional<String> note,
+        List<CommentImage> images) {
+
+    public Comment {
+        images = List.copyOf(images);
+    }
 
     /** Up-votes minus down-votes. */
     public int score() {

@@ -19,7 +19,11 @@ public enum CommentProblem implements ProblemType {
     NOT_BLOCKED(404, "Not on your block list"),
     OWN_COMMENT_VOTE(409, "You cannot vote on your own comment"),
     INVALID_CURSOR(400, "Pagination cursor is not valid"),
-    INVALID_SORT(400, "Unknown sort order");
+    INVALID_SORT(400, "Unknown sort order"),
+    TOO_MANY_IMAGES(422, "Too many images"),
+    IMAGE_NOT_UPLOADED(422, "Attached image was not uploaded"),
+    INVALID_IMAGES(422, "Attached images are not acceptable"),
+    UNKNOWN_COMMENT_IMAGE(404, "Comment does not show that image");
 
     private final int status;
     private final String title;

@@ -19,6 +19,8 @@ final class CommentRepository {
             featured, author_note""";
     private static final ObjectMapper JSON = Json.mapper();
 
+    private final CommentImageRepository images = new CommentImageRepository();
+
     /** A stored comment with its source, for the author's edits. */
     record StoredComment(CommentRow row, Markdown markdown) {
     }
@@ -44,21 +46,51 @@ final class CommentRepository {
                 .bind("status", row.status().apiName())
                 .bind("created", row.createdAt())
                 .execute();
+        images.insert(h, row.id(), row.images());
     }
 
     Optional<StoredComment> find(Handle h, String id) {
         return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown FROM comments WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> new StoredComment(row(rs), new Markdown(rs.getString("markdown"))))
-                .findOne();
+                .findOne()
+                .map(found -> new StoredComment(found.row().withImages(
+                        images.forComments(h, List.of(id)).getOrDefault(id, List.of())), found.markdown()));
     }
 
     /** Every comment of a page, oldest first: the input of a {@link ThreadSnapshot}. */
     List<CommentRow> forPage(Handle h, PageId page) {
+        Map<String, List<CommentImage>> shown = images.forPage(h, page);
         return h.createQuery("SELECT " + ROW_COLUMNS + " FROM comments WHERE page_id = :page ORDER BY created_at, id")
                 .bind("page", page.value())
                 .map((rs, ctx) -> row(rs))
+                .map(row -> shown.containsKey(row.id()) ? row.withImages(shown.get(row.id())) : row)
                 .list();
+    }
+
+    /** The images each of the given comments shows, by comment id (absent when none). */
+    Map<String, List<CommentImage>> images(Handle h, java.util.Collection<String> commentIds) {
+        return images.forComments(h, commentIds);
+    }
+
+    /** Takes one image off a comment; false when it did not show it. */
+    boolean removeImage(Handle h, String commentId, org.parley.media.ImageId image) {
+        return images.remove(h, commentId, image);
+    }
+
+    /** Takes every image off a comment (its author deleted it); returns their ids. */
+    List<org.parley.media.ImageId> removeImages(Handle h, String commentId) {
+        return images.removeAll(h, commentId);
+    }
+
+    /** Of {@code ids}, those no comment shows any more. */
+    java.util.Set<org.parley.media.ImageId> unreferencedImages(Handle h, java.util.Collection<org.parley.media.ImageId> ids) {
+        return images.unreferenced(h, ids);
+    }
+
+    /** Every image any comment shows. */
+    java.util.Set<org.parley.media.ImageId> referencedImages(Handle h) {
+        return images.referenced(h);
     }
 
     void updateBody(Handle h, String id, Markdown markdown, SafeHtml html, Instant editedAt) {
@@ -185,6 +217,7 @@ final class CommentRepository {
                 rs.getInt("up"),
                 rs.getInt("down"),
                 rs.getBoolean("featured"),
-                Optional.ofNullable(rs.getString("author_note")));
+                Optional.ofNullable(rs.getString("author_note")),
+                List.of());
     }
 }

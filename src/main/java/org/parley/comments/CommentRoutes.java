@@ -29,6 +29,7 @@ import org.parley.http.Responses;
 import org.parley.identity.Block;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
+import org.parley.media.ImageId;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 
@@ -38,6 +39,8 @@ final class CommentRoutes implements HttpService {
     private static final String JSON = "application/json";
     private static final int MAX_BODY_BYTES = 256 * 1024;
     private static final int MAX_COUNT_KEYS = 100;
+    /** More items than any site allows are refused while reading; the site's own limit is the door's to check. */
+    private static final int MAX_IMAGES_READ = 20;
 
     private final Comments comments;
     private final Identity identity;
@@ -97,14 +100,16 @@ final class CommentRoutes implements HttpService {
         sendJson(res, Status.OK_200, ThreadJson.comment(found.comment(), Optional.of(found.source())));
     }
 
-    // POST /sites/{site}/comments {page, parentId?, body, name?, pageTitle?, pageUrl?} → 201 comment
+    // POST /sites/{site}/comments {page, parentId?, body, name?, pageTitle?, pageUrl?, images?: [{id, alt?}]} → 201 comment
     private void post(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         GuestId author = identity.requireGuest(Requests.bearer(req));
-        JsonFields fields = new JsonFields(bodies.object(req), Set.of("page", "parentId", "body", "name", "pageTitle", "pageUrl"));
+        JsonFields fields = new JsonFields(bodies.object(req),
+                Set.of("page", "parentId", "body", "name", "pageTitle", "pageUrl", "images"));
         String page = fields.requiredString("page");
         Optional<String> parent = fields.optionalString("parentId");
-        String body = fields.requiredString("body");
+        String body = fields.optionalString("body").orElse("");
+        List<NewImage> images = images(fields);
         Optional<String> name = fields.optionalString("name");
         Optional<String> title = fields.optionalString("pageTitle");
         Optional<String> url = fields.optionalString("pageUrl");
@@ -114,9 +119,24 @@ final class CommentRoutes implements HttpService {
         parent.filter(id -> !CommentId.isValid(id)).ifPresent(id -> fields.reject("parentId", "is not a comment id"));
         fields.done();
         Comment posted = comments.post(author, new NewComment(site, new PageKey(page), parent.map(CommentId::new),
-                new Markdown(body), name, title, url, ClientAddress.of(req)));
+                new Markdown(body), name, title, url, ClientAddress.of(req), images));
         res.header(HeaderNames.LOCATION, "/api/v1/sites/" + site + "/comments/" + posted.id());
         sendJson(res, Status.CREATED_201, ThreadJson.comment(posted, Optional.empty()));
+    }
+
+    /** The images field: uploaded image ids with optional alt text; shapes checked here, the rest by the door. */
+    private static List<NewImage> images(JsonFields fields) {
+        List<NewImage> images = new ArrayList<>();
+        for (JsonFields image : fields.optionalObjects("images", Set.of("id", "alt"), MAX_IMAGES_READ)) {
+            String id = image.requiredString("id");
+            String alt = image.optionalString("alt").orElse("");
+            if (!image.hasError("id") && !ImageId.isValid(id)) {
+                image.reject("id", "is not an image id (64 hexadecimal characters, as an upload returned)");
+            } else if (!image.hasError("id")) {
+                images.add(new NewImage(new ImageId(id), alt));
+            }
+        }
+        return images;
     }
 
     // PATCH /sites/{site}/comments/{id} {body} → 200 comment

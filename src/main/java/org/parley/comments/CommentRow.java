@@ -1,6 +1,7 @@
 package org.parley.comments;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.parley.identity.GuestId;
 
@@ -19,14 +20,25 @@ record CommentRow(
         int up,
         int down,
         boolean featured,
-        Optional<String> authorNote) {
+        Optional<String> authorNote,
+        List<CommentImage> images) {
+
+    CommentRow {
+        images = List.copyOf(images);
+    }
+
+    /** The same row showing {@code shown}. */
+    CommentRow withImages(List<CommentImage> shown) {
+        return new CommentRow(id, pageId, parentId, depth, authorId, authorName, html, status, createdAt, editedAt, up,
+                down, featured, authorNote, shown);
+    }
 
     /** How its author sees it: everything, the moderators' note included. */
     Comment view(int replyCount) {
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
                 Optional.of(new Author(new GuestId(authorId), authorName)), status, html,
                 Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
-                authorNote);
+                authorNote, images);
     }
 
     /** How other readers see it when it is visible: no note to the author. */
@@ -34,14 +46,14 @@ record CommentRow(
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
                 Optional.of(new Author(new GuestId(authorId), authorName)), status, html,
                 Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
-                Optional.empty());
+                Optional.empty(), images);
     }
 
     /** A placeholder keeping the place of a comment the reader may not see, above replies they may. */
     Comment placeholder(CommentStatus shownAs, int replyCount) {
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth, Optional.empty(), shownAs,
                 new SafeHtml(""), Instant.ofEpochMilli(createdAt), Optional.empty(), 0, 0, replyCount, false,
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     boolean isPublished() {

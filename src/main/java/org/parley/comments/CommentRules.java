@@ -26,10 +26,21 @@ final class CommentRules {
 
     /** The comment source, cleaned; 422 when it is empty or longer than the site allows. */
     static Markdown body(Markdown raw, Site site) {
+        Markdown text = bodyOrBlank(raw, site);
+        if (text.source().isEmpty()) {
+            throw empty();
+        }
+        return text;
+    }
+
+    /**
+     * Like {@link #body}, but a comment that shows images may have no text: blank comes back as the empty
+     * source, for the caller to accept only when there are images.
+     */
+    static Markdown bodyOrBlank(Markdown raw, Site site) {
         String text = stripControls(raw.source().replace("\r\n", "\n").replace('\r', '\n'), true);
         if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || isInvisible(c))) {
-            throw new ParleyException.InvalidInput(CommentProblem.EMPTY_COMMENT, "Write something before posting.",
-                    List.of(new FieldError("body", "is empty")));
+            return new Markdown("");
         }
         int length = text.codePointCount(0, text.length());
         if (length > site.maxCommentLength()) {
@@ -38,6 +49,11 @@ final class CommentRules {
                     List.of(new FieldError("body", "is longer than " + site.maxCommentLength() + " characters")));
         }
         return new Markdown(text);
+    }
+
+    static ParleyException empty() {
+        return new ParleyException.InvalidInput(CommentProblem.EMPTY_COMMENT, "Write something, or attach an image, before posting.",
+                List.of(new FieldError("body", "is empty")));
     }
 
     /**

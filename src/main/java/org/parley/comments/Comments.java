@@ -2,6 +2,7 @@ package org.parley.comments;
 
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
+import org.parley.media.ImageId;
+import org.parley.media.Media;
 import org.parley.sites.Site;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -40,12 +43,13 @@ public final class Comments {
     private final CommentRepository comments = new CommentRepository();
     private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
+    private final Attachments attachments;
     private final ThreadReadModel readModel;
     private final ThreadReads reads;
     private final LiveFeed liveFeed;
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
-                     CommentsConfig config, Screening screening) {
+                     Media media, CommentsConfig config, Screening screening) {
         this.screening = screening;
         this.db = db;
         this.clock = clock;
@@ -53,16 +57,20 @@ public final class Comments {
         this.sites = sites;
         this.identity = identity;
         this.config = config;
+        this.attachments = new Attachments(db, media, comments);
         this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
         this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
     }
 
-    /** The comments feature; {@code screening} judges each new comment (moderation, or {@link Screening#PUBLISH_ALL}). */
+    /**
+     * The comments feature; {@code screening} judges each new comment (moderation, or {@link Screening#PUBLISH_ALL});
+     * {@code media} holds the images comments show.
+     */
     public static Comments create(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites,
-                                  Identity identity, CommentsConfig config, Screening screening) {
-        return new Comments(db, clock, bus, streams, sites, identity, config, screening);
+                                  Identity identity, Media media, CommentsConfig config, Screening screening) {
+        return new Comments(db, clock, bus, streams, sites, identity, media, config, screening);
     }
 
     /**
@@ -90,15 +98,20 @@ public final class Comments {
     /**
      * Posts a comment or reply as {@code author}, creating the page on its first comment. Screening
      * decides whether it is published, held for a moderator or rejected; the answer is the comment as
-     * its author sees it (status, and the moderators' note). Throws 4xx problems for an empty or
-     * over-long body, a bad name, a closed page, a parent that is unknown, not published or on another
+     * its author sees it (status, and the moderators' note). A comment with images may have no text.
+     * Throws 4xx problems for an empty or over-long body, a bad name, images that are too many, not
+     * uploaded or badly described, a closed page, a parent that is unknown, not published or on another
      * page, or when screening refuses the author (banned, too many comments); nothing is written then.
      */
     public Comment post(GuestId author, NewComment draft) {
         Site site = sites.require(draft.site().value());
-        Markdown body = CommentRules.body(draft.body(), site);
+        Markdown body = CommentRules.bodyOrBlank(draft.body(), site);
+        if (body.source().isEmpty() && draft.images().isEmpty()) {
+            throw CommentRules.empty();
+        }
         Optional<String> name = CommentRules.name(draft.authorName());
         CommentRules.widgetPageDetails(draft.pageTitle(), draft.pageUrl());
+        List<CommentImage> images = attachments.resolve(draft.images(), site);
         SafeHtml html = renderer.render(body);
         Instant now = clock.instant();
         String id = db.ids().next("c", now.toEpochMilli());
@@ -111,7 +124,7 @@ public final class Comments {
             Verdict verdict = screening.screen(new Submission(new CommentId(id), site.id(), draft.page(),
                     page.page().section(), author, name, body, html, draft.parentId(),
                     parent.map(p -> new GuestId(p.authorId())), draft.clientAddress(), now,
-                    comments.publishedOnSite(h, author.value(), site.id())));
+                    comments.publishedOnSite(h, author.value(), site.id()), images.size()));
             CommentStatus status = switch (verdict.decision()) {
                 case PUBLISH -> CommentStatus.PUBLISHED;
                 case HOLD -> CommentStatus.PENDING;
@@ -119,7 +132,7 @@ public final class Comments {
             };
             CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value),
                     parent.map(p -> p.depth() + 1).orElse(0), author.value(), name, html, status, now.toEpochMilli(),
-                    Optional.empty(), 0, 0, false, verdict.authorMessage());
+                    Optional.empty(), 0, 0, false, verdict.authorMessage(), images);
             comments.insert(h, row, body, verdict);
             long version = pages.recordChange(h, page.id(), row.isPublished() ? 1 : 0, "posted", id, now);
             afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id)));
@@ -129,13 +142,19 @@ public final class Comments {
         return posted.row().view(0);
     }
 
-    /** Replaces the text of the author's own comment while the site's edit window is open. */
+    /**
+     * Replaces the text of the author's own comment while the site's edit window is open. Its images stay;
+     * a comment that shows images may lose all its text.
+     */
     public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody) {
         Site site = sites.require(siteId.value());
-        Markdown body = CommentRules.body(newBody, site);
+        Markdown body = CommentRules.bodyOrBlank(newBody, site);
         SafeHtml html = renderer.render(body);
         Instant now = clock.instant();
         return changeOwn(site, author, id, now, (h, stored) -> {
+            if (body.source().isEmpty() && stored.row().images().isEmpty()) {
+                throw CommentRules.empty();
+            }
             comments.updateBody(h, id.value(), body, html, now);
             long version = pages.recordChange(h, stored.row().pageId(), 0, "edited", id.value(), now);
             CommentRow row = comments.find(h, id.value()).orElseThrow().row();
@@ -145,14 +164,16 @@ public final class Comments {
     }
 
     /**
-     * Deletes the author's own comment while the edit window is open. Its text is erased; when replies
-     * hang from it, a "deleted" placeholder keeps their place.
+     * Deletes the author's own comment while the edit window is open. Its text and images are erased
+     * (an image no other comment shows leaves storage); when replies hang from it, a "deleted" placeholder
+     * keeps their place.
      */
     public EditOutcome delete(SiteId siteId, GuestId author, CommentId id) {
         Site site = sites.require(siteId.value());
         Instant now = clock.instant();
         return changeOwn(site, author, id, now, (h, stored) -> {
             comments.markDeleted(h, id.value(), now);
+            attachments.releaseAfterCommit(comments.removeImages(h, id.value()));
             long version = pages.recordChange(h, stored.row().pageId(), -1, "deleted", id.value(), now);
             return new Change(Optional.of(new CommentEvent.CommentRemoved(stored.row().pageId(), version, id)),
                     new EditOutcome.Removed(id, comments.hasPublishedDescendant(h, id.value())));
@@ -241,7 +262,8 @@ public final class Comments {
     /**
      * Applies a moderator's decision to a comment and returns it before and after, for the audit log.
      * Approving publishes a held or rejected comment (or closes a flagged one's review); rejecting takes
-     * it out of public view with a note its author sees; featuring highlights it. Joins the caller's
+     * it out of public view with a note its author sees; featuring highlights it; removing an image takes
+     * it off the comment, text untouched, and out of storage once no comment shows it. Joins the caller's
      * transaction, so the caller's audit entry commits with it.
      */
     public Moderated moderate(CommentId id, ModerationChange change) {
@@ -251,10 +273,14 @@ public final class Comments {
             if (row.status() == CommentStatus.DELETED) {
                 throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted by its author.");
             }
+            if (change instanceof ModerationChange.RemoveImage remove) {
+                return removeImage(h, row, remove.image(), now);
+            }
             CommentRow after = switch (change) {
                 case ModerationChange.Approve approve -> withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured());
                 case ModerationChange.Reject reject -> withDecision(row, CommentStatus.REJECTED, reject.note(), false);
                 case ModerationChange.Feature feature -> withDecision(row, row.status(), row.authorNote(), feature.featured());
+                case ModerationChange.RemoveImage remove -> throw new IllegalStateException("handled above");
             };
             comments.moderate(h, id.value(), after.status(), false, after.authorNote(), after.featured());
             int delta = (after.isPublished() ? 1 : 0) - (row.isPublished() ? 1 : 0);
@@ -266,6 +292,28 @@ public final class Comments {
             PageRow page = pages.find(h, row.pageId()).orElseThrow();
             return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
         });
+    }
+
+    private Moderated removeImage(Handle h, CommentRow row, ImageId image, Instant now) {
+        if (!comments.removeImage(h, row.id(), image)) {
+            throw new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT_IMAGE,
+                    "Comment " + row.id() + " does not show image " + image + ".");
+        }
+        CommentRow after = row.withImages(row.images().stream().filter(shown -> !shown.id().equals(image)).toList());
+        long version = pages.recordChange(h, row.pageId(), 0, "image-removed", row.id(), now);
+        afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, new CommentId(row.id())));
+        attachments.releaseAfterCommit(List.of(image));
+        PageRow page = pages.find(h, row.pageId()).orElseThrow();
+        return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
+    }
+
+    /**
+     * Deletes stored images no comment shows that were last uploaded more than {@code grace} ago (uploads
+     * whose comment was never posted); returns how many went. Run it now and then; a day's grace spares
+     * readers still writing.
+     */
+    public int sweepImages(Duration grace) {
+        return attachments.sweep(clock.instant(), grace);
     }
 
     /** Comments as moderators see them: a queue page, or given comments, within the given scopes. */
@@ -285,7 +333,7 @@ public final class Comments {
 
     private static CommentRow withDecision(CommentRow row, CommentStatus status, Optional<String> note, boolean featured) {
         return new CommentRow(row.id(), row.pageId(), row.parentId(), row.depth(), row.authorId(), row.authorName(),
-                row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note);
+                row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note, row.images());
     }
 
     /** HTTP routes of this feature, to mount under {@code /api/v1}. */

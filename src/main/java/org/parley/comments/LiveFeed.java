@@ -129,7 +129,7 @@ final class LiveFeed {
             case "posted", "approved" -> shown
                     ? Optional.of(message(seq, "posted", ThreadJson.comment(node.get().comment, Optional.empty())))
                     : Optional.empty();
-            case "edited", "featured" -> shown
+            case "edited", "featured", "image-removed" -> shown
                     ? Optional.of(message(seq, "edited", ThreadJson.comment(node.get().comment, Optional.empty())))
                     : Optional.empty();
             case "deleted", "rejected" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent(),

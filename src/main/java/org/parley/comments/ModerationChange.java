@@ -1,5 +1,6 @@
 package org.parley.comments;
 
+import org.parley.media.ImageId;
 import java.util.Optional;
 
 /** What a moderator does to a comment. */
@@ -15,5 +16,9 @@ public sealed interface ModerationChange {
 
     /** Highlights a comment, or stops highlighting it. */
     record Feature(boolean featured) implements ModerationChange {
+    }
+
+    /** Takes one image off the comment, leaving its text; the image leaves storage once no comment shows it. */
+    record RemoveImage(ImageId image) implements ModerationChange {
     }
 }

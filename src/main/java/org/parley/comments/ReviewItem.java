@@ -11,6 +11,7 @@ import org.parley.sites.SiteId;
  * reason screening gave.
  *
  * @param reviewOpen a moderator has yet to look at it
+ * @param images     the images it shows
  */
 public record ReviewItem(
         CommentId id,
@@ -29,5 +30,16 @@ public record ReviewItem(
         int down,
         boolean featured,
         boolean reviewOpen,
-        List<Reason> reasons) {
+        List<Reason> reasons,
+        List<CommentImage> images) {
+
+    public ReviewItem {
+        reasons = List.copyOf(reasons);
+        images = List.copyOf(images);
+    }
+
+    ReviewItem withImages(List<CommentImage> shown) {
+        return new ReviewItem(id, site, page, pageTitle, section, parentId, author, authorName, status, source, html,
+                createdAt, up, down, featured, reviewOpen, reasons, shown);
+    }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -20,6 +21,7 @@ import org.parley.sites.SiteId;
 final class ReviewRepository {
 
     private static final ObjectMapper JSON = Json.mapper();
+    private final CommentImageRepository images = new CommentImageRepository();
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
     private static final String SELECT = """
@@ -61,7 +63,7 @@ final class ReviewRepository {
         for (int i = 0; i < args.size(); i++) {
             select.bind(i, args.get(i));
         }
-        return select.map((rs, ctx) -> item(rs)).list();
+        return withImages(h, select.map((rs, ctx) -> item(rs)).list());
     }
 
     /** The comment, the comments above it up to the top, and its direct replies, in thread order. */
@@ -85,7 +87,14 @@ final class ReviewRepository {
                 .bind("id", id.value())
                 .map((rs, ctx) -> item(rs))
                 .list());
-        return above;
+        return withImages(h, above);
+    }
+
+    private List<ReviewItem> withImages(Handle h, List<ReviewItem> items) {
+        Map<String, List<CommentImage>> shown = images.forComments(h, items.stream().map(item -> item.id().value()).toList());
+        return items.stream()
+                .map(item -> shown.containsKey(item.id().value()) ? item.withImages(shown.get(item.id().value())) : item)
+                .toList();
     }
 
     AuthorStats authorStats(Handle h, SiteId site, GuestId author) {
@@ -145,7 +154,8 @@ final class ReviewRepository {
                 rs.getInt("down"),
                 rs.getBoolean("featured"),
                 "open".equals(rs.getString("review")),
-                reasons(rs.getString("reasons")));
+                reasons(rs.getString("reasons")),
+                List.of());
     }
 
     private static List<Reason> reasons(String json) {

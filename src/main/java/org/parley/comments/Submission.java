@@ -14,6 +14,7 @@ import org.parley.sites.SiteId;
  * @param parentAuthor    who wrote the comment it replies to
  * @param clientAddress   the poster's network address, for rate limits; never shown
  * @param authorPublished the author's published comments on this site so far (trust)
+ * @param images          how many images it shows
  */
 public record Submission(
         CommentId id,
@@ -28,5 +29,6 @@ public record Submission(
         Optional<GuestId> parentAuthor,
         String clientAddress,
         Instant at,
-        int authorPublished) {
+        int authorPublished,
+        int images) {
 }

@@ -147,6 +147,8 @@ final class ThreadJson {
         g.writeStringField("name", site.name());
         g.writeNumberField("editWindowSeconds", site.editWindow().toSeconds());
         g.writeNumberField("maxCommentLength", site.maxCommentLength());
+        g.writeNumberField("imagesPerComment", site.images().perComment());
+        g.writeNumberField("maxImageBytes", site.images().maxBytes());
         g.writeEndObject();
     }
 
@@ -197,6 +199,20 @@ final class ThreadJson {
         g.writeNumberField("replyCount", c.replyCount());
         g.writeBooleanField("featured", c.featured());
         optional(g, "note", c.note());
+        g.writeArrayFieldStart("images");
+        for (CommentImage image : c.images()) {
+            g.writeStartObject();
+            g.writeStringField("id", image.id().value());
+            g.writeStringField("url", image.url());
+            g.writeNumberField("width", image.width());
+            g.writeNumberField("height", image.height());
+            g.writeStringField("thumbUrl", image.thumbUrl());
+            g.writeNumberField("thumbWidth", image.thumbWidth());
+            g.writeNumberField("thumbHeight", image.thumbHeight());
+            g.writeStringField("alt", image.alt());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void optional(JsonGenerator g, String field, Optional<String> value) throws IOException {

@@ -1,6 +1,9 @@
 package org.parley.demo;
 
 import io.helidon.webserver.http.HttpService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +19,10 @@ import org.parley.comments.Comments;
 import org.parley.comments.CommentsConfig;
 import org.parley.comments.Markdown;
 import org.parley.comments.NewComment;
+import org.parley.comments.NewImage;
 import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
+import org.parley.media.Media;
 import org.parley.moderation.Moderation;
 import org.parley.moderation.WordTerm;
 import org.parley.comments.Sort;
@@ -42,10 +47,12 @@ public final class Demo {
     private final Identity identity;
     private final CommentsConfig commentsConfig;
     private final Moderation moderation;
+    private final Media media;
     private final DemoNewsroom newsroom = DemoNewsroom.load();
 
-    private Demo(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Moderation moderation) {
+    private Demo(Database db, Sites sites, Identity identity, Media media, CommentsConfig commentsConfig, Moderation moderation) {
         this.db = db;
+        this.media = media;
         this.sites = sites;
         this.identity = identity;
         this.commentsConfig = commentsConfig;
@@ -53,8 +60,9 @@ public final class Demo {
     }
 
     /** The demo; its comments pass through {@code moderation} like any reader's, so moderators see them. */
-    public static Demo create(Database db, Sites sites, Identity identity, CommentsConfig commentsConfig, Moderation moderation) {
-        return new Demo(db, sites, identity, commentsConfig, moderation);
+    public static Demo create(Database db, Sites sites, Identity identity, Media media, CommentsConfig commentsConfig,
+                              Moderation moderation) {
+        return new Demo(db, sites, identity, media, commentsConfig, moderation);
     }
 
     /** The newsroom's content, for tests and tools that need to know what the demo holds. */
@@ -76,7 +84,7 @@ public final class Demo {
         }
         StepClock clock = new StepClock(newsroom.page().publishedAt());
         Comments seeding = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofMinutes(1), 8),
-                sites, identity, commentsConfig, moderation.screening());
+                sites, identity, media, commentsConfig, moderation.screening());
         PageKey key = new PageKey(newsroom.page().key());
         var article = newsroom.page();
         seeding.upsertPage(site, key, new PageMeta(Optional.of(article.title()), Optional.of(articleUrl),
@@ -94,10 +102,23 @@ public final class Demo {
             clock.set(article.publishedAt().plus(Duration.ofMinutes(demo.minutesAfterPublish())));
             Comment posted = seeding.post(author, new NewComment(site, key,
                     Optional.ofNullable(demo.parent()).map(ids::get), new Markdown(demo.body()),
-                    Optional.ofNullable(demo.name()), Optional.empty(), Optional.empty(), "127.0.0.1"));
+                    Optional.ofNullable(demo.name()), Optional.empty(), Optional.empty(), "127.0.0.1",
+                    Optional.ofNullable(demo.image()).map(this::upload).stream().toList()));
             ids.put(demo.ref(), posted.id());
         }
         return ids;
+    }
+
+    /** Stores a demo image as a reader's upload would be stored. */
+    private NewImage upload(DemoNewsroom.DemoImage image) {
+        try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(image.resource())) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo image " + image.resource() + " in the Parley jar");
+            }
+            return new NewImage(media.store(in.readAllBytes()).id(), image.alt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading demo image " + image.resource(), e);
+        }
     }
 
     /** The demo article page, to mount at the server root. */

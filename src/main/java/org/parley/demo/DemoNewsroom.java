@@ -25,10 +25,18 @@ public record DemoNewsroom(SiteInfo site, Article page, List<DemoComment> commen
                           List<String> paragraphs) {
     }
 
-    /** One comment: {@code parent} is another comment's {@code ref}; a null name posts as an unnamed guest. */
+    /**
+     * One comment: {@code parent} is another comment's {@code ref}; a null name posts as an unnamed guest;
+     * {@code image}, when there is one, is shown with it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record DemoComment(String ref, String parent, String name, int minutesAfterPublish,
-                              List<String> situations, String body) {
+                              List<String> situations, String body, DemoImage image) {
+    }
+
+    /** An image shipped as demo data: a class-path resource under {@code demo/}, with its alt text. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record DemoImage(String resource, String alt) {
     }
 
     /** Reads the newsroom shipped in the jar. */

@@ -15,23 +15,62 @@ import java.util.Set;
 public final class JsonFields {
 
     private final ObjectNode body;
-    private final List<FieldError> errors = new ArrayList<>();
+    /** Shared with the fields of nested objects, so one {@link #done()} reports every mistake. */
+    private final List<FieldError> errors;
+    /** How this object's fields are named in errors: empty at the top, {@code images[1].} inside an array. */
+    private final String prefix;
 
     public JsonFields(ObjectNode body, Set<String> known) {
+        this(body, known, "", new ArrayList<>());
+    }
+
+    private JsonFields(ObjectNode body, Set<String> known, String prefix, List<FieldError> errors) {
         this.body = body;
+        this.prefix = prefix;
+        this.errors = errors;
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                errors.add(new FieldError(name, "unknown field; expected one of " + String.join(", ", known)));
+                reject(name, "unknown field; expected one of " + String.join(", ", known));
             }
         }
+    }
+
+    /**
+     * The objects of an array field that may be absent or null (then none), at most {@code maxItems} of
+     * them, each read like a body with its own known fields; their mistakes are named like
+     * {@code images[1].alt} and reported by this object's {@link #done()}.
+     */
+    public List<JsonFields> optionalObjects(String name, Set<String> known, int maxItems) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            reject(name, "must be an array of objects, not " + describe(node));
+            return List.of();
+        }
+        if (node.size() > maxItems) {
+            reject(name, "must have at most " + maxItems + " items (it has " + node.size() + ")");
+            return List.of();
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (item instanceof ObjectNode object) {
+                items.add(new JsonFields(object, known, prefix + name + "[" + i + "].", errors));
+            } else {
+                reject(name + "[" + i + "]", "must be an object, not " + describe(item));
+            }
+        }
+        return items;
     }
 
     /** A string field that must be present and not null. */
     public String requiredString(String name) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
-            errors.add(new FieldError(name, "is required"));
+            reject(name, "is required");
             return "";
         }
         return string(name, node);
@@ -50,11 +89,11 @@ public final class JsonFields {
     public int requiredInt(String name, int min, int max) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
-            errors.add(new FieldError(name, "is required"));
+            reject(name, "is required");
             return min;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
-            errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
+            reject(name, "must be an integer from " + min + " to " + max);
             return min;
         }
         return node.intValue();
@@ -67,7 +106,7 @@ public final class JsonFields {
             return Optional.empty();
         }
         if (!node.isBoolean()) {
-            errors.add(new FieldError(name, "must be true or false, not " + describe(node)));
+            reject(name, "must be true or false, not " + describe(node));
             return Optional.empty();
         }
         return Optional.of(node.booleanValue());
@@ -75,12 +114,12 @@ public final class JsonFields {
 
     /** Records a rule violation found by the caller while reading, e.g. an unparseable date. */
     public void reject(String name, String message) {
-        errors.add(new FieldError(name, message));
+        errors.add(new FieldError(prefix + name, message));
     }
 
     /** True when a mistake in field {@code name} was already recorded. */
     public boolean hasError(String name) {
-        return errors.stream().anyMatch(error -> error.field().equals(name));
+        return errors.stream().anyMatch(error -> error.field().equals(prefix + name));
     }
 
     /** Throws {@link ParleyException.InvalidInput} listing every field error seen so far. */
@@ -95,7 +134,7 @@ public final class JsonFields {
 
     private String string(String name, JsonNode node) {
         if (!node.isTextual()) {
-            errors.add(new FieldError(name, "must be a string, not " + describe(node)));
+            reject(name, "must be a string, not " + describe(node));
             return "";
         }
         return node.textValue();

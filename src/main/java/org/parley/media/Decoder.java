@@ -36,20 +36,21 @@ final class Decoder {
         this.config = config;
     }
 
-    /** Refuses sizes over the pixel limit for {@code format}; a 422 problem naming the size. */
-    void requireWithinLimit(UploadFormat format, long width, long height) {
-        if (format == UploadFormat.WEBP && width * height > Math.min(config.maxPixels(), WEBP_MAX_PIXELS)) {
-            throw Refusal.tooManyPixels(width, height, Math.min(config.maxPixels(), WEBP_MAX_PIXELS),
+    /** Refuses sizes over {@code maxPixels} (or WebP's own limit); a 422 problem naming the size. */
+    static void requireWithinLimit(UploadFormat format, long width, long height, long maxPixels) {
+        if (format == UploadFormat.WEBP && width * height > Math.min(maxPixels, WEBP_MAX_PIXELS)) {
+            throw Refusal.tooManyPixels(width, height, Math.min(maxPixels, WEBP_MAX_PIXELS),
                     " WebP images cannot be decoded at a reduced size, so they have a lower limit; a JPEG or PNG of this"
                             + " picture may be larger.");
         }
-        if (width * height > config.maxPixels()) {
-            throw Refusal.tooManyPixels(width, height, config.maxPixels(), "");
+        if (width * height > maxPixels) {
+            throw Refusal.tooManyPixels(width, height, maxPixels, "");
         }
     }
 
-    Decoded decode(Inspection inspection) {
-        requireWithinLimit(inspection.format(), inspection.width(), inspection.height());
+    /** Decodes the first frame, refusing again (from the reader's header) anything over {@code maxPixels}. */
+    Decoded decode(Inspection inspection, long maxPixels) {
+        requireWithinLimit(inspection.format(), inspection.width(), inspection.height(), maxPixels);
         ImageReader reader = reader(inspection.format());
         try (ImageInputStream in = new ByteArrayImageInputStream(inspection.decodable())) {
             reader.setInput(in, true, true);
@@ -58,7 +59,7 @@ final class Decoder {
             if (width <= 0 || height <= 0) {
                 throw Refusal.broken("declares a size of " + width + " × " + height + " pixels");
             }
-            requireWithinLimit(inspection.format(), width, height);
+            requireWithinLimit(inspection.format(), width, height, maxPixels);
             ImageReadParam param = reader.getDefaultReadParam();
             int step = subsampling(width, height);
             param.setSourceSubsampling(step, step, 0, 0);

@@ -29,6 +29,11 @@ public record ImageId(String value) {
         return true;
     }
 
+    /** Where {@code variant} of this image is served, relative to Parley's public URL: {@code /media/{id}/{variant}}. */
+    public String url(Variant variant) {
+        return "/media/" + value + "/" + variant.path();
+    }
+
     @Override
     public String toString() {
         return value;

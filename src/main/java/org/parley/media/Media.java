@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
+import org.parley.sites.ImageRules;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 
@@ -85,16 +86,28 @@ public final class Media {
      * {@value #BUSY_RETRY_SECONDS} s). The caller closes the stream.
      */
     public StoredImage store(InputStream upload) {
+        return store(upload, config.maxUploadBytes(), config.maxPixels());
+    }
+
+    /** Like {@link #store(InputStream)} under a site's own limits, which the server's still cap. */
+    public StoredImage store(InputStream upload, ImageRules site) {
+        return store(upload, site.maxBytes(), site.maxPixels());
+    }
+
+    private StoredImage store(InputStream upload, long maxBytes, long maxPixels) {
+        long byteLimit = Math.min(maxBytes, config.maxUploadBytes());
         if (!inFlight.tryAcquire()) {
             throw new ParleyException.RateLimited(MediaProblem.UPLOADS_BUSY, "Parley is taking in " + UPLOADS_IN_FLIGHT
                     + " images right now; send yours again in " + BUSY_RETRY_SECONDS + " seconds.", BUSY_RETRY_SECONDS);
         }
         try {
-            byte[] bytes = upload.readNBytes((int) config.maxUploadBytes() + 1);
-            if (bytes.length > config.maxUploadBytes()) {
-                throw Refusal.tooLarge(config.maxUploadBytes());
+            byte[] bytes = upload.readNBytes((int) byteLimit + 1);
+            if (bytes.length > byteLimit) {
+                throw Refusal.tooLarge(byteLimit);
             }
-            return store(bytes);
+            Rendition rendition = reencoder.reencode(bytes, byteLimit, maxPixels);
+            Instant now = clock.instant();
+            return db.write(h -> repository.save(h, rendition, now));
         } catch (IOException e) {
             throw new UncheckedIOException("reading an image upload", e);
         } finally {

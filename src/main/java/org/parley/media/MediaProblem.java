@@ -10,6 +10,7 @@ public enum MediaProblem implements ProblemType {
     IMAGE_TOO_MANY_PIXELS("image-too-many-pixels", 422, "Image has too many pixels"),
     BROKEN_IMAGE("broken-image", 422, "Image is damaged or incomplete"),
     UNKNOWN_IMAGE("unknown-image", 404, "No such image"),
+    IMAGES_OFF("images-off", 403, "This site takes no images"),
     UPLOADS_BUSY("uploads-busy", 429, "Too many image uploads at once");
 
     private final String slug;

@@ -17,6 +17,7 @@ import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.http.Requests;
 import org.parley.identity.Identity;
+import org.parley.sites.ImageRules;
 import org.parley.sites.Sites;
 
 /**
@@ -53,7 +54,8 @@ final class MediaRoutes implements HttpService {
     // POST /api/v1/sites/{site}/images, body: the image file's bytes (Content-Type ignored, multipart refused)
     //   → 201 {id, format, width, height, display: {url, width, height}, thumb: {url, width, height}}
     private void upload(ServerRequest req, ServerResponse res) {
-        sites.require(req.path().pathParameters().get("site"));
+        ImageRules rules = sites.require(req.path().pathParameters().get("site")).images();
+        long maxBytes = Math.min(rules.maxBytes(), media.config().maxUploadBytes());
         identity.requireGuest(Requests.bearer(req));
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
@@ -61,12 +63,15 @@ final class MediaRoutes implements HttpService {
                     "Send the image file itself as the request body, not a multipart form: in a browser, "
                             + "fetch(url, {method: 'POST', body: file}). The Content-Type sent is not used.");
         }
-        if (req.headers().contentLength().orElse(-1) > media.config().maxUploadBytes()) {
-            throw Refusal.tooLarge(media.config().maxUploadBytes());
+        if (rules.perComment() == 0) {
+            throw new ParleyException.Forbidden(MediaProblem.IMAGES_OFF, "This site does not take images in comments.");
+        }
+        if (req.headers().contentLength().orElse(-1) > maxBytes) {
+            throw Refusal.tooLarge(maxBytes);
         }
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
-            image = media.store(body);
+            image = media.store(body, rules);
         } catch (IOException e) {
             throw new UncheckedIOException("closing an image upload", e);
         }

@@ -25,20 +25,28 @@ final class Reencoder {
         this.renderer = new Renderer(config);
     }
 
+    /** Re-encodes under the server's limits. */
     Rendition reencode(byte[] upload) {
+        return reencode(upload, config.maxUploadBytes(), config.maxPixels());
+    }
+
+    /** Re-encodes under tighter limits (a site's); the server's still cap them. */
+    Rendition reencode(byte[] upload, long maxBytes, long maxPixels) {
+        long byteLimit = Math.min(maxBytes, config.maxUploadBytes());
+        long pixelLimit = Math.min(maxPixels, config.maxPixels());
         if (upload.length == 0) {
             throw Refusal.empty();
         }
-        if (upload.length > config.maxUploadBytes()) {
-            throw Refusal.tooLarge(config.maxUploadBytes());
+        if (upload.length > byteLimit) {
+            throw Refusal.tooLarge(byteLimit);
         }
         UploadFormat format = UploadFormat.sniff(upload);
         Inspection inspection = format.inspect(upload);
-        decoder.requireWithinLimit(format, inspection.width(), inspection.height());
+        Decoder.requireWithinLimit(format, inspection.width(), inspection.height(), pixelLimit);
         Orientation orientation = Orientation.fromExif(inspection.exif());
         decoding.acquireUninterruptibly();
         try {
-            return renderer.render(format, decoder.decode(inspection), orientation);
+            return renderer.render(format, decoder.decode(inspection, pixelLimit), orientation);
         } finally {
             decoding.release();
         }

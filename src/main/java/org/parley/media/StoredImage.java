@@ -9,7 +9,7 @@ public record StoredImage(ImageId id, ImageFormat format, int width, int height,
 
     /** Where {@code variant} is served, relative to Parley's public URL: {@code /media/{id}/{variant}}. */
     public String url(Variant variant) {
-        return "/media/" + id.value() + "/" + variant.path();
+        return id.url(variant);
     }
 
     /** Width of {@code variant}, in pixels. */

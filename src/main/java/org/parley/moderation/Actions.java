@@ -64,6 +64,8 @@ final class Actions {
             case ModeratorAction.Suspend suspend -> sanction(who, suspend.because(), SanctionKind.SUSPENSION, suspend.message(),
                     Optional.of(suspension(suspend.duration())), now);
             case ModeratorAction.Warn warn -> sanction(who, warn.because(), SanctionKind.WARNING, warn.message(), Optional.empty(), now);
+            case ModeratorAction.RemoveImage remove -> onComments(who, List.of(remove.comment()), "remove-image",
+                    Optional.of(message(remove.reason(), "reason")), now, new ModerationChange.RemoveImage(remove.image()));
             case ModeratorAction.Lift lift -> lift(who, lift, now);
         };
     }
@@ -129,6 +131,9 @@ final class Actions {
     private Optional<String> state(Comment comment) {
         ObjectNode node = json.createObjectNode().put("status", comment.status().apiName()).put("featured", comment.featured());
         comment.note().ifPresent(note -> node.put("note", note));
+        if (!comment.images().isEmpty()) {
+            comment.images().forEach(image -> node.withArray("images").add(image.id().value()));
+        }
         return Optional.of(new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8));
     }
 

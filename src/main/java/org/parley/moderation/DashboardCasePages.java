@@ -16,6 +16,7 @@ import org.parley.http.FieldError;
 import org.parley.http.Form;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
+import org.parley.media.ImageId;
 import org.parley.staff.Session;
 import org.parley.staff.StaffUser;
 
@@ -34,7 +35,7 @@ final class DashboardCasePages {
     private static final Map<String, Duration> SUSPENSIONS = Map.of("1h", Duration.ofHours(1), "1d", Duration.ofDays(1),
             "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
     /** The door's fields that hold what a person typed: its complaints about them come back as a 422 page. */
-    private static final Set<String> TYPED_FIELDS = Set.of("reasonForAuthor", "message", "note");
+    private static final Set<String> TYPED_FIELDS = Set.of("reasonForAuthor", "message", "note", "reason");
 
     private final Moderation moderation;
     private final DashboardTemplates templates;
@@ -102,6 +103,30 @@ final class DashboardCasePages {
         CommentId id = commentId(req);
         String message = form.optional("message").orElse("").strip();
         sanction(res, session, form, id, "ban", message, new ModeratorAction.Ban(id, message), "banned");
+    }
+
+    // POST /admin/comments/{id}/remove-image (csrf, image, reason, queue?, site?) → 303 back to the case; 422 without a reason
+    void removeImage(ServerRequest req, ServerResponse res, Session session, Form form) {
+        CommentId id = commentId(req);
+        String image = form.required("image");
+        if (!ImageId.isValid(image)) {
+            throw new ParleyException.InvalidInput(RequestProblem.INVALID_FIELD, "Form field 'image' must be an image id (64 hexadecimal characters).",
+                    List.of(new FieldError("image", "is not an image id")));
+        }
+        String reason = form.optional("reason").orElse("").strip();
+        String slot = "remove-image-" + image;
+        if (reason.isEmpty()) {
+            mistake(res, session, form, id, slot, reason, "Say why the image goes; the audit log keeps it.");
+            return;
+        }
+        try {
+            moderation.act(session.user(), new ModeratorAction.RemoveImage(id, new ImageId(image), reason));
+        } catch (ParleyException.InvalidInput e) {
+            rethrowUnlessTyped(e);
+            mistake(res, session, form, id, slot, reason, e.detail());
+            return;
+        }
+        DashboardTemplates.redirect(res, DashboardQueueRef.caseHref(id, ref(form), "image-removed"));
     }
 
     // POST /admin/sanctions/{id}/lift (csrf, note, comment, queue?, site?) → 303 back to the case it was lifted from

@@ -61,6 +61,7 @@ final class DashboardRoutes implements HttpService {
                 .post("/admin/comments/{id}/feature", form((req, res, session, form) -> cases.feature(req, res, session, form, true)))
                 .post("/admin/comments/{id}/unfeature", form((req, res, session, form) -> cases.feature(req, res, session, form, false)))
                 .post("/admin/comments/{id}/warn", form(cases::warn))
+                .post("/admin/comments/{id}/remove-image", form(cases::removeImage))
                 .post("/admin/comments/{id}/suspend", form(cases::suspend))
                 .post("/admin/comments/{id}/ban", form(cases::ban))
                 .post("/admin/sanctions/{id}/lift", form(cases::lift))

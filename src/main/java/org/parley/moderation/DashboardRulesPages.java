@@ -45,7 +45,8 @@ final class DashboardRulesPages {
             new Rule("repeatsToFlag", 2, 1_000, false),
             new Rule("repeatHours", 1, 720, false),
             new Rule("linksToFlag", 1, 100, false),
-            new Rule("nudgeAt", 0.001, 1, true));
+            new Rule("nudgeAt", 0.001, 1, true),
+            new Rule("imagesTrustedAfter", 0, 1_000, false));
 
     private final Moderation moderation;
     private final Sites sites;
@@ -145,6 +146,7 @@ final class DashboardRulesPages {
         values.put("repeatHours", Integer.toString(r.repeatHours()));
         values.put("linksToFlag", Integer.toString(r.linksToFlag()));
         values.put("nudgeAt", number(r.nudgeAt()));
+        values.put("imagesTrustedAfter", Integer.toString(r.imagesTrustedAfter()));
         return values;
     }
 
@@ -152,7 +154,8 @@ final class DashboardRulesPages {
         return new ModerationRules(mode, whole(n, "trustedAfter"), n.get("abuseFlag"), n.get("abuseHold"),
                 whole(n, "blocksToFlag"), whole(n, "blockWindowDays"), whole(n, "commentsPerMinute"), whole(n, "commentsPerHour"),
                 whole(n, "addressCommentsPerMinute"), whole(n, "flameWarMessages"), whole(n, "flameWarMinutes"),
-                whole(n, "repeatsToFlag"), whole(n, "repeatHours"), whole(n, "linksToFlag"), n.get("nudgeAt"));
+                whole(n, "repeatsToFlag"), whole(n, "repeatHours"), whole(n, "linksToFlag"), n.get("nudgeAt"),
+                whole(n, "imagesTrustedAfter"));
     }
 
     private static int whole(Map<String, Double> numbers, String name) {

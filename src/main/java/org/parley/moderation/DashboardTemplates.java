@@ -32,6 +32,7 @@ final class DashboardTemplates {
             Map.entry("suspended", "Suspended the author."),
             Map.entry("banned", "Banned the author from the site."),
             Map.entry("lifted", "Lifted the sanction."),
+            Map.entry("image-removed", "Removed the image. The text stays; the picture is deleted unless another comment shows it."),
             Map.entry("saved", "Saved the rules."),
             Map.entry("words", "Saved the word list. New comments are matched against it from now on."));
 

@@ -79,6 +79,7 @@ public final class Moderation {
                 new AbuseSignal(scores),
                 new LinkSignal(),
                 new TrustSignal(),
+                new ImageSignal(),
                 new BlockSignal(identity),
                 new RepeatSignal(db),
                 new FlameWarSignal(db, scores::hostility)));

@@ -21,6 +21,7 @@ import org.parley.abuse.AbuseThresholds;
  * @param repeatHours            the window for repeats
  * @param linksToFlag            links in one comment that flag it
  * @param nudgeAt                abuse-model probability at which the widget asks the writer to reconsider before posting
+ * @param imagesTrustedAfter     published comments a commenter needs before their images appear without a moderator's look
  */
 public record ModerationRules(
         Premoderation premoderation,
@@ -37,7 +38,8 @@ public record ModerationRules(
         int repeatsToFlag,
         int repeatHours,
         int linksToFlag,
-        double nudgeAt) {
+        double nudgeAt,
+        int imagesTrustedAfter) {
 
     public ModerationRules {
         check(trustedAfter, 0, 1_000, "trustedAfter");
@@ -54,22 +56,26 @@ public record ModerationRules(
         check(repeatsToFlag, 2, 1_000, "repeatsToFlag");
         check(repeatHours, 1, 720, "repeatHours");
         check(linksToFlag, 1, 100, "linksToFlag");
+        check(imagesTrustedAfter, 0, 1_000, "imagesTrustedAfter");
         if (!(nudgeAt > 0 && nudgeAt <= 1)) {
             throw new IllegalArgumentException("nudgeAt must satisfy 0 < nudgeAt <= 1, was " + nudgeAt);
         }
     }
 
-    /** A newsroom's sensible start: nothing held by default, abusive and spammy comments flagged. */
+    /**
+     * A newsroom's sensible start: nothing held by default, abusive and spammy comments flagged; a commenter's
+     * images wait for a moderator until the site has published one of their comments.
+     */
     public static ModerationRules defaults() {
         return new ModerationRules(Premoderation.OFF, 3, AbuseThresholds.DEFAULT_FLAG, AbuseThresholds.DEFAULT_HOLD,
-                3, 7, 5, 30, 20, 3, 60, 3, 24, 3, AbuseThresholds.DEFAULT_FLAG);
+                3, 7, 5, 30, 20, 3, 60, 3, 24, 3, AbuseThresholds.DEFAULT_FLAG, 1);
     }
 
     /** The same rules with another pre-moderation mode (a page's own). */
     public ModerationRules withPremoderation(Premoderation mode) {
         return new ModerationRules(mode, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
                 commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
-                repeatsToFlag, repeatHours, linksToFlag, nudgeAt);
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter);
     }
 
     private static void check(int value, int min, int max, String name) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.parley.comments.CommentId;
+import org.parley.media.ImageId;
 
 /**
  * What a moderator can do. Actions on comments take several ids (bulk); actions on a commenter name
@@ -34,6 +35,10 @@ public sealed interface ModeratorAction {
 
     /** Tell the author of {@code because} that they crossed a line, without restricting them. */
     record Warn(CommentId because, String message) implements ModeratorAction {
+    }
+
+    /** Take one image off a comment, leaving its text; {@code reason} goes into the audit log. */
+    record RemoveImage(CommentId comment, ImageId image, String reason) implements ModeratorAction {
     }
 
     /** End a ban or suspension early. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * What a newsroom says about a site when it creates or updates it. Origins are normalized to
  * {@code scheme://host[:port]}; anything else is rejected with the offending value named.
  */
-public record NewSite(SiteId id, String name, Set<String> origins, Duration editWindow, int maxCommentLength) {
+public record NewSite(SiteId id, String name, Set<String> origins, Duration editWindow, int maxCommentLength,
+                      ImageRules images) {
 
     /** Authors may change their comment for 15 minutes unless the site says otherwise. */
     public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
@@ -35,9 +36,10 @@ public record NewSite(SiteId id, String name, Set<String> origins, Duration edit
         name = name.strip();
     }
 
-    /** A site with Parley's default edit window and comment length. */
+    /** A site with Parley's default edit window, comment length and image rules. */
     public static NewSite withDefaults(SiteId id, String name, List<String> origins) {
-        return new NewSite(id, name, new LinkedHashSet<>(origins), DEFAULT_EDIT_WINDOW, DEFAULT_MAX_COMMENT_LENGTH);
+        return new NewSite(id, name, new LinkedHashSet<>(origins), DEFAULT_EDIT_WINDOW, DEFAULT_MAX_COMMENT_LENGTH,
+                ImageRules.defaults());
     }
 
     static String normalizeOrigin(String origin) {

@@ -9,8 +9,10 @@ import java.util.Set;
  * @param origins          browser origins ({@code https://news.example}) allowed to embed and call the API
  * @param editWindow       how long authors may edit or delete their own comments
  * @param maxCommentLength longest comment source accepted, in characters
+ * @param images           what images comments may carry
  */
-public record Site(SiteId id, String name, Set<String> origins, Duration editWindow, int maxCommentLength) {
+public record Site(SiteId id, String name, Set<String> origins, Duration editWindow, int maxCommentLength,
+                   ImageRules images) {
 
     public Site {
         origins = Set.copyOf(origins);

@@ -39,7 +39,7 @@ public final class Parley implements AutoCloseable {
     private final Comments comments;
     private final Moderation moderation;
     private final LiveStreams streams;
-    private final Media media;
+    private final Housekeeping housekeeping;
     private final WebServer server;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
@@ -54,16 +54,16 @@ public final class Parley implements AutoCloseable {
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
             Abuse abuse = Abuse.create();
             moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(), abuse::assess);
-            comments = Comments.create(db, clock, bus, streams, sites, identity, config.comments(), moderation.screening());
+            Media media = Media.create(db, clock, config.media());
+            comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), moderation.screening());
             commentsDoor.set(comments);
-            media = Media.create(db, clock, config.media());
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(staff.routes());
             pages.add(moderation.dashboard(staff));
             pages.add(media.routes(identity, sites)); // at the root: POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
-                Demo newsroom = Demo.create(db, sites, identity, config.comments(), moderation);
+                Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation);
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
@@ -79,6 +79,7 @@ public final class Parley implements AutoCloseable {
                             List.of(identity.routes(), comments.routes(), moderation.routes()), pages))
                     .build()
                     .start();
+            housekeeping = new Housekeeping(comments);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -115,10 +116,6 @@ public final class Parley implements AutoCloseable {
         return moderation;
     }
 
-    public Media media() {
-        return media;
-    }
-
     private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,
                          List<HttpService> pages) {
         routing.addFilter(new AccessLog())
@@ -141,6 +138,7 @@ public final class Parley implements AutoCloseable {
     /** Stops accepting requests, ends live streams, closes the database. */
     @Override
     public void close() {
+        housekeeping.close();
         streams.close();
         server.stop();
         db.close();

@@ -91,7 +91,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MODERATION_COMMENTS_PER_HOUR, 1, 100_000),
                     reader.integer(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, 1, 10_000),
                     defaults.flameWarMessages(), defaults.flameWarMinutes(), defaults.repeatsToFlag(), defaults.repeatHours(),
-                    defaults.linksToFlag(), defaults.nudgeAt());
+                    defaults.linksToFlag(), defaults.nudgeAt(), defaults.imagesTrustedAfter());
             var media = new MediaConfig(reader.integer(ConfigKey.MEDIA_MAX_UPLOAD_BYTES, 1024, 64 << 20),
                     reader.integer(ConfigKey.MEDIA_MAX_PIXELS, 1, 200_000_000),
                     reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, 4096),

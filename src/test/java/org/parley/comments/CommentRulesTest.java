@@ -15,7 +15,8 @@ import org.parley.sites.SiteId;
 
 class CommentRulesTest {
 
-    private final Site site = new Site(new SiteId("s"), "S", Set.of(), Duration.ofMinutes(15), 20);
+    private final Site site = new Site(new SiteId("s"), "S", Set.of(), Duration.ofMinutes(15), 20,
+            org.parley.sites.ImageRules.defaults());
 
     private static ProblemAssert problem(Runnable call) {
         try {

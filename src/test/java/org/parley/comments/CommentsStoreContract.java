@@ -24,6 +24,8 @@ import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
+import org.parley.media.Media;
+import org.parley.media.MediaConfig;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -49,6 +51,7 @@ abstract class CommentsStoreContract {
     List<CommentEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     Comments comments;
     Identity identity;
+    Media media;
     GuestId ann;
     GuestId bob;
     /** What screening decides; tests replace it to hold, reject or refuse comments. */
@@ -68,8 +71,9 @@ abstract class CommentsStoreContract {
         sites.save(NewSite.withDefaults(new SiteId("other"), "Other", List.of()));
         identity = Identity.create(db, clock, sites);
         bus.subscribe(CommentEvent.class, events::add);
+        media = Media.create(db, clock, MediaConfig.defaults());
         comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofSeconds(30), 16), sites, identity,
-                CommentsConfig.defaults(), submission -> screening.screen(submission));
+                media, CommentsConfig.defaults(), submission -> screening.screen(submission));
         ann = identity.createGuest().id();
         bob = identity.createGuest().id();
     }

@@ -26,7 +26,8 @@ class ThreadSnapshotTest {
         String id = "c_%017d".formatted(++serial).replace(' ', '0');
         int depth = parent == null ? 0 : rows.stream().filter(r -> r.id().equals(parent)).findFirst().orElseThrow().depth() + 1;
         rows.add(new CommentRow(id, PAGE, Optional.ofNullable(parent), depth, "g_000000000aaaaaaaa", Optional.of("Ann"),
-                new SafeHtml("<p>" + id + "</p>"), status, time += 1000, Optional.empty(), up, down, false, Optional.empty()));
+                new SafeHtml("<p>" + id + "</p>"), status, time += 1000, Optional.empty(), up, down, false, Optional.empty(),
+                List.of()));
         return id;
     }
 

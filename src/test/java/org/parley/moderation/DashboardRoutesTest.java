@@ -196,7 +196,7 @@ class DashboardRoutesTest {
         return new String[] {"premoderation", premoderation, "trustedAfter", trustedAfter, "abuseFlag", "0.5", "abuseHold", "0.9",
                 "blocksToFlag", "3", "blockWindowDays", "7", "commentsPerMinute", "1000", "commentsPerHour", "100000",
                 "addressCommentsPerMinute", "10000", "flameWarMessages", "3", "flameWarMinutes", "60", "repeatsToFlag", "3",
-                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.48", "reason", reason};
+                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.48", "imagesTrustedAfter", "1", "reason", reason};
     }
 
     static Map<String, Integer> expect(int comments, int bulk, int lift, int rules, int ban) {
@@ -659,20 +659,20 @@ class DashboardRoutesTest {
         String[] tooHigh = {"premoderation", "sometimes", "trustedAfter", "1001", "abuseFlag", "1.5", "abuseHold", "0", "blocksToFlag", "1001",
                 "blockWindowDays", "366", "commentsPerMinute", "1001", "commentsPerHour", "100001", "addressCommentsPerMinute", "10001",
                 "flameWarMessages", "101", "flameWarMinutes", "10081", "repeatsToFlag", "1001", "repeatHours", "721", "linksToFlag", "lots", "nudgeAt", "2",
-                "reason", ""};
+                "imagesTrustedAfter", "-1", "reason", ""};
         Http.Reply refused = post(admin, "/admin/sites/herald/rules", tooHigh);
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.text()).contains("16 fields need fixing; nothing was saved.", "value=\"lots\"", "Say why the rules change");
-        for (int i = 2; i < 28; i += 2) {
+        assertThat(refused.text()).contains("17 fields need fixing; nothing was saved.", "value=\"lots\"", "Say why the rules change");
+        for (int i = 2; i < 30; i += 2) {
             assertThat(refused.text()).as(tooHigh[i]).contains("id=\"rule-" + tooHigh[i] + "-error\" class=\"error\" role=\"alert\"");
         }
         String[] lowest = {"premoderation", "all", "trustedAfter", "0", "abuseFlag", "0.001", "abuseHold", "0.001", "blocksToFlag", "1",
                 "blockWindowDays", "1", "commentsPerMinute", "1", "commentsPerHour", "1", "addressCommentsPerMinute", "1",
-                "flameWarMessages", "2", "flameWarMinutes", "1", "repeatsToFlag", "2", "repeatHours", "1", "linksToFlag", "1", "nudgeAt", "0.001", "reason", "Lowest"};
+                "flameWarMessages", "2", "flameWarMinutes", "1", "repeatsToFlag", "2", "repeatHours", "1", "linksToFlag", "1", "nudgeAt", "0.001", "imagesTrustedAfter", "0", "reason", "Lowest"};
         String[] highest = {"premoderation", "flagged", "trustedAfter", "1000", "abuseFlag", "1", "abuseHold", "1", "blocksToFlag", "1000",
                 "blockWindowDays", "365", "commentsPerMinute", "1000", "commentsPerHour", "100000", "addressCommentsPerMinute", "10000",
                 "flameWarMessages", "100", "flameWarMinutes", "10080", "repeatsToFlag", "1000", "repeatHours", "720", "linksToFlag", "100", "nudgeAt", "1",
-                "reason", "Highest"};
+                "imagesTrustedAfter", "1000", "reason", "Highest"};
         assertThat(post(admin, "/admin/sites/herald/rules", lowest).status()).as("every lowest value the rules accept").isEqualTo(303);
         assertThat(post(admin, "/admin/sites/herald/rules", highest).status()).as("every highest value the rules accept").isEqualTo(303);
         String[] flagAboveHold = rulesForm("off", "3", "Inverted");

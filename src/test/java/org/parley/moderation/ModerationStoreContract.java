@@ -33,6 +33,8 @@ import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
+import org.parley.media.Media;
+import org.parley.media.MediaConfig;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -73,7 +75,7 @@ abstract class ModerationStoreContract {
         moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
                 text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of()));
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, CommentsConfig.defaults(), moderation.screening());
+                identity, Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), moderation.screening());
         door.set(comments);
     }
 

@@ -19,9 +19,13 @@ import org.parley.sites.SiteId;
 class PolicyTest {
 
     static Submission submission(int authorPublished) {
+        return submission(authorPublished, 0);
+    }
+
+    static Submission submission(int authorPublished, int images) {
         return new Submission(new CommentId("c_000000000aaaaaaaa"), new SiteId("s"), new PageKey("p"), Optional.empty(),
                 new GuestId("g_000000000aaaaaaaa"), Optional.of("Ann"), new Markdown("text"), new SafeHtml("<p>text</p>"),
-                Optional.empty(), Optional.empty(), "192.0.2.1", Instant.EPOCH, authorPublished);
+                Optional.empty(), Optional.empty(), "192.0.2.1", Instant.EPOCH, authorPublished, images);
     }
 
     static Reason reason(String signal, Reason.Level level) {

@@ -55,10 +55,13 @@ abstract class SitesAndGuestsStoreContract {
         assertThat(created.site().origins()).containsExactly("https://courier.example");
 
         SavedSite updated = sites.save(new NewSite(new SiteId("courier"), "The Daily Courier",
-                Set.of("https://courier.example", "https://WWW.Courier.example:443"), Duration.ofMinutes(5), 2_000));
+                Set.of("https://courier.example", "https://WWW.Courier.example:443"), Duration.ofMinutes(5), 2_000,
+                new ImageRules(1, 2L << 20, 12_000_000L)));
         assertThat(updated.newSecret()).isEmpty();
         Site site = sites.find(new SiteId("courier")).orElseThrow();
         assertThat(site.name()).isEqualTo("The Daily Courier");
+        assertThat(site.images()).isEqualTo(new ImageRules(1, 2L << 20, 12_000_000L));
+        assertThat(created.site().images()).as("a site created with defaults").isEqualTo(ImageRules.defaults());
         assertThat(site.origins()).containsExactlyInAnyOrder("https://courier.example", "https://www.courier.example");
         assertThat(site.editWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(site.maxCommentLength()).isEqualTo(2_000);

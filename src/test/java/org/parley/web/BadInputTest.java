@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.sites.ImageRules;
+import org.parley.sites.NewSite;
+import org.parley.sites.SiteId;
 import org.parley.testing.Http;
 import org.parley.testing.RunningParley;
+import org.parley.testing.TestPictures;
 
 /**
  * Throws every kind of bad request at the API. Each must get a 4xx {@code application/problem+json}
@@ -32,6 +37,7 @@ class BadInputTest {
     static String token;
     static String commentId;
     static String otherPageCommentId;
+    static String imageId;
 
     @BeforeAll
     static void start() {
@@ -41,6 +47,7 @@ class BadInputTest {
         token = parley.guestToken("courier");
         commentId = postOk("{\"page\":\"bad-input\",\"body\":\"The one good comment\"}");
         otherPageCommentId = postOk("{\"page\":\"another-page\",\"body\":\"Elsewhere\"}");
+        imageId = upload("courier", TestPictures.png(64, 48, 1)).json().get("id").asText();
         String secret = parley.parley().sites().rotateSecret(new org.parley.sites.SiteId("courier"));
         http.put("/api/v1/sites/courier/pages?key=closed-page", "{\"open\":false}", "Authorization", "Bearer " + secret);
     }
@@ -54,6 +61,10 @@ class BadInputTest {
         var reply = http.post(POST, json, "Authorization", "Bearer " + token);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json().get("id").asText();
+    }
+
+    static Http.Reply upload(String site, byte[] image) {
+        return http.send("POST", "/api/v1/sites/" + site + "/images", image, "Content-Type", "image/png", "Authorization", "Bearer " + token);
     }
 
     static int commentCount() {
@@ -89,6 +100,16 @@ class BadInputTest {
                 Arguments.of("unknown parent", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"parentId\":\"c_000000000zzzzzzzz\"}"), "application/json", auth, 422, "unknown-parent"),
                 Arguments.of("reply to a comment on another page", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"parentId\":\"OTHER\"}"), "application/json", auth, 422, "parent-on-other-page"),
                 Arguments.of("comment on a closed page", utf8("{\"page\":\"closed-page\",\"body\":\"a\"}"), "application/json", auth, 409, "page-closed"),
+                Arguments.of("images that are not an array", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":\"IMAGE\"}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("an image that is not an object", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[\"IMAGE\"]}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("an image id that is a path", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[{\"id\":\"../../etc/passwd\"}]}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("an unknown image field", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[{\"id\":\"IMAGE\",\"src\":\"http://x\"}]}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("far too many images", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[" + "{\"id\":\"IMAGE\"},".repeat(20) + "{\"id\":\"IMAGE\"}]}"), "application/json", auth, 400, "invalid-field"),
+                Arguments.of("more images than the site takes", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[" + "{\"id\":\"IMAGE\"},".repeat(4) + "{\"id\":\"IMAGE\"}]}"), "application/json", auth, 422, "too-many-images"),
+                Arguments.of("an image never uploaded", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[{\"id\":\"" + "0".repeat(64) + "\"}]}"), "application/json", auth, 422, "image-not-uploaded"),
+                Arguments.of("the same image twice", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[{\"id\":\"IMAGE\"},{\"id\":\"IMAGE\"}]}"), "application/json", auth, 422, "invalid-images"),
+                Arguments.of("over-long alt text", utf8("{\"page\":\"bad-input\",\"body\":\"a\",\"images\":[{\"id\":\"IMAGE\",\"alt\":\"" + "a".repeat(501) + "\"}]}"), "application/json", auth, 422, "invalid-images"),
+                Arguments.of("no text and no image", utf8("{\"page\":\"bad-input\",\"images\":[]}"), "application/json", auth, 422, "empty-comment"),
                 Arguments.of("no token", utf8("{\"page\":\"bad-input\",\"body\":\"a\"}"), "application/json", null, 401, "authentication-required"),
                 Arguments.of("unknown token", utf8("{\"page\":\"bad-input\",\"body\":\"a\"}"), "application/json", "Bearer forged", 401, "unknown-guest-token"),
                 Arguments.of("body over the endpoint's limit", utf8("{\"page\":\"bad-input\",\"body\":\"" + "x".repeat(300_000) + "\"}"), "application/json", auth, 413, "body-too-large"),
@@ -100,7 +121,7 @@ class BadInputTest {
     void eachBadPostGetsItsOwnProblemAndWritesNothing(String what, byte[] body, String contentType, String auth,
                                                       int status, String slug) {
         int before = commentCount();
-        byte[] sent = new String(body, StandardCharsets.ISO_8859_1).replace("OTHER", otherPageCommentId).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] sent = new String(body, StandardCharsets.ISO_8859_1).replace("OTHER", otherPageCommentId).replace("IMAGE", imageId).getBytes(StandardCharsets.ISO_8859_1);
         var headers = new java.util.ArrayList<String>();
         if (contentType != null) {
             headers.addAll(java.util.List.of("Content-Type", contentType));
@@ -157,6 +178,23 @@ class BadInputTest {
         JsonNode comment = http.get(path).json();
         assertThat(comment.get("markdown").asText()).isEqualTo("The one good comment");
         assertThat(comment.get("up").asInt()).isZero();
+    }
+
+    @Test
+    void uploadsFollowTheSitesOwnImageRules() {
+        var sites = parley.parley().sites();
+        sites.save(new NewSite(new SiteId("text-only"), "Text only", Set.of(), NewSite.DEFAULT_EDIT_WINDOW,
+                NewSite.DEFAULT_MAX_COMMENT_LENGTH, new ImageRules(0, 5 << 20, 40_000_000)));
+        sites.save(new NewSite(new SiteId("small"), "Small images", Set.of(), NewSite.DEFAULT_EDIT_WINDOW,
+                NewSite.DEFAULT_MAX_COMMENT_LENGTH, new ImageRules(4, 2048, 10_000)));
+        byte[] picture = TestPictures.png(200, 100, 2);
+
+        assertProblem(upload("text-only", picture), 403, "images-off");
+        Http.Reply tooLarge = upload("small", TestPictures.noise(90, 90, 3));
+        assertProblem(tooLarge, 413, "image-too-large");
+        assertThat(tooLarge.json().get("detail").asText()).contains("larger than 2048 bytes");
+        assertProblem(upload("small", TestPictures.png(200, 60, 4)), 422, "image-too-many-pixels");
+        assertThat(upload("courier", picture).status()).as("the default rules take it").isEqualTo(201);
     }
 
     @Test

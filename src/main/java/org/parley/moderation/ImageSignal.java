@@ -1,0 +1,25 @@
+package org.parley.moderation;
+
+import java.util.List;
+import org.parley.comments.Reason;
+import org.parley.comments.Submission;
+
+/**
+ * Images from commenters the site does not know yet wait for a moderator: a picture is harder to screen
+ * than words (no word list or model reads it) and does its harm the moment it is seen.
+ */
+final class ImageSignal implements Signal {
+
+    static final String NAME = "images";
+
+    @Override
+    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+        if (submission.images() == 0 || submission.authorPublished() >= rules.imagesTrustedAfter()) {
+            return List.of();
+        }
+        String count = submission.images() == 1 ? "an image" : submission.images() + " images";
+        return List.of(new Reason(NAME, Reason.Level.HOLD, "Held because it shows " + count + " and the commenter has "
+                + submission.authorPublished() + " published comments here; " + rules.imagesTrustedAfter()
+                + " needed before images appear without review.", List.of()));
+    }
+}
