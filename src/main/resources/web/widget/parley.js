@@ -142,7 +142,7 @@
         r.ed = h('span', {class: 'parley-edited', hidden: !c.editedAt}, '(edited)'),
         s != 'published' && h('span', {class: 'parley-pending'}, s == 'rejected' ? 'Not published' : 'Awaiting moderation')),
       r.body,
-      r.im,
+      r.im || '',
       h('div', {class: 'parley-actions'},
         page.open !== false && s != 'rejected' && (r.rb = opener('Reply', () => reply(r))),
         r.up = vb(1, '\u25B2 '), r.down = vb(-1, '\u25BC '), owned,

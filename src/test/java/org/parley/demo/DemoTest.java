@@ -50,6 +50,15 @@ class DemoTest {
             assertThat(all.stream().filter(c -> c.at("/author/name").isNull())).as("one nameless guest").hasSize(1);
             assertThat(all.stream().filter(c -> !c.get("parentId").isNull()))
                     .hasSize((int) newsroom.comments().stream().filter(c -> c.parent() != null).count());
+
+            List<JsonNode> images = all.stream().flatMap(c -> java.util.stream.StreamSupport.stream(c.get("images").spliterator(), false)).toList();
+            assertThat(images).as("the image comment shows the shipped chart").singleElement().satisfies(image -> {
+                assertThat(image.get("alt").asText()).startsWith("Bar chart of ISIS-held area");
+                assertThat(image.get("width").asInt()).isPositive();
+                var served = parley.http().get(image.get("url").asText());
+                assertThat(served.status()).isEqualTo(200);
+                assertThat(served.header("Content-Type")).contains("image/png");
+            });
         }
         try (RunningParley again = RunningParley.start(dir, Clock.systemUTC(), true, Map.of())) {
             JsonNode thread = again.http().get("/api/v1/sites/demo/thread?page=" + newsroom.page().key()).json();

@@ -27,6 +27,7 @@ import org.parley.staff.Role;
 import org.parley.staff.Scope;
 import org.parley.testing.Http;
 import org.parley.testing.RunningParley;
+import org.parley.testing.TestPictures;
 
 /**
  * The moderators' dashboard over real HTTP, on the production routing with the demo newsroom: who may
@@ -136,6 +137,43 @@ class DashboardRoutesTest {
         return new Posted(token, reply.json().get("id").asText());
     }
 
+    /** A fresh comment in the world section showing one image: its id and the image's id. */
+    static String[] freshWithImage() {
+        String token = parley.guestToken("demo");
+        Http.Reply upload = http.send("POST", "/api/v1/sites/demo/images", TestPictures.png(60, 40, (int) (System.nanoTime() % 1000)),
+                "Authorization", "Bearer " + token);
+        assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+        String image = upload.json().get("id").asText();
+        Http.Reply reply = http.post("/api/v1/sites/demo/comments", "{\"page\":\"" + WORLD_PAGE + "\",\"body\":\"Look\",\"images\":[{\"id\":\""
+                + image + "\",\"alt\":\"A street\"}]}", "Authorization", "Bearer " + token);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return new String[] {reply.json().get("id").asText(), image};
+    }
+
+    @Test
+    void aModeratorSeesAHeldCommentsImagesAndRemovesOneWithAReason() {
+        String[] pictured = freshWithImage();
+        String id = pictured[0];
+        assertThat(get(demoMod, "/admin/queue?kind=pending").text()).as("thumbnails in the queue")
+                .contains("src=\"/media/" + pictured[1] + "/thumb\"", "alt=\"A street\"");
+        String casePage = get(demoMod, "/admin/comments/" + id).text();
+        assertThat(casePage).contains("action=\"/admin/comments/" + id + "/remove-image\"", "Held because it shows an image");
+
+        Http.Reply noReason = post(demoMod, "/admin/comments/" + id + "/remove-image", "image", pictured[1], "reason", " ");
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.text()).contains("Say why the image goes");
+        assertThat(problem(post(demoMod, "/admin/comments/" + id + "/remove-image", "image", "../x", "reason", "r"))).isEqualTo("invalid-field");
+
+        Http.Reply removed = post(demoMod, "/admin/comments/" + id + "/remove-image", "image", pictured[1], "reason", "Shows a face");
+        assertThat(removed.status()).isEqualTo(303);
+        assertThat(get(demoMod, removed.header("Location").orElseThrow()).text()).contains("Removed the image.")
+                .doesNotContain("/media/" + pictured[1]);
+        assertThat(http.get("/media/" + pictured[1] + "/display").status()).as("gone from storage").isEqualTo(404);
+        assertThat(auditJson(demoMod, "?action=remove-image")).anySatisfy(entry -> assertThat(entry.get("targetId").asText()).isEqualTo(id));
+        assertThat(problem(post(demoMod, "/admin/comments/" + id + "/remove-image", "image", pictured[1], "reason", "Again")))
+                .isEqualTo("unknown-comment-image");
+    }
+
     static String fresh() {
         return comment("demo", WORLD_PAGE, "A fresh comment " + System.nanoTime()).id();
     }
@@ -183,6 +221,9 @@ class DashboardRoutesTest {
             answers.put(action, post(who, "/admin/comments/" + fresh() + "/" + action, "reason", "Breaks the rules",
                     "message", "Mind the rules", "duration", "1d").status());
         }
+        String[] pictured = freshWithImage();
+        answers.put("remove-image", post(who, "/admin/comments/" + pictured[0] + "/remove-image", "image", pictured[1],
+                "reason", "Shows a private address").status());
         answers.put("bulk", post(who, "/admin/queue/bulk", "queue", "reported", "ids", fresh(), "ids", fresh(),
                 "action", "reject", "reason", "Off topic").status());
         String suspended = fresh();
@@ -201,7 +242,7 @@ class DashboardRoutesTest {
 
     static Map<String, Integer> expect(int comments, int bulk, int lift, int rules, int ban) {
         Map<String, Integer> expected = new java.util.TreeMap<>();
-        for (String action : List.of("approve", "reject", "feature", "unfeature", "warn", "suspend")) {
+        for (String action : List.of("approve", "reject", "feature", "unfeature", "warn", "suspend", "remove-image")) {
             expected.put(action, comments);
         }
         expected.put("ban", ban);

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.comments.Comment;
 import org.parley.comments.CommentId;
+import org.parley.comments.CommentImage;
 import org.parley.comments.CommentStatus;
 import org.parley.comments.Comments;
 import org.parley.comments.CommentsConfig;
 import org.parley.comments.Markdown;
 import org.parley.comments.NewComment;
+import org.parley.comments.NewImage;
 import org.parley.comments.PageKey;
 import org.parley.comments.Reason;
 import org.parley.comments.ReviewItem;
@@ -33,6 +35,7 @@ import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
+import org.parley.media.ImageId;
 import org.parley.media.Media;
 import org.parley.media.MediaConfig;
 import org.parley.sites.NewSite;
@@ -41,6 +44,7 @@ import org.parley.sites.Sites;
 import org.parley.store.Database;
 import org.parley.store.StoreConfig;
 import org.parley.testing.MutableClock;
+import org.parley.testing.TestPictures;
 
 /** Screening as a commenter meets it, and readers' reports, run once per database. */
 abstract class ModerationStoreContract {
@@ -58,6 +62,7 @@ abstract class ModerationStoreContract {
     Moderation moderation;
     /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
     Map<String, Double> hostility = new ConcurrentHashMap<>();
+    Media media;
 
     abstract StoreConfig store(Path dir);
 
@@ -75,7 +80,7 @@ abstract class ModerationStoreContract {
         moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
                 text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of()));
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), moderation.screening());
+                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), moderation.screening());
         door.set(comments);
     }
 
@@ -287,6 +292,39 @@ abstract class ModerationStoreContract {
         assertThat(moderation.audit(mod, AuditQuery.recent(List.of(), 10))).containsExactly(entry);
         assertThat(moderation.queue(mod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20).cases()).as("reports resolved").isEmpty();
         assertThat(moderation.queue(mod, QueueKind.REJECTED, Optional.empty(), Optional.empty(), 20).cases()).hasSize(1);
+    }
+
+    @Test
+    void imagesFromANewcomerWaitForAModeratorWhoMayRemoveOneAndKeepTheText() {
+        var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        GuestId newcomer = guest();
+        ImageId chart = media.store(TestPictures.png(120, 80, 1)).id();
+        ImageId photo = media.store(TestPictures.png(120, 80, 2)).id();
+        Comment held = comments.post(newcomer, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("My first, with pictures"),
+                Optional.of("New"), Optional.empty(), Optional.empty(), "192.0.2.1",
+                List.of(new NewImage(chart, "A chart"), new NewImage(photo, "A photo"))));
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        ReviewItem item = queue(ReviewQueue.PENDING).getLast();
+        assertThat(signals(item)).contains("images");
+        assertThat(item.images()).extracting(CommentImage::alt).containsExactly("A chart", "A photo");
+
+        var entries = moderation.act(mod, new ModeratorAction.RemoveImage(held.id(), photo, "Shows a private address."));
+        moderation.act(mod, new ModeratorAction.Approve(List.of(held.id()), Optional.empty()));
+
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("remove-image");
+            assertThat(entry.reason()).contains("Shows a private address.");
+            assertThat(entry.before().orElseThrow()).contains(chart.value(), photo.value());
+            assertThat(entry.after().orElseThrow()).contains(chart.value()).doesNotContain(photo.value());
+        });
+        assertThat(media.find(photo)).as("no comment shows it any more").isEmpty();
+        ReviewItem approved = comments.review(ReviewQuery.ids(List.of(), List.of(held.id()))).getFirst();
+        assertThat(approved.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(approved.source().source()).isEqualTo("My first, with pictures");
+        assertThat(approved.images()).extracting(CommentImage::id).containsExactly(chart);
+        Comment trusted = comments.post(newcomer, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("Another"),
+                Optional.of("New"), Optional.empty(), Optional.empty(), "192.0.2.1", List.of(new NewImage(chart, ""))));
+        assertThat(trusted.status()).as("one published comment is enough by default").isEqualTo(CommentStatus.PUBLISHED);
     }
 
     @Test
