@@ -67,7 +67,7 @@ final class JpegFile {
                 }
                 height = Bytes.u16be(b, data + 1);
                 width = Bytes.u16be(b, data + 3);
-            } else if (marker == APP1 && exif.length == 0 && Bytes.ascii(b, data, "Exif\0\0")) {
+            } else if (marker == APP1 && exif.length == 0 && length >= 8 && Bytes.ascii(b, data, "Exif\0\0")) {
                 exif = Arrays.copyOfRange(b, data + 6, end);
             }
             pos = end;

@@ -9,6 +9,7 @@ public enum MediaProblem implements ProblemType {
     IMAGE_TOO_LARGE("image-too-large", 413, "Image file is too large"),
     IMAGE_TOO_MANY_PIXELS("image-too-many-pixels", 422, "Image has too many pixels"),
     BROKEN_IMAGE("broken-image", 422, "Image is damaged or incomplete"),
+    IMAGE_POLYGLOT("image-polyglot", 422, "Image is also another kind of file"),
     UNKNOWN_IMAGE("unknown-image", 404, "No such image"),
     IMAGES_OFF("images-off", 403, "This site takes no images"),
     UPLOADS_BUSY("uploads-busy", 429, "Too many image uploads at once");

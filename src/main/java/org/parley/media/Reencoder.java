@@ -25,6 +25,18 @@ final class Reencoder {
         this.renderer = new Renderer(config);
     }
 
+    /** The container walk; hostile bytes may still find a corner it did not foresee, and those are the upload's fault. */
+    private static Inspection inspect(UploadFormat format, byte[] upload) {
+        try {
+            return format.inspect(upload);
+        } catch (org.parley.http.ParleyException refusal) {
+            throw refusal;
+        } catch (RuntimeException e) {
+            throw Refusal.broken("has a " + format.readerName().toUpperCase(java.util.Locale.ROOT)
+                    + " structure Parley cannot follow", e);
+        }
+    }
+
     /** Re-encodes under the server's limits. */
     Rendition reencode(byte[] upload) {
         return reencode(upload, config.maxUploadBytes(), config.maxPixels());
@@ -41,7 +53,8 @@ final class Reencoder {
             throw Refusal.tooLarge(byteLimit);
         }
         UploadFormat format = UploadFormat.sniff(upload);
-        Inspection inspection = format.inspect(upload);
+        Polyglot.refuseIfTwoThings(upload);
+        Inspection inspection = inspect(format, upload);
         Decoder.requireWithinLimit(format, inspection.width(), inspection.height(), pixelLimit);
         Orientation orientation = Orientation.fromExif(inspection.exif());
         decoding.acquireUninterruptibly();

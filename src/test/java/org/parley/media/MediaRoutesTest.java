@@ -163,6 +163,11 @@ class MediaRoutesTest {
                 Arguments.of("HTML", utf8("<!doctype html><script>alert(1)</script>"), List.of("Content-Type", "image/jpeg"), 415, "unsupported-image"),
                 Arguments.of("text", utf8("hello"), List.of("Content-Type", "text/plain"), 415, "unsupported-image"),
                 Arguments.of("a truncated JPEG", Arrays.copyOf(jpeg, jpeg.length / 2), List.of(), 422, "broken-image"),
+                Arguments.of("a JPEG whose EXIF segment is shorter than its header", TestImages.concat(
+                        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 2}, TestImages.ascii("Exif\0\0"),
+                        Arrays.copyOfRange(jpeg, 2, jpeg.length)), List.of(), 422, "broken-image"),
+                Arguments.of("a JPEG that is also a web page", TestImages.concat(jpeg, utf8("<html><script>alert(1)</script>")),
+                        List.of(), 422, "image-polyglot"),
                 Arguments.of("a pixel bomb", TestImages.pngBomb(50_000, 50_000), List.of(), 422, "image-too-many-pixels"),
                 Arguments.of("too many pixels", TestImages.png(TestImages.solid(1001, 1000, TestImages.RED)), List.of(), 422, "image-too-many-pixels"),
                 Arguments.of("an empty body", new byte[0], List.of(), 400, "missing-body"),

@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,47 +192,50 @@ class ReencoderTest {
     // ---- polyglots ----------------------------------------------------------------------------------
 
     @Test
-    void htmlAfterAPngsEndIsNotStored() {
-        byte[] polyglot = concat(TestImages.png(TestImages.halves(20, 20)), ascii("<html><script>alert(document.cookie)</script>"));
-
-        Rendition stored = reencoder.reencode(polyglot);
-
-        assertThat(TestImages.pngChunks(stored.display())).containsExactly("IHDR", "IDAT", "IEND");
-        assertThat(new String(stored.display(), StandardCharsets.ISO_8859_1)).doesNotContain("<script", "<html");
-    }
-
-    @Test
-    void htmlInsideAndAfterAGifIsNotStored() {
+    void imagesThatAreAlsoAWebPageAnArchiveOrAPdfAreRefused() {
+        byte[] png = TestImages.png(TestImages.halves(20, 20));
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(20, 20));
         byte[] gif = TestImages.encode(TestImages.solid(10, 10, TestImages.RED), "gif");
-        // A comment extension with a script right after the header, and more markup after the trailer.
+        // A GIF comment extension with a script right after the header, where a browser sniffing for HTML looks.
         byte[] script = ascii("<script>alert(1)</script>");
         byte[] comment = concat(new byte[] {0x21, (byte) 0xFE, (byte) script.length}, script, new byte[] {0});
         int afterScreen = 13 + ((gif[10] & 0x80) == 0 ? 0 : 3 << ((gif[10] & 0x07) + 1));
-        byte[] polyglot = concat(Arrays.copyOf(gif, afterScreen), comment, Arrays.copyOfRange(gif, afterScreen, gif.length),
-                ascii("<body onload=alert(2)>"));
+        byte[] zipEnd = concat(ascii("PK"), new byte[] {5, 6}, new byte[18]);
 
-        Rendition stored = reencoder.reencode(polyglot);
+        Map<String, byte[]> polyglots = Map.of(
+                "HTML after a PNG's end", concat(png, ascii("<html><script>alert(document.cookie)</script>")),
+                "a script after a JPEG's end", concat(jpeg, ascii("<script>alert(1)</script>")),
+                "a script in a GIF's first comment", concat(Arrays.copyOf(gif, afterScreen), comment, Arrays.copyOfRange(gif, afterScreen, gif.length)),
+                "a GIF header followed by HTML", concat(ascii("GIF89a"), ascii("<html><script>alert(1)</script></html>")),
+                "a JAR appended to a GIF", concat(gif, ascii("PK"), new byte[] {3, 4}, new byte[40], zipEnd),
+                "a PDF in a JPEG's comment", TestImages.withSegments(jpeg, TestImages.commentSegment("%PDF-1.7 1 0 obj")));
 
-        String text = new String(stored.display(), StandardCharsets.ISO_8859_1) + new String(stored.thumb(), StandardCharsets.ISO_8859_1);
-        assertThat(text).doesNotContain("<script", "alert", "<body");
-        assertThat(TestImages.pngChunks(stored.display())).containsExactly("IHDR", "IDAT", "IEND");
+        polyglots.forEach((what, bytes) -> {
+            ParleyException refused = refusal(reencoder, bytes);
+            assertThat(refused.type()).as(what).isEqualTo(MediaProblem.IMAGE_POLYGLOT);
+            assertThat(refused.detail()).as(what).contains("save it as a new JPEG or PNG");
+        });
     }
 
     @Test
-    void htmlAfterAJpegsEndIsNotStored() {
-        byte[] polyglot = concat(TestImages.jpeg(TestImages.halves(20, 20)), ascii("<script>alert(1)</script>"));
+    void markupDeepInsideAnImageIsDroppedByReencoding() {
+        // Past the windows other formats are sniffed in, a comment segment is left to re-encoding, which keeps no metadata.
+        byte[] jpeg = TestImages.withSegments(TestImages.jpeg(TestImages.halves(20, 20)),
+                TestImages.segment(0xE2, new byte[2_000]), TestImages.commentSegment("<script>alert(1)</script>"));
 
-        Rendition stored = reencoder.reencode(polyglot);
+        Rendition stored = reencoder.reencode(concat(jpeg, new byte[2_000]));
 
         assertThat(TestImages.jpegEnd(stored.display())).isEqualTo(stored.display().length);
         assertThat(new String(stored.display(), StandardCharsets.ISO_8859_1)).doesNotContain("<script");
     }
 
     @Test
-    void aGifHeaderFollowedByHtmlIsRefusedAsBroken() {
-        byte[] fake = concat(ascii("GIF89a"), ascii("<html><script>alert(1)</script></html>"));
+    void aJpegWithAnExifSegmentTooShortForItsHeaderIsRefusedAsBroken() {
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(20, 20));
+        byte[] crafted = concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 2}, ascii("Exif\0\0"),
+                Arrays.copyOfRange(jpeg, 2, jpeg.length));
 
-        assertThat(refusal(fake).type()).isEqualTo(MediaProblem.BROKEN_IMAGE);
+        assertThat(refusal(reencoder, crafted).type()).isEqualTo(MediaProblem.BROKEN_IMAGE);
     }
 
     // ---- refusals -----------------------------------------------------------------------------------
