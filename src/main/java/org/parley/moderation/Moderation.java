@@ -54,6 +54,7 @@ public final class Moderation {
     private final Sanctions sanctions;
     private final ReportRepository reports = new ReportRepository();
     private final AuditRepository audit = new AuditRepository();
+    private final AuditReader auditReader;
     private final NudgeRepository nudges = new NudgeRepository();
     private final Function<String, AbuseAssessment> abuse;
     private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
@@ -85,6 +86,7 @@ public final class Moderation {
                 new FlameWarSignal(db, scores::hostility)));
         this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
         this.actions = new Actions(db, clock, comments, casework, reports, audit);
+        this.auditReader = new AuditReader(db, audit, comments);
     }
 
     /**
@@ -290,17 +292,12 @@ public final class Moderation {
         wordLists.change(site, terms, List.of(), "system", clock.instant());
     }
 
-    /** The audit log within the moderator's sites, filtered as asked, newest first. */
+    /**
+     * The audit log within the moderator's scope, filtered as asked, newest first: a section moderator sees
+     * what concerns comments in their sections and what they did themselves.
+     */
     public List<AuditEntry> audit(StaffUser moderator, AuditQuery query) {
-        List<SiteId> mine = moderator.isAdmin() ? query.sites()
-                : moderator.scopes().stream().map(org.parley.staff.Scope::site).distinct()
-                        .filter(site -> query.sites().isEmpty() || query.sites().contains(site)).toList();
-        if (!moderator.isAdmin() && mine.isEmpty()) {
-            return List.of();
-        }
-        AuditQuery scoped = new AuditQuery(mine, query.action(), query.actor(), query.target(), query.from(), query.to(),
-                query.before(), query.limit());
-        return db.read(h -> audit.find(h, scoped));
+        return auditReader.read(moderator, query);
     }
 
     private void requireSite(StaffUser moderator, SiteId site, boolean wholeSite) {

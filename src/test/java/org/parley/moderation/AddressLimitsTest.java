@@ -37,8 +37,12 @@ class AddressLimitsTest {
     }
 
     static int post(String address, int n) {
+        return send(address, n).status();
+    }
+
+    static Http.Reply send(String address, int n) {
         return http.post("/api/v1/sites/courier/comments", "{\"page\":\"proxied\",\"body\":\"Comment " + n + "\"}",
-                "Authorization", "Bearer " + parley.guestToken("courier"), "X-Forwarded-For", address).status();
+                "Authorization", "Bearer " + parley.guestToken("courier"), "X-Forwarded-For", address);
     }
 
     @Test
@@ -52,6 +56,9 @@ class AddressLimitsTest {
     void oneAddressFloodingIsStoppedWhateverGuestItPostsAs() {
         assertThat(post("203.0.113.9", 1)).isEqualTo(201);
         assertThat(post("203.0.113.9", 2)).isEqualTo(201);
-        assertThat(post("203.0.113.9", 3)).isEqualTo(429);
+        Http.Reply refused = send("203.0.113.9", 3);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(refused.header("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
     }
 }

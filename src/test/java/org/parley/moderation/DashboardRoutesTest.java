@@ -230,6 +230,8 @@ class DashboardRoutesTest {
         assertThat(post(admin, "/admin/comments/" + suspended + "/suspend", "duration", "1h", "message", "Cool off").status()).isEqualTo(303);
         answers.put("lift", post(who, "/admin/sanctions/" + sanctionOf(suspended) + "/lift", "comment", suspended, "note", "Appeal").status());
         answers.put("rules", post(who, "/admin/sites/demo/rules", rulesForm("off", "3", "Routine check")).status());
+        answers.put("words", post(who, "/admin/sites/demo/words", "add", "zzqx" + answers.size(), "kind", "suspect",
+                "reason", "Routine check").status());
         return answers;
     }
 
@@ -249,11 +251,14 @@ class DashboardRoutesTest {
         expected.put("bulk", bulk);
         expected.put("lift", lift);
         expected.put("rules", rules);
+        expected.put("words", rules);
         return expected;
     }
 
     static final List<String> PAGES = List.of("/admin", "/admin/queue?kind=reported", "/admin/queue?kind=reported&site=demo",
-            "/admin/comments/WORLD", "/admin/audit", "/admin/audit.csv", "/admin/audit.json", "/admin/sites/demo/rules");
+            "/admin/queue?kind=pending", "/admin/queue?kind=flagged", "/admin/queue?kind=approved", "/admin/queue?kind=rejected",
+            "/admin/comments/WORLD", "/admin/audit", "/admin/audit.csv", "/admin/audit.json", "/admin/sites/demo/rules",
+            "/admin/sites/demo/words");
 
     static Map<String, Integer> getAnswers(Staffer who) {
         Map<String, Integer> answers = new java.util.TreeMap<>();
@@ -357,6 +362,25 @@ class DashboardRoutesTest {
         assertThat(auditJson(admin, "?target=" + rejected)).hasSize(1);
 
         assertThat(postAnswers(heraldMod)).isEqualTo(expect(403, 403, 403, 403, 403));
+    }
+
+    @Test
+    void aSectionModeratorReadsTheAuditLogOfTheirSectionsAndTheirOwnActionsOnly() {
+        String world = fresh();
+        String sport = comment("demo", SPORT_PAGE, "A sport comment " + System.nanoTime()).id();
+        String warned = comment("demo", SPORT_PAGE, "Another sport comment " + System.nanoTime()).id();
+        assertThat(post(admin, "/admin/comments/" + world + "/reject", "reason", "World rule").status()).isEqualTo(303);
+        assertThat(post(admin, "/admin/comments/" + sport + "/reject", "reason", "Sport rule").status()).isEqualTo(303);
+        assertThat(post(sportMod, "/admin/comments/" + warned + "/warn", "message", "Keep it civil").status()).isEqualTo(303);
+
+        List<String> worldSees = auditJson(worldMod, "").stream().map(e -> e.get("targetId").asText()).toList();
+        assertThat(worldSees).contains(world).doesNotContain(sport);
+        assertThat(get(worldMod, "/admin/audit.csv").text()).contains(world).doesNotContain(sport, "Sport rule", "Keep it civil");
+        assertThat(auditJson(worldMod, "?action=warn")).allSatisfy(e -> assertThat(e.get("actorName").asText()).isEqualTo("wendy"));
+        List<String> sportSees = auditJson(sportMod, "").stream().map(e -> e.get("targetId").asText()).toList();
+        assertThat(sportSees).contains(sport).doesNotContain(world);
+        assertThat(auditJson(sportMod, "?action=warn")).as("their own warning, about a commenter").isNotEmpty();
+        assertThat(auditJson(demoMod, "").stream().map(e -> e.get("targetId").asText())).contains(world, sport);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.parley.moderation;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.parley.store.StoreConfig;
 import org.parley.testing.TestDatabases;
 
@@ -13,5 +16,11 @@ class ModerationOnPostgresTest extends ModerationStoreContract {
     @Override
     void dropStore(StoreConfig config) {
         TestDatabases.dropPostgres(config);
+    }
+
+    @Test
+    void theAuditLogCannotBeTruncatedEither() {
+        assertThatThrownBy(() -> db.write(h -> h.createUpdate("TRUNCATE audit_log").execute()))
+                .hasMessageContaining("append-only");
     }
 }
