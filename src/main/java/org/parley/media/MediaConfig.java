@@ -8,13 +8,19 @@ package org.parley.media;
  *                              before any pixel is decoded
  * @param displayLongSidePixels long side of the display variant; smaller images keep their size
  * @param thumbLongSidePixels   long side of the thumbnail; at most the display size
+ * @param uploadsPerGuest       uploads one guest may make on a site in {@link UploadLimits#WINDOW}
+ * @param uploadsPerAddress     uploads from one network address on a site in that window
  */
-public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels) {
+public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels,
+                          int uploadsPerGuest, int uploadsPerAddress) {
 
     /** Bounds that keep one decode within a known amount of memory (see {@code Decoder}). */
     static final long MAX_UPLOAD_BYTES_LIMIT = 64L << 20;
     static final long MAX_PIXELS_LIMIT = 200_000_000L;
     static final int MAX_DISPLAY_LONG_SIDE = 4096;
+    /** Enough for a few comments of four pictures each in ten minutes; too few to host images for others. */
+    public static final int DEFAULT_UPLOADS_PER_GUEST = 12;
+    public static final int DEFAULT_UPLOADS_PER_ADDRESS = 40;
 
     public MediaConfig {
         if (maxUploadBytes < 1024 || maxUploadBytes > MAX_UPLOAD_BYTES_LIMIT) {
@@ -31,6 +37,15 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
             throw new IllegalArgumentException("media.thumbLongSidePixels must be 16..media.displayLongSidePixels ("
                     + displayLongSidePixels + "), was " + thumbLongSidePixels);
         }
+        if (uploadsPerGuest < 1 || uploadsPerAddress < 1) {
+            throw new IllegalArgumentException("media.uploadsPerGuest and media.uploadsPerAddress must be at least 1");
+        }
+    }
+
+    /** These sizes with the default upload allowances. */
+    public MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels) {
+        this(maxUploadBytes, maxPixels, displayLongSidePixels, thumbLongSidePixels, DEFAULT_UPLOADS_PER_GUEST,
+                DEFAULT_UPLOADS_PER_ADDRESS);
     }
 
     /** 5 MiB, 40 megapixels, display 1,600 px, thumbnail 320 px. */

@@ -12,7 +12,8 @@ public enum MediaProblem implements ProblemType {
     IMAGE_POLYGLOT("image-polyglot", 422, "Image is also another kind of file"),
     UNKNOWN_IMAGE("unknown-image", 404, "No such image"),
     IMAGES_OFF("images-off", 403, "This site takes no images"),
-    UPLOADS_BUSY("uploads-busy", 429, "Too many image uploads at once");
+    UPLOADS_BUSY("uploads-busy", 429, "Too many image uploads at once"),
+    TOO_MANY_UPLOADS("too-many-uploads", 429, "Too many images in a short time");
 
     private final String slug;
     private final int status;

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
+import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.http.Requests;
@@ -38,11 +39,13 @@ final class MediaRoutes implements HttpService {
     private final Identity identity;
     private final Sites sites;
     private final ObjectMapper mapper = Json.mapper();
+    private final UploadLimits limits;
 
     MediaRoutes(Media media, Identity identity, Sites sites) {
         this.media = media;
         this.identity = identity;
         this.sites = sites;
+        this.limits = new UploadLimits(media.config());
     }
 
     @Override
@@ -56,7 +59,8 @@ final class MediaRoutes implements HttpService {
     private void upload(ServerRequest req, ServerResponse res) {
         ImageRules rules = sites.require(req.path().pathParameters().get("site")).images();
         long maxBytes = Math.min(rules.maxBytes(), media.config().maxUploadBytes());
-        identity.requireGuest(Requests.bearer(req));
+        String site = req.path().pathParameters().get("site");
+        String guest = identity.requireGuest(Requests.bearer(req)).value();
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
             throw new ParleyException.InvalidInput(MediaProblem.MULTIPART_UPLOAD,
@@ -69,6 +73,7 @@ final class MediaRoutes implements HttpService {
         if (req.headers().contentLength().orElse(-1) > maxBytes) {
             throw Refusal.tooLarge(maxBytes);
         }
+        limits.take(site, guest, ClientAddress.of(req));
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
             image = media.store(body, rules);

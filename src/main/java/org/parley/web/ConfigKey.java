@@ -25,6 +25,8 @@ public enum ConfigKey {
     MEDIA_MAX_PIXELS("media.maxPixels", "PARLEY_MEDIA_MAX_PIXELS", "40000000", "Largest image accepted, in pixels (width × height from its header, checked before decoding)"),
     MEDIA_DISPLAY_LONG_SIDE_PIXELS("media.displayLongSidePixels", "PARLEY_MEDIA_DISPLAY_LONG_SIDE_PIXELS", "1600", "Long side of the image shown in comments, in pixels"),
     MEDIA_THUMB_LONG_SIDE_PIXELS("media.thumbLongSidePixels", "PARLEY_MEDIA_THUMB_LONG_SIDE_PIXELS", "320", "Long side of image thumbnails, in pixels"),
+    MEDIA_UPLOADS_PER_GUEST("media.uploadsPerGuest", "PARLEY_MEDIA_UPLOADS_PER_GUEST", "12", "Images one guest may upload to a site in 10 minutes"),
+    MEDIA_UPLOADS_PER_ADDRESS("media.uploadsPerAddress", "PARLEY_MEDIA_UPLOADS_PER_ADDRESS", "40", "Images one network address may upload to a site in 10 minutes"),
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up");
 

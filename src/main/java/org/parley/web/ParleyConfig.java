@@ -95,7 +95,9 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
             var media = new MediaConfig(reader.integer(ConfigKey.MEDIA_MAX_UPLOAD_BYTES, 1024, 64 << 20),
                     reader.integer(ConfigKey.MEDIA_MAX_PIXELS, 1, 200_000_000),
                     reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, 4096),
-                    reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, 4096));
+                    reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, 4096),
+                    reader.integer(ConfigKey.MEDIA_UPLOADS_PER_GUEST, 1, 100_000),
+                    reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000));
             return new ParleyConfig(server, store, comments, moderation, live, media);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);

@@ -107,6 +107,9 @@ class MediaRoutesTest {
         if (e.type().status() == 401) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e instanceof ParleyException.RateLimited limited) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
         res.status(Status.create(e.type().status()))
                 .header(HeaderNames.CONTENT_TYPE, "application/problem+json")
                 .send(json);
@@ -187,6 +190,20 @@ class MediaRoutesTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(slug(reply)).isEqualTo(slug);
         assertThat(reply.json().path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void aGuestUploadingImageAfterImageIsToldToWait() {
+        for (int i = 0; i < MediaConfig.DEFAULT_UPLOADS_PER_GUEST; i++) {
+            Http.Reply stored = upload(TestImages.png(TestImages.solid(8, 8, new java.awt.Color(i, 0, 0))));
+            assertThat(stored.status()).as("upload %d", i + 1).isEqualTo(201);
+        }
+
+        Http.Reply refused = upload(TestImages.png(TestImages.halves(8, 8)));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(slug(refused)).isEqualTo("too-many-uploads");
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 600L);
     }
 
     @Test

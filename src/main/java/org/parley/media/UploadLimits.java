@@ -1,0 +1,49 @@
+package org.parley.media;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.http.ParleyException;
+
+/**
+ * How many images one guest, and one network address, may upload: enough for a few comments with four
+ * pictures each, too few to use Parley as a free image host. Over the limit is a 429 with Retry-After.
+ * Buckets live in memory (one node's view).
+ */
+final class UploadLimits {
+
+    static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final int MAX_BUCKETS = 100_000;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int perGuest;
+    private final int perAddress;
+
+    UploadLimits(MediaConfig config) {
+        this.perGuest = config.uploadsPerGuest();
+        this.perAddress = config.uploadsPerAddress();
+    }
+
+    /** Takes one upload's allowance from the guest and from their address, or throws a 429 problem. */
+    void take(String site, String guest, String address) {
+        take("g|" + site + "|" + guest, perGuest, "you");
+        take("a|" + site + "|" + address, perAddress, "your network");
+    }
+
+    private void take(String key, int allowed, String who) {
+        if (buckets.size() > MAX_BUCKETS) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(allowed).refillGreedy(allowed, WINDOW))
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            throw new ParleyException.RateLimited(MediaProblem.TOO_MANY_UPLOADS, "That is more images than this site takes from "
+                    + who + " in " + WINDOW.toMinutes() + " minutes; try again in " + seconds + " seconds.", seconds);
+        }
+    }
+}
