@@ -16,7 +16,7 @@
   const enc = encodeURIComponent, d = root.dataset, key = d.page || location.pathname;
   const P = '/sites/' + enc(d.site || ''), Q = '?page=' + enc(key);
   const mem = {}, recs = new Map(); // comment id -> record {c, el, main, body, reps, ...}
-  let cfg = {}, page = {}, myVotes = {}, blocks = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP;
+  let cfg = {}, page = {}, myVotes = {}, blocks = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP, ticket, last;
 
   // localStorage may be missing or throw (privacy modes): fall back to memory.
   function load(k) { try { const v = localStorage.getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
@@ -493,6 +493,7 @@
       const [x, v, b, n] = await Promise.all([thread(), mayGet('/my-votes' + Q), mayGet('/blocks'), mayGet('/notices')]);
       myVotes = v.votes || {};
       blocks = b.blocks || [];
+      ticket = b.liveTicket;
       showBlocks();
       showNotices(n);
       cfg = x.site || {};
@@ -514,11 +515,17 @@
     if (!(el && el.isConnected && el.getBoundingClientRect().top >= 0) && (!a || a.isConnected)) scrollBy(0, y() - y0);
   }
 
-  // since= resumes from the version we rendered, so nothing between load and connect is lost.
+  // since= resumes from the version we rendered, so nothing between load and connect is lost. With
+  // blocks, a ticket (from the block list) has the server leave the blocked commenters out too.
   function live(v) {
     if (!window.EventSource) return;
-    const es = new EventSource(base + P + '/live' + Q + (v != null ? '&since=' + v : ''));
-    const on = (n, f) => es.addEventListener(n, e => { let x; try { x = JSON.parse(e.data) } catch (_) { return } f(x) });
+    const es = new EventSource(base + P + '/live' + Q + (v != null ? '&since=' + v : '') + (blocks.length && ticket ? '&viewer=' + enc(ticket) : ''));
+    const on = (n, f) => es.addEventListener(n, e => { let x; last = e.lastEventId || last; try { x = JSON.parse(e.data) } catch (_) { return } f(x) });
+    // Refused for good (an old ticket after a restart): fetch a new one and resume where we were.
+    es.onerror = () => es.readyState == 2 && setTimeout(async () => {
+      ticket = (await api(P + '/blocks', 0, 0, 1).catch(() => ({}))).liveTicket;
+      live(last ?? v);
+    }, 5e3);
     on('posted', c => {
       // Our own post is placed by post() when its response arrives.
       if (get(c.id) || pending && mine(c) || hid(c)) return;

@@ -23,7 +23,8 @@ public enum CommentProblem implements ProblemType {
     TOO_MANY_IMAGES(422, "Too many images"),
     IMAGE_NOT_UPLOADED(422, "Attached image was not uploaded"),
     INVALID_IMAGES(422, "Attached images are not acceptable"),
-    UNKNOWN_COMMENT_IMAGE(404, "Comment does not show that image");
+    UNKNOWN_COMMENT_IMAGE(404, "Comment does not show that image"),
+    INVALID_LIVE_TICKET(400, "Live ticket is not valid");
 
     private final int status;
     private final String title;

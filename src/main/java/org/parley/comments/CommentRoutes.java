@@ -218,16 +218,18 @@ final class CommentRoutes implements HttpService {
         sendJson(res, Status.OK_200, ThreadJson.page(page));
     }
 
-    // GET /sites/{site}/live?page=KEY[&since=VERSION] → text/event-stream; resumes from Last-Event-ID
+    // GET /sites/{site}/live?page=KEY[&since=VERSION][&viewer=TICKET] → text/event-stream; resumes from Last-Event-ID.
+    // With a ticket from the block list, comments of the reader's blocked commenters are left out.
     private void live(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
         sites.require(site.value());
+        Set<GuestId> hidden = Requests.query(req, "viewer").map(comments::liveViewer).map(identity::blocked).orElse(Set.of());
         Optional<Long> lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).or(() -> Requests.query(req, "since"))
                 .map(CommentRoutes::sequence);
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header("X-Accel-Buffering", "no");
-        liveFeed.serve(site, key, lastSeen, res.sink(SseSink.TYPE));
+        liveFeed.serve(site, key, lastSeen, hidden, res.sink(SseSink.TYPE));
     }
 
     // POST /sites/{site}/blocks {commentId} → 201 {id, name, since}: never see that comment's author again
@@ -251,7 +253,7 @@ final class CommentRoutes implements HttpService {
         sites.require(site(req).value());
         GuestId blocker = identity.requireGuest(Requests.bearer(req));
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
-        sendJson(res, Status.OK_200, ThreadJson.blocks(identity.blockList(blocker)));
+        sendJson(res, Status.OK_200, ThreadJson.blocks(identity.blockList(blocker), comments.liveTicket(blocker)));
     }
 
     // DELETE /sites/{site}/blocks/{guest} → 204: see that reader's comments again

@@ -44,6 +44,7 @@ public final class Comments {
     private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
     private final Attachments attachments;
+    private final LiveTickets liveTickets = new LiveTickets();
     private final ThreadReadModel readModel;
     private final ThreadReads reads;
     private final LiveFeed liveFeed;
@@ -345,6 +346,18 @@ public final class Comments {
     ThreadReads.Body threadBody(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
                                 Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
         return reads.body(siteId, key, sort, after, limit, viewer, encoder);
+    }
+
+    /** A ticket naming {@code viewer} on live streams, so their blocks apply there too. */
+    String liveTicket(GuestId viewer) {
+        return liveTickets.issue(viewer, clock.instant());
+    }
+
+    /** The reader a live ticket names; 400 for a ticket Parley did not sign or that has expired. */
+    GuestId liveViewer(String ticket) {
+        return liveTickets.check(ticket, clock.instant()).orElseThrow(() -> new ParleyException.InvalidInput(
+                CommentProblem.INVALID_LIVE_TICKET, "The live ticket is not valid any more; read the block list again for a new one.",
+                List.of(new org.parley.http.FieldError("viewer", "is not a current live ticket"))));
     }
 
     /** What an author's attempt led to, and the event to publish when something changed. */

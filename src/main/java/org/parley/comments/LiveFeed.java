@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.parley.identity.GuestId;
 import org.parley.live.LiveMessage;
 import org.parley.live.LiveStreams;
 import org.parley.sites.SiteId;
@@ -64,14 +66,18 @@ final class LiveFeed {
         }
     }
 
-    /** Serves one SSE client of a page until it leaves; replays what it missed after {@code lastSeen}. */
-    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, SseSink sink) {
+    /**
+     * Serves one SSE client of a page until it leaves; replays what it missed after {@code lastSeen}.
+     * Comments by the {@code hidden} commenters (the reader's blocks) are never sent to it.
+     */
+    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, Set<GuestId> hidden, SseSink sink) {
         String topic = topic(site, key);
         Optional<ThreadSnapshot> start = readModel.snapshot(site, key);
         long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
+        Set<String> blocked = hidden.stream().map(GuestId::value).collect(java.util.stream.Collectors.toSet());
         streams.serve(topic, sink, from, seen -> readModel.snapshot(site, key)
                 .map(snapshot -> replay(snapshot, seen))
-                .orElse(List.of()));
+                .orElse(List.of()), message -> message.subject().map(author -> !blocked.contains(author)).orElse(true));
     }
 
     private void pump(CommentEvent event, String topic) {
@@ -127,19 +133,28 @@ final class LiveFeed {
         boolean shown = node.map(n -> n.comment.status() == CommentStatus.PUBLISHED).orElse(false);
         return switch (entry.kind()) {
             case "posted", "approved" -> shown
-                    ? Optional.of(message(seq, "posted", ThreadJson.comment(node.get().comment, Optional.empty())))
+                    ? Optional.of(message(seq, "posted", ThreadJson.comment(node.get().comment, Optional.empty()), author(node.get())))
                     : Optional.empty();
             case "edited", "featured", "image-removed" -> shown
-                    ? Optional.of(message(seq, "edited", ThreadJson.comment(node.get().comment, Optional.empty())))
+                    ? Optional.of(message(seq, "edited", ThreadJson.comment(node.get().comment, Optional.empty()), author(node.get())))
                     : Optional.empty();
             case "deleted", "rejected" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent(),
                     entry.kind().equals("deleted") ? CommentStatus.DELETED : CommentStatus.REJECTED)));
-            case "voted" -> node.filter(n -> shown).map(n -> message(seq, "voted", ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty())));
+            case "voted" -> node.filter(n -> shown).map(n -> message(seq, "voted",
+                    ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty()), author(n)));
             default -> Optional.empty();
         };
     }
 
+    private static Optional<String> author(ThreadSnapshot.Node node) {
+        return Optional.of(node.row.authorId());
+    }
+
     private static LiveMessage message(long sequence, String event, byte[] json) {
-        return new LiveMessage(sequence, event, new String(json, StandardCharsets.UTF_8));
+        return message(sequence, event, json, Optional.empty());
+    }
+
+    private static LiveMessage message(long sequence, String event, byte[] json, Optional<String> author) {
+        return new LiveMessage(sequence, event, new String(json, StandardCharsets.UTF_8), author);
     }
 }

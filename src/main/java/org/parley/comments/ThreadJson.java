@@ -109,7 +109,7 @@ final class ThreadJson {
         return bytes(g -> block(g, block));
     }
 
-    static byte[] blocks(List<org.parley.identity.Block> blocks) {
+    static byte[] blocks(List<org.parley.identity.Block> blocks, String liveTicket) {
         return bytes(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("blocks");
@@ -117,6 +117,7 @@ final class ThreadJson {
                 block(g, block);
             }
             g.writeEndArray();
+            g.writeStringField("liveTicket", liveTicket);
             g.writeEndObject();
         });
     }

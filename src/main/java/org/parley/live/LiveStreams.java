@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Server-sent event streams grouped by topic (one topic per page). Each connected client is served by
@@ -81,6 +82,15 @@ public final class LiveStreams implements AutoCloseable {
      * Blocks the calling (virtual) thread.
      */
     public void serve(String topic, SseSink sink, long lastSeen, LongFunction<List<LiveMessage>> replay) {
+        serve(topic, sink, lastSeen, replay, message -> true);
+    }
+
+    /**
+     * Like {@link #serve(String, SseSink, long, LongFunction)} for a client that is not sent the messages
+     * {@code shows} refuses (a reader's blocked commenters); their sequence numbers still count as seen.
+     */
+    public void serve(String topic, SseSink sink, long lastSeen, LongFunction<List<LiveMessage>> replay,
+                      Predicate<LiveMessage> shows) {
         Client client = new Client(queueCapacity);
         Set<Client> clients = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
         clients.add(client);
@@ -88,7 +98,7 @@ public final class LiveStreams implements AutoCloseable {
             sink.emit(SseEvent.builder().comment("connected").build());
             long sent = lastSeen;
             for (LiveMessage message : replay.apply(lastSeen)) {
-                sent = emit(sink, message, sent);
+                sent = emit(sink, message, sent, shows);
             }
             while (!closed) {
                 LiveMessage message = client.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
@@ -98,7 +108,7 @@ public final class LiveStreams implements AutoCloseable {
                 if (message == null) {
                     sink.emit(SseEvent.builder().comment("heartbeat").build());
                 } else {
-                    sent = emit(sink, message, sent);
+                    sent = emit(sink, message, sent, shows);
                 }
             }
         } catch (InterruptedException e) {
@@ -116,9 +126,12 @@ public final class LiveStreams implements AutoCloseable {
         }
     }
 
-    private static long emit(SseSink sink, LiveMessage message, long sent) {
+    private static long emit(SseSink sink, LiveMessage message, long sent, Predicate<LiveMessage> shows) {
         if (message.sequence() <= sent) {
             return sent;
+        }
+        if (!shows.test(message)) {
+            return message.sequence();
         }
         sink.emit(SseEvent.builder()
                 .id(Long.toString(message.sequence()))

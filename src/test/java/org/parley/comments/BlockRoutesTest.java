@@ -3,13 +3,17 @@ package org.parley.comments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.testing.Http;
 import org.parley.testing.RunningParley;
+import org.parley.testing.SseClient;
 
 /** A reader blocks a commenter over HTTP: the thread they read changes, nobody else's does. */
 class BlockRoutesTest {
@@ -91,5 +95,34 @@ class BlockRoutesTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(http.post("/api/v1/sites/courier/blocks", "{\"commentId\":\"" + mine + "\"}").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/sites/courier/blocks").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBlockersLiveStreamLeavesOutTheBlockedCommenterAndNobodyElses() {
+        String troll = parley.guestToken("courier");
+        String reader = parley.guestToken("courier");
+        String bystander = parley.guestToken("courier");
+        String first = post(troll, "live-blocks", null, "First provocation");
+        assertThat(http.post("/api/v1/sites/courier/blocks", "{\"commentId\":\"" + first + "\"}", "Authorization", "Bearer " + reader)
+                .status()).isEqualTo(201);
+        String ticket = http.get("/api/v1/sites/courier/blocks", "Authorization", "Bearer " + reader).json().get("liveTicket").asText();
+        String live = http.base() + "/api/v1/sites/courier/live?page=live-blocks";
+        Duration wait = Duration.ofSeconds(5);
+
+        try (SseClient mine = SseClient.open(live + "&viewer=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
+             SseClient everyone = SseClient.open(live)) {
+            mine.nextComment("connected", wait);
+            everyone.nextComment("connected", wait);
+            post(troll, "live-blocks", null, "Second provocation");
+            post(bystander, "live-blocks", null, "A calm remark");
+
+            assertThat(everyone.next("the troll's comment", wait).data()).contains("Second provocation");
+            assertThat(everyone.next("the bystander's comment", wait).data()).contains("A calm remark");
+            assertThat(mine.next("the bystander's comment, and nothing before it", wait).data()).contains("A calm remark");
+        }
+
+        var forged = http.get("/api/v1/sites/courier/live?page=live-blocks&viewer=" + ticket.replaceAll(".$", "x"));
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().get("type").asText()).isEqualTo("urn:parley:problem:invalid-live-ticket");
     }
 }
