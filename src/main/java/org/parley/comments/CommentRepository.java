@@ -136,6 +136,23 @@ final class CommentRepository {
                 .one();
     }
 
+    /** Published comments by any of {@code authors} on each of the site's pages {@code keys}, by page key. */
+    Map<String, Integer> publishedBy(Handle h, org.parley.sites.SiteId site, java.util.Collection<String> keys,
+                                     java.util.Collection<String> authors) {
+        Map<String, Integer> counts = new HashMap<>();
+        h.createQuery("""
+                        SELECT p.page_key, COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE p.site_id = :site AND p.page_key IN (<keys>) AND c.author_id IN (<authors>)
+                              AND c.status = 'published'
+                        GROUP BY p.page_key""")
+                .bind("site", site.value())
+                .bindList("keys", List.copyOf(keys))
+                .bindList("authors", List.copyOf(authors))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
     /** Published comments directly below this one. */
     int publishedReplies(Handle h, String id) {
         return h.createQuery("SELECT COUNT(*) FROM comments WHERE parent_id = :id AND status = 'published'")

@@ -178,7 +178,7 @@ final class CommentRoutes implements HttpService {
         sendJson(res, Status.OK_200, ThreadJson.myVotes(comments.myVotes(site, voter, key)));
     }
 
-    // GET /sites/{site}/counts?page=a&page=b → {counts: {a: 3, b: 0}}
+    // GET /sites/{site}/counts?page=a&page=b → {counts: {a: 3, b: 0}}; with a guest token, less their blocked commenters' comments
     private void counts(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         List<String> raw = req.query().all("page", List::of);
@@ -188,7 +188,9 @@ final class CommentRoutes implements HttpService {
                     List.of(new FieldError("page", "must be given 1 to " + MAX_COUNT_KEYS + " times")));
         }
         List<PageKey> keys = new ArrayList<>(new HashSet<>(raw).stream().map(k -> pageKey(k, "page")).toList());
-        Responses.send(req, res, EncodedBody.of(ThreadJson.counts(comments.counts(site, keys)), JSON), "public, max-age=30");
+        Optional<GuestId> viewer = viewer(req);
+        Responses.send(req, res, EncodedBody.of(ThreadJson.counts(comments.counts(site, keys, viewer)), JSON),
+                viewer.isPresent() ? "private, no-cache" : "public, max-age=30");
     }
 
     // PUT /sites/{site}/pages?key=KEY {title?, url?, byline?, section?, publishedAt?, open?} with the site secret

@@ -251,12 +251,18 @@ public final class Comments {
         return updated.page().page();
     }
 
-    /** Published comment counts for up to 100 pages of a site; pages without comments count 0. */
-    public Map<PageKey, Integer> counts(SiteId siteId, Collection<PageKey> keys) {
+    /**
+     * Published comment counts for up to 100 pages of a site; pages without comments count 0. For a
+     * {@code viewer} with blocks, their blocked commenters' comments are not counted.
+     */
+    public Map<PageKey, Integer> counts(SiteId siteId, Collection<PageKey> keys, Optional<GuestId> viewer) {
         sites.require(siteId.value());
-        Map<String, Integer> found = db.read(h -> pages.counts(h, siteId, keys.stream().map(PageKey::value).toList()));
+        List<String> pageKeys = keys.stream().map(PageKey::value).toList();
+        List<String> blocked = viewer.map(identity::blocked).orElse(java.util.Set.of()).stream().map(GuestId::value).toList();
+        Map<String, Integer> found = db.read(h -> pages.counts(h, siteId, pageKeys));
+        Map<String, Integer> hidden = blocked.isEmpty() ? Map.of() : db.read(h -> comments.publishedBy(h, siteId, pageKeys, blocked));
         Map<PageKey, Integer> counts = new LinkedHashMap<>();
-        keys.forEach(key -> counts.put(key, found.getOrDefault(key.value(), 0)));
+        keys.forEach(key -> counts.put(key, found.getOrDefault(key.value(), 0) - hidden.getOrDefault(key.value(), 0)));
         return counts;
     }
 

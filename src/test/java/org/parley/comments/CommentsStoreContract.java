@@ -243,8 +243,13 @@ abstract class CommentsStoreContract {
     void countsForManyPagesInOneCall() {
         post(ann, Optional.empty(), "One");
         post(bob, Optional.empty(), "Two");
-        var counts = comments.counts(SITE, List.of(PAGE, new PageKey("never-commented")));
+        var counts = comments.counts(SITE, List.of(PAGE, new PageKey("never-commented")), Optional.empty());
         assertThat(counts).containsExactly(Map.entry(PAGE, 2), Map.entry(new PageKey("never-commented"), 0));
+
+        GuestId reader = identity.createGuest().id();
+        identity.block(reader, bob, Optional.empty(), SITE);
+        assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(reader))).as("less the blocked commenter's").containsExactly(Map.entry(PAGE, 1));
+        assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(ann))).as("someone else's blocks change nothing").containsExactly(Map.entry(PAGE, 2));
     }
 
     @Test
