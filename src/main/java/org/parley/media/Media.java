@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 import org.parley.http.ParleyException;
+import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
+import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 
@@ -159,9 +162,10 @@ public final class Media {
     /**
      * Routes to mount at the root: {@code POST /api/v1/sites/{site}/images} (a guest uploads; 201 with the
      * image's id, sizes and URLs) and {@code GET /media/{id}/{display|thumb}} (immutable, served with the
-     * stored format's type, {@code nosniff} and a sandboxing CSP).
+     * stored format's type, {@code nosniff} and a sandboxing CSP). {@code uploader} throws for a guest who
+     * may not contribute to a site (banned or suspended there).
      */
-    public HttpService routes(Identity identity, Sites sites) {
-        return new MediaRoutes(this, identity, sites);
+    public HttpService routes(Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
+        return new MediaRoutes(this, identity, sites, uploader);
     }
 }

@@ -13,12 +13,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.http.Requests;
+import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
+import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 
 /**
@@ -40,8 +43,10 @@ final class MediaRoutes implements HttpService {
     private final Sites sites;
     private final ObjectMapper mapper = Json.mapper();
     private final UploadLimits limits;
+    private final BiConsumer<SiteId, GuestId> uploader;
 
-    MediaRoutes(Media media, Identity identity, Sites sites) {
+    MediaRoutes(Media media, Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
+        this.uploader = uploader;
         this.media = media;
         this.identity = identity;
         this.sites = sites;
@@ -60,7 +65,7 @@ final class MediaRoutes implements HttpService {
         ImageRules rules = sites.require(req.path().pathParameters().get("site")).images();
         long maxBytes = Math.min(rules.maxBytes(), media.config().maxUploadBytes());
         String site = req.path().pathParameters().get("site");
-        String guest = identity.requireGuest(Requests.bearer(req)).value();
+        GuestId guest = identity.requireGuest(Requests.bearer(req));
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
             throw new ParleyException.InvalidInput(MediaProblem.MULTIPART_UPLOAD,
@@ -73,7 +78,8 @@ final class MediaRoutes implements HttpService {
         if (req.headers().contentLength().orElse(-1) > maxBytes) {
             throw Refusal.tooLarge(maxBytes);
         }
-        limits.take(site, guest, ClientAddress.of(req));
+        uploader.accept(new SiteId(site), guest);
+        limits.take(site, guest.value(), ClientAddress.of(req));
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
             image = media.store(body, rules);

@@ -287,6 +287,14 @@ public final class Moderation {
         });
     }
 
+    /**
+     * Throws 403 {@code banned} or {@code suspended}, with the moderators' message, if the commenter may not
+     * comment on the site now: for whatever else they might contribute (image uploads).
+     */
+    public void refuseIfRestricted(SiteId site, GuestId commenter) {
+        sanctions.refuseIfRestricted(site, commenter, clock.instant());
+    }
+
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */
     public void seedWords(SiteId site, List<WordTerm> terms) {
         wordLists.change(site, terms, List.of(), "system", clock.instant());

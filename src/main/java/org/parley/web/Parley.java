@@ -61,7 +61,7 @@ public final class Parley implements AutoCloseable {
             pages.add(new StaticAssets(demo));
             pages.add(staff.routes());
             pages.add(moderation.dashboard(staff));
-            pages.add(media.routes(identity, sites)); // at the root: POST /api/v1/sites/{site}/images, GET /media/…
+            pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation);
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");

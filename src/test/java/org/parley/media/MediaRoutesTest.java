@@ -83,7 +83,7 @@ class MediaRoutesTest {
                             res.header("X-Frame-Options", "DENY");
                             chain.proceed();
                         })
-                        .register(media.routes(identity, sites))
+                        .register(media.routes(identity, sites, (site, guest) -> { }))
                         .error(ParleyException.class, MediaRoutesTest::problem)
                         // web/Problems answers Helidon's own HTTP errors (a path it cannot decode) with their 4xx.
                         .error(HttpException.class, (req, res, e) -> res.status(e.status()).send(e.getMessage()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -15,9 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.comments.CommentId;
+import org.parley.moderation.ModeratorAction;
 import org.parley.sites.ImageRules;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
+import org.parley.staff.NewStaffUser;
+import org.parley.staff.Role;
 import org.parley.testing.Http;
 import org.parley.testing.RunningParley;
 import org.parley.testing.TestPictures;
@@ -195,6 +200,20 @@ class BadInputTest {
         assertThat(tooLarge.json().get("detail").asText()).contains("larger than 2048 bytes");
         assertProblem(upload("small", TestPictures.png(200, 60, 4)), 422, "image-too-many-pixels");
         assertThat(upload("courier", picture).status()).as("the default rules take it").isEqualTo(201);
+    }
+
+    @Test
+    void aBannedCommenterCannotUploadImagesEither() {
+        String banned = parley.guestToken("courier");
+        String comment = http.post(POST, "{\"page\":\"bans\",\"body\":\"Final straw\"}", "Authorization", "Bearer " + banned)
+                .json().get("id").asText();
+        var admin = parley.parley().staff().createUser(new NewStaffUser("ed", Role.ADMIN, List.of()), "a long enough password");
+        parley.parley().moderation().act(admin, new ModeratorAction.Ban(new CommentId(comment), "Repeated abuse."));
+
+        var refused = http.send("POST", "/api/v1/sites/courier/images", TestPictures.png(20, 20, 9), "Authorization", "Bearer " + banned);
+
+        assertProblem(refused, 403, "banned");
+        assertThat(refused.json().get("detail").asText()).contains("Repeated abuse.");
     }
 
     @Test
