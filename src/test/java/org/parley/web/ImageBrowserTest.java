@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,5 +111,35 @@ class ImageBrowserTest {
         assertThat(image.getAttribute("width")).isEqualTo("560");
         assertThat(image.getAttribute("height")).isEqualTo("420");
         assertThat(image.getAttribute("src")).isEqualTo(thumb.replace("/thumb", "/display"));
+    }
+
+    @Test
+    void aPastedImageIsPreviewedAndTheControlsWorkFromTheKeyboard() {
+        openDemo(writer);
+        WebElement form = writer.findElement(By.cssSelector("#parley > div > form.parley-form"));
+        WebElement text = form.findElement(By.tagName("textarea"));
+        String png = java.util.Base64.getEncoder().encodeToString(TestPictures.png(300, 200, 11));
+        ((org.openqa.selenium.JavascriptExecutor) writer).executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'pasted.png', {type: 'image/png'}));
+                arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+                """, text, png);
+
+        WebElement preview = waiting(writer, "the pasted image's preview").until(d -> form.findElements(By.cssSelector(".parley-picked li"))
+                .stream().findFirst().orElse(null));
+        assertThat(preview.findElement(By.tagName("img")).getAttribute("src")).endsWith("/thumb");
+
+        // Tab order: the text, the image's description, its remove button, then the picker for another image.
+        text.click();
+        WebElement description = preview.findElement(By.xpath(".//label[contains(., 'Describe the image')]/input"));
+        WebElement remove = preview.findElement(By.xpath(".//button[normalize-space()='Remove image']"));
+        for (WebElement expected : List.of(description, remove, form.findElement(By.cssSelector("input[type=file]")))) {
+            new org.openqa.selenium.interactions.Actions(writer).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertThat(writer.switchTo().activeElement()).isEqualTo(expected);
+        }
+        remove.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waiting(writer, "the image to be removed").until(d -> form.findElements(By.cssSelector(".parley-picked li")).isEmpty());
+        assertThat(writer.switchTo().activeElement()).as("focus returns to the text").isEqualTo(text);
     }
 }
