@@ -19,13 +19,21 @@ import org.parley.abuse.Example.Split;
  *       so the model learns that length alone says nothing and that one insult in a long comment
  *       still counts;</li>
  *   <li>identity terms: neutral sentences that name who someone is ({@code abuse/neutral-identity.txt}),
- *       never abusive, so that naming a group does not make a comment abusive.</li>
+ *       never abusive, so that naming a group does not make a comment abusive;</li>
+ *   <li>counter-speech: sentences that deny an insult, speak up against abuse or address the reader
+ *       civilly ({@code abuse/counter-speech.txt}), never abusive, so that "you" and a harsh word in the
+ *       same sentence, or a negated insult, are not taken for an attack by themselves;</li>
+ *   <li>news comments: long, argued, sometimes blunt comments about events and institutions
+ *       ({@code abuse/neutral-comments.txt}), never abusive, so that the vocabulary of the news (crime,
+ *       war, lies, propaganda) and mild profanity aimed at no one are not taken for abuse.</li>
  * </ul>
  * Deterministic for a given seed.
  */
 final class Augmentation {
 
     static final String NEUTRAL_IDENTITY = "abuse/neutral-identity.txt";
+    static final String COUNTER_SPEECH = "abuse/counter-speech.txt";
+    static final String NEUTRAL_COMMENTS = "abuse/neutral-comments.txt";
 
     private Augmentation() {
     }
@@ -110,5 +118,46 @@ final class Augmentation {
             plurals.forEach(term -> out.add(new Example(template.replace("{}", term), false, Source.PARLEY, Split.TRAIN)));
         }
         return out;
+    }
+
+    /** Every counter-speech sentence, templates expanded over their word lists. */
+    static List<Example> counterSpeech() {
+        List<String> nouns = new ArrayList<>();
+        List<String> adjectives = new ArrayList<>();
+        List<String> nounTemplates = new ArrayList<>();
+        List<String> adjectiveTemplates = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        for (String line : resource(COUNTER_SPEECH).lines().toList()) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            String kind = colon < 0 ? "" : line.substring(0, colon);
+            String value = colon < 0 ? line : line.substring(colon + 2).strip();
+            switch (kind) {
+                case "noun" -> nouns.addAll(Arrays.stream(value.split(",")).map(String::strip).toList());
+                case "adj" -> adjectives.addAll(Arrays.stream(value.split(",")).map(String::strip).toList());
+                case "noun-template" -> nounTemplates.add(value);
+                case "adj-template" -> adjectiveTemplates.add(value);
+                default -> sentences.add(line.strip());
+            }
+        }
+        List<Example> out = new ArrayList<>();
+        for (String template : nounTemplates) {
+            nouns.forEach(word -> out.add(new Example(template.replace("{}", word), false, Source.PARLEY, Split.TRAIN)));
+        }
+        for (String template : adjectiveTemplates) {
+            adjectives.forEach(word -> out.add(new Example(template.replace("{}", word), false, Source.PARLEY, Split.TRAIN)));
+        }
+        sentences.forEach(sentence -> out.add(new Example(sentence, false, Source.PARLEY, Split.TRAIN)));
+        return out;
+    }
+
+    /** Every legitimate news comment of {@link #NEUTRAL_COMMENTS}, one per line. */
+    static List<Example> neutralComments() {
+        return resource(NEUTRAL_COMMENTS).lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> new Example(line.strip(), false, Source.PARLEY, Split.TRAIN))
+                .toList();
     }
 }

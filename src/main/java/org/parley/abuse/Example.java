@@ -8,16 +8,27 @@ record Example(String text, boolean abusive, Source source, Split split) {
      * sentences Parley writes itself ({@link Augmentation#neutralIdentity()}).
      */
     enum Source {
-        OLID("olid"), CONVABUSE("convabuse"), DAVIDSON("davidson2017"), HATEXPLAIN("hatexplain"), PARLEY("parley");
+        OLID("olid", "olid"), CONVABUSE("convabuse", "convabuse"), DAVIDSON("davidson2017", "davidson2017"),
+        HATEXPLAIN("hatexplain", "hatexplain"), PARLEY("parley", "parley"),
+        /** OLID's test tweets scored against their level-B label: only a targeted insult or threat is abusive. */
+        OLID_TARGETED("olid-tin", "olid");
 
         private final String folder;
+        private final String dataSet;
 
-        Source(String folder) {
+        Source(String folder, String dataSet) {
             this.folder = folder;
+            this.dataSet = dataSet;
         }
 
+        /** The name this source is reported under. */
         String folder() {
             return folder;
+        }
+
+        /** The data set this source comes from (holding a data set out holds out all its sources). */
+        String dataSet() {
+            return dataSet;
         }
 
         static Source named(String name) {
