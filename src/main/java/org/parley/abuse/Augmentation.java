@@ -144,12 +144,12 @@ final class Augmentation {
         }
         List<Example> out = new ArrayList<>();
         for (String template : nounTemplates) {
-            nouns.forEach(word -> out.add(new Example(template.replace("{}", word), false, Source.PARLEY, Split.TRAIN)));
+            nouns.forEach(word -> out.add(new Example(template.replace("{}", word), false, Source.PARLEY_COUNTER_SPEECH, Split.TRAIN)));
         }
         for (String template : adjectiveTemplates) {
-            adjectives.forEach(word -> out.add(new Example(template.replace("{}", word), false, Source.PARLEY, Split.TRAIN)));
+            adjectives.forEach(word -> out.add(new Example(template.replace("{}", word), false, Source.PARLEY_COUNTER_SPEECH, Split.TRAIN)));
         }
-        sentences.forEach(sentence -> out.add(new Example(sentence, false, Source.PARLEY, Split.TRAIN)));
+        sentences.forEach(sentence -> out.add(new Example(sentence, false, Source.PARLEY_COUNTER_SPEECH, Split.TRAIN)));
         return out;
     }
 
@@ -157,7 +157,45 @@ final class Augmentation {
     static List<Example> neutralComments() {
         return resource(NEUTRAL_COMMENTS).lines()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
-                .map(line -> new Example(line.strip(), false, Source.PARLEY, Split.TRAIN))
+                .map(line -> new Example(line.strip(), false, Source.PARLEY_COMMENTS, Split.TRAIN))
                 .toList();
+    }
+
+    /** How many joined variants {@link #neutralCommentsJoined} makes of each news comment, per class. */
+    static final int JOINED_PER_COMMENT = 3;
+
+    /**
+     * The news comments again, each {@link #JOINED_PER_COMMENT} times with one abusive example of the
+     * public data sets put in at a sentence boundary (labelled abusive) and as many times with one clean
+     * example put in (labelled clean), chosen with {@code seed}. Without these, Parley's comments, all
+     * long and clean, would teach that length means clean; with them, what separates a clean from an
+     * abusive comment of this source is only the part put in, and no single inserted text weighs much.
+     */
+    static List<Example> neutralCommentsJoined(List<Example> comments, List<Example> given, int seed) {
+        List<Example> abusive = given.stream().filter(Example::abusive).toList();
+        List<Example> clean = given.stream().filter(e -> !e.abusive()).toList();
+        if (abusive.isEmpty() || clean.isEmpty()) {
+            return List.of();
+        }
+        Random random = new Random(seed ^ 0x5EED);
+        List<Example> out = new ArrayList<>();
+        for (Example comment : comments) {
+            String text = comment.text();
+            List<Integer> boundaries = new ArrayList<>(List.of(0, text.length()));
+            for (int i = 1; i < text.length() - 1; i++) {
+                if ((text.charAt(i - 1) == '.' || text.charAt(i - 1) == '?' || text.charAt(i - 1) == '!') && text.charAt(i) == ' ') {
+                    boundaries.add(i);
+                }
+            }
+            for (int k = 0; k < 2 * JOINED_PER_COMMENT; k++) {
+                boolean isAbusive = k % 2 == 1;
+                List<Example> pool = isAbusive ? abusive : clean;
+                int at = boundaries.get(random.nextInt(boundaries.size()));
+                String insert = pool.get(random.nextInt(pool.size())).text();
+                String joined = (text.substring(0, at) + " " + insert + " " + text.substring(at)).strip();
+                out.add(new Example(joined, isAbusive, comment.source(), Split.TRAIN));
+            }
+        }
+        return out;
     }
 }

@@ -225,6 +225,15 @@ final class Features {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == Normalized.PLACEHOLDER;
     }
 
+    /**
+     * Whether token {@code t} yields a unigram and character n-grams of its own: identity words never do
+     * (naming a group is not abuse), and with pairs on, neither do pointer words (addressing someone is
+     * not abuse; what is said to them is, through the pairs and bigrams).
+     */
+    private boolean ownFeatures(Tokens tokens, int t) {
+        return tokens.hash(t) != IDENTITY && (pairWindow == 0 || tokens.pointer(t) == 0);
+    }
+
     /** How many pair features token {@code t} yields: one per pointer within the window, in its sentence. */
     private int pairs(Tokens tokens, int t) {
         if (pairWindow == 0 || tokens.pointer(t) != 0) {
@@ -268,7 +277,7 @@ final class Features {
         int words = 0;
         for (int t = 0; t < tokens.count(); t++) {
             int length = tokens.end(t) - tokens.start(t);
-            if (tokens.hash(t) == IDENTITY) {
+            if (!ownFeatures(tokens, t)) {
                 words += pairs(tokens, t);
                 continue;
             }
@@ -299,13 +308,14 @@ final class Features {
             int end = tokens.end(t);
             int h = tokens.hash(t);
             int negation = tokens.negated(t) ? NEGATED_SEED : 0;
-            if (h != IDENTITY) {
+            boolean own = ownFeatures(tokens, t);
+            if (own) {
                 sink.feature(key(h ^ WORD_SEED ^ negation), WORDS, start, end);
             }
             if (bigrams && t > 0) {
                 sink.feature(key((tokens.hash(t - 1) * BIGRAM_SEED + h) ^ negation), WORDS, tokens.start(t - 1), end);
             }
-            if (h != IDENTITY && negation == 0 && end - start <= MAX_CHAR_TOKEN) {
+            if (own && negation == 0 && end - start <= MAX_CHAR_TOKEN) {
                 charGrams(s, start, end, sink);
             }
             if (pairWindow > 0 && tokens.pointer(t) == 0) {

@@ -24,7 +24,7 @@ final class Trainer {
                     double longFormShare, double identityWeight, boolean counterSpeech, boolean neutralComments,
                     int maxIterations, int threads) {
 
-        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 0.25, 1.0, 0.3, 0.25, true, true, 300, 2);
+        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 0, 1.0, 0.3, 0.4, true, true, 300, 2);
     }
 
     private final Settings settings;
@@ -46,7 +46,9 @@ final class Trainer {
                 examples.addAll(Augmentation.counterSpeech());
             }
             if (settings.neutralComments()) {
-                examples.addAll(Augmentation.neutralComments());
+                List<Example> comments = Augmentation.neutralComments();
+                examples.addAll(comments);
+                examples.addAll(Augmentation.neutralCommentsJoined(comments, given, seed));
             }
         }
         Features features = new Features(settings.bits(), settings.charMin(), settings.charMax(), settings.bigrams(), seed,
@@ -56,7 +58,7 @@ final class Trainer {
         int[] domains = new int[examples.size()];
         for (int i = 0; i < domains.length; i++) {
             Source source = examples.get(i).source();
-            domains[i] = settings.sourceSpecific() > 0 && source != Source.PARLEY ? source.ordinal() : -1;
+            domains[i] = settings.sourceSpecific() > 0 && !source.parley() ? source.ordinal() : -1;
         }
         int tables = settings.sourceSpecific() > 0 ? Source.values().length : 0;
         Matrix matrix = Matrix.of(features, examples, weights(examples), domains, n);
@@ -97,9 +99,9 @@ final class Trainer {
         return weights;
     }
 
-    /** Each data set weighs 1; Parley's own neutral sentences weigh {@code identityWeight}. */
+    /** Each data set weighs 1; each file of Parley's own clean texts weighs {@code identityWeight}. */
     private double sourceWeight(Source source) {
-        return source == Source.PARLEY ? settings.identityWeight() : 1;
+        return source.parley() ? settings.identityWeight() : 1;
     }
 
     private double loss(Matrix m, double[] w, double[] gradient, ExecutorService pool) {

@@ -30,8 +30,10 @@ class TrainerTest {
         Model model = new Trainer(SMALL).train(fixture(), 7);
         Model read = ModelFile.read(new java.io.ByteArrayInputStream(ModelFile.write(model)), "test model");
         Scorer scorer = new Scorer(read);
-        assertThat(scorer.logit("you pathetic clown")).isGreaterThan(scorer.logit("the council published the budget"));
-        assertThat(scorer.logit("you pathetic clown")).isEqualTo(new Scorer(model).logit("you pathetic clown"));
+        // "you" alone is no evidence (pointer words have no features of their own): the insult words are
+        String insult = "shut up, you pathetic clown";
+        assertThat(scorer.logit(insult)).isGreaterThan(scorer.logit("the council published the budget"));
+        assertThat(scorer.logit(insult)).isEqualTo(new Scorer(model).logit(insult));
     }
 
     @Test
