@@ -73,7 +73,7 @@ public final class Abuse {
      * Trains a model on the data sets under {@code dataDir} (the layout of {@code shared/data/toxicity})
      * and writes it to {@code out}. The same data, seed and held-out set always give the same bytes.
      * {@code heldOut} names data sets to leave out of training (to measure how the model does on a
-     * source it has never seen). Takes about five minutes on 2 cores and up to 2 GB of heap (run it with
+     * source it has never seen). Takes a few minutes on 2 cores and up to 2 GB of heap (run it with
      * {@code PARLEY_JAVA_OPTS=-Xmx2g}); progress goes to {@code log}.
      */
     public static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log) {

@@ -25,7 +25,8 @@ import org.parley.abuse.Example.Split;
  *       same sentence, or a negated insult, are not taken for an attack by themselves;</li>
  *   <li>news comments: long, argued, sometimes blunt comments about events and institutions
  *       ({@code abuse/neutral-comments.txt}), never abusive, so that the vocabulary of the news (crime,
- *       war, lies, propaganda) and mild profanity aimed at no one are not taken for abuse.</li>
+ *       war, lies, propaganda) and mild profanity aimed at no one are not taken for abuse; each is also
+ *       joined with public examples, abusive and clean alike, so that their length teaches nothing.</li>
  * </ul>
  * Deterministic for a given seed.
  */

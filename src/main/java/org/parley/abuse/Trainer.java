@@ -15,6 +15,11 @@ import org.parley.abuse.Example.Source;
  * settings give the same bytes). Each source weighs the same in the loss, and within a source
  * abusive and non-abusive examples are re-weighted towards an even split ({@code classBalance} 1 = fully
  * even, 0 = as found), so no single source's label rate sets the model's prior.
+ *
+ * <p>With {@code sourceSpecific} above 0 (off by default; docs/MODEL.md, "What was tried"), every public
+ * source also gets its own copy of the hashed weights, penalized by that fraction of the L2, which only
+ * its examples see and which is dropped after training: domain adaptation by feature augmentation
+ * (Daumé 2007), so that what one source alone calls abuse does not reach the shipped weights.
  */
 final class Trainer {
 
