@@ -73,18 +73,26 @@ public final class Abuse {
      * Trains a model on the data sets under {@code dataDir} (the layout of {@code shared/data/toxicity})
      * and writes it to {@code out}. The same data, seed and held-out set always give the same bytes.
      * {@code heldOut} names data sets to leave out of training (to measure how the model does on a
-     * source it has never seen). Takes about five minutes on 2 cores and up to 2 GB of heap (run it with
+     * source it has never seen). Takes a few minutes on 2 cores and up to 2 GB of heap (run it with
      * {@code PARLEY_JAVA_OPTS=-Xmx2g}); progress goes to {@code log}.
      */
     public static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log) {
-        Set<Source> excluded = heldOut.stream().map(Source::named).collect(Collectors.toSet());
-        List<Example> all = DataSets.load(dataDir);
+        train(dataDir, out, seed, heldOut, log, Trainer.Settings.DEFAULT, DataSets.Labels.V2);
+    }
+
+    /** {@link #train} with other settings or labels: for experiments (docs/MODEL.md, variants tried). */
+    static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log, Trainer.Settings settings,
+                      DataSets.Labels labels) {
+        Set<String> heldOutSets = heldOut.stream().map(name -> Source.named(name).dataSet()).collect(Collectors.toSet());
+        Set<Source> excluded = java.util.Arrays.stream(Source.values()).filter(s -> heldOutSets.contains(s.dataSet()))
+                .collect(Collectors.toSet());
+        List<Example> all = DataSets.load(dataDir, labels);
         List<Example> training = all.stream()
                 .filter(e -> e.split() == Split.TRAIN && !excluded.contains(e.source())).toList();
         log.printf(Locale.ROOT, "training on %d examples from %s%n", training.size(),
                 training.stream().map(e -> e.source().folder()).distinct().toList());
         long started = System.nanoTime();
-        Model model = new Trainer(Trainer.Settings.DEFAULT).train(training, seed);
+        Model model = new Trainer(settings).train(training, seed);
         log.printf(Locale.ROOT, "fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
         var validation = Evaluation.score(new Scorer(model), all.stream()
                 .filter(e -> e.split() == Split.VALIDATION && !excluded.contains(e.source())).toList());

@@ -14,9 +14,9 @@ public record AbuseThresholds(double low, double flag, double hold) {
      */
     public static final double DEFAULT_LOW = 0.22;
     /** Flag: the line that gave the best macro-F1 across the validation splits of all sources. */
-    public static final double DEFAULT_FLAG = 0.48;
+    public static final double DEFAULT_FLAG = 0.53;
     /** Hold: about nine in ten validation comments at or above it are abusive (source-balanced precision 0.9). */
-    public static final double DEFAULT_HOLD = 0.77;
+    public static final double DEFAULT_HOLD = 0.81;
 
     /** The defaults above, chosen from the validation data of the shipped model (see docs/MODEL.md). */
     public static final AbuseThresholds DEFAULTS = new AbuseThresholds(DEFAULT_LOW, DEFAULT_FLAG, DEFAULT_HOLD);

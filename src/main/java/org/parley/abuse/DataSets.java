@@ -42,24 +42,68 @@ final class DataSets {
     private DataSets() {
     }
 
-    /** Every example of every source found under {@code dir}; fails naming a missing file. */
+    /**
+     * What counts as abusive in each source. {@link #V2} is the product's definition: abuse aimed at
+     * someone. {@link #V1} is the first model's "any offensive label".
+     *
+     * @param olidTargetedOnly OLID train/validation: only {@code TIN} (targeted insult or threat) is
+     *     abusive; {@code UNT} (untargeted profanity) is not. OLID's test split stays level A ({@code OFF}),
+     *     the benchmark, and a second test row, {@code olid-tin}, scores level B (TIN against the rest).
+     * @param davidson what Davidson et al.'s "offensive language" (mostly profanity) becomes
+     */
+    record Labels(boolean olidTargetedOnly, DavidsonOffensive davidson) {
+        static final Labels V1 = new Labels(false, DavidsonOffensive.ABUSIVE);
+        static final Labels V2 = new Labels(true, DavidsonOffensive.DROPPED);
+    }
+
+    /** Davidson's middle class: abusive (v1), dropped from the data, or counted as not abusive. */
+    enum DavidsonOffensive { ABUSIVE, DROPPED, NOT_ABUSIVE }
+
+    /** Every example of every source found under {@code dir}, with the product's labels ({@link Labels#V2}). */
     static List<Example> load(Path dir) {
+        return load(dir, Labels.V2);
+    }
+
+    /** Every example of every source found under {@code dir}; fails naming a missing file. */
+    static List<Example> load(Path dir, Labels labels) {
         List<Example> all = new ArrayList<>();
-        all.addAll(olid(dir.resolve("tweeteval").resolve("offensive"), dir.resolve("olid")));
+        all.addAll(olid(dir.resolve("tweeteval").resolve("offensive"), dir.resolve("olid"), labels.olidTargetedOnly()));
         all.addAll(convAbuse(dir.resolve("convabuse")));
-        all.addAll(davidson(dir.resolve("davidson2017")));
+        all.addAll(davidson(dir.resolve("davidson2017"), labels.davidson()));
         all.addAll(hateXplain(dir.resolve("hatexplain")));
         return all;
     }
 
-    static List<Example> olid(Path tweetEval, Path olid) {
+    /**
+     * OLID. TweetEval's tweets carry only the level-A label; their level-B label (TIN / UNT) is found by
+     * matching each tweet to the official training file on its letters and digits (mentions and
+     * {@code URL} markers left out). Every TweetEval tweet matches; a few texts occur twice in the
+     * official file with different labels, and those keep their level-A label.
+     */
+    static List<Example> olid(Path tweetEval, Path olid, boolean targetedOnly) {
+        Map<String, String> levelB = new HashMap<>();
+        List<String> official = lines(olid.resolve("olid-training-v1.0.tsv"));
+        for (String line : official.subList(1, official.size())) {
+            String[] cells = line.split("\t");
+            if (cells.length >= 4) {
+                levelB.merge(matchKey(cells[1]), cells[2] + "/" + cells[3], (a, b) -> a.equals(b) ? a : "?");
+            }
+        }
         List<Example> out = new ArrayList<>();
         for (var split : Map.of("train", Split.TRAIN, "val", Split.VALIDATION).entrySet().stream()
                 .sorted(Map.Entry.comparingByValue()).toList()) {
             List<String> texts = lines(tweetEval.resolve(split.getKey() + "_text.txt"));
             List<String> labels = lines(tweetEval.resolve(split.getKey() + "_labels.txt"));
             for (int i = 0; i < texts.size(); i++) {
-                out.add(new Example(olidText(texts.get(i)), labels.get(i).strip().equals("1"), Source.OLID, split.getValue()));
+                boolean offensive = labels.get(i).strip().equals("1");
+                boolean abusive = offensive && !(targetedOnly && "OFF/UNT".equals(levelB.get(matchKey(texts.get(i)))));
+                out.add(new Example(olidText(texts.get(i)), abusive, Source.OLID, split.getValue()));
+            }
+        }
+        Map<String, String> goldB = new HashMap<>();
+        for (List<String> row : Csv.parse(read(olid.resolve("labels-levelb.csv")))) {
+            if (row.size() == 2) {
+                goldB.put(row.get(0), row.get(1));
             }
         }
         Map<String, String> gold = new HashMap<>();
@@ -76,8 +120,22 @@ final class DataSets {
                 throw new IllegalStateException("OLID test tweet " + cells[0] + " has no gold label in labels-levela.csv");
             }
             out.add(new Example(olidText(cells[1]), label.equals("OFF"), Source.OLID, Split.TEST));
+            out.add(new Example(olidText(cells[1]), "TIN".equals(goldB.get(cells[0])), Source.OLID_TARGETED, Split.TEST));
         }
         return out;
+    }
+
+    /** An OLID tweet's letters and digits, lower case, without mentions and {@code URL} markers. */
+    static String matchKey(String tweet) {
+        String lower = tweet.toLowerCase(java.util.Locale.ROOT).replace("@user", "").replace("url", "");
+        StringBuilder key = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 
     private static String olidText(String raw) {
@@ -111,7 +169,7 @@ final class DataSets {
         return out;
     }
 
-    static List<Example> davidson(Path dir) {
+    static List<Example> davidson(Path dir, DavidsonOffensive offensive) {
         List<Example> out = new ArrayList<>();
         List<List<String>> rows = Csv.parse(read(dir.resolve("labeled_data.csv")));
         List<String> header = rows.getFirst();
@@ -122,7 +180,12 @@ final class DataSets {
             String text = RETWEET.matcher(entities(row.get(tweet))).replaceAll("$1");
             int bucket = bucket(r, 10);
             Split split = bucket < 8 ? Split.TRAIN : bucket == 8 ? Split.VALIDATION : Split.TEST;
-            out.add(new Example(text, !row.get(label).equals("2"), Source.DAVIDSON, split));
+            String category = row.get(label);
+            if (category.equals("1") && offensive == DavidsonOffensive.DROPPED) {
+                continue;
+            }
+            boolean abusive = category.equals("0") || (category.equals("1") && offensive == DavidsonOffensive.ABUSIVE);
+            out.add(new Example(text, abusive, Source.DAVIDSON, split));
         }
         return out;
     }

@@ -29,6 +29,18 @@ final class Features {
                     "werent", "cant", "wont", "shouldnt", "wouldnt", "couldnt", "aint")
             .mapToInt(word -> hash(word.toCharArray(), 0, word.length())).sorted().toArray();
     private static final int NEGATED_SEED = 0x5BD1E995;
+    /**
+     * Words that point at who is addressed or talked about. Class 1, the reader: "you", "your" … Class 2,
+     * a group set apart: "they", "these", "typical" … A word near a pointer also yields a pair feature
+     * ({@link #pairWindow}), so "your lies" and "they lie" are not the same evidence as "lies".
+     */
+    private static final int[] READER_HASHES = java.util.stream.Stream.of("you", "your", "you're", "youre", "yours",
+                    "yourself", "yourselves", "u", "ur", "ya", "yall", "y'all", "you've", "you'll", "you'd", "thee", "thou")
+            .mapToInt(word -> hash(word.toCharArray(), 0, word.length())).sorted().toArray();
+    private static final int[] GROUP_HASHES = java.util.stream.Stream.of("they", "them", "their", "theirs", "themselves",
+                    "these", "those", "typical", "they're", "theyre")
+            .mapToInt(word -> hash(word.toCharArray(), 0, word.length())).sorted().toArray();
+    private static final int PAIR_SEED = 0x7F4A7C15;
     /** The hash every identity word gets instead of its own (see {@link #extract}). */
     static final int IDENTITY = 0x1D_E471;
 
@@ -57,6 +69,7 @@ final class Features {
     private final int pooling;
     private final int wordBoost;
     private final int negationScope;
+    private final int pairWindow;
     private final java.util.List<String> identityTerms;
     private final int[] identityHashes;
 
@@ -68,7 +81,7 @@ final class Features {
      * weights (rare but telling words) grow larger than character n-gram weights.
      */
     Features(int bits, int charMin, int charMax, boolean bigrams, int salt, int pooling, int wordBoost,
-             int negationScope, java.util.List<String> identityTerms) {
+             int negationScope, int pairWindow, java.util.List<String> identityTerms) {
         if (bits < 10 || bits > 24 || charMin < 2 || charMax < charMin || charMax > 8) {
             throw new IllegalArgumentException("unsupported features: bits " + bits + ", char n-grams " + charMin + "-" + charMax);
         }
@@ -81,6 +94,7 @@ final class Features {
         this.pooling = pooling;
         this.wordBoost = wordBoost;
         this.negationScope = negationScope;
+        this.pairWindow = pairWindow;
         this.identityTerms = java.util.List.copyOf(identityTerms);
         this.identityHashes = identityTerms.stream().mapToInt(term -> hash(term.toCharArray(), 0, term.length())).sorted().distinct().toArray();
         if (pooling < 0 || pooling > 100) {
@@ -96,6 +110,14 @@ final class Features {
     /** How many words after a negator ("not", "nobody", "don't" …) count as negated; 0 turns this off. */
     int negationScope() {
         return negationScope;
+    }
+
+    /**
+     * How many words before and after a pointer word ("you", "these" …) in the same sentence form pair
+     * features with it; 0 turns pairs off.
+     */
+    int pairWindow() {
+        return pairWindow;
     }
 
     int wordBoost() {
@@ -150,13 +172,19 @@ final class Features {
         int[] ends = new int[capacity];
         int[] hashes = new int[capacity];
         boolean[] negated = new boolean[capacity];
+        int[] sentences = new int[capacity];
+        byte[] pointers = new byte[capacity];
         int count = 0;
         int scope = 0;
+        int sentence = 0;
         int i = 0;
         while (i < len) {
             while (i < len && !isWordChar(s[i])) {
                 if (isClauseEnd(s[i])) {
                     scope = 0;
+                }
+                if (isSentenceEnd(s[i])) {
+                    sentence++;
                 }
                 i++;
             }
@@ -176,11 +204,50 @@ final class Features {
                 starts[count] = start;
                 ends[count] = end;
                 negated[count] = scope > 0;
+                sentences[count] = sentence;
+                pointers[count] = pointer(h);
                 hashes[count++] = java.util.Arrays.binarySearch(identityHashes, h) >= 0 ? IDENTITY : h;
                 scope = isNegator(s, start, end, h) ? negationScope : Math.max(0, scope - 1);
             }
         }
-        return new Tokens(starts, ends, hashes, negated, count);
+        return new Tokens(starts, ends, hashes, negated, sentences, pointers, count);
+    }
+
+    /** 1 if the word addresses the reader ("you", "your" …), 2 if it sets a group apart ("they", "these" …), else 0. */
+    static byte pointer(int hash) {
+        if (java.util.Arrays.binarySearch(READER_HASHES, hash) >= 0) {
+            return 1;
+        }
+        return java.util.Arrays.binarySearch(GROUP_HASHES, hash) >= 0 ? (byte) 2 : 0;
+    }
+
+    private static boolean isSentenceEnd(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == Normalized.PLACEHOLDER;
+    }
+
+    /**
+     * Whether token {@code t} yields a unigram and character n-grams of its own: identity words never do
+     * (naming a group is not abuse), and with pairs on, neither do pointer words (addressing someone is
+     * not abuse; what is said to them is, through the pairs and bigrams).
+     */
+    private boolean ownFeatures(Tokens tokens, int t) {
+        return tokens.hash(t) != IDENTITY && (pairWindow == 0 || tokens.pointer(t) == 0);
+    }
+
+    /** How many pair features token {@code t} yields: one per pointer within the window, in its sentence. */
+    private int pairs(Tokens tokens, int t) {
+        if (pairWindow == 0 || tokens.pointer(t) != 0) {
+            return 0;
+        }
+        int n = 0;
+        int from = Math.max(0, t - pairWindow);
+        int to = Math.min(tokens.count() - 1, t + pairWindow);
+        for (int p = from; p <= to; p++) {
+            if (tokens.pointer(p) != 0 && tokens.sentence(p) == tokens.sentence(t)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int hash(char[] s, int start, int end) {
@@ -210,10 +277,12 @@ final class Features {
         int words = 0;
         for (int t = 0; t < tokens.count(); t++) {
             int length = tokens.end(t) - tokens.start(t);
-            if (tokens.hash(t) == IDENTITY) {
+            if (!ownFeatures(tokens, t)) {
+                words += pairs(tokens, t);
                 continue;
             }
             words++;
+            words += pairs(tokens, t);
             if (length <= MAX_CHAR_TOKEN && !tokens.negated(t)) {
                 int padded = length + 2;
                 for (int n = charMin; n <= charMax; n++) {
@@ -239,14 +308,25 @@ final class Features {
             int end = tokens.end(t);
             int h = tokens.hash(t);
             int negation = tokens.negated(t) ? NEGATED_SEED : 0;
-            if (h != IDENTITY) {
+            boolean own = ownFeatures(tokens, t);
+            if (own) {
                 sink.feature(key(h ^ WORD_SEED ^ negation), WORDS, start, end);
             }
             if (bigrams && t > 0) {
                 sink.feature(key((tokens.hash(t - 1) * BIGRAM_SEED + h) ^ negation), WORDS, tokens.start(t - 1), end);
             }
-            if (h != IDENTITY && negation == 0 && end - start <= MAX_CHAR_TOKEN) {
+            if (own && negation == 0 && end - start <= MAX_CHAR_TOKEN) {
                 charGrams(s, start, end, sink);
+            }
+            if (pairWindow > 0 && tokens.pointer(t) == 0) {
+                int from = Math.max(0, t - pairWindow);
+                int to = Math.min(tokens.count() - 1, t + pairWindow);
+                for (int p = from; p <= to; p++) {
+                    if (tokens.pointer(p) != 0 && tokens.sentence(p) == tokens.sentence(t)) {
+                        // credited to the word, not the pointer: "your lies" explains as "lies" said to someone
+                        sink.feature(key((h * PAIR_SEED + tokens.pointer(p)) ^ negation ^ WORD_SEED), WORDS, start, end);
+                    }
+                }
             }
         }
     }

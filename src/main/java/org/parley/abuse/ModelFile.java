@@ -13,10 +13,10 @@ import java.util.zip.CRC32;
 /**
  * Parley's abuse model file, big-endian:
  * <pre>
- *   magic "PARLEYAB", u16 version (1)
+ *   magic "PARLEYAB", u16 version (2; version 1 files, without the pair window, are still read)
  *   u8 hash bits, u8 char n-gram min, u8 char n-gram max, u8 word bigrams (0/1), i32 hash salt,
  *   u8 pooling exponent (percent), u16 word boost (percent),
- *   u8 negation scope (words), u16 n, n × modified-UTF-8 identity terms
+ *   u8 negation scope (words), u8 pair window (words, version 2 only), u16 n, n × modified-UTF-8 identity terms
  *   f32 bias, f64 low, f64 flag, f64 hold    thresholds chosen at training time
  *   u16 block size, f32[2^bits / block] scales, i8[2^bits] weights
  *   u32 CRC-32 of everything before it
@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
 final class ModelFile {
 
     private static final byte[] MAGIC = "PARLEYAB".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private ModelFile() {
     }
@@ -54,6 +54,7 @@ final class ModelFile {
             out.writeByte(f.pooling());
             out.writeShort(f.wordBoost());
             out.writeByte(f.negationScope());
+            out.writeByte(f.pairWindow());
             out.writeShort(f.identityTerms().size());
             for (String term : f.identityTerms()) {
                 out.writeUTF(term);
@@ -96,12 +97,12 @@ final class ModelFile {
         }
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file, MAGIC.length, file.length - 4 - MAGIC.length));
         int version = in.readUnsignedShort();
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IOException(name + " has model format version " + version + "; this Parley reads version " + VERSION);
         }
         Features features = new Features(in.readUnsignedByte(), in.readUnsignedByte(), in.readUnsignedByte(), in.readUnsignedByte() == 1,
                 in.readInt(), in.readUnsignedByte(), in.readUnsignedShort(), in.readUnsignedByte(),
-                identityTerms(in));
+                version == 1 ? 0 : in.readUnsignedByte(), identityTerms(in));
         float bias = in.readFloat();
         AbuseThresholds thresholds = new AbuseThresholds(in.readDouble(), in.readDouble(), in.readDouble());
         int block = in.readUnsignedShort();

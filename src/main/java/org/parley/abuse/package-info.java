@@ -7,7 +7,7 @@
  *
  * <p>Pipeline: {@code Normalizer} (NFKC, case, look-alikes, leetspeak, elongations, placeholders for
  * URLs, mentions and hashtags, keeping offsets into the original) → {@code Features} (hashed word 1-2
- * grams and character 2-5 grams) → {@code Model} (logistic regression, 8-bit weights, shipped as
+ * grams, pairs of a word and a nearby "you"/"they", negated words apart, and character 2-5 grams) → {@code Model} (logistic regression, 8-bit weights, shipped as
  * {@code abuse/model.bin} in {@code ModelFile}'s format) → {@code Scorer} (probability and spans).
  * Training: {@code DataSets} → {@code Augmentation} → {@code Trainer} ({@code Lbfgs}) →
  * {@code Evaluation} (metrics, thresholds). docs/MODEL.md is the model card.

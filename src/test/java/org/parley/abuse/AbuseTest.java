@@ -49,12 +49,12 @@ class AbuseTest {
     }
 
     /**
-     * Required by issue 4, not met by the shipped model: the reply is hostile through what it implies
+     * Required by issue 4, not met by model v1 nor v2: the reply is hostile through what it implies
      * ("hasbara", "your lies", whose land), not through words a bag of n-grams trained on tweets weighs
-     * heavily; it scores about 0.2 (docs/MODEL.md, known weaknesses). Enable when a model flags it.
+     * heavily; v2 scores it 0.13 (docs/MODEL.md, known weaknesses). Enable when a model flags it.
      */
     @Test
-    @Disabled("known weakness of model v1: the identity-laden hostile reply (c5) scores below the flag line; see docs/MODEL.md")
+    @Disabled("known weakness of models v1 and v2: the identity-laden hostile reply (c5) scores below the flag line; see docs/MODEL.md")
     void onTheDemoThreadTheIdentityHostileReplyIsFlagged() {
         assertThat(demoLevels().get("c5")).as("the identity-laden hostile reply").isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
     }

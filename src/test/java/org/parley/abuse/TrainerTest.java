@@ -13,7 +13,7 @@ import org.parley.abuse.Example.Split;
 /** Training on a tiny hand-written set: reproducible to the byte, and it learns something. */
 class TrainerTest {
 
-    private static final Trainer.Settings SMALL = new Trainer.Settings(14, 2, 4, true, 50, 100, 4, 1e-3, 1.0, 0.3, 0, 100, 2);
+    private static final Trainer.Settings SMALL = new Trainer.Settings(14, 2, 4, true, 50, 100, 4, 3, 1e-3, 0.25, 1.0, 0.3, 0, false, false, 100, 2);
 
     @Test
     void trainingTwiceOnTheSameDataGivesTheSameBytes() throws IOException {
@@ -30,8 +30,10 @@ class TrainerTest {
         Model model = new Trainer(SMALL).train(fixture(), 7);
         Model read = ModelFile.read(new java.io.ByteArrayInputStream(ModelFile.write(model)), "test model");
         Scorer scorer = new Scorer(read);
-        assertThat(scorer.logit("you pathetic clown")).isGreaterThan(scorer.logit("the council published the budget"));
-        assertThat(scorer.logit("you pathetic clown")).isEqualTo(new Scorer(model).logit("you pathetic clown"));
+        // "you" alone is no evidence (pointer words have no features of their own): the insult words are
+        String insult = "shut up, you pathetic clown";
+        assertThat(scorer.logit(insult)).isGreaterThan(scorer.logit("the council published the budget"));
+        assertThat(scorer.logit(insult)).isEqualTo(new Scorer(model).logit(insult));
     }
 
     @Test
