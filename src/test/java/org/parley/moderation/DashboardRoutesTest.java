@@ -239,7 +239,7 @@ class DashboardRoutesTest {
         return new String[] {"premoderation", premoderation, "trustedAfter", trustedAfter, "abuseFlag", "0.5", "abuseHold", "0.9",
                 "blocksToFlag", "3", "blockWindowDays", "7", "commentsPerMinute", "1000", "commentsPerHour", "100000",
                 "addressCommentsPerMinute", "10000", "flameWarMessages", "3", "flameWarMinutes", "60", "repeatsToFlag", "3",
-                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.48", "imagesTrustedAfter", "1", "reason", reason};
+                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.53", "imagesTrustedAfter", "1", "reason", reason};
     }
 
     static Map<String, Integer> expect(int comments, int bulk, int lift, int rules, int ban) {

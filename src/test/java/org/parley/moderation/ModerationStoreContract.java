@@ -445,6 +445,7 @@ abstract class ModerationStoreContract {
         assertThatThrownBy(() -> moderation.changePage(sportMod, SITE, PAGE, Optional.of(Premoderation.ALL), true, ""))
                 .isInstanceOf(ParleyException.Forbidden.class);
     }
+
     @Test
     void theReportedQueuePagesInReportOrderAndShowsSectionModeratorsOnlyTheirSection() {
         var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
@@ -472,6 +473,7 @@ abstract class ModerationStoreContract {
         assertThat(moderation.queue(sportMod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 1).cases())
                 .extracting(c -> c.item().id()).containsExactly(sport.id());
     }
+
     @Test
     void theAbuseModelFlagsOrHoldsByTheSitesThresholdsAndSaysWhichWordsDroveIt() {
         hostility.put("You utter fool.", 0.6);
@@ -482,6 +484,7 @@ abstract class ModerationStoreContract {
         assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
         Reason abuse = queue(ReviewQueue.FLAGGED).getFirst().reasons().stream().filter(r -> r.signal().equals("abuse")).findFirst().orElseThrow();
         assertThat(abuse.level()).isEqualTo(Reason.Level.FLAG);
-        assertThat(abuse.summary()).startsWith("Abuse model: 0.60 (flag at 0.48, hold at 0.77)");
+        assertThat(abuse.summary()).startsWith(String.format(java.util.Locale.ROOT, "Abuse model: 0.60 (flag at %.2f, hold at %.2f)",
+                ModerationRules.defaults().abuseFlag(), ModerationRules.defaults().abuseHold()));
     }
 }
