@@ -25,6 +25,9 @@ trap cleanup EXIT
 echo "== machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print int($2/1024/1024)" GiB"}'), $($JAVA -version 2>&1 | head -1)"
 "$JAVA" --enable-native-access=ALL-UNNAMED -jar target/parley.jar site save --data "$WORK/data" \
   --id bench --name "Bench" --origin http://localhost >/dev/null
+# One machine plays every reader: lift the per-commenter and per-address rate limits (moderation stays on).
+PARLEY_MODERATION_COMMENTS_PER_MINUTE=1000 PARLEY_MODERATION_COMMENTS_PER_HOUR=100000 \
+PARLEY_MODERATION_ADDRESS_COMMENTS_PER_MINUTE=10000 \
 "$JAVA" -Xmx512m --enable-native-access=ALL-UNNAMED -jar target/parley.jar serve --data "$WORK/data" --port "$PORT" \
   > "$WORK/parley.log" 2>&1 &
 PIDS+=($!)
@@ -101,9 +104,9 @@ echo "parley: $P req/s, p99 $(echo "$PARLEY_OUT" | awk '/ 99%/{print $2}')"
 echo "nginx:  $N req/s, p99 $(echo "$NGINX_OUT" | awk '/ 99%/{print $2}')"
 echo "ratio parley/nginx: $(python3 -c "print(f'{$P/$N*100:.0f} %')")"
 
-echo "== posting comments (moderation not yet in the pipeline), new page each run"
-TOKEN=$(guest)
-export PARLEY_BENCH_TOKEN=$TOKEN PARLEY_BENCH_SITE=bench
+echo "== posting comments (moderation on: every comment screened), 300 guests, new page each run"
+PARLEY_BENCH_TOKENS=$(for _ in $(seq 1 300); do guest; echo; done | tr '\n' ' ')
+export PARLEY_BENCH_TOKENS PARLEY_BENCH_SITE=bench
 PARLEY_BENCH_PAGE=bench-seq wrk -t1 -c1 -d"$DURATION" -s bench/post.lua "$BASE" | grep '^posted' | sed 's/^/sequential (1 connection): /'
 PARLEY_BENCH_PAGE=bench-concurrent wrk -t2 -c32 -d"$DURATION" -s bench/post.lua "$BASE" | grep '^posted' | sed 's/^/concurrent (32 connections): /'
 while [ "$(curl -fs "$BASE/counts?page=bench-10k" | grep -o '[0-9]*}' | tr -d '}')" -lt 10000 ]; do

@@ -17,11 +17,10 @@ final class RepeatSignal implements Signal {
     /** How many recent fingerprints of a site are compared: bounds the work per comment. */
     private static final int WINDOW_ROWS = 5_000;
 
-    private final Database db;
-    private final FingerprintRepository fingerprints = new FingerprintRepository();
+    private final RecentFingerprints fingerprints;
 
     RepeatSignal(Database db) {
-        this.db = db;
+        this.fingerprints = new RecentFingerprints(db, new FingerprintRepository(), WINDOW_ROWS);
     }
 
     @Override
@@ -32,13 +31,10 @@ final class RepeatSignal implements Signal {
         }
         long simhash = SimHash.of(words);
         Instant since = submission.at().minus(Duration.ofHours(rules.repeatHours()));
-        List<FingerprintRepository.Fingerprint> similar = db.read(h -> fingerprints.since(h, submission.site(), since, WINDOW_ROWS))
-                .stream().filter(f -> SimHash.near(f.simhash(), simhash)).toList();
-        db.write(h -> {
-            fingerprints.insert(h, submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
-                    submission.author().value(), simhash, submission.at().toEpochMilli()));
-            return null;
-        });
+        List<FingerprintRepository.Fingerprint> similar = fingerprints.since(submission.site(), since).stream()
+                .filter(f -> SimHash.near(f.simhash(), simhash)).toList();
+        fingerprints.add(submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
+                submission.author().value(), simhash, submission.at().toEpochMilli()));
         int copies = similar.size() + 1;
         if (copies < rules.repeatsToFlag()) {
             return List.of();

@@ -207,6 +207,26 @@ abstract class ModerationStoreContract {
     }
 
     @Test
+    void aSpamWaveIsRecognisedAcrossARestart() {
+        String spam = "Cheap watches shipped overnight to your door, order now through the link in my profile today";
+        Comment one = post(guest(), Optional.empty(), spam, "192.0.2.1");
+        post(guest(), Optional.empty(), spam, "192.0.2.2");
+        // A new process: the recent fingerprints it remembers come from the database.
+        AtomicReference<Comments> door = new AtomicReference<>();
+        Moderation restarted = Moderation.create(db, clock, Sites.create(db, clock), identity, door::get, ModerationRules.defaults(),
+                text -> new org.parley.abuse.AbuseAssessment(0.0, List.of()));
+        comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8),
+                Sites.create(db, clock), identity, media, CommentsConfig.defaults(), restarted.screening());
+        door.set(comments);
+
+        Comment three = post(guest(), Optional.empty(), spam, "192.0.2.3");
+
+        Reason repeat = comments.review(ReviewQuery.ids(List.of(), List.of(three.id()))).getFirst().reasons().stream()
+                .filter(r -> r.signal().equals("repeat")).findFirst().orElseThrow();
+        assertThat(repeat.summary()).contains("3 times", one.id().value());
+    }
+
+    @Test
     void twoCommentersTradingEverNastierRepliesSurfaceAsOneFlameWar() {
         GuestId kestrel = guest();
         GuestId des = guest();
