@@ -28,12 +28,11 @@ final class Attachments {
 
     private final Database db;
     private final Media media;
-    private final CommentRepository comments;
+    private final CommentImageRepository shown = new CommentImageRepository();
 
-    Attachments(Database db, Media media, CommentRepository comments) {
+    Attachments(Database db, Media media) {
         this.db = db;
         this.media = media;
-        this.comments = comments;
     }
 
     /**
@@ -51,6 +50,7 @@ final class Attachments {
         List<FieldError> errors = new ArrayList<>();
         List<CommentImage> images = new ArrayList<>();
         Set<ImageId> seen = new HashSet<>();
+        boolean missing = false;
         for (int i = 0; i < wanted.size(); i++) {
             NewImage image = wanted.get(i);
             String alt = image.alt().strip();
@@ -67,11 +67,11 @@ final class Attachments {
             if (stored.isPresent()) {
                 images.add(shown(stored.get(), alt));
             } else {
+                missing = true;
                 errors.add(new FieldError("images[" + i + "].id", "was not uploaded, or was removed; upload it again"));
             }
         }
         if (!errors.isEmpty()) {
-            boolean missing = errors.stream().anyMatch(e -> e.message().startsWith("was not uploaded"));
             throw new ParleyException.InvalidInput(missing ? CommentProblem.IMAGE_NOT_UPLOADED : CommentProblem.INVALID_IMAGES,
                     "The attached images are not acceptable: " + errors.getFirst().field() + " " + errors.getFirst().message() + ".",
                     errors);
@@ -88,7 +88,7 @@ final class Attachments {
             return;
         }
         List<ImageId> released = List.copyOf(ids);
-        db.afterCommit(() -> db.read(h -> comments.unreferencedImages(h, released)).forEach(media::delete));
+        db.afterCommit(() -> db.read(h -> shown.unreferenced(h, released)).forEach(media::delete));
     }
 
     /**
@@ -96,7 +96,7 @@ final class Attachments {
      * uploads whose comment was never posted, and images of comments deleted since. Returns how many went.
      */
     int sweep(Instant now, Duration grace) {
-        return media.deleteUnreferenced(db.read(comments::referencedImages), now.minus(grace));
+        return media.deleteUnreferenced(db.read(shown::referenced), now.minus(grace));
     }
 
     private static CommentImage shown(StoredImage stored, String alt) {

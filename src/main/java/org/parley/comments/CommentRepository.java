@@ -53,9 +53,12 @@ final class CommentRepository {
         return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown FROM comments WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> new StoredComment(row(rs), new Markdown(rs.getString("markdown"))))
-                .findOne()
-                .map(found -> new StoredComment(found.row().withImages(
-                        images.forComments(h, List.of(id)).getOrDefault(id, List.of())), found.markdown()));
+                .findOne();
+    }
+
+    /** The row with the images its comment shows ({@link #find} leaves them out: votes and replies need none). */
+    CommentRow withImages(Handle h, CommentRow row) {
+        return row.withImages(images.forComments(h, List.of(row.id())).getOrDefault(row.id(), List.of()));
     }
 
     /** Every comment of a page, oldest first: the input of a {@link ThreadSnapshot}. */
@@ -68,30 +71,6 @@ final class CommentRepository {
                 .list();
     }
 
-    /** The images each of the given comments shows, by comment id (absent when none). */
-    Map<String, List<CommentImage>> images(Handle h, java.util.Collection<String> commentIds) {
-        return images.forComments(h, commentIds);
-    }
-
-    /** Takes one image off a comment; false when it did not show it. */
-    boolean removeImage(Handle h, String commentId, org.parley.media.ImageId image) {
-        return images.remove(h, commentId, image);
-    }
-
-    /** Takes every image off a comment (its author deleted it); returns their ids. */
-    List<org.parley.media.ImageId> removeImages(Handle h, String commentId) {
-        return images.removeAll(h, commentId);
-    }
-
-    /** Of {@code ids}, those no comment shows any more. */
-    java.util.Set<org.parley.media.ImageId> unreferencedImages(Handle h, java.util.Collection<org.parley.media.ImageId> ids) {
-        return images.unreferenced(h, ids);
-    }
-
-    /** Every image any comment shows. */
-    java.util.Set<org.parley.media.ImageId> referencedImages(Handle h) {
-        return images.referenced(h);
-    }
 
     void updateBody(Handle h, String id, Markdown markdown, SafeHtml html, Instant editedAt) {
         h.createUpdate("UPDATE comments SET markdown = :markdown, html = :html, edited_at = :edited WHERE id = :id")

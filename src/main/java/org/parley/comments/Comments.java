@@ -41,6 +41,7 @@ public final class Comments {
     private final Screening screening;
     private final PageRepository pages = new PageRepository();
     private final CommentRepository comments = new CommentRepository();
+    private final CommentImageRepository images = new CommentImageRepository();
     private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
     private final Attachments attachments;
@@ -58,7 +59,7 @@ public final class Comments {
         this.sites = sites;
         this.identity = identity;
         this.config = config;
-        this.attachments = new Attachments(db, media, comments);
+        this.attachments = new Attachments(db, media);
         this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
         this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
@@ -153,12 +154,13 @@ public final class Comments {
         SafeHtml html = renderer.render(body);
         Instant now = clock.instant();
         return changeOwn(site, author, id, now, (h, stored) -> {
-            if (body.source().isEmpty() && stored.row().images().isEmpty()) {
+            CommentRow before = comments.withImages(h, stored.row());
+            if (body.source().isEmpty() && before.images().isEmpty()) {
                 throw CommentRules.empty();
             }
             comments.updateBody(h, id.value(), body, html, now);
             long version = pages.recordChange(h, stored.row().pageId(), 0, "edited", id.value(), now);
-            CommentRow row = comments.find(h, id.value()).orElseThrow().row();
+            CommentRow row = comments.withImages(h, comments.find(h, id.value()).orElseThrow().row());
             return new Change(Optional.of(new CommentEvent.CommentEdited(stored.row().pageId(), version, id)),
                     new EditOutcome.Edited(row.view(comments.publishedReplies(h, id.value()))));
         });
@@ -174,7 +176,7 @@ public final class Comments {
         Instant now = clock.instant();
         return changeOwn(site, author, id, now, (h, stored) -> {
             comments.markDeleted(h, id.value(), now);
-            attachments.releaseAfterCommit(comments.removeImages(h, id.value()));
+            attachments.releaseAfterCommit(images.removeAll(h, id.value()));
             long version = pages.recordChange(h, stored.row().pageId(), -1, "deleted", id.value(), now);
             return new Change(Optional.of(new CommentEvent.CommentRemoved(stored.row().pageId(), version, id)),
                     new EditOutcome.Removed(id, comments.hasPublishedDescendant(h, id.value())));
@@ -276,33 +278,37 @@ public final class Comments {
     public Moderated moderate(CommentId id, ModerationChange change) {
         Instant now = clock.instant();
         return db.write(h -> {
-            CommentRow row = comments.find(h, id.value()).orElseThrow(() -> unknownComment(id)).row();
+            CommentRow row = comments.withImages(h, comments.find(h, id.value()).orElseThrow(() -> unknownComment(id)).row());
             if (row.status() == CommentStatus.DELETED) {
                 throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted by its author.");
             }
-            if (change instanceof ModerationChange.RemoveImage remove) {
-                return removeImage(h, row, remove.image(), now);
-            }
-            CommentRow after = switch (change) {
-                case ModerationChange.Approve approve -> withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured());
-                case ModerationChange.Reject reject -> withDecision(row, CommentStatus.REJECTED, reject.note(), false);
-                case ModerationChange.Feature feature -> withDecision(row, row.status(), row.authorNote(), feature.featured());
-                case ModerationChange.RemoveImage remove -> throw new IllegalStateException("handled above");
+            return switch (change) {
+                case ModerationChange.Approve approve ->
+                        decide(h, row, withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured()), now);
+                case ModerationChange.Reject reject -> decide(h, row, withDecision(row, CommentStatus.REJECTED, reject.note(), false), now);
+                case ModerationChange.Feature feature ->
+                        decide(h, row, withDecision(row, row.status(), row.authorNote(), feature.featured()), now);
+                case ModerationChange.RemoveImage remove -> removeImage(h, row, remove.image(), now);
             };
-            comments.moderate(h, id.value(), after.status(), false, after.authorNote(), after.featured());
-            int delta = (after.isPublished() ? 1 : 0) - (row.isPublished() ? 1 : 0);
-            String kind = after.featured() != row.featured() ? "featured"
-                    : after.status() == row.status() ? "reviewed"
-                    : after.isPublished() ? "approved" : "rejected";
-            long version = pages.recordChange(h, row.pageId(), delta, kind, id.value(), now);
-            afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, id));
-            PageRow page = pages.find(h, row.pageId()).orElseThrow();
-            return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
         });
     }
 
+    /** Stores a moderator's decision on a comment's status, note or highlight. */
+    private Moderated decide(Handle h, CommentRow row, CommentRow after, Instant now) {
+        CommentId id = new CommentId(row.id());
+        comments.moderate(h, id.value(), after.status(), false, after.authorNote(), after.featured());
+        int delta = (after.isPublished() ? 1 : 0) - (row.isPublished() ? 1 : 0);
+        String kind = after.featured() != row.featured() ? "featured"
+                : after.status() == row.status() ? "reviewed"
+                : after.isPublished() ? "approved" : "rejected";
+        long version = pages.recordChange(h, row.pageId(), delta, kind, id.value(), now);
+        afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, id));
+        PageRow page = pages.find(h, row.pageId()).orElseThrow();
+        return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
+    }
+
     private Moderated removeImage(Handle h, CommentRow row, ImageId image, Instant now) {
-        if (!comments.removeImage(h, row.id(), image)) {
+        if (!images.remove(h, row.id(), image)) {
             throw new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT_IMAGE,
                     "Comment " + row.id() + " does not show image " + image + ".");
         }

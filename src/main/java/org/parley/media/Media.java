@@ -59,6 +59,11 @@ public final class Media {
         return new Media(db, clock, config);
     }
 
+    /** The clock uploads are stamped and rate-limited by. */
+    Clock clock() {
+        return clock;
+    }
+
     /** The limits this door enforces. */
     public MediaConfig config() {
         return config;

@@ -21,6 +21,7 @@ import org.parley.http.Requests;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
+import org.parley.sites.Site;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 
@@ -50,7 +51,7 @@ final class MediaRoutes implements HttpService {
         this.media = media;
         this.identity = identity;
         this.sites = sites;
-        this.limits = new UploadLimits(media.config());
+        this.limits = new UploadLimits(media.clock(), media.config());
     }
 
     @Override
@@ -62,9 +63,9 @@ final class MediaRoutes implements HttpService {
     // POST /api/v1/sites/{site}/images, body: the image file's bytes (Content-Type ignored, multipart refused)
     //   → 201 {id, format, width, height, display: {url, width, height}, thumb: {url, width, height}}
     private void upload(ServerRequest req, ServerResponse res) {
-        ImageRules rules = sites.require(req.path().pathParameters().get("site")).images();
+        Site site = sites.require(req.path().pathParameters().get("site"));
+        ImageRules rules = site.images();
         long maxBytes = Math.min(rules.maxBytes(), media.config().maxUploadBytes());
-        String site = req.path().pathParameters().get("site");
         GuestId guest = identity.requireGuest(Requests.bearer(req));
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
@@ -78,8 +79,8 @@ final class MediaRoutes implements HttpService {
         if (req.headers().contentLength().orElse(-1) > maxBytes) {
             throw Refusal.tooLarge(maxBytes);
         }
-        uploader.accept(new SiteId(site), guest);
-        limits.take(site, guest.value(), ClientAddress.of(req));
+        uploader.accept(site.id(), guest);
+        limits.take(site.id().value(), guest.value(), ClientAddress.of(req));
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
             image = media.store(body, rules);

@@ -1,10 +1,8 @@
 package org.parley.media;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
 
 /**
@@ -17,11 +15,12 @@ final class UploadLimits {
     static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int MAX_BUCKETS = 100_000;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Allowances allowances;
     private final int perGuest;
     private final int perAddress;
 
-    UploadLimits(MediaConfig config) {
+    UploadLimits(Clock clock, MediaConfig config) {
+        this.allowances = new Allowances(clock, MAX_BUCKETS);
         this.perGuest = config.uploadsPerGuest();
         this.perAddress = config.uploadsPerAddress();
     }
@@ -33,17 +32,9 @@ final class UploadLimits {
     }
 
     private void take(String key, int allowed, String who) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(allowed).refillGreedy(allowed, WINDOW))
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        allowances.take(key, new Allowances.Limit(allowed, WINDOW)).ifPresent(seconds -> {
             throw new ParleyException.RateLimited(MediaProblem.TOO_MANY_UPLOADS, "That is more images than this site takes from "
                     + who + " in " + WINDOW.toMinutes() + " minutes; try again in " + seconds + " seconds.", seconds);
-        }
+        });
     }
 }

@@ -1,13 +1,9 @@
 package org.parley.moderation;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.parley.comments.Submission;
+import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
 
 /**
@@ -19,21 +15,10 @@ final class RateLimits {
 
     private static final int MAX_BUCKETS = 200_000;
 
-    private final TimeMeter time;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Allowances allowances;
 
     RateLimits(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.allowances = new Allowances(clock, MAX_BUCKETS);
     }
 
     /** Takes one comment's allowance from the author and from their address, or throws a 429 problem. */
@@ -46,20 +31,11 @@ final class RateLimits {
     }
 
     private void take(String key, int perMinute, int perHour, String who) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
-                .withCustomTimePrecision(time)
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw new ParleyException.RateLimited(ModerationProblem.TOO_MANY_COMMENTS,
-                    "That is more comments than this site accepts from " + who + " in a short time; try again in "
-                            + seconds + " seconds.", seconds);
-        }
+        allowances.take(key, new Allowances.Limit(perMinute, Duration.ofMinutes(1)), new Allowances.Limit(perHour, Duration.ofHours(1)))
+                .ifPresent(seconds -> {
+                    throw new ParleyException.RateLimited(ModerationProblem.TOO_MANY_COMMENTS,
+                            "That is more comments than this site accepts from " + who + " in a short time; try again in "
+                                    + seconds + " seconds.", seconds);
+                });
     }
 }
