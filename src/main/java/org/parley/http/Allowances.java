@@ -27,7 +27,12 @@ public final class Allowances {
     /** Buckets read time from {@code clock} (tests move it); past {@code maxKeys} keys all start afresh. */
     public Allowances(Clock clock, int maxKeys) {
         this.maxKeys = maxKeys;
-        this.time = new TimeMeter() {
+        this.time = clockMeter(clock);
+    }
+
+    /** Bucket4j time read from {@code clock}, for buckets tests can move through time. */
+    public static TimeMeter clockMeter(Clock clock) {
+        return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
                 return clock.millis() * 1_000_000L;

@@ -2,10 +2,10 @@ package org.parley.staff;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
 
 /**
@@ -71,7 +71,7 @@ final class LoginLimits {
         }
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(allowance).refillGreedy(allowance, config.failureWindow()))
-                .withCustomTimePrecision(new ClockMeter(clock))
+                .withCustomTimePrecision(Allowances.clockMeter(clock))
                 .build());
     }
 
@@ -79,18 +79,5 @@ final class LoginLimits {
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         return new ParleyException.RateLimited(StaffProblem.LOGIN_RATE_LIMITED,
                 "Too many failed sign-ins from " + what + "; try again in " + seconds + " seconds.", seconds);
-    }
-
-    /** Bucket4j reads time from the injected clock, so tests can move it. */
-    private record ClockMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            return clock.millis() * 1_000_000L;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }
