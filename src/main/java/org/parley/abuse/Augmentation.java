@@ -7,17 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.parley.abuse.Example.Source;
 import org.parley.abuse.Example.Split;
 
 /**
- * Training examples made from other examples and from Parley's own sentences, to teach what the public
- * data sets (mostly tweets) cannot:
+ * Training texts Parley writes itself, to teach what the public data sets (mostly tweets) cannot:
  * <ul>
- *   <li>long comments: several examples of one source joined into one text, abusive when one part is,
- *       so the model learns that length alone says nothing and that one insult in a long comment
- *       still counts;</li>
  *   <li>identity terms: neutral sentences that name who someone is ({@code abuse/neutral-identity.txt}),
  *       never abusive, so that naming a group does not make a comment abusive;</li>
  *   <li>counter-speech: sentences that deny an insult, speak up against abuse or address the reader
@@ -25,47 +20,21 @@ import org.parley.abuse.Example.Split;
  *       same sentence, or a negated insult, are not taken for an attack by themselves;</li>
  *   <li>news comments: long, argued, sometimes blunt comments about events and institutions
  *       ({@code abuse/neutral-comments.txt}), never abusive, so that the vocabulary of the news (crime,
- *       war, lies, propaganda) and mild profanity aimed at no one are not taken for abuse; each is also
- *       joined with public examples, abusive and clean alike, so that their length teaches nothing.</li>
+ *       war, lies, propaganda) and mild profanity aimed at no one are not taken for abuse;</li>
+ *   <li>labelled news comments: hostile replies (abusive) beside blunt and civil comments (clean), the
+ *       comment-section situations the public data barely have ({@link #labelledComments}).</li>
  * </ul>
- * Deterministic for a given seed.
  */
 final class Augmentation {
 
     static final String NEUTRAL_IDENTITY = "abuse/neutral-identity.txt";
     static final String COUNTER_SPEECH = "abuse/counter-speech.txt";
     static final String NEUTRAL_COMMENTS = "abuse/neutral-comments.txt";
+    static final String HOSTILE_COMMENTS = "abuse/hostile-comments.txt";
+    static final String BLUNT_COMMENTS = "abuse/blunt-comments.txt";
+    static final String CIVIL_COMMENTS = "abuse/civil-comments.txt";
 
     private Augmentation() {
-    }
-
-    /**
-     * {@code share} of each source's size in joined examples of 2 to 6 parts from that source: half of
-     * them all clean, half with exactly one abusive part, so that length itself carries no label.
-     */
-    static List<Example> longForm(List<Example> examples, double share, int seed) {
-        Random random = new Random(seed);
-        List<Example> joined = new ArrayList<>();
-        for (Source source : Source.values()) {
-            List<Example> clean = examples.stream().filter(e -> e.source() == source && !e.abusive()).toList();
-            List<Example> abusive = examples.stream().filter(e -> e.source() == source && e.abusive()).toList();
-            int wanted = (int) Math.round((clean.size() + abusive.size()) * share);
-            if (clean.isEmpty() || abusive.isEmpty()) {
-                continue;
-            }
-            for (int k = 0; k < wanted; k++) {
-                boolean isAbusive = random.nextBoolean();
-                int parts = 2 + random.nextInt(5);
-                int abusivePart = isAbusive ? random.nextInt(parts) : -1;
-                StringBuilder text = new StringBuilder();
-                for (int p = 0; p < parts; p++) {
-                    List<Example> pool = p == abusivePart ? abusive : clean;
-                    text.append(p == 0 ? "" : random.nextBoolean() ? " " : "\n\n").append(pool.get(random.nextInt(pool.size())).text());
-                }
-                joined.add(new Example(text.toString(), isAbusive, source, Split.TRAIN));
-            }
-        }
-        return joined;
     }
 
     static final String IDENTITY_TERMS = "abuse/identity-terms.txt";
@@ -162,40 +131,20 @@ final class Augmentation {
                 .toList();
     }
 
-    /** How many joined variants {@link #neutralCommentsJoined} makes of each news comment, per class. */
-    static final int JOINED_PER_COMMENT = 3;
-
     /**
-     * The news comments again, each {@link #JOINED_PER_COMMENT} times with one abusive example of the
-     * public data sets put in at a sentence boundary (labelled abusive) and as many times with one clean
-     * example put in (labelled clean), chosen with {@code seed}. Without these, Parley's comments, all
-     * long and clean, would teach that length means clean; with them, what separates a clean from an
-     * abusive comment of this source is only the part put in, and no single inserted text weighs much.
+     * Short and medium news comments labelled both ways: hostile replies to other readers and to groups
+     * ({@link #HOSTILE_COMMENTS}, abusive); blunt, angry or profane comments about events and
+     * institutions ({@link #BLUNT_COMMENTS}) and everyday civil ones that use the hostile lines'
+     * vocabulary of threads, posts and accounts ({@link #CIVIL_COMMENTS}), both clean. One source, so
+     * each class weighs half of it.
      */
-    static List<Example> neutralCommentsJoined(List<Example> comments, List<Example> given, int seed) {
-        List<Example> abusive = given.stream().filter(Example::abusive).toList();
-        List<Example> clean = given.stream().filter(e -> !e.abusive()).toList();
-        if (abusive.isEmpty() || clean.isEmpty()) {
-            return List.of();
-        }
-        Random random = new Random(seed ^ 0x5EED);
+    static List<Example> labelledComments() {
         List<Example> out = new ArrayList<>();
-        for (Example comment : comments) {
-            String text = comment.text();
-            List<Integer> boundaries = new ArrayList<>(List.of(0, text.length()));
-            for (int i = 1; i < text.length() - 1; i++) {
-                if ((text.charAt(i - 1) == '.' || text.charAt(i - 1) == '?' || text.charAt(i - 1) == '!') && text.charAt(i) == ' ') {
-                    boundaries.add(i);
-                }
-            }
-            for (int k = 0; k < 2 * JOINED_PER_COMMENT; k++) {
-                boolean isAbusive = k % 2 == 1;
-                List<Example> pool = isAbusive ? abusive : clean;
-                int at = boundaries.get(random.nextInt(boundaries.size()));
-                String insert = pool.get(random.nextInt(pool.size())).text();
-                String joined = (text.substring(0, at) + " " + insert + " " + text.substring(at)).strip();
-                out.add(new Example(joined, isAbusive, comment.source(), Split.TRAIN));
-            }
+        for (String name : List.of(HOSTILE_COMMENTS, BLUNT_COMMENTS, CIVIL_COMMENTS)) {
+            boolean abusive = name.equals(HOSTILE_COMMENTS);
+            resource(name).lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .forEach(line -> out.add(new Example(line.strip(), abusive, Source.PARLEY_LABELLED, Split.TRAIN)));
         }
         return out;
     }

@@ -5,7 +5,7 @@ record Example(String text, boolean abusive, Source source, Split split) {
 
     /**
      * The data sets Parley trains on, by their folder under the data directory, and the {@code PARLEY}
-     * sources: the texts Parley writes itself ({@link Augmentation}), one source per file, all clean.
+     * sources: the texts Parley writes itself ({@link Augmentation}), one source per kind of text.
      */
     enum Source {
         OLID("olid", "olid"), CONVABUSE("convabuse", "convabuse"), DAVIDSON("davidson2017", "davidson2017"),
@@ -14,6 +14,8 @@ record Example(String text, boolean abusive, Source source, Split split) {
         PARLEY_COUNTER_SPEECH("parley-counter-speech", "parley"),
         /** Parley's legitimate news comments ({@link Augmentation#neutralComments()}). */
         PARLEY_COMMENTS("parley-comments", "parley"),
+        /** Parley's news comments labelled both ways: hostile replies and blunt but legitimate comments. */
+        PARLEY_LABELLED("parley-labelled", "parley"),
         /** OLID's test tweets scored against their level-B label: only a targeted insult or threat is abusive. */
         OLID_TARGETED("olid-tin", "olid");
 

@@ -26,10 +26,11 @@ final class Trainer {
     /** Hyper-parameters of one training run; see docs/MODEL.md for how they were chosen. */
     record Settings(int bits, int charMin, int charMax, boolean bigrams, int pooling, int wordBoost, int negationScope,
                     int pairWindow, double l2, double sourceSpecific, double classBalance,
-                    double longFormShare, double identityWeight, boolean counterSpeech, boolean neutralComments,
+                    double identityWeight, boolean counterSpeech, boolean neutralComments, double labelledWeight,
                     int maxIterations, int threads) {
 
-        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 0, 1.0, 0.3, 0.4, true, true, 300, 2);
+        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 0, 1.0, 0.4, true, true, 1.0,
+                300, 2);
     }
 
     private final Settings settings;
@@ -39,21 +40,21 @@ final class Trainer {
     }
 
     /**
-     * Trains on {@code examples} (all of them: filter splits before) plus their {@link Augmentation};
+     * Trains on {@code given} (all of them: filter splits before) plus Parley's own texts ({@link Augmentation});
      * thresholds are left at the defaults.
      */
     Model train(List<Example> given, int seed) {
         List<Example> examples = new ArrayList<>(given);
-        examples.addAll(Augmentation.longForm(given, settings.longFormShare(), seed));
         if (settings.identityWeight() > 0) {
             examples.addAll(Augmentation.neutralIdentity());
             if (settings.counterSpeech()) {
                 examples.addAll(Augmentation.counterSpeech());
             }
             if (settings.neutralComments()) {
-                List<Example> comments = Augmentation.neutralComments();
-                examples.addAll(comments);
-                examples.addAll(Augmentation.neutralCommentsJoined(comments, given, seed));
+                examples.addAll(Augmentation.neutralComments());
+            }
+            if (settings.labelledWeight() > 0) {
+                examples.addAll(Augmentation.labelledComments());
             }
         }
         Features features = new Features(settings.bits(), settings.charMin(), settings.charMax(), settings.bigrams(), seed,
@@ -104,8 +105,14 @@ final class Trainer {
         return weights;
     }
 
-    /** Each data set weighs 1; each file of Parley's own clean texts weighs {@code identityWeight}. */
+    /**
+     * Each data set weighs 1; Parley's labelled news comments weigh {@code labelledWeight}, each other
+     * file of Parley's own texts {@code identityWeight}.
+     */
     private double sourceWeight(Source source) {
+        if (source == Source.PARLEY_LABELLED) {
+            return settings.labelledWeight();
+        }
         return source.parley() ? settings.identityWeight() : 1;
     }
 

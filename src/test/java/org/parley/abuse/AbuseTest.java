@@ -36,9 +36,10 @@ class AbuseTest {
     }
 
     @Test
-    void onTheDemoThreadTheInsultIsFlaggedAndLegitimateSpeechIsNot() {
+    void onTheDemoThreadTheInsultAndTheHostileReplyAreFlaggedAndLegitimateSpeechIsNot() {
         Map<String, AbuseLevel> levels = demoLevels();
         assertThat(levels.get("c4")).as("the insult with a nationality slur").isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
+        assertThat(levels.get("c5")).as("the identity-laden hostile reply").isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
         assertThat(levels.get("c6")).as("profanity inside an argument").isIn(AbuseLevel.NONE, AbuseLevel.LOW);
         levels.forEach((ref, level) -> {
             if (!List.of("c4", "c5").contains(ref)) {
@@ -58,6 +59,42 @@ class AbuseTest {
                 "shut up you stupid idiot", "what a disgusting b!tch")) {
             assertThat(abuse.assess(insult).level(AbuseThresholds.DEFAULTS)).as(insult).isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
         }
+    }
+
+    /** Four paragraphs of argued, legitimate comment, written for this test (not in any training file). */
+    private static final String LONG_COMMENT = """
+            The council's report on the ring road is thinner than it looks. It counts journeys saved at peak             hours but says nothing about the freight that will move onto the residential streets at night.
+
+            I went to both consultation evenings. The engineers were patient and clearly knew their numbers,             but every question about the school on Mill Lane was answered with a promise of a later study.
+
+            If the funding really depends on starting this spring, say so plainly, and publish the noise             figures before the vote rather than after it. People can live with a hard decision they understand.
+
+            Until then I will keep writing to my councillor, and I would encourage everyone on this page to do             the same before the committee meets on the fourteenth.""";
+
+    @Test
+    void oneInsultInALongCommentIsStillFlagged() {
+        assertThat(abuse.assess(LONG_COMMENT).level(AbuseThresholds.DEFAULTS)).as("the comment alone")
+                .isIn(AbuseLevel.NONE, AbuseLevel.LOW);
+        int secondParagraph = LONG_COMMENT.indexOf("\n\n") + 2;
+        String insult = "Honestly, you are a pathetic moron and everyone here knows it. ";
+        String withInsult = LONG_COMMENT.substring(0, secondParagraph) + insult + LONG_COMMENT.substring(secondParagraph);
+        AbuseAssessment assessment = abuse.assess(withInsult);
+        assertThat(assessment.level(AbuseThresholds.DEFAULTS)).as("the same comment with one insult in it")
+                .isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
+        Span strongest = assessment.spans().getFirst();
+        assertThat(strongest.start()).as("the explanation points into the insult").isBetween(secondParagraph,
+                secondParagraph + insult.length());
+        assertThat(withInsult.substring(strongest.start(), strongest.end())).isEqualTo(strongest.text());
+    }
+
+    @Test
+    void lengthAloneDoesNotRaiseTheScore() {
+        double whole = abuse.assess(LONG_COMMENT).probability();
+        double highestParagraph = java.util.Arrays.stream(LONG_COMMENT.split("\n\n"))
+                .mapToDouble(paragraph -> abuse.assess(paragraph).probability()).max().orElseThrow();
+        assertThat(whole).as("four paragraphs against the highest of them alone").isLessThanOrEqualTo(highestParagraph + 0.01);
+        double twice = abuse.assess(LONG_COMMENT + "\n\n" + LONG_COMMENT).probability();
+        assertThat(twice).as("the comment written out twice").isLessThanOrEqualTo(whole + 0.01);
     }
 
     @Test

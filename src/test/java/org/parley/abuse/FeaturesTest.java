@@ -34,6 +34,45 @@ class FeaturesTest {
         }
     }
 
+    private static final String PARAGRAPHS = "Come on now! The report says the bridge will reopen in May, but the "
+            + "contractor has missed every date so far and nobody at the council will say why. Fine. "
+            + "You are a pathetic liar and everyone here knows it. I went to the meeting.\n\n"
+            + "The engineers were patient and knew their numbers, though the school on Mill Lane got no answer at all.";
+
+    @Test
+    void passagesAreWholeSentencesOfAtLeastFifteenWords() {
+        Tokens tokens = features.tokens(normalizer.normalize(PARAGRAPHS));
+        int[] bounds = Scorer.passages(tokens);
+        assertThat(bounds[0]).isZero();
+        assertThat(bounds[bounds.length - 1]).isEqualTo(tokens.count());
+        assertThat(bounds.length - 1).as("passages").isGreaterThan(1);
+        for (int p = 0; p + 1 < bounds.length; p++) {
+            assertThat(bounds[p + 1] - bounds[p]).as("words in passage %d", p).isGreaterThanOrEqualTo(Scorer.MIN_PASSAGE_WORDS);
+            if (bounds[p] > 0) {
+                assertThat(tokens.sentence(bounds[p])).as("passage %d starts a sentence", p).isNotEqualTo(tokens.sentence(bounds[p] - 1));
+            }
+        }
+        Tokens shortText = features.tokens(normalizer.normalize("Come on now! Fine. You are a pathetic liar."));
+        assertThat(Scorer.passages(shortText)).as("a short text is one passage").containsExactly(0, shortText.count());
+    }
+
+    @Test
+    void aPassageCountsExactlyTheFeaturesThatLieInsideIt() {
+        Normalized normalized = normalizer.normalize(PARAGRAPHS);
+        Tokens tokens = features.tokens(normalized);
+        int[] bounds = Scorer.passages(tokens);
+        List<int[]> extracted = extract(features, PARAGRAPHS);
+        for (int p = 0; p + 1 < bounds.length; p++) {
+            int from = tokens.start(bounds[p]);
+            int to = tokens.end(bounds[p + 1] - 1);
+            int[] counts = features.counts(tokens, bounds[p], bounds[p + 1]);
+            for (int group : new int[] {Features.WORDS, Features.CHARS}) {
+                long inside = extracted.stream().filter(f -> f[1] == group && f[2] >= from && f[3] <= to).count();
+                assertThat(inside).as("group %d of passage %d", group, p).isEqualTo(counts[group]);
+            }
+        }
+    }
+
     @Test
     void aWordNearAPointerAlsoYieldsAPairFeatureCreditedToTheWordItself() {
         List<int[]> mine = extract(features, "your lies");

@@ -49,6 +49,25 @@ class NeutralSentencesTest {
     }
 
     /**
+     * Everyday comments, many about the comment section itself: Parley's hostile training comments talk
+     * about threads, posts and accounts, and the model must not learn those words as abuse.
+     */
+    @Test
+    void everydayCommentsAreNotAbuse() {
+        assertNotFlagged(List.of(
+                "Thanks for the write-up, very helpful.",
+                "Does anyone know when the road reopens?",
+                "Posting from the train, so excuse the typos.",
+                "Good point in the comment above about parking.",
+                "Is my account shared with the newsletter?",
+                "I've lived in this town for forty years and never seen a flood like it.",
+                "Enjoy the match tonight, everyone!",
+                "Another comment about the cup final",
+                "Replying to myself: the ferry times are on the harbour website.",
+                "Hope the kids at the school are all right."));
+    }
+
+    /**
      * A negated insult is not an insult: since model v2 a word in the scope of a negation ("not",
      * "nobody", "n't" … up to 4 words, within the clause) has features of its own, learned from data and
      * from Parley's counter-speech sentences, instead of the plain word's.

@@ -492,7 +492,7 @@ class DashboardRoutesTest {
         String second = comment("demo", "link-farm", "Second " + links).id();
         String third = comment("demo", "link-farm", "Third " + links).id();
 
-        String queue = get(admin, "/admin/queue?kind=flagged&site=demo").text();
+        String queue = String.join("\n", queuePages(admin, "/admin/queue?kind=flagged&site=demo"));
         assertThat(queue).contains(first, second, third, "Many links");
         String page = get(admin, "/admin/comments/" + second + "?queue=flagged&site=demo").text();
         assertThat(page).contains("id=\"previous-case\"", "/admin/comments/" + first + "?queue=flagged&amp;site=demo",
@@ -523,10 +523,7 @@ class DashboardRoutesTest {
 
         assertThat(get(admin, "/admin").text()).contains("<td data-count=\"flagged\">25<span aria-label=\"or more\">+</span></td>");
         List<String> seen = new ArrayList<>();
-        String next = "/admin/queue?kind=flagged&site=demo";
-        for (int pages = 0; next != null; pages++) {
-            assertThat(pages).as("pages of the flagged queue").isLessThan(10);
-            String page = get(admin, next).text();
+        for (String page : queuePages(admin, "/admin/queue?kind=flagged&site=demo")) {
             Matcher row = Pattern.compile("<tr data-case=\"([^\"]+)\">").matcher(page);
             int rows = 0;
             while (row.find()) {
@@ -534,8 +531,6 @@ class DashboardRoutesTest {
                 rows++;
             }
             assertThat(rows).isLessThanOrEqualTo(25);
-            Matcher link = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(page);
-            next = link.find() ? link.group(1).replace("&amp;", "&") : null;
         }
         assertThat(seen).doesNotHaveDuplicates().containsAll(posted);
 
@@ -543,6 +538,19 @@ class DashboardRoutesTest {
         posted.forEach(id -> approveAll.addAll(List.of("ids", id)));
         assertThat(post(admin, "/admin/queue/bulk", approveAll.toArray(String[]::new)).status()).isEqualTo(303);
         assertThat(get(admin, "/admin/queue?kind=flagged&site=demo").text()).as("the queue is short again").doesNotContain(posted.getFirst());
+    }
+
+    /** Every page of a queue, following its "next" links from {@code first}. */
+    private static List<String> queuePages(Staffer who, String first) {
+        List<String> pages = new ArrayList<>();
+        for (String next = first; next != null; ) {
+            assertThat(pages).as("pages of %s", first).hasSizeLessThan(10);
+            String page = get(who, next).text();
+            pages.add(page);
+            Matcher link = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(page);
+            next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+        }
+        return pages;
     }
 
     @Test
