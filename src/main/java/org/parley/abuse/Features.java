@@ -54,7 +54,11 @@ final class Features {
     private static final char WORD_START = '\u0002';
     private static final char WORD_END = '\u0003';
 
-    /** Receives one feature occurrence: its key (bucket, sign in the top bit), group, and normalized span. */
+    /**
+     * Receives one feature occurrence: its key (bucket, sign in the top bit), group, and normalized span.
+     * The span starts and ends inside words and covers one word, or two adjacent ones for a bigram
+     * ({@link Scorer} relies on this to place every feature in its sentence).
+     */
     interface Sink {
         void feature(int key, int group, int start, int end);
     }
@@ -188,6 +192,7 @@ final class Features {
         boolean[] negated = new boolean[capacity];
         int[] sentences = new int[capacity];
         byte[] pointers = new byte[capacity];
+        boolean[] lineBreaks = new boolean[capacity];
         int count = 0;
         int scope = 0;
         int sentence = 0;
@@ -220,11 +225,24 @@ final class Features {
                 negated[count] = scope > 0;
                 sentences[count] = sentence;
                 pointers[count] = pointer(h);
+                lineBreaks[count] = count > 0 && lineBreakBetween(text, ends[count - 1], start);
                 hashes[count++] = java.util.Arrays.binarySearch(identityHashes, h) >= 0 ? IDENTITY : h;
                 scope = isNegator(s, start, end, h) ? negationScope : Math.max(0, scope - 1);
             }
         }
-        return new Tokens(starts, ends, hashes, negated, sentences, pointers, count);
+        return new Tokens(starts, ends, hashes, negated, sentences, pointers, lineBreaks, count);
+    }
+
+    /** Whether the original text has a line break between normalized offsets {@code end} and {@code start}. */
+    private static boolean lineBreakBetween(Normalized text, int end, int start) {
+        String original = text.original();
+        for (int i = text.originalEnd(end - 1); i < text.originalStart(start); i++) {
+            char c = original.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 1 if the word addresses the reader ("you", "your" …), 2 if it sets a group apart ("they", "these" …), else 0. */

@@ -1,18 +1,20 @@
 package org.parley.abuse;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Scores a text with a {@link Model} and explains the score. A text is as abusive as its most abusive
- * passage: a long text is cut into passages of whole sentences (at least {@link #MIN_PASSAGE_WORDS}
- * words each) and the highest log-odds wins; a short one is one passage. The public training data are
- * tweet-sized, so a passage is judged at the size the model knows: one insult in a long news comment is
- * not diluted by the paragraphs around it, and length itself cannot raise a score.
+ * passage ({@link Passages}: runs of whole sentences or lines of at least {@link Passages#MIN_WORDS}
+ * words, the shortest starting and the shortest ending at every sentence); a short text is one passage.
+ * The public training data are tweet-sized, so a passage is judged at the size the model knows: one
+ * insult in a long news comment is not diluted by the paragraphs around it, and text beyond a passage
+ * adds passages, not weight.
  *
- * <p>Explanations: each feature's contribution (its signed weight times its group scale in the winning
+ * <p>Every feature is computed once and added to the sentence it lies in (a bigram joining two
+ * sentences to the boundary between them); a passage's log-odds come from the sums of its sentences.
+ * Explanations: each feature's contribution (its signed weight times its group scale in the winning
  * passage) is spread over the normalized characters it covers, summed per word, and the strongest
  * positive words of that passage, adjacent ones joined into phrases, become {@link Span}s in
  * original-text offsets. Thread-safe: all state is per call.
@@ -21,14 +23,6 @@ final class Scorer {
 
     /** A word must add at least this much (log-odds) to be named in an explanation. */
     private static final double MIN_SPAN_WEIGHT = 0.05;
-    /**
-     * The fewest words a passage has: about the median tweet of the training data (OLID: 31 word
-     * features, unigrams and bigrams, so about 15 words), so that a passage is never a lone short
-     * sentence ("Come on now!"), whose score is mostly noise. Larger passages dilute one insult among
-     * the sentences around it; smaller ones score more lone sentences (docs/MODEL.md, "What was tried").
-     */
-    static final int MIN_PASSAGE_WORDS = 15;
-
     private final Model model;
     private final Normalizer normalizer = new Normalizer();
 
@@ -56,38 +50,15 @@ final class Scorer {
     private Run run(Normalized text, boolean explain) {
         Features features = model.features();
         Tokens tokens = features.tokens(text);
-        Run run = new Run(model, tokens, passages(tokens), explain, text.length());
+        Run run = new Run(model, tokens, Passages.of(tokens), explain, text.length());
         features.extract(text, tokens, run);
         run.finish(features);
         return run;
     }
 
-    /**
-     * Token indices where passages start, plus the token count at the end: whole sentences gathered
-     * until a passage has {@link #MIN_PASSAGE_WORDS} words, a shorter rest joined to the last passage.
-     */
-    static int[] passages(Tokens tokens) {
-        int[] bounds = new int[tokens.count() / MIN_PASSAGE_WORDS + 2];
-        int passages = 0;
-        int words = 0;
-        for (int t = 0; t < tokens.count(); t++) {
-            words++;
-            boolean sentenceEnds = t + 1 == tokens.count() || tokens.sentence(t + 1) != tokens.sentence(t);
-            if (sentenceEnds && words >= MIN_PASSAGE_WORDS && t + 1 < tokens.count()) {
-                bounds[++passages] = t + 1;
-                words = 0;
-            }
-        }
-        if (words < MIN_PASSAGE_WORDS && passages > 0) {
-            passages--;
-        }
-        bounds[++passages] = tokens.count();
-        return Arrays.copyOf(bounds, passages + 1);
-    }
-
     private static List<Span> spans(Normalized text, Run run) {
-        int from = run.bounds[run.winner];
-        int to = run.bounds[run.winner + 1];
+        int from = run.passages.firstToken(run.winner);
+        int to = run.passages.endToken(run.winner);
         float[] contributions = run.contributions();
         double[] perToken = new double[to - from];
         List<Integer> order = new ArrayList<>();
@@ -135,65 +106,69 @@ final class Scorer {
     }
 
     /**
-     * One scoring pass: raw weight sums per group for each passage and, when explaining, raw
-     * per-character contributions per group. A feature counts in the passage it lies in; the bigram
-     * joining two passages lies in neither and counts nowhere.
+     * One scoring pass: raw weight sums per group for each sentence and for each boundary between two
+     * sentences (the bigram that joins them), then the log-odds of every passage from those sums; when
+     * explaining, raw per-character contributions per group.
      */
     private static final class Run implements Features.Sink {
         private final Model model;
         private final Tokens tokens;
-        private final int[] bounds;
-        private final int[] passageStarts;
-        private final double[][] sums;
+        private final Passages passages;
+        private final int[] sentenceOf;
+        private final double[][] sentenceSums;
+        private final double[] joinSums;
         private final float[][] perChar;
+        /** Contributions of joining bigrams: to the next sentence [0] and from the previous one [1]. */
+        private final float[][] joinPerChar;
         private double[] scales;
         private double bestLogit = Double.NEGATIVE_INFINITY;
         /** The passage whose log-odds won. */
         private int winner;
 
-        Run(Model model, Tokens tokens, int[] bounds, boolean explain, int length) {
+        Run(Model model, Tokens tokens, Passages passages, boolean explain, int length) {
             this.model = model;
             this.tokens = tokens;
-            this.bounds = bounds;
-            int passages = bounds.length - 1;
-            this.passageStarts = new int[passages];
-            for (int p = 0; p < passages; p++) {
-                passageStarts[p] = tokens.count() == 0 ? 0 : tokens.start(bounds[p]);
-            }
-            this.sums = new double[passages][2];
+            this.passages = passages;
+            int sentences = Math.max(1, passages.sentenceStarts().length - 1);
+            this.sentenceOf = passages.sentenceOfChars(tokens, length);
+            this.sentenceSums = new double[sentences][2];
+            this.joinSums = new double[sentences];
             this.perChar = explain ? new float[2][length] : null;
+            this.joinPerChar = explain ? new float[2][length] : null;
         }
 
         @Override
         public void feature(int key, int group, int start, int end) {
-            int p = passageOf(start);
-            if (p != passageOf(end - 1)) {
-                return;
-            }
             float w = model.weight(key);
-            sums[p][group] += w;
+            int first = sentenceOf[start];
+            boolean joins = first != sentenceOf[end - 1];
+            if (joins) {
+                joinSums[first] += w;
+            } else {
+                sentenceSums[first][group] += w;
+            }
             if (perChar != null) {
                 float share = w / (end - start);
                 for (int i = start; i < end; i++) {
-                    perChar[group][i] += share;
+                    float[] target = !joins ? perChar[group] : sentenceOf[i] == first ? joinPerChar[0] : joinPerChar[1];
+                    target[i] += share;
                 }
             }
         }
 
-        private int passageOf(int offset) {
-            if (passageStarts.length == 1) {
-                return 0;
-            }
-            int i = Arrays.binarySearch(passageStarts, offset);
-            return i >= 0 ? i : -i - 2;
-        }
-
         void finish(Features features) {
-            for (int p = 0; p < sums.length; p++) {
-                int[] counts = features.counts(tokens, bounds[p], bounds[p + 1]);
+            for (int p = 0; p < passages.count(); p++) {
+                int[] window = passages.windows()[p];
+                double words = 0;
+                double chars = 0;
+                for (int s = window[0]; s <= window[1]; s++) {
+                    words += sentenceSums[s][Features.WORDS] + (s < window[1] ? joinSums[s] : 0);
+                    chars += sentenceSums[s][Features.CHARS];
+                }
+                int[] counts = features.counts(tokens, passages.firstToken(p), passages.endToken(p));
                 double logit = model.bias()
-                        + sums[p][Features.WORDS] * features.scale(Features.WORDS, counts[0])
-                        + sums[p][Features.CHARS] * features.scale(Features.CHARS, counts[1])
+                        + words * features.scale(Features.WORDS, counts[0])
+                        + chars * features.scale(Features.CHARS, counts[1])
                         + model.weight(Features.WORD_VOLUME) * features.scoredVolume(Features.WORDS, counts[0])
                         + model.weight(Features.CHAR_VOLUME) * features.scoredVolume(Features.CHARS, counts[1]);
                 if (logit > bestLogit) {
@@ -208,11 +183,22 @@ final class Scorer {
             return bestLogit;
         }
 
-        /** Per-character contributions in log-odds, scaled as in the winning passage. */
+        /**
+         * Per-character contributions in log-odds, scaled as in the winning passage; a bigram joining two
+         * sentences counts only when both are in it.
+         */
         float[] contributions() {
             float[] out = new float[perChar[0].length];
+            int[] window = passages.windows()[winner];
             for (int i = 0; i < out.length; i++) {
                 out[i] = (float) (perChar[Features.WORDS][i] * scales[Features.WORDS] + perChar[Features.CHARS][i] * scales[Features.CHARS]);
+                int sentence = sentenceOf[i];
+                if (sentence >= window[0] && sentence < window[1]) {
+                    out[i] += (float) (joinPerChar[0][i] * scales[Features.WORDS]);
+                }
+                if (sentence > window[0] && sentence <= window[1]) {
+                    out[i] += (float) (joinPerChar[1][i] * scales[Features.WORDS]);
+                }
             }
             return out;
         }

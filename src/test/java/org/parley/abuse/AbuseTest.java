@@ -62,14 +62,15 @@ class AbuseTest {
     }
 
     /** Four paragraphs of argued, legitimate comment, written for this test (not in any training file). */
-    private static final String LONG_COMMENT = """
-            The council's report on the ring road is thinner than it looks. It counts journeys saved at peak             hours but says nothing about the freight that will move onto the residential streets at night.
-
-            I went to both consultation evenings. The engineers were patient and clearly knew their numbers,             but every question about the school on Mill Lane was answered with a promise of a later study.
-
-            If the funding really depends on starting this spring, say so plainly, and publish the noise             figures before the vote rather than after it. People can live with a hard decision they understand.
-
-            Until then I will keep writing to my councillor, and I would encourage everyone on this page to do             the same before the committee meets on the fourteenth.""";
+    private static final String LONG_COMMENT = String.join("\n\n",
+            "The council's report on the ring road is thinner than it looks. It counts journeys saved at peak hours "
+                    + "but says nothing about the freight that will move onto the residential streets at night.",
+            "I went to both consultation evenings. The engineers were patient and clearly knew their numbers, but "
+                    + "every question about the school on Mill Lane was answered with a promise of a later study.",
+            "If the funding really depends on starting this spring, say so plainly, and publish the noise figures "
+                    + "before the vote rather than after it. People can live with a hard decision they understand.",
+            "Until then I will keep writing to my councillor, and I would encourage everyone on this page to do the "
+                    + "same before the committee meets on the fourteenth.");
 
     @Test
     void oneInsultInALongCommentIsStillFlagged() {
@@ -82,11 +83,24 @@ class AbuseTest {
         assertThat(assessment.level(AbuseThresholds.DEFAULTS)).as("the same comment with one insult in it")
                 .isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
         Span strongest = assessment.spans().getFirst();
-        assertThat(strongest.start()).as("the explanation points into the insult").isBetween(secondParagraph,
-                secondParagraph + insult.length());
+        assertThat(strongest.start()).as("the explanation points into the insult")
+                .isGreaterThanOrEqualTo(secondParagraph).isLessThan(secondParagraph + insult.length());
         assertThat(withInsult.substring(strongest.start(), strongest.end())).isEqualTo(strongest.text());
     }
 
+    @Test
+    void paragraphsWithoutFullStopsAreJudgedApart() {
+        String lines = String.join("\n", "the match last night was something else honestly the best I have seen in years",
+                "what a goal in the second half from the young lad on the left wing, nobody saw it coming",
+                "shut up you stupid idiot",
+                "see you all next week at the ground for the derby and bring the flask this time");
+        assertThat(abuse.assess(lines).level(AbuseThresholds.DEFAULTS)).as("an insult on a line of its own")
+                .isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
+        assertThat(abuse.assess(lines.replace("shut up you stupid idiot", "what a night")).level(AbuseThresholds.DEFAULTS))
+                .as("the same lines without it").isIn(AbuseLevel.NONE, AbuseLevel.LOW);
+    }
+
+    /** Beyond one passage, more text adds passages, not weight: a long comment scores as its worst part. */
     @Test
     void lengthAloneDoesNotRaiseTheScore() {
         double whole = abuse.assess(LONG_COMMENT).probability();

@@ -40,32 +40,45 @@ class FeaturesTest {
             + "The engineers were patient and knew their numbers, though the school on Mill Lane got no answer at all.";
 
     @Test
-    void passagesAreWholeSentencesOfAtLeastFifteenWords() {
+    void passagesAreRunsOfWholeSentencesOfAtLeastFifteenWordsOneFromEverySentence() {
         Tokens tokens = features.tokens(normalizer.normalize(PARAGRAPHS));
-        int[] bounds = Scorer.passages(tokens);
-        assertThat(bounds[0]).isZero();
-        assertThat(bounds[bounds.length - 1]).isEqualTo(tokens.count());
-        assertThat(bounds.length - 1).as("passages").isGreaterThan(1);
-        for (int p = 0; p + 1 < bounds.length; p++) {
-            assertThat(bounds[p + 1] - bounds[p]).as("words in passage %d", p).isGreaterThanOrEqualTo(Scorer.MIN_PASSAGE_WORDS);
-            if (bounds[p] > 0) {
-                assertThat(tokens.sentence(bounds[p])).as("passage %d starts a sentence", p).isNotEqualTo(tokens.sentence(bounds[p] - 1));
+        Passages passages = Passages.of(tokens);
+        int[] starts = passages.sentenceStarts();
+        assertThat(starts.length - 1).as("sentences").isEqualTo(6);
+        assertThat(passages.count()).as("passages").isGreaterThan(1);
+        boolean[] covered = new boolean[starts.length - 1];
+        for (int p = 0; p < passages.count(); p++) {
+            int[] window = passages.windows()[p];
+            assertThat(passages.endToken(p) - passages.firstToken(p)).as("words in passage %d", p)
+                    .isGreaterThanOrEqualTo(Passages.MIN_WORDS);
+            assertThat(passages.firstToken(p)).isEqualTo(starts[window[0]]);
+            for (int sentence = window[0]; sentence <= window[1]; sentence++) {
+                covered[sentence] = true;
             }
         }
+        assertThat(covered).as("every sentence is in a passage").doesNotContain(false);
+        int insult = java.util.Arrays.stream(passages.windows()).filter(w -> w[0] == 3).findFirst().orElseThrow()[1];
+        assertThat(insult).as("the insult's own passage takes only the next sentence it needs").isEqualTo(4);
+        List<List<Integer>> runs = java.util.Arrays.stream(passages.windows()).map(w -> List.of(w[0], w[1])).toList();
+        assertThat(runs).as("and the one ending at it, only the sentences before it it needs").contains(List.of(1, 3));
+        assertThat(runs).as("no passage twice").doesNotHaveDuplicates();
+
         Tokens shortText = features.tokens(normalizer.normalize("Come on now! Fine. You are a pathetic liar."));
-        assertThat(Scorer.passages(shortText)).as("a short text is one passage").containsExactly(0, shortText.count());
+        Passages one = Passages.of(shortText);
+        assertThat(one.count()).as("a short text is one passage").isEqualTo(1);
+        assertThat(one.endToken(0) - one.firstToken(0)).isEqualTo(shortText.count());
     }
 
     @Test
     void aPassageCountsExactlyTheFeaturesThatLieInsideIt() {
         Normalized normalized = normalizer.normalize(PARAGRAPHS);
         Tokens tokens = features.tokens(normalized);
-        int[] bounds = Scorer.passages(tokens);
+        Passages passages = Passages.of(tokens);
         List<int[]> extracted = extract(features, PARAGRAPHS);
-        for (int p = 0; p + 1 < bounds.length; p++) {
-            int from = tokens.start(bounds[p]);
-            int to = tokens.end(bounds[p + 1] - 1);
-            int[] counts = features.counts(tokens, bounds[p], bounds[p + 1]);
+        for (int p = 0; p < passages.count(); p++) {
+            int from = tokens.start(passages.firstToken(p));
+            int to = tokens.end(passages.endToken(p) - 1);
+            int[] counts = features.counts(tokens, passages.firstToken(p), passages.endToken(p));
             for (int group : new int[] {Features.WORDS, Features.CHARS}) {
                 long inside = extracted.stream().filter(f -> f[1] == group && f[2] >= from && f[3] <= to).count();
                 assertThat(inside).as("group %d of passage %d", group, p).isEqualTo(counts[group]);
