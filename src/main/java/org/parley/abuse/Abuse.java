@@ -77,22 +77,16 @@ public final class Abuse {
      * {@code PARLEY_JAVA_OPTS=-Xmx2g}); progress goes to {@code log}.
      */
     public static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log) {
-        train(dataDir, out, seed, heldOut, log, Trainer.Settings.DEFAULT, DataSets.Labels.V2);
-    }
-
-    /** {@link #train} with other settings or labels: for experiments (docs/MODEL.md, variants tried). */
-    static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log, Trainer.Settings settings,
-                      DataSets.Labels labels) {
         Set<String> heldOutSets = heldOut.stream().map(name -> Source.named(name).dataSet()).collect(Collectors.toSet());
         Set<Source> excluded = java.util.Arrays.stream(Source.values()).filter(s -> heldOutSets.contains(s.dataSet()))
                 .collect(Collectors.toSet());
-        List<Example> all = DataSets.load(dataDir, labels);
+        List<Example> all = DataSets.load(dataDir);
         List<Example> training = all.stream()
                 .filter(e -> e.split() == Split.TRAIN && !excluded.contains(e.source())).toList();
         log.printf(Locale.ROOT, "training on %d examples from %s%n", training.size(),
                 training.stream().map(e -> e.source().folder()).distinct().toList());
         long started = System.nanoTime();
-        Model model = new Trainer(settings).train(training, seed);
+        Model model = new Trainer(Trainer.Settings.DEFAULT).train(training, seed);
         log.printf(Locale.ROOT, "fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
         var validation = Evaluation.score(new Scorer(model), all.stream()
                 .filter(e -> e.split() == Split.VALIDATION && !excluded.contains(e.source())).toList());

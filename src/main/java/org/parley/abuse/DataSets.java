@@ -43,44 +43,27 @@ final class DataSets {
     }
 
     /**
-     * What counts as abusive in each source. {@link #V2} is the product's definition: abuse aimed at
-     * someone. {@link #V1} is the first model's "any offensive label".
-     *
-     * @param olidTargetedOnly OLID train/validation: only {@code TIN} (targeted insult or threat) is
-     *     abusive; {@code UNT} (untargeted profanity) is not. OLID's test split stays level A ({@code OFF}),
-     *     the benchmark, and a second test row, {@code olid-tin}, scores level B (TIN against the rest).
-     * @param davidson what Davidson et al.'s "offensive language" (mostly profanity) becomes
+     * Every example of every source found under {@code dir}, labelled by the product's definition: abuse
+     * aimed at someone (docs/MODEL.md, "Data and licenses"); fails naming a missing file.
      */
-    record Labels(boolean olidTargetedOnly, DavidsonOffensive davidson) {
-        static final Labels V1 = new Labels(false, DavidsonOffensive.ABUSIVE);
-        static final Labels V2 = new Labels(true, DavidsonOffensive.DROPPED);
-    }
-
-    /** Davidson's middle class: abusive (v1), dropped from the data, or counted as not abusive. */
-    enum DavidsonOffensive { ABUSIVE, DROPPED, NOT_ABUSIVE }
-
-    /** Every example of every source found under {@code dir}, with the product's labels ({@link Labels#V2}). */
     static List<Example> load(Path dir) {
-        return load(dir, Labels.V2);
-    }
-
-    /** Every example of every source found under {@code dir}; fails naming a missing file. */
-    static List<Example> load(Path dir, Labels labels) {
         List<Example> all = new ArrayList<>();
-        all.addAll(olid(dir.resolve("tweeteval").resolve("offensive"), dir.resolve("olid"), labels.olidTargetedOnly()));
+        all.addAll(olid(dir.resolve("tweeteval").resolve("offensive"), dir.resolve("olid")));
         all.addAll(convAbuse(dir.resolve("convabuse")));
-        all.addAll(davidson(dir.resolve("davidson2017"), labels.davidson()));
+        all.addAll(davidson(dir.resolve("davidson2017")));
         all.addAll(hateXplain(dir.resolve("hatexplain")));
         return all;
     }
 
     /**
-     * OLID. TweetEval's tweets carry only the level-A label; their level-B label (TIN / UNT) is found by
-     * matching each tweet to the official training file on its letters and digits (mentions and
-     * {@code URL} markers left out). Every TweetEval tweet matches; a few texts occur twice in the
-     * official file with different labels, and those keep their level-A label.
+     * OLID. Train and validation: only a targeted insult or threat ({@code TIN}) is abusive, untargeted
+     * profanity ({@code UNT}) is not. TweetEval's tweets carry only the level-A label; their level-B label
+     * is found by matching each tweet to the official training file on its letters and digits (mentions
+     * and {@code URL} markers left out). Every TweetEval tweet matches; a few texts occur twice in the
+     * official file with different labels, and those keep their level-A label. The test split stays level
+     * A ({@code OFF}), the benchmark, with a second row, {@link Source#OLID_TARGETED}, scoring level B.
      */
-    static List<Example> olid(Path tweetEval, Path olid, boolean targetedOnly) {
+    static List<Example> olid(Path tweetEval, Path olid) {
         Map<String, String> levelB = new HashMap<>();
         List<String> official = lines(olid.resolve("olid-training-v1.0.tsv"));
         for (String line : official.subList(1, official.size())) {
@@ -96,7 +79,7 @@ final class DataSets {
             List<String> labels = lines(tweetEval.resolve(split.getKey() + "_labels.txt"));
             for (int i = 0; i < texts.size(); i++) {
                 boolean offensive = labels.get(i).strip().equals("1");
-                boolean abusive = offensive && !(targetedOnly && "OFF/UNT".equals(levelB.get(matchKey(texts.get(i)))));
+                boolean abusive = offensive && !"OFF/UNT".equals(levelB.get(matchKey(texts.get(i))));
                 out.add(new Example(olidText(texts.get(i)), abusive, Source.OLID, split.getValue()));
             }
         }
@@ -169,7 +152,8 @@ final class DataSets {
         return out;
     }
 
-    static List<Example> davidson(Path dir, DavidsonOffensive offensive) {
+    /** Davidson et al.: hate speech against neither; "offensive language" (mostly profanity) is left out. */
+    static List<Example> davidson(Path dir) {
         List<Example> out = new ArrayList<>();
         List<List<String>> rows = Csv.parse(read(dir.resolve("labeled_data.csv")));
         List<String> header = rows.getFirst();
@@ -181,11 +165,9 @@ final class DataSets {
             int bucket = bucket(r, 10);
             Split split = bucket < 8 ? Split.TRAIN : bucket == 8 ? Split.VALIDATION : Split.TEST;
             String category = row.get(label);
-            if (category.equals("1") && offensive == DavidsonOffensive.DROPPED) {
-                continue;
+            if (!category.equals("1")) {
+                out.add(new Example(text, category.equals("0"), Source.DAVIDSON, split));
             }
-            boolean abusive = category.equals("0") || (category.equals("1") && offensive == DavidsonOffensive.ABUSIVE);
-            out.add(new Example(text, abusive, Source.DAVIDSON, split));
         }
         return out;
     }

@@ -253,8 +253,9 @@ final class Features {
         return java.util.Arrays.binarySearch(GROUP_HASHES, hash) >= 0 ? (byte) 2 : 0;
     }
 
+    /** Normalization has made line breaks spaces; {@link Tokens#lineBreakBefore} keeps where they were. */
     private static boolean isSentenceEnd(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '\n' || c == Normalized.PLACEHOLDER;
+        return c == '.' || c == '!' || c == '?' || c == Normalized.PLACEHOLDER;
     }
 
     /**
@@ -268,18 +269,27 @@ final class Features {
 
     /** How many pair features token {@code t} yields: one per pointer within the window, in its sentence. */
     private int pairs(Tokens tokens, int t) {
-        if (pairWindow == 0 || tokens.pointer(t) != 0) {
-            return 0;
-        }
         int n = 0;
-        int from = Math.max(0, t - pairWindow);
-        int to = Math.min(tokens.count() - 1, t + pairWindow);
-        for (int p = from; p <= to; p++) {
-            if (tokens.pointer(p) != 0 && tokens.sentence(p) == tokens.sentence(t)) {
-                n++;
-            }
+        for (int p = firstPairedWith(tokens, t); p >= 0; p = nextPairedWith(tokens, t, p)) {
+            n++;
         }
         return n;
+    }
+
+    /** The first pointer word token {@code t} forms a pair with, or -1 (see {@link #nextPairedWith}). */
+    private int firstPairedWith(Tokens tokens, int t) {
+        return pairWindow == 0 || tokens.pointer(t) != 0 ? -1 : nextPairedWith(tokens, t, Math.max(0, t - pairWindow) - 1);
+    }
+
+    /** The next pointer word after {@code p} within the pair window of {@code t} and in its sentence, or -1. */
+    private int nextPairedWith(Tokens tokens, int t, int p) {
+        int last = Math.min(tokens.count() - 1, t + pairWindow);
+        for (int q = p + 1; q <= last; q++) {
+            if (tokens.pointer(q) != 0 && tokens.sentence(q) == tokens.sentence(t)) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     private static int hash(char[] s, int start, int end) {
@@ -358,15 +368,9 @@ final class Features {
             if (own && negation == 0 && end - start <= MAX_CHAR_TOKEN) {
                 charGrams(s, start, end, sink);
             }
-            if (pairWindow > 0 && tokens.pointer(t) == 0) {
-                int from = Math.max(0, t - pairWindow);
-                int to = Math.min(tokens.count() - 1, t + pairWindow);
-                for (int p = from; p <= to; p++) {
-                    if (tokens.pointer(p) != 0 && tokens.sentence(p) == tokens.sentence(t)) {
-                        // credited to the word, not the pointer: "your lies" explains as "lies" said to someone
-                        sink.feature(key((h * PAIR_SEED + tokens.pointer(p)) ^ negation ^ WORD_SEED), WORDS, start, end);
-                    }
-                }
+            for (int p = firstPairedWith(tokens, t); p >= 0; p = nextPairedWith(tokens, t, p)) {
+                // credited to the word, not the pointer: "your lies" explains as "lies" said to someone
+                sink.feature(key((h * PAIR_SEED + tokens.pointer(p)) ^ negation ^ WORD_SEED), WORDS, start, end);
             }
         }
     }

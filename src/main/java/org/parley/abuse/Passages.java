@@ -71,14 +71,24 @@ record Passages(int[] sentenceStarts, int[][] windows) {
         return windows.length;
     }
 
+    /** How many sentences the text has; an empty text counts as one, without words. */
+    int sentences() {
+        return Math.max(1, sentenceStarts.length - 1);
+    }
+
+    /** The first token of sentence {@code s} ({@code s == sentences()}: the token count). */
+    int sentenceStart(int s) {
+        return sentenceStarts.length < 2 ? 0 : sentenceStarts[s];
+    }
+
     /** The first token of passage {@code p}. */
     int firstToken(int p) {
-        return sentenceStarts.length < 2 ? 0 : sentenceStarts[windows[p][0]];
+        return sentenceStart(windows[p][0]);
     }
 
     /** The token after the last one of passage {@code p}. */
     int endToken(int p) {
-        return sentenceStarts.length < 2 ? 0 : sentenceStarts[windows[p][1] + 1];
+        return sentenceStart(windows[p][1] + 1);
     }
 
     /** For each normalized character inside a word, the sentence it belongs to; -1 between words. */

@@ -129,7 +129,7 @@ final class Scorer {
             this.model = model;
             this.tokens = tokens;
             this.passages = passages;
-            int sentences = Math.max(1, passages.sentenceStarts().length - 1);
+            int sentences = passages.sentences();
             this.sentenceOf = passages.sentenceOfChars(tokens, length);
             this.sentenceSums = new double[sentences][2];
             this.joinSums = new double[sentences];
@@ -156,25 +156,36 @@ final class Scorer {
             }
         }
 
+        /**
+         * Every passage's log-odds from its sentences' sums and feature counts: each sentence is counted
+         * once, a passage adds one bigram per boundary it spans.
+         */
         void finish(Features features) {
+            int[][] sentenceCounts = new int[passages.sentences()][];
+            for (int s = 0; s < sentenceCounts.length; s++) {
+                sentenceCounts[s] = features.counts(tokens, passages.sentenceStart(s), passages.sentenceStart(s + 1));
+            }
             for (int p = 0; p < passages.count(); p++) {
                 int[] window = passages.windows()[p];
                 double words = 0;
                 double chars = 0;
+                int wordCount = features.bigrams() ? window[1] - window[0] : 0;
+                int charCount = 0;
                 for (int s = window[0]; s <= window[1]; s++) {
                     words += sentenceSums[s][Features.WORDS] + (s < window[1] ? joinSums[s] : 0);
                     chars += sentenceSums[s][Features.CHARS];
+                    wordCount += sentenceCounts[s][Features.WORDS];
+                    charCount += sentenceCounts[s][Features.CHARS];
                 }
-                int[] counts = features.counts(tokens, passages.firstToken(p), passages.endToken(p));
-                double logit = model.bias()
-                        + words * features.scale(Features.WORDS, counts[0])
-                        + chars * features.scale(Features.CHARS, counts[1])
-                        + model.weight(Features.WORD_VOLUME) * features.scoredVolume(Features.WORDS, counts[0])
-                        + model.weight(Features.CHAR_VOLUME) * features.scoredVolume(Features.CHARS, counts[1]);
+                double wordScale = features.scale(Features.WORDS, wordCount);
+                double charScale = features.scale(Features.CHARS, charCount);
+                double logit = model.bias() + words * wordScale + chars * charScale
+                        + model.weight(Features.WORD_VOLUME) * features.scoredVolume(Features.WORDS, wordCount)
+                        + model.weight(Features.CHAR_VOLUME) * features.scoredVolume(Features.CHARS, charCount);
                 if (logit > bestLogit) {
                     bestLogit = logit;
                     winner = p;
-                    scales = new double[] {features.scale(Features.WORDS, counts[0]), features.scale(Features.CHARS, counts[1])};
+                    scales = new double[] {wordScale, charScale};
                 }
             }
         }

@@ -15,22 +15,17 @@ import org.parley.abuse.Example.Source;
  * settings give the same bytes). Each source weighs the same in the loss, and within a source
  * abusive and non-abusive examples are re-weighted towards an even split ({@code classBalance} 1 = fully
  * even, 0 = as found), so no single source's label rate sets the model's prior.
- *
- * <p>With {@code sourceSpecific} above 0 (off by default; docs/MODEL.md, "What was tried"), every public
- * source also gets its own copy of the hashed weights, penalized by that fraction of the L2, which only
- * its examples see and which is dropped after training: domain adaptation by feature augmentation
- * (Daumé 2007), so that what one source alone calls abuse does not reach the shipped weights.
  */
 final class Trainer {
 
     /** Hyper-parameters of one training run; see docs/MODEL.md for how they were chosen. */
     record Settings(int bits, int charMin, int charMax, boolean bigrams, int pooling, int wordBoost, int negationScope,
-                    int pairWindow, double l2, double sourceSpecific, double classBalance,
+                    int pairWindow, double l2, double classBalance,
                     double identityWeight, boolean counterSpeech, boolean neutralComments, double labelledWeight,
                     int maxIterations, int threads) {
 
-        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 0, 1.0, 0.4, true, true, 1.0,
-                300, 2);
+        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 1.0, 0.4, true, true, 1.0, 300,
+                2);
     }
 
     private final Settings settings;
@@ -61,14 +56,8 @@ final class Trainer {
                 settings.pooling(), settings.wordBoost(), settings.negationScope(), settings.pairWindow(),
                 Augmentation.identityTerms());
         int n = 1 << settings.bits();
-        int[] domains = new int[examples.size()];
-        for (int i = 0; i < domains.length; i++) {
-            Source source = examples.get(i).source();
-            domains[i] = settings.sourceSpecific() > 0 && !source.parley() ? source.ordinal() : -1;
-        }
-        int tables = settings.sourceSpecific() > 0 ? Source.values().length : 0;
-        Matrix matrix = Matrix.of(features, examples, weights(examples), domains, n);
-        double[] x = new double[(n + 1) * (1 + tables)];
+        Matrix matrix = Matrix.of(features, examples, weights(examples));
+        double[] x = new double[n + 1];
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         try {
             new Lbfgs(8, settings.maxIterations(), 1e-6).minimize((w, g) -> loss(matrix, w, g, pool), x);
@@ -79,7 +68,6 @@ final class Trainer {
         for (int i = 0; i < n; i++) {
             weights[i] = (float) x[i];
         }
-        // only the shared table is kept: the source-specific copies absorbed what one source alone calls abuse
         return Model.quantize(features, (float) x[n], weights, AbuseThresholds.DEFAULTS);
     }
 
@@ -119,7 +107,7 @@ final class Trainer {
     private double loss(Matrix m, double[] w, double[] gradient, ExecutorService pool) {
         int parts = settings.threads();
         int n = gradient.length;
-        int table = m.table();
+        int bias = n - 1;
         List<Future<double[]>> partials = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
             int from = m.rows() * p / parts;
@@ -145,32 +133,25 @@ final class Trainer {
             }
             loss += g[n];
         }
-        // the shared weights (what every source agrees on) pay the full penalty; each source's own copy,
-        // which only its examples see and which is thrown away after training, pays sourceSpecific of it
-        for (int i = 0; i < n; i++) {
-            if (i % (table + 1) == table) {
-                continue;
-            }
-            double l2 = i < table ? settings.l2() : settings.l2() * settings.sourceSpecific();
-            loss += 0.5 * l2 * w[i] * w[i];
-            gradient[i] += l2 * w[i];
+        for (int i = 0; i < bias; i++) {
+            loss += 0.5 * settings.l2() * w[i] * w[i];
+            gradient[i] += settings.l2() * w[i];
         }
         return loss;
     }
 
-    /** Training examples as sparse rows: feature keys, word keys first, with per-row group scales. */
+    /**
+     * Training examples as sparse rows: feature keys, word keys first, with per-row group scales. The
+     * bias is the last weight, after the {@code bias} hashed ones.
+     */
     record Matrix(int[] keys, int[] offsets, int[] charStarts, float[] wordScales, float[] charScales,
-                  float[] wordVolumes, float[] charVolumes, boolean[] labels, double[] weights, int[] domains, int table) {
+                  float[] wordVolumes, float[] charVolumes, boolean[] labels, double[] weights, int bias) {
 
         int rows() {
             return labels.length;
         }
 
-        /**
-         * {@code domains[r]} is the source-specific weight table row {@code r} also uses (-1: none); table
-         * {@code d} sits after the shared weights and bias at {@code (table + 1) * (d + 1)} (its last slot unused).
-         */
-        static Matrix of(Features features, List<Example> examples, double[] weights, int[] domains, int table) {
+        static Matrix of(Features features, List<Example> examples, double[] weights) {
             Normalizer normalizer = new Normalizer();
             IntList keys = new IntList();
             IntList chars = new IntList();
@@ -200,65 +181,51 @@ final class Trainer {
                 labels[r] = examples.get(r).abusive();
             }
             return new Matrix(java.util.Arrays.copyOf(keys.values, keys.size), offsets, charStarts, wordScales, charScales,
-                    wordVolumes, charVolumes, labels, weights, domains, table);
+                    wordVolumes, charVolumes, labels, weights, 1 << features.bits());
         }
 
         /** Adds rows {@code [from, to)}'s weighted log-loss gradient into {@code g}; returns their loss. */
         double addGradient(double[] w, double[] g, int from, int to) {
             double loss = 0;
             for (int r = from; r < to; r++) {
-                double z = linear(w, r, 0);
-                int base = domains[r] < 0 ? -1 : (table + 1) * (domains[r] + 1);
-                if (base >= 0) {
-                    z += linear(w, r, base);
-                }
+                double z = linear(w, r);
                 double margin = labels[r] ? z : -z;
                 loss += weights[r] * (margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin)));
                 double p = 1 / (1 + Math.exp(-z));
                 double d = weights[r] * (p - (labels[r] ? 1 : 0));
-                addLinear(g, r, 0, d);
-                if (base >= 0) {
-                    addLinear(g, r, base, d);
-                }
+                addLinear(g, r, d);
             }
             return loss;
         }
 
-        /**
-         * Row {@code r}'s log-odds under the weight table starting at {@code base}. Only the shared table
-         * has a bias and volume weights: every source is class-balanced already, and a bias (or the
-         * volume weights, nearly constant) per source would let the shared ones drift, since Parley's
-         * sentences, all clean, have no table of their own.
-         */
-        private double linear(double[] w, int r, int base) {
-            double z = dot(w, base, offsets[r], charStarts[r], wordScales[r]) + dot(w, base, charStarts[r], offsets[r + 1], charScales[r]);
-            return base != 0 ? z : z + w[table] + w[Features.WORD_VOLUME] * wordVolumes[r] + w[Features.CHAR_VOLUME] * charVolumes[r];
+        /** Row {@code r}'s log-odds. */
+        private double linear(double[] w, int r) {
+            double z = dot(w, offsets[r], charStarts[r], wordScales[r]) + dot(w, charStarts[r], offsets[r + 1], charScales[r]);
+            return z + w[bias] + w[Features.WORD_VOLUME] * wordVolumes[r] + w[Features.CHAR_VOLUME] * charVolumes[r];
         }
 
-        private void addLinear(double[] g, int r, int base, double d) {
-            if (base == 0) {
-                g[table] += d;
-                g[Features.WORD_VOLUME] += d * wordVolumes[r];
-                g[Features.CHAR_VOLUME] += d * charVolumes[r];
-            }
-            spread(g, base, offsets[r], charStarts[r], d * wordScales[r]);
-            spread(g, base, charStarts[r], offsets[r + 1], d * charScales[r]);
+        private void addLinear(double[] g, int r, double d) {
+            g[bias] += d;
+            g[Features.WORD_VOLUME] += d * wordVolumes[r];
+            g[Features.CHAR_VOLUME] += d * charVolumes[r];
+            spread(g, offsets[r], charStarts[r], d * wordScales[r]);
+            spread(g, charStarts[r], offsets[r + 1], d * charScales[r]);
         }
 
-        private double dot(double[] w, int base, int from, int to, float scale) {
+        private double dot(double[] w, int from, int to, float scale) {
             double sum = 0;
             for (int i = from; i < to; i++) {
                 int key = keys[i];
-                double v = w[base + (key & ~Features.SIGN)];
+                double v = w[key & ~Features.SIGN];
                 sum += key < 0 ? -v : v;
             }
             return sum * scale;
         }
 
-        private void spread(double[] g, int base, int from, int to, double amount) {
+        private void spread(double[] g, int from, int to, double amount) {
             for (int i = from; i < to; i++) {
                 int key = keys[i];
-                g[base + (key & ~Features.SIGN)] += key < 0 ? -amount : amount;
+                g[key & ~Features.SIGN] += key < 0 ? -amount : amount;
             }
         }
     }

@@ -13,7 +13,7 @@ import org.parley.abuse.Example.Split;
 /** Training on a tiny hand-written set: reproducible to the byte, and it learns something. */
 class TrainerTest {
 
-    private static final Trainer.Settings SMALL = new Trainer.Settings(14, 2, 4, true, 50, 100, 4, 3, 1e-3, 0.25, 1.0, 0, false, false, 0, 100, 2);
+    private static final Trainer.Settings SMALL = new Trainer.Settings(14, 2, 4, true, 50, 100, 4, 3, 1e-3, 1.0, 0, false, false, 0, 100, 2);
 
     @Test
     void trainingTwiceOnTheSameDataGivesTheSameBytes() throws IOException {
