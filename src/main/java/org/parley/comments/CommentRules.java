@@ -24,22 +24,17 @@ final class CommentRules {
     private CommentRules() {
     }
 
-    /** The comment source, cleaned; 422 when it is empty or longer than the site allows. */
-    static Markdown body(Markdown raw, Site site) {
-        Markdown text = bodyOrBlank(raw, site);
-        if (text.source().isEmpty()) {
-            throw empty();
-        }
-        return text;
-    }
-
     /**
-     * Like {@link #body}, but a comment that shows images may have no text: blank comes back as the empty
-     * source, for the caller to accept only when there are images.
+     * The comment source, cleaned; 422 when it is longer than the site allows, or blank unless
+     * {@code mayBeBlank} (a comment that shows images may have no text; blank comes back as the empty
+     * source).
      */
-    static Markdown bodyOrBlank(Markdown raw, Site site) {
+    static Markdown body(Markdown raw, Site site, boolean mayBeBlank) {
         String text = stripControls(raw.source().replace("\r\n", "\n").replace('\r', '\n'), true);
         if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || isInvisible(c))) {
+            if (!mayBeBlank) {
+                throw empty();
+            }
             return new Markdown("");
         }
         int length = text.codePointCount(0, text.length());

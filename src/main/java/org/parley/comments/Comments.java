@@ -107,10 +107,7 @@ public final class Comments {
      */
     public Comment post(GuestId author, NewComment draft) {
         Site site = sites.require(draft.site().value());
-        Markdown body = CommentRules.bodyOrBlank(draft.body(), site);
-        if (body.source().isEmpty() && draft.images().isEmpty()) {
-            throw CommentRules.empty();
-        }
+        Markdown body = CommentRules.body(draft.body(), site, !draft.images().isEmpty());
         Optional<String> name = CommentRules.name(draft.authorName());
         CommentRules.widgetPageDetails(draft.pageTitle(), draft.pageUrl());
         List<CommentImage> images = attachments.resolve(draft.images(), site);
@@ -150,7 +147,7 @@ public final class Comments {
      */
     public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody) {
         Site site = sites.require(siteId.value());
-        Markdown body = CommentRules.bodyOrBlank(newBody, site);
+        Markdown body = CommentRules.body(newBody, site, true);
         SafeHtml html = renderer.render(body);
         Instant now = clock.instant();
         return changeOwn(site, author, id, now, (h, stored) -> {
@@ -160,7 +157,7 @@ public final class Comments {
             }
             comments.updateBody(h, id.value(), body, html, now);
             long version = pages.recordChange(h, stored.row().pageId(), 0, "edited", id.value(), now);
-            CommentRow row = comments.withImages(h, comments.find(h, id.value()).orElseThrow().row());
+            CommentRow row = comments.find(h, id.value()).orElseThrow().row().withImages(before.images());
             return new Change(Optional.of(new CommentEvent.CommentEdited(stored.row().pageId(), version, id)),
                     new EditOutcome.Edited(row.view(comments.publishedReplies(h, id.value()))));
         });
@@ -295,14 +292,18 @@ public final class Comments {
 
     /** Stores a moderator's decision on a comment's status, note or highlight. */
     private Moderated decide(Handle h, CommentRow row, CommentRow after, Instant now) {
-        CommentId id = new CommentId(row.id());
-        comments.moderate(h, id.value(), after.status(), false, after.authorNote(), after.featured());
+        comments.moderate(h, row.id(), after.status(), false, after.authorNote(), after.featured());
         int delta = (after.isPublished() ? 1 : 0) - (row.isPublished() ? 1 : 0);
         String kind = after.featured() != row.featured() ? "featured"
                 : after.status() == row.status() ? "reviewed"
                 : after.isPublished() ? "approved" : "rejected";
-        long version = pages.recordChange(h, row.pageId(), delta, kind, id.value(), now);
-        afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, id));
+        return recorded(h, row, after, delta, kind, now);
+    }
+
+    /** Records a moderator's change on the comment's page (live readers follow) and returns it before and after. */
+    private Moderated recorded(Handle h, CommentRow row, CommentRow after, int delta, String kind, Instant now) {
+        long version = pages.recordChange(h, row.pageId(), delta, kind, row.id(), now);
+        afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, new CommentId(row.id())));
         PageRow page = pages.find(h, row.pageId()).orElseThrow();
         return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
     }
@@ -313,11 +314,9 @@ public final class Comments {
                     "Comment " + row.id() + " does not show image " + image + ".");
         }
         CommentRow after = row.withImages(row.images().stream().filter(shown -> !shown.id().equals(image)).toList());
-        long version = pages.recordChange(h, row.pageId(), 0, "image-removed", row.id(), now);
-        afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, new CommentId(row.id())));
+        Moderated moderated = recorded(h, row, after, 0, "image-removed", now);
         attachments.releaseAfterCommit(List.of(image));
-        PageRow page = pages.find(h, row.pageId()).orElseThrow();
-        return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
+        return moderated;
     }
 
     /**

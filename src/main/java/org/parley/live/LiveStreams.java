@@ -79,15 +79,8 @@ public final class LiveStreams implements AutoCloseable {
     /**
      * Serves one client until it disconnects, overflows or the streams close: first what {@code replay}
      * returns for messages after {@code lastSeen}, then live messages newer than the last one sent.
-     * Blocks the calling (virtual) thread.
-     */
-    public void serve(String topic, SseSink sink, long lastSeen, LongFunction<List<LiveMessage>> replay) {
-        serve(topic, sink, lastSeen, replay, message -> true);
-    }
-
-    /**
-     * Like {@link #serve(String, SseSink, long, LongFunction)} for a client that is not sent the messages
-     * {@code shows} refuses (a reader's blocked commenters); their sequence numbers still count as seen.
+     * Messages {@code shows} refuses (a reader's blocked commenters) are not sent, but their sequence
+     * numbers still count as seen. Blocks the calling (virtual) thread.
      */
     public void serve(String topic, SseSink sink, long lastSeen, LongFunction<List<LiveMessage>> replay,
                       Predicate<LiveMessage> shows) {

@@ -131,9 +131,7 @@ final class Actions {
     private Optional<String> state(Comment comment) {
         ObjectNode node = json.createObjectNode().put("status", comment.status().apiName()).put("featured", comment.featured());
         comment.note().ifPresent(note -> node.put("note", note));
-        if (!comment.images().isEmpty()) {
-            comment.images().forEach(image -> node.withArray("images").add(image.id().value()));
-        }
+        comment.images().forEach(image -> node.withArray("images").add(image.id().value()));
         return Optional.of(new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -1,16 +1,13 @@
 package org.parley.moderation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.parley.comments.CommentId;
 import org.parley.comments.Comments;
-import org.parley.comments.ReviewItem;
 import org.parley.comments.ReviewQuery;
 import org.parley.sites.SiteId;
 import org.parley.staff.Scope;
@@ -73,15 +70,10 @@ final class AuditReader {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Map<String, ReviewItem> found = comments.get().review(ReviewQuery.ids(List.of(), ids)).stream()
-                .collect(Collectors.toMap(item -> item.id().value(), item -> item));
-        Set<String> allowed = new HashSet<>();
-        found.forEach((id, item) -> {
-            if (who.mayModerate(item.site(), item.section())) {
-                allowed.add(id);
-            }
-        });
-        return allowed;
+        return Casework.scopes(who, Optional.empty())
+                .map(scopes -> comments.get().review(ReviewQuery.ids(scopes, ids)).stream()
+                        .map(item -> item.id().value()).collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     private static AuditQuery withSites(AuditQuery query, List<SiteId> sites, Optional<String> before, int limit) {

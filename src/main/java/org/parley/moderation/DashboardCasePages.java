@@ -119,11 +119,7 @@ final class DashboardCasePages {
             mistake(res, session, form, id, slot, reason, "Say why the image goes; the audit log keeps it.");
             return;
         }
-        try {
-            moderation.act(session.user(), new ModeratorAction.RemoveImage(id, new ImageId(image), reason));
-        } catch (ParleyException.InvalidInput e) {
-            rethrowUnlessTyped(e);
-            mistake(res, session, form, id, slot, reason, e.detail());
+        if (!acted(res, session, form, id, slot, reason, new ModeratorAction.RemoveImage(id, new ImageId(image), reason))) {
             return;
         }
         DashboardTemplates.redirect(res, DashboardQueueRef.caseHref(id, ref(form), "image-removed"));
@@ -139,11 +135,7 @@ final class DashboardCasePages {
             mistake(res, session, form, from, slot, note, "Say why the sanction ends early; the audit log keeps it.");
             return;
         }
-        try {
-            moderation.act(session.user(), new ModeratorAction.Lift(sanction, note));
-        } catch (ParleyException.InvalidInput e) {
-            rethrowUnlessTyped(e);
-            mistake(res, session, form, from, slot, note, e.detail());
+        if (!acted(res, session, form, from, slot, note, new ModeratorAction.Lift(sanction, note))) {
             return;
         }
         DashboardTemplates.redirect(res, DashboardQueueRef.caseHref(from, ref(form), "lifted"));
@@ -154,11 +146,7 @@ final class DashboardCasePages {
                         ModeratorAction action, String done) {
         Optional<DashboardQueueRef> ref = ref(form);
         Neighbours around = neighbours(session.user(), ref, id);
-        try {
-            moderation.act(session.user(), action);
-        } catch (ParleyException.InvalidInput e) {
-            rethrowUnlessTyped(e);
-            mistake(res, session, form, id, slot, typed, e.detail());
+        if (!acted(res, session, form, id, slot, typed, action)) {
             return;
         }
         if (ref.isPresent() && form.optional("return").filter("queue"::equals).isPresent()) {
@@ -178,14 +166,26 @@ final class DashboardCasePages {
             mistake(res, session, form, id, slot, message, "Write the message the author will see; the audit log keeps it too.");
             return;
         }
-        try {
-            moderation.act(session.user(), action);
-        } catch (ParleyException.InvalidInput e) {
-            rethrowUnlessTyped(e);
-            mistake(res, session, form, id, slot, message, e.detail());
+        if (!acted(res, session, form, id, slot, message, action)) {
             return;
         }
         DashboardTemplates.redirect(res, DashboardQueueRef.caseHref(id, ref(form), done));
+    }
+
+    /**
+     * Carries out {@code action}; when it fails on what the moderator typed into {@code slot}, shows the
+     * case again with the mistake ({@link #mistake}) and answers false.
+     */
+    private boolean acted(ServerResponse res, Session session, Form form, CommentId id, String slot, String typed,
+                          ModeratorAction action) {
+        try {
+            moderation.act(session.user(), action);
+            return true;
+        } catch (ParleyException.InvalidInput e) {
+            rethrowUnlessTyped(e);
+            mistake(res, session, form, id, slot, typed, e.detail());
+            return false;
+        }
     }
 
     /** A mistake a person can fix: the case page again, 422, with the message next to the form's field. */

@@ -35,8 +35,11 @@ final class RecentFingerprints {
         this.capacity = capacity;
     }
 
-    /** The site's fingerprints taken at or after {@code since}, newest first, at most {@code capacity}. */
-    List<FingerprintRepository.Fingerprint> since(SiteId site, Instant since) {
+    /**
+     * The site's fingerprints near {@code simhash} ({@link SimHash#near}) taken at or after {@code since},
+     * newest first, among its last {@code capacity}.
+     */
+    List<FingerprintRepository.Fingerprint> near(SiteId site, long simhash, Instant since) {
         Deque<FingerprintRepository.Fingerprint> recent = of(site, since);
         List<FingerprintRepository.Fingerprint> found = new ArrayList<>();
         synchronized (recent) {
@@ -45,7 +48,9 @@ final class RecentFingerprints {
                 if (f.at() < since.toEpochMilli()) {
                     break;
                 }
-                found.add(f);
+                if (SimHash.near(f.simhash(), simhash)) {
+                    found.add(f);
+                }
             }
         }
         return found;

@@ -31,8 +31,7 @@ final class RepeatSignal implements Signal {
         }
         long simhash = SimHash.of(words);
         Instant since = submission.at().minus(Duration.ofHours(rules.repeatHours()));
-        List<FingerprintRepository.Fingerprint> similar = fingerprints.since(submission.site(), since).stream()
-                .filter(f -> SimHash.near(f.simhash(), simhash)).toList();
+        List<FingerprintRepository.Fingerprint> similar = fingerprints.near(submission.site(), simhash, since);
         fingerprints.add(submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
                 submission.author().value(), simhash, submission.at().toEpochMilli()));
         int copies = similar.size() + 1;

@@ -36,20 +36,20 @@ class CommentRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\n\n\t", "\u200B\u200B", "\u0000"})
     void emptyOrInvisibleCommentsAreRefused(String body) {
-        problem(() -> CommentRules.body(new Markdown(body), site)).is(CommentProblem.EMPTY_COMMENT);
+        problem(() -> CommentRules.body(new Markdown(body), site, false)).is(CommentProblem.EMPTY_COMMENT);
     }
 
     @Test
     void theLengthLimitCountsCharactersNotBytes() {
-        assertThat(CommentRules.body(new Markdown("é".repeat(20)), site).source()).hasSize(20);
-        assertThat(CommentRules.body(new Markdown("😀".repeat(20)), site).source()).isEqualTo("😀".repeat(20));
-        assertThatThrownBy(() -> CommentRules.body(new Markdown("a".repeat(21)), site))
+        assertThat(CommentRules.body(new Markdown("é".repeat(20)), site, false).source()).hasSize(20);
+        assertThat(CommentRules.body(new Markdown("😀".repeat(20)), site, false).source()).isEqualTo("😀".repeat(20));
+        assertThatThrownBy(() -> CommentRules.body(new Markdown("a".repeat(21)), site, false))
                 .hasMessageContaining("21 characters").hasMessageContaining("up to 20");
     }
 
     @Test
     void lineEndingsAreNormalizedAndNulBytesRemoved() {
-        assertThat(CommentRules.body(new Markdown("a\r\nb\rc\u0000d"), site).source()).isEqualTo("a\nb\ncd");
+        assertThat(CommentRules.body(new Markdown("a\r\nb\rc\u0000d"), site, false).source()).isEqualTo("a\nb\ncd");
     }
 
     @Test

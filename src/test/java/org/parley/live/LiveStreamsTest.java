@@ -61,7 +61,7 @@ class LiveStreamsTest {
         LiveStreams streams = LiveStreams.create(Duration.ofSeconds(30), 16);
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         Thread client = Thread.ofVirtual().start(() -> streams.serve("page", sink, 3,
-                seen -> List.of(new LiveMessage(4, "posted", "{}"), new LiveMessage(5, "posted", "{}"))));
+                seen -> List.of(new LiveMessage(4, "posted", "{}"), new LiveMessage(5, "posted", "{}")), message -> true));
         awaitCondition("the client to register", () -> streams.hasClients("page"));
 
         streams.broadcast("page", new LiveMessage(5, "posted", "{}"));
@@ -78,7 +78,7 @@ class LiveStreamsTest {
     void aClientWhoseConnectionDiedIsDroppedAtTheNextHeartbeat() throws Exception {
         LiveStreams streams = LiveStreams.create(Duration.ofMillis(50), 16);
         RecordingSink sink = new RecordingSink(1);
-        Thread client = Thread.ofVirtual().start(() -> streams.serve("page", sink, 0, seen -> List.of()));
+        Thread client = Thread.ofVirtual().start(() -> streams.serve("page", sink, 0, seen -> List.of(), message -> true));
 
         client.join(5_000);
 
@@ -103,7 +103,7 @@ class LiveStreamsTest {
                 return super.emit(event);
             }
         };
-        Thread client = Thread.ofVirtual().start(() -> streams.serve("page", slow, 0, seen -> List.of()));
+        Thread client = Thread.ofVirtual().start(() -> streams.serve("page", slow, 0, seen -> List.of(), message -> true));
         awaitCondition("the client to register", () -> streams.hasClients("page"));
         for (int i = 1; i <= 10; i++) {
             streams.broadcast("page", new LiveMessage(i, "posted", "{}"));
