@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How often someone may do something: one token bucket per key (a commenter, an address), made with its
- * limits on first use and kept in memory (one node's view). Callers turn a refusal into their own 429
- * problem. Thread-safe.
+ * limits on first use and kept in memory (one node's view). The number of keys is bounded: when it is
+ * reached, buckets that are full again are dropped first, and all of them only if that is not enough.
+ * Callers turn a refusal into their own 429 problem. Thread-safe.
  */
 public final class Allowances {
 
@@ -23,15 +24,17 @@ public final class Allowances {
     private final TimeMeter time;
     private final int maxKeys;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Each key's smallest allowance: its bucket is full again when it holds that many. */
+    private final Map<String, Integer> capacities = new ConcurrentHashMap<>();
 
-    /** Buckets read time from {@code clock} (tests move it); past {@code maxKeys} keys all start afresh. */
+    /** Buckets read time from {@code clock} (tests move it); at most {@code maxKeys} keys are tracked. */
     public Allowances(Clock clock, int maxKeys) {
         this.maxKeys = maxKeys;
         this.time = clockMeter(clock);
     }
 
     /** Bucket4j time read from {@code clock}, for buckets tests can move through time. */
-    public static TimeMeter clockMeter(Clock clock) {
+    private static TimeMeter clockMeter(Clock clock) {
         return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -50,18 +53,46 @@ public final class Allowances {
      * granted, otherwise the whole seconds until it would be (at least 1).
      */
     public OptionalLong take(String key, Limit... limits) {
-        if (buckets.size() > maxKeys) {
-            buckets.clear();
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            makeRoom();
+            bucket = buckets.computeIfAbsent(key, k -> {
+                var builder = Bucket.builder();
+                for (Limit limit : limits) {
+                    builder.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.window()));
+                }
+                capacities.put(k, java.util.Arrays.stream(limits).mapToInt(Limit::count).min().orElse(0));
+                return builder.withCustomTimePrecision(time).build();
+            });
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> {
-            var builder = Bucket.builder();
-            for (Limit limit : limits) {
-                builder.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.window()));
-            }
-            return builder.withCustomTimePrecision(time).build();
-        });
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /** Gives back one taken from {@code key}'s allowance (an attempt that turned out fine), if it is tracked. */
+    public void giveBack(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
+    /** Forgets {@code key}: its next take starts from a full allowance. */
+    public void forget(String key) {
+        buckets.remove(key);
+        capacities.remove(key);
+    }
+
+    private void makeRoom() {
+        if (buckets.size() < maxKeys) {
+            return;
+        }
+        buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacities.getOrDefault(e.getKey(), 0));
+        capacities.keySet().retainAll(buckets.keySet());
+        if (buckets.size() >= maxKeys) {
+            buckets.clear();
+            capacities.clear();
+        }
     }
 }

@@ -1,10 +1,6 @@
 package org.parley.staff;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
 
@@ -21,14 +17,14 @@ final class LoginLimits {
 
     static final int MAX_TRACKED = 100_000;
 
-    private final Clock clock;
     private final StaffConfig config;
-    private final Map<String, Bucket> byUsername = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
+    private final Allowances byUsername;
+    private final Allowances byAddress;
 
     LoginLimits(Clock clock, StaffConfig config) {
-        this.clock = clock;
         this.config = config;
+        this.byUsername = new Allowances(clock, MAX_TRACKED);
+        this.byAddress = new Allowances(clock, MAX_TRACKED);
     }
 
     /**
@@ -37,46 +33,24 @@ final class LoginLimits {
      * @throws ParleyException.RateLimited when either is used up, with the seconds until the next attempt
      */
     void begin(String username, String address) {
-        Bucket user = bucket(byUsername, username, config.failuresPerUsername());
-        ConsumptionProbe userProbe = user.tryConsumeAndReturnRemaining(1);
-        if (!userProbe.isConsumed()) {
-            throw limited(userProbe, "this username");
-        }
-        ConsumptionProbe addressProbe = bucket(byAddress, address, config.failuresPerAddress()).tryConsumeAndReturnRemaining(1);
-        if (!addressProbe.isConsumed()) {
-            user.addTokens(1);
-            throw limited(addressProbe, "this network address");
-        }
+        byUsername.take(username, new Allowances.Limit(config.failuresPerUsername(), config.failureWindow()))
+                .ifPresent(seconds -> {
+                    throw limited(seconds, "this username");
+                });
+        byAddress.take(address, new Allowances.Limit(config.failuresPerAddress(), config.failureWindow()))
+                .ifPresent(seconds -> {
+                    byUsername.giveBack(username);
+                    throw limited(seconds, "this network address");
+                });
     }
 
     /** A sign-in succeeded: the username starts afresh and the address gets its attempt back. */
     void succeeded(String username, String address) {
-        byUsername.remove(username);
-        Bucket bucket = byAddress.get(address);
-        if (bucket != null) {
-            bucket.addTokens(1);
-        }
+        byUsername.forget(username);
+        byAddress.giveBack(address);
     }
 
-    private Bucket bucket(Map<String, Bucket> buckets, String key, int allowance) {
-        Bucket existing = buckets.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        if (buckets.size() >= MAX_TRACKED) {
-            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= allowance);
-            if (buckets.size() >= MAX_TRACKED) {
-                buckets.clear();
-            }
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(allowance).refillGreedy(allowance, config.failureWindow()))
-                .withCustomTimePrecision(Allowances.clockMeter(clock))
-                .build());
-    }
-
-    private static ParleyException.RateLimited limited(ConsumptionProbe probe, String what) {
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    private static ParleyException.RateLimited limited(long seconds, String what) {
         return new ParleyException.RateLimited(StaffProblem.LOGIN_RATE_LIMITED,
                 "Too many failed sign-ins from " + what + "; try again in " + seconds + " seconds.", seconds);
     }
