@@ -33,7 +33,8 @@ public final class Responses {
         }
     }
 
-    static boolean matches(String ifNoneMatch, String etag) {
+    /** Whether an {@code If-None-Match} value names {@code etag}, weakly or strongly, or is {@code *}. */
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch.isEmpty()) {
             return false;
         }

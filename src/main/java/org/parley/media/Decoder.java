@@ -48,9 +48,11 @@ final class Decoder {
         }
     }
 
-    /** Decodes the first frame, refusing again (from the reader's header) anything over {@code maxPixels}. */
+    /**
+     * Decodes the first frame of an upload whose walked header passed {@link #requireWithinLimit}, refusing
+     * again, from the reader's own header, anything over {@code maxPixels}.
+     */
     Decoded decode(Inspection inspection, long maxPixels) {
-        requireWithinLimit(inspection.format(), inspection.width(), inspection.height(), maxPixels);
         ImageReader reader = reader(inspection.format());
         try (ImageInputStream in = new ByteArrayImageInputStream(inspection.decodable())) {
             reader.setInput(in, true, true);

@@ -31,30 +31,18 @@ final class Encoder {
     private Encoder() {
     }
 
+    /**
+     * With the format's fixed settings. For JPEG {@code image} must be opaque (TYPE_INT_RGB); the output is
+     * baseline, 4:2:0, with optimised Huffman tables.
+     */
     static byte[] encode(ImageFormat format, BufferedImage image) {
-        return switch (format) {
-            case JPEG -> jpeg(image);
-            case PNG -> png(image);
-        };
-    }
-
-    /** {@code image} must be opaque (TYPE_INT_RGB). Baseline, 4:2:0, optimised Huffman tables. */
-    static byte[] jpeg(BufferedImage image) {
-        ImageWriter writer = writer("jpeg");
+        ImageWriter writer = writer(format == ImageFormat.JPEG ? "jpeg" : "png");
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(JPEG_QUALITY);
+        param.setCompressionQuality(format == ImageFormat.JPEG ? JPEG_QUALITY : PNG_QUALITY);
         if (param instanceof JPEGImageWriteParam jpeg) {
             jpeg.setOptimizeHuffmanTables(true);
         }
-        return write(writer, image, param);
-    }
-
-    static byte[] png(BufferedImage image) {
-        ImageWriter writer = writer("png");
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(PNG_QUALITY);
         return write(writer, image, param);
     }
 

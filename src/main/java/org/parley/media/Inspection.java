@@ -8,8 +8,4 @@ package org.parley.media;
 record Inspection(UploadFormat format, int width, int height, byte[] exif, byte[] decodable) {
 
     static final byte[] NO_EXIF = new byte[0];
-
-    long pixels() {
-        return (long) width * height;
-    }
 }

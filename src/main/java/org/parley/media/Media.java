@@ -59,11 +59,6 @@ public final class Media {
         return new Media(db, clock, config);
     }
 
-    /** The clock uploads are stamped and rate-limited by. */
-    Clock clock() {
-        return clock;
-    }
-
     /** The limits this door enforces. */
     public MediaConfig config() {
         return config;
@@ -87,33 +82,26 @@ public final class Media {
     }
 
     /**
-     * Like {@link #store(byte[])}, reading {@code upload} to its end but never more than
-     * {@link MediaConfig#maxUploadBytes()} + 1 bytes: a longer stream is refused as too large as soon as
-     * that byte arrives. At most {@value #UPLOADS_IN_FLIGHT} streams are taken in at once; beyond that the
-     * call is refused at once, before reading, with {@link MediaProblem#UPLOADS_BUSY} (429, retry after
-     * {@value #BUSY_RETRY_SECONDS} s). The caller closes the stream.
+     * Like {@link #store(byte[])} under a site's own limits, which the server's still cap, reading
+     * {@code upload} to its end but never more than the byte limit + 1 bytes: a longer stream is refused as
+     * too large as soon as that byte arrives. At most {@value #UPLOADS_IN_FLIGHT} streams are taken in at
+     * once; beyond that the call is refused at once, before reading, with {@link MediaProblem#UPLOADS_BUSY}
+     * (429, retry after {@value #BUSY_RETRY_SECONDS} s). The caller closes the stream.
      */
-    public StoredImage store(InputStream upload) {
-        return store(upload, config.maxUploadBytes(), config.maxPixels());
-    }
-
-    /** Like {@link #store(InputStream)} under a site's own limits, which the server's still cap. */
     public StoredImage store(InputStream upload, ImageRules site) {
-        return store(upload, site.maxBytes(), site.maxPixels());
+        return store(upload, SizeLimits.of(config, site));
     }
 
-    private StoredImage store(InputStream upload, long maxBytes, long maxPixels) {
-        long byteLimit = Math.min(maxBytes, config.maxUploadBytes());
+    /** Like {@link #store(InputStream, ImageRules)}, for the routes, which have already worked out the limits. */
+    StoredImage store(InputStream upload, SizeLimits limits) {
         if (!inFlight.tryAcquire()) {
             throw new ParleyException.RateLimited(MediaProblem.UPLOADS_BUSY, "Parley is taking in " + UPLOADS_IN_FLIGHT
                     + " images right now; send yours again in " + BUSY_RETRY_SECONDS + " seconds.", BUSY_RETRY_SECONDS);
         }
         try {
-            byte[] bytes = upload.readNBytes((int) byteLimit + 1);
-            if (bytes.length > byteLimit) {
-                throw Refusal.tooLarge(byteLimit);
-            }
-            Rendition rendition = reencoder.reencode(bytes, byteLimit, maxPixels);
+            // One byte past the limit is enough for the re-encoder to refuse the upload as too large.
+            byte[] bytes = upload.readNBytes((int) limits.maxBytes() + 1);
+            Rendition rendition = reencoder.reencode(bytes, limits);
             Instant now = clock.instant();
             return db.write(h -> repository.save(h, rendition, now));
         } catch (IOException e) {
@@ -171,6 +159,6 @@ public final class Media {
      * may not contribute to a site (banned or suspended there).
      */
     public HttpService routes(Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
-        return new MediaRoutes(this, identity, sites, uploader);
+        return new MediaRoutes(this, new UploadLimits(clock, config), identity, sites, uploader);
     }
 }

@@ -1,7 +1,9 @@
 package org.parley.media;
 
+import org.parley.sites.ImageRules;
+
 /**
- * Limits for images. One set for every site for now; per-site limits will arrive through the same record.
+ * The server's limits for images. A site's own {@link ImageRules} may be tighter, never looser: these cap them.
  *
  * @param maxUploadBytes        largest upload accepted, in bytes; a larger body is refused while it is read
  * @param maxPixels             largest image accepted, width × height as declared in its header, checked
@@ -15,9 +17,14 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
                           int uploadsPerGuest, int uploadsPerAddress) {
 
     /** Bounds that keep one decode within a known amount of memory (see {@code Decoder}). */
-    static final long MAX_UPLOAD_BYTES_LIMIT = 64L << 20;
-    static final long MAX_PIXELS_LIMIT = 200_000_000L;
-    static final int MAX_DISPLAY_LONG_SIDE = 4096;
+    public static final int MAX_UPLOAD_BYTES_LIMIT = 64 << 20;
+    public static final int MAX_PIXELS_LIMIT = 200_000_000;
+    public static final int MAX_DISPLAY_LONG_SIDE = 4096;
+    /** By default the server allows what a site takes by default, so new sites' rules are not cut down. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = ImageRules.DEFAULT_MAX_BYTES;
+    public static final long DEFAULT_MAX_PIXELS = ImageRules.DEFAULT_MAX_PIXELS;
+    public static final int DEFAULT_DISPLAY_LONG_SIDE = 1600;
+    public static final int DEFAULT_THUMB_LONG_SIDE = 320;
     /** Enough for a few comments of four pictures each in ten minutes; too few to host images for others. */
     public static final int DEFAULT_UPLOADS_PER_GUEST = 12;
     public static final int DEFAULT_UPLOADS_PER_ADDRESS = 40;
@@ -50,6 +57,6 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
 
     /** 5 MiB, 40 megapixels, display 1,600 px, thumbnail 320 px. */
     public static MediaConfig defaults() {
-        return new MediaConfig(5L << 20, 40_000_000L, 1600, 320);
+        return new MediaConfig(DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_PIXELS, DEFAULT_DISPLAY_LONG_SIDE, DEFAULT_THUMB_LONG_SIDE);
     }
 }

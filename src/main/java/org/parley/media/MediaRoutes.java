@@ -18,6 +18,7 @@ import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.http.Requests;
+import org.parley.http.Responses;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
@@ -46,12 +47,12 @@ final class MediaRoutes implements HttpService {
     private final UploadLimits limits;
     private final BiConsumer<SiteId, GuestId> uploader;
 
-    MediaRoutes(Media media, Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
-        this.uploader = uploader;
+    MediaRoutes(Media media, UploadLimits limits, Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
         this.media = media;
+        this.limits = limits;
         this.identity = identity;
         this.sites = sites;
-        this.limits = new UploadLimits(media.clock(), media.config());
+        this.uploader = uploader;
     }
 
     @Override
@@ -65,7 +66,7 @@ final class MediaRoutes implements HttpService {
     private void upload(ServerRequest req, ServerResponse res) {
         Site site = sites.require(req.path().pathParameters().get("site"));
         ImageRules rules = site.images();
-        long maxBytes = Math.min(rules.maxBytes(), media.config().maxUploadBytes());
+        SizeLimits sizes = SizeLimits.of(media.config(), rules);
         GuestId guest = identity.requireGuest(Requests.bearer(req));
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
@@ -76,14 +77,14 @@ final class MediaRoutes implements HttpService {
         if (rules.perComment() == 0) {
             throw new ParleyException.Forbidden(MediaProblem.IMAGES_OFF, "This site does not take images in comments.");
         }
-        if (req.headers().contentLength().orElse(-1) > maxBytes) {
-            throw Refusal.tooLarge(maxBytes);
+        if (req.headers().contentLength().orElse(-1) > sizes.maxBytes()) {
+            throw Refusal.tooLarge(sizes.maxBytes());
         }
         uploader.accept(site.id(), guest);
         limits.take(site.id().value(), guest.value(), ClientAddress.of(req));
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
-            image = media.store(body, rules);
+            image = media.store(body, sizes);
         } catch (IOException e) {
             throw new UncheckedIOException("closing an image upload", e);
         }
@@ -113,36 +114,31 @@ final class MediaRoutes implements HttpService {
             throw unknown(rawId, rawVariant);
         }
         ImageId id = new ImageId(rawId);
+        // A strong tag: the bytes never change for an id (their hash) and variant.
         String etag = '"' + id.value() + '.' + variant.get().path() + '"';
-        boolean cached = matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(""), etag);
-        Optional<ImageBytes> image = cached ? Optional.empty() : media.variant(id, variant.get());
-        if (!(cached ? media.find(id).isPresent() : image.isPresent())) {
-            throw unknown(rawId, rawVariant);
+        if (Responses.matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(""), etag)) {
+            // Still 404 once the image is deleted, without reading its bytes.
+            if (media.find(id).isEmpty()) {
+                throw unknown(rawId, rawVariant);
+            }
+            immutable(res, etag).status(Status.NOT_MODIFIED_304).send();
+            return;
         }
-        res.header(HeaderNames.ETAG, etag)
+        ImageBytes image = media.variant(id, variant.get()).orElseThrow(() -> unknown(rawId, rawVariant));
+        immutable(res, etag)
+                .header(HeaderNames.CONTENT_TYPE, image.contentType())
+                .header("Content-Disposition", "inline; filename=\"parley-" + id.value().substring(0, 12) + "-"
+                        + variant.get().path() + "." + image.format().extension() + "\"")
+                .send(image.bytes());
+    }
+
+    /** Headers for every answer about a stored variant, 200 or 304. */
+    private static ServerResponse immutable(ServerResponse res, String etag) {
+        return res.header(HeaderNames.ETAG, etag)
                 .header(HeaderNames.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("Cross-Origin-Resource-Policy", "cross-origin");
-        if (cached) {
-            res.status(Status.NOT_MODIFIED_304).send();
-            return;
-        }
-        ImageBytes found = image.get();
-        res.header(HeaderNames.CONTENT_TYPE, found.contentType())
-                .header("Content-Disposition", "inline; filename=\"parley-" + id.value().substring(0, 12) + "-"
-                        + variant.get().path() + "." + found.format().extension() + "\"")
-                .send(found.bytes());
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ParleyException unknown(String rawId, String rawVariant) {

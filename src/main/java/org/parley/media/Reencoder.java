@@ -39,27 +39,25 @@ final class Reencoder {
 
     /** Re-encodes under the server's limits. */
     Rendition reencode(byte[] upload) {
-        return reencode(upload, config.maxUploadBytes(), config.maxPixels());
+        return reencode(upload, SizeLimits.of(config));
     }
 
-    /** Re-encodes under tighter limits (a site's); the server's still cap them. */
-    Rendition reencode(byte[] upload, long maxBytes, long maxPixels) {
-        long byteLimit = Math.min(maxBytes, config.maxUploadBytes());
-        long pixelLimit = Math.min(maxPixels, config.maxPixels());
+    /** Re-encodes under {@code limits}, a site's as capped by the server's. */
+    Rendition reencode(byte[] upload, SizeLimits limits) {
         if (upload.length == 0) {
             throw Refusal.empty();
         }
-        if (upload.length > byteLimit) {
-            throw Refusal.tooLarge(byteLimit);
+        if (upload.length > limits.maxBytes()) {
+            throw Refusal.tooLarge(limits.maxBytes());
         }
         UploadFormat format = UploadFormat.sniff(upload);
         Polyglot.refuseIfTwoThings(upload);
         Inspection inspection = inspect(format, upload);
-        Decoder.requireWithinLimit(format, inspection.width(), inspection.height(), pixelLimit);
+        Decoder.requireWithinLimit(format, inspection.width(), inspection.height(), limits.maxPixels());
         Orientation orientation = Orientation.fromExif(inspection.exif());
         decoding.acquireUninterruptibly();
         try {
-            return renderer.render(format, decoder.decode(inspection, pixelLimit), orientation);
+            return renderer.render(format, decoder.decode(inspection, limits.maxPixels()), orientation);
         } finally {
             decoding.release();
         }

@@ -39,13 +39,13 @@ final class Renderer {
         byte[] displayBytes;
         if (upright.getType() == BufferedImage.TYPE_INT_ARGB) {
             format = ImageFormat.PNG;
-            displayBytes = Encoder.png(upright);
+            displayBytes = Encoder.encode(ImageFormat.PNG, upright);
         } else if (source == UploadFormat.JPEG) {
             format = ImageFormat.JPEG;
-            displayBytes = Encoder.jpeg(upright);
+            displayBytes = Encoder.encode(ImageFormat.JPEG, upright);
         } else {
-            byte[] png = Encoder.png(upright);
-            byte[] jpeg = Encoder.jpeg(upright);
+            byte[] png = Encoder.encode(ImageFormat.PNG, upright);
+            byte[] jpeg = Encoder.encode(ImageFormat.JPEG, upright);
             boolean pngFits = (long) png.length <= (long) PNG_SIZE_TOLERANCE * jpeg.length;
             format = pngFits ? ImageFormat.PNG : ImageFormat.JPEG;
             displayBytes = pngFits ? png : jpeg;

@@ -22,10 +22,6 @@ record Rendition(ImageId id, ImageFormat format, int width, int height,
                 thumbWidth, thumbHeight, thumb);
     }
 
-    StoredImage stored() {
-        return new StoredImage(id, format, width, height, displayWidth, displayHeight, thumbWidth, thumbHeight);
-    }
-
     /** SHA-256 over: format slug, a zero byte, then each variant as an 8-byte length and its bytes. */
     static ImageId idOf(ImageFormat format, byte[] display, byte[] thumb) {
         try {

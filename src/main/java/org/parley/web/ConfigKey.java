@@ -1,5 +1,7 @@
 package org.parley.web;
 
+import org.parley.media.MediaConfig;
+
 /**
  * Every configuration key Parley reads: its name in the config file, its environment variable, its
  * default and what it means. The README's configuration table lists exactly these (a test checks).
@@ -21,12 +23,12 @@ public enum ConfigKey {
     MODERATION_COMMENTS_PER_MINUTE("moderation.commentsPerMinute", "PARLEY_MODERATION_COMMENTS_PER_MINUTE", "5", "Default: one commenter's comments per minute on a site"),
     MODERATION_COMMENTS_PER_HOUR("moderation.commentsPerHour", "PARLEY_MODERATION_COMMENTS_PER_HOUR", "30", "Default: one commenter's comments per hour on a site"),
     MODERATION_ADDRESS_COMMENTS_PER_MINUTE("moderation.addressCommentsPerMinute", "PARLEY_MODERATION_ADDRESS_COMMENTS_PER_MINUTE", "20", "Default: comments per minute from one network address on a site"),
-    MEDIA_MAX_UPLOAD_BYTES("media.maxUploadBytes", "PARLEY_MEDIA_MAX_UPLOAD_BYTES", "5242880", "Largest image upload accepted, in bytes"),
-    MEDIA_MAX_PIXELS("media.maxPixels", "PARLEY_MEDIA_MAX_PIXELS", "40000000", "Largest image accepted, in pixels (width × height from its header, checked before decoding)"),
-    MEDIA_DISPLAY_LONG_SIDE_PIXELS("media.displayLongSidePixels", "PARLEY_MEDIA_DISPLAY_LONG_SIDE_PIXELS", "1600", "Long side of the image shown in comments, in pixels"),
-    MEDIA_THUMB_LONG_SIDE_PIXELS("media.thumbLongSidePixels", "PARLEY_MEDIA_THUMB_LONG_SIDE_PIXELS", "320", "Long side of image thumbnails, in pixels"),
-    MEDIA_UPLOADS_PER_GUEST("media.uploadsPerGuest", "PARLEY_MEDIA_UPLOADS_PER_GUEST", "12", "Images one guest may upload to a site in 10 minutes"),
-    MEDIA_UPLOADS_PER_ADDRESS("media.uploadsPerAddress", "PARLEY_MEDIA_UPLOADS_PER_ADDRESS", "40", "Images one network address may upload to a site in 10 minutes"),
+    MEDIA_MAX_UPLOAD_BYTES("media.maxUploadBytes", "PARLEY_MEDIA_MAX_UPLOAD_BYTES", String.valueOf(MediaConfig.DEFAULT_MAX_UPLOAD_BYTES), "Largest image upload accepted, in bytes"),
+    MEDIA_MAX_PIXELS("media.maxPixels", "PARLEY_MEDIA_MAX_PIXELS", String.valueOf(MediaConfig.DEFAULT_MAX_PIXELS), "Largest image accepted, in pixels (width × height from its header, checked before decoding)"),
+    MEDIA_DISPLAY_LONG_SIDE_PIXELS("media.displayLongSidePixels", "PARLEY_MEDIA_DISPLAY_LONG_SIDE_PIXELS", String.valueOf(MediaConfig.DEFAULT_DISPLAY_LONG_SIDE), "Long side of the image shown in comments, in pixels"),
+    MEDIA_THUMB_LONG_SIDE_PIXELS("media.thumbLongSidePixels", "PARLEY_MEDIA_THUMB_LONG_SIDE_PIXELS", String.valueOf(MediaConfig.DEFAULT_THUMB_LONG_SIDE), "Long side of image thumbnails, in pixels"),
+    MEDIA_UPLOADS_PER_GUEST("media.uploadsPerGuest", "PARLEY_MEDIA_UPLOADS_PER_GUEST", String.valueOf(MediaConfig.DEFAULT_UPLOADS_PER_GUEST), "Images one guest may upload to a site in 10 minutes"),
+    MEDIA_UPLOADS_PER_ADDRESS("media.uploadsPerAddress", "PARLEY_MEDIA_UPLOADS_PER_ADDRESS", String.valueOf(MediaConfig.DEFAULT_UPLOADS_PER_ADDRESS), "Images one network address may upload to a site in 10 minutes"),
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up");
 

@@ -92,10 +92,10 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, 1, 10_000),
                     defaults.flameWarMessages(), defaults.flameWarMinutes(), defaults.repeatsToFlag(), defaults.repeatHours(),
                     defaults.linksToFlag(), defaults.nudgeAt(), defaults.imagesTrustedAfter());
-            var media = new MediaConfig(reader.integer(ConfigKey.MEDIA_MAX_UPLOAD_BYTES, 1024, 64 << 20),
-                    reader.integer(ConfigKey.MEDIA_MAX_PIXELS, 1, 200_000_000),
-                    reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, 4096),
-                    reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, 4096),
+            var media = new MediaConfig(reader.integer(ConfigKey.MEDIA_MAX_UPLOAD_BYTES, 1024, MediaConfig.MAX_UPLOAD_BYTES_LIMIT),
+                    reader.integer(ConfigKey.MEDIA_MAX_PIXELS, 1, MediaConfig.MAX_PIXELS_LIMIT),
+                    reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, MediaConfig.MAX_DISPLAY_LONG_SIDE),
+                    reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, MediaConfig.MAX_DISPLAY_LONG_SIDE),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_GUEST, 1, 100_000),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000));
             return new ParleyConfig(server, store, comments, moderation, live, media);

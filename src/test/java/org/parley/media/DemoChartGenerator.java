@@ -52,7 +52,7 @@ public final class DemoChartGenerator {
 
     public static void main(String[] args) throws IOException {
         Path target = args.length > 0 ? Path.of(args[0]) : SHIPPED;
-        byte[] png = Encoder.png(render()); // as Parley stores it: storing the demo chart changes no byte
+        byte[] png = Encoder.encode(ImageFormat.PNG, render()); // as Parley stores it: storing the demo chart changes no byte
         Files.write(target, png);
         System.out.println("wrote " + target + " (" + png.length + " bytes, " + WIDTH + " × " + HEIGHT + ")");
     }

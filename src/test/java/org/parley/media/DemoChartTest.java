@@ -32,7 +32,7 @@ class DemoChartTest {
 
         assertThat(chart.getWidth()).isEqualTo(DemoChartGenerator.WIDTH);
         assertThat(chart.getHeight()).isEqualTo(DemoChartGenerator.HEIGHT);
-        assertThat(Encoder.png(chart).length).isLessThanOrEqualTo(BUDGET_BYTES);
+        assertThat(Encoder.encode(ImageFormat.PNG, chart).length).isLessThanOrEqualTo(BUDGET_BYTES);
     }
 
     @Test

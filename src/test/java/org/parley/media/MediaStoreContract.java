@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.http.ParleyException;
+import org.parley.sites.ImageRules;
 import org.parley.store.Database;
 import org.parley.store.StoreConfig;
 import org.parley.testing.MutableClock;
@@ -147,11 +148,11 @@ abstract class MediaStoreContract {
             }
         };
 
-        ParleyException e = catchThrowableOfType(ParleyException.class, () -> small.store(endless));
+        ParleyException e = catchThrowableOfType(ParleyException.class, () -> small.store(endless, ImageRules.defaults()));
 
         assertThat(e.type()).isEqualTo(MediaProblem.IMAGE_TOO_LARGE);
         assertThat(served.get()).isEqualTo(4097);
-        assertThat(small.store(new ByteArrayInputStream(picture(1))).format()).isEqualTo(ImageFormat.JPEG);
+        assertThat(small.store(new ByteArrayInputStream(picture(1)), ImageRules.defaults()).format()).isEqualTo(ImageFormat.JPEG);
     }
 
     @Test
@@ -162,11 +163,11 @@ abstract class MediaStoreContract {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<StoredImage>> held = new ArrayList<>();
             for (int i = 0; i < Media.UPLOADS_IN_FLIGHT; i++) {
-                held.add(pool.submit(() -> media.store(new SlowStream(bytes, reading, release))));
+                held.add(pool.submit(() -> media.store(new SlowStream(bytes, reading, release), ImageRules.defaults())));
             }
             assertThat(reading.await(20, TimeUnit.SECONDS)).as("all %d uploads are being read", Media.UPLOADS_IN_FLIGHT).isTrue();
 
-            ParleyException busy = catchThrowableOfType(ParleyException.class, () -> media.store(new ByteArrayInputStream(bytes)));
+            ParleyException busy = catchThrowableOfType(ParleyException.class, () -> media.store(new ByteArrayInputStream(bytes), ImageRules.defaults()));
 
             assertThat(busy).isInstanceOf(ParleyException.RateLimited.class);
             assertThat(busy.type()).isEqualTo(MediaProblem.UPLOADS_BUSY);
@@ -176,7 +177,7 @@ abstract class MediaStoreContract {
                 assertThat(upload.get(20, TimeUnit.SECONDS).format()).isEqualTo(ImageFormat.JPEG);
             }
         }
-        assertThat(media.store(new ByteArrayInputStream(bytes)).format()).as("room again").isEqualTo(ImageFormat.JPEG);
+        assertThat(media.store(new ByteArrayInputStream(bytes), ImageRules.defaults()).format()).as("room again").isEqualTo(ImageFormat.JPEG);
     }
 
     /** Says it started, then serves its bytes only once released: an upload arriving slowly. */
