@@ -96,7 +96,7 @@ final class Attachments {
      * uploads whose comment was never posted, and images of comments deleted since. Returns how many went.
      */
     int sweep(Instant now, Duration grace) {
-        return media.deleteUnreferenced(db.read(shown::referenced), now.minus(grace));
+        return media.deleteUnreferenced(ids -> db.read(h -> shown.unreferenced(h, ids)), now.minus(grace));
     }
 
     private static CommentImage shown(StoredImage stored, String alt) {

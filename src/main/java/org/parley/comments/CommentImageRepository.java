@@ -85,15 +85,6 @@ final class CommentImageRepository {
         return unused;
     }
 
-    /** Every image any comment shows, on any site. */
-    Set<ImageId> referenced(Handle h) {
-        Set<ImageId> ids = new HashSet<>();
-        h.createQuery("SELECT DISTINCT image_id FROM comment_images")
-                .mapTo(String.class)
-                .forEach(id -> ids.add(new ImageId(id)));
-        return ids;
-    }
-
     private static Map<String, List<CommentImage>> grouped(org.jdbi.v3.core.statement.Query query) {
         record Shown(String commentId, CommentImage image) {
         }

@@ -62,10 +62,12 @@ final class ImageRepository {
                 .findOne();
     }
 
-    /** Ids of images last uploaded before {@code cutoff}, oldest first. */
-    List<ImageId> uploadedBefore(Handle h, Instant cutoff) {
-        return h.createQuery("SELECT id FROM images WHERE uploaded_at < :cutoff ORDER BY uploaded_at, id")
+    /** Up to {@code limit} ids of images last uploaded before {@code cutoff}, after {@code after} in id order. */
+    List<ImageId> uploadedBefore(Handle h, Instant cutoff, String after, int limit) {
+        return h.createQuery("SELECT id FROM images WHERE uploaded_at < :cutoff AND id > :after ORDER BY id LIMIT :limit")
                 .bind("cutoff", cutoff.toEpochMilli())
+                .bind("after", after)
+                .bind("limit", limit)
                 .mapTo(String.class)
                 .map(ImageId::new)
                 .list();

@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.function.BiConsumer;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
@@ -27,8 +27,8 @@ import org.parley.store.Database;
  * is stored is a display variant and a thumbnail with no metadata, turned upright by their EXIF orientation,
  * under an id that is the hash of those bytes. Thread-safe.
  *
- * <p>Which comments use which image is not known here: the comments side keeps the references and says
- * which ids are still used, through {@link #deleteUnreferenced}.
+ * <p>Which comments use which image is not known here: the comments side keeps the references and says,
+ * of a batch of ids, which nothing shows any more, through {@link #deleteUnreferenced}.
  */
 public final class Media {
 
@@ -130,26 +130,27 @@ public final class Media {
     }
 
     /**
-     * Removes every image that is not in {@code stillReferenced} and was last uploaded before
-     * {@code uploadedBefore}, in one transaction; returns how many went. The cut-off spares uploads whose
-     * comment is still being written: pass a time comfortably before the oldest upload that may not be
-     * referenced yet (e.g. now minus a day). Callers pass every id any comment still refers to, across all
-     * sites.
+     * Removes every image last uploaded before {@code uploadedBefore} that nothing refers to any more;
+     * returns how many went. Images are looked at a batch at a time and {@code unreferenced} answers, of
+     * a batch, the ids no comment (on any site) shows, so neither side ever holds every id. The cut-off
+     * spares uploads whose comment is still being written: pass a time comfortably before the oldest
+     * upload that may not be referenced yet (e.g. now minus a day).
      */
-    public int deleteUnreferenced(Set<ImageId> stillReferenced, Instant uploadedBefore) {
-        return db.write(h -> {
-            List<ImageId> unreferenced = new ArrayList<>();
-            for (ImageId id : repository.uploadedBefore(h, uploadedBefore)) {
-                if (!stillReferenced.contains(id)) {
-                    unreferenced.add(id);
-                }
+    public int deleteUnreferenced(Function<List<ImageId>, Set<ImageId>> unreferenced, Instant uploadedBefore) {
+        int deleted = 0;
+        String after = "";
+        while (true) {
+            String from = after;
+            List<ImageId> batch = db.read(h -> repository.uploadedBefore(h, uploadedBefore, from, DELETE_BATCH));
+            Set<ImageId> unused = batch.isEmpty() ? Set.of() : unreferenced.apply(batch);
+            if (!unused.isEmpty()) {
+                deleted += db.write(h -> repository.delete(h, unused));
             }
-            int deleted = 0;
-            for (int from = 0; from < unreferenced.size(); from += DELETE_BATCH) {
-                deleted += repository.delete(h, unreferenced.subList(from, Math.min(unreferenced.size(), from + DELETE_BATCH)));
+            if (batch.size() < DELETE_BATCH) {
+                return deleted;
             }
-            return deleted;
-        });
+            after = batch.getLast().value();
+        }
     }
 
     /**

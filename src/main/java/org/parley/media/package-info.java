@@ -11,6 +11,6 @@
  *
  * <p>Table {@code images} (bytes in the row: SQLite backups and PostgreSQL replicas carry them). Routes:
  * {@code POST /api/v1/sites/{site}/images}, {@code GET /media/{id}/{display|thumb}}. Publishes no events;
- * the comments side tells it which images are still referenced ({@link org.parley.media.Media#deleteUnreferenced}).
+ * the comments side tells it which images nothing shows any more ({@link org.parley.media.Media#deleteUnreferenced}).
  */
 package org.parley.media;
