@@ -28,55 +28,67 @@ final class Normalizer {
 
     Normalized normalize(String original) {
         int n = original.length();
-        int capacity = n + 8;
-        char[] out = new char[capacity];
-        int[] from = new int[capacity];
-        int[] to = new int[capacity];
-        int len = 0;
+        Output out = new Output(n + 8);
         int i = 0;
         while (i < n) {
             int placeholderEnd = atTokenStart(original, i) ? placeholderEnd(original, i) : -1;
             if (placeholderEnd > i) {
-                out[len] = Normalized.PLACEHOLDER;
-                from[len] = i;
-                to[len++] = placeholderEnd;
+                out.add(Normalized.PLACEHOLDER, i, placeholderEnd);
                 i = placeholderEnd;
                 continue;
             }
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp < 128 && !Character.isWhitespace(cp)) {
-                out[len] = (char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-                from[len] = i;
-                to[len++] = next;
+                out.add((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp), i, next);
             } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                if (len > 0 && out[len - 1] != ' ') {
-                    out[len] = ' ';
-                    from[len] = i;
-                    to[len++] = next;
+                if (out.len > 0 && out.chars[out.len - 1] != ' ') {
+                    out.add(' ', i, next);
                 }
             } else if (isInvisible(cp)) {
-                if (len > 0) {
-                    to[len - 1] = next;
+                if (out.len > 0) {
+                    out.to[out.len - 1] = next;
                 }
             } else {
                 String folded = fold(cp);
-                if (len + folded.length() > out.length) {
-                    int grown = Math.max(out.length * 2, len + folded.length() + 8);
-                    out = java.util.Arrays.copyOf(out, grown);
-                    from = java.util.Arrays.copyOf(from, grown);
-                    to = java.util.Arrays.copyOf(to, grown);
-                }
                 for (int k = 0; k < folded.length(); k++) {
-                    out[len] = folded.charAt(k);
-                    from[len] = i;
-                    to[len++] = next;
+                    out.add(folded.charAt(k), i, next);
                 }
             }
             i = next;
         }
-        unleet(out, len);
-        return squeeze(original, out, from, to, len);
+        unleet(out.chars, out.len);
+        return squeeze(original, out.chars, out.from, out.to, out.len);
+    }
+
+    /**
+     * The normalized characters with their original ranges. It grows as it is written, because folding
+     * may turn one character into several ({@code …} into {@code ...}, a ligature or a compatibility
+     * character into its letters), so the original's length is no bound.
+     */
+    private static final class Output {
+        char[] chars;
+        int[] from;
+        int[] to;
+        int len;
+
+        Output(int capacity) {
+            chars = new char[capacity];
+            from = new int[capacity];
+            to = new int[capacity];
+        }
+
+        void add(char c, int start, int end) {
+            if (len == chars.length) {
+                int grown = chars.length * 2;
+                chars = java.util.Arrays.copyOf(chars, grown);
+                from = java.util.Arrays.copyOf(from, grown);
+                to = java.util.Arrays.copyOf(to, grown);
+            }
+            chars[len] = c;
+            from[len] = start;
+            to[len++] = end;
+        }
     }
 
     /** A URL, @mention or #hashtag starting at {@code i}: where it ends, or -1. */

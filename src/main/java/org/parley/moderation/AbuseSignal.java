@@ -15,6 +15,13 @@ import org.parley.comments.Submission;
  */
 final class AbuseSignal implements Signal {
 
+    static final String NAME = "abuse";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     private final AbuseScores scores;
 
     AbuseSignal(AbuseScores scores) {
@@ -33,7 +40,7 @@ final class AbuseSignal implements Signal {
                 .map(span -> new Reason.Span(span.start(), span.end(), span.text(), span.weight())).toList();
         String drivers = spans.isEmpty() ? "" : "; driven by " + String.join(", ",
                 spans.stream().map(span -> "\"" + span.text() + "\"").toList());
-        return List.of(new Reason("abuse", level, String.format(Locale.ROOT, "Abuse model: %.2f (flag at %.2f, hold at %.2f)%s.",
+        return List.of(new Reason(NAME, level, String.format(Locale.ROOT, "Abuse model: %.2f (flag at %.2f, hold at %.2f)%s.",
                 p, rules.abuseFlag(), rules.abuseHold(), drivers), spans));
     }
 }

@@ -12,6 +12,13 @@ import org.parley.identity.Identity;
  */
 final class BlockSignal implements Signal {
 
+    static final String NAME = "blocks";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     private final Identity identity;
 
     BlockSignal(Identity identity) {
@@ -25,7 +32,7 @@ final class BlockSignal implements Signal {
         if (blockers < rules.blocksToFlag()) {
             return List.of();
         }
-        return List.of(new Reason("blocks", Reason.Level.FLAG, blockers + " readers blocked this commenter in the last "
+        return List.of(new Reason(NAME, Reason.Level.FLAG, blockers + " readers blocked this commenter in the last "
                 + rules.blockWindowDays() + " days.", List.of()));
     }
 }

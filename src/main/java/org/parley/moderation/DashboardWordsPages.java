@@ -86,13 +86,11 @@ final class DashboardWordsPages {
             return;
         }
         try {
-            // Compiling the changed list checks it as the matcher will (a term needs a letter or digit).
-            WordList.compile(terms);
-        } catch (IllegalArgumentException e) {
-            render(res, session, Status.UNPROCESSABLE_CONTENT_422, site, "", added, kind, reason, Map.of("add", e.getMessage() + "."), "");
+            moderation.changeWords(user, site.id(), terms, remove, reason);
+        } catch (ParleyException.InvalidInput e) {
+            render(res, session, Status.UNPROCESSABLE_CONTENT_422, site, "", added, kind, reason, Map.of("add", e.getMessage()), "");
             return;
         }
-        moderation.changeWords(user, site.id(), terms, remove, reason);
         DashboardTemplates.redirect(res, "/admin/sites/" + site.id() + "/words?done=words");
     }
 

@@ -18,6 +18,13 @@ import org.parley.store.Database;
  */
 final class FlameWarSignal implements Signal {
 
+    static final String NAME = "flame-war";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     /** Hostility must climb at least this much from the first message to count as rising. */
     static final double RISE = 0.15;
 
@@ -52,7 +59,7 @@ final class FlameWarSignal implements Signal {
         }
         List<String> trend = chain.stream().map(t -> String.format(Locale.ROOT, "%.2f", t.hostility())).toList();
         List<String> ids = chain.stream().map(TurnRepository.Turn::commentId).toList();
-        return List.of(new Reason("flame-war", Reason.Level.FLAG, "Flame war: " + chain.size()
+        return List.of(new Reason(NAME, Reason.Level.FLAG, "Flame war: " + chain.size()
                 + " messages back and forth between two commenters within " + rules.flameWarMinutes()
                 + " minutes, hostility " + String.join(" → ", trend) + ". Conversation: " + String.join(", ", ids) + ".",
                 List.of()));

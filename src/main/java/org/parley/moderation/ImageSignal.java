@@ -13,6 +13,11 @@ final class ImageSignal implements Signal {
     static final String NAME = "images";
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
         if (submission.images() == 0 || submission.authorPublished() >= rules.imagesTrustedAfter()) {
             return List.of();

@@ -11,6 +11,11 @@ import org.parley.comments.Submission;
 final class LinkSignal implements Signal {
 
     static final String NAME = "links";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
     private static final Pattern HREF = Pattern.compile("<a href=\"([^\"]*)\"");
 
     @Override

@@ -75,7 +75,7 @@ public final class Moderation {
         this.abuse = abuse;
         this.wordLists = new WordLists(db);
         AbuseScores scores = new AbuseScores(abuse);
-        this.pipeline = new Pipeline(rules, sanctions, new RateLimits(clock), List.of(
+        this.pipeline = new Pipeline(db, rules, sanctions, new RateLimits(clock), List.of(
                 new WordListSignal(wordLists),
                 new AbuseSignal(scores),
                 new LinkSignal(),
@@ -275,6 +275,7 @@ public final class Moderation {
      */
     public void changeWords(StaffUser moderator, SiteId site, List<WordTerm> add, List<String> remove, String reason) {
         requireSite(moderator, site, true);
+        refuseUnmatchable(add);
         Instant now = clock.instant();
         db.write(h -> {
             wordLists.change(site, add, remove, moderator.username(), now);
@@ -297,6 +298,7 @@ public final class Moderation {
 
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */
     public void seedWords(SiteId site, List<WordTerm> terms) {
+        refuseUnmatchable(terms);
         wordLists.change(site, terms, List.of(), "system", clock.instant());
     }
 
@@ -306,6 +308,17 @@ public final class Moderation {
      */
     public List<AuditEntry> audit(StaffUser moderator, AuditQuery query) {
         return auditReader.read(moderator, query);
+    }
+
+    /** A term that cannot match anything would sit in the list doing nothing: refuse it by name (422). */
+    private static void refuseUnmatchable(List<WordTerm> terms) {
+        List<WordTerm> unmatchable = WordList.compile(terms).unmatchable();
+        if (!unmatchable.isEmpty()) {
+            String term = unmatchable.getFirst().text();
+            throw new ParleyException.InvalidInput(ModerationProblem.INVALID_WORDS, "The term '" + term
+                    + "' has no letter or digit to match; write the word itself.", List.of(new FieldError("add", "'" + term
+                    + "' has no letter or digit to match")));
+        }
     }
 
     private void requireSite(StaffUser moderator, SiteId site, boolean wholeSite) {
@@ -321,6 +334,10 @@ public final class Moderation {
 
     RulesBook rulesBook() {
         return rules;
+    }
+
+    WordLists wordLists() {
+        return wordLists;
     }
 
     Sanctions sanctions() {

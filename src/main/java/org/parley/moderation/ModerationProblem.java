@@ -12,6 +12,7 @@ public enum ModerationProblem implements ProblemType {
     OUT_OF_SCOPE(403, "Outside your moderation scope"),
     INVALID_RULES(422, "Moderation rules are not acceptable"),
     INVALID_ACTION(422, "Moderation action is not acceptable"),
+    INVALID_WORDS(422, "Word list change is not acceptable"),
     UNKNOWN_SANCTION(404, "No such sanction");
 
     private final int status;

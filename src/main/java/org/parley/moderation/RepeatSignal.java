@@ -14,6 +14,13 @@ import org.parley.store.Database;
  */
 final class RepeatSignal implements Signal {
 
+    static final String NAME = "repeat";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     /** How many recent fingerprints of a site are compared: bounds the work per comment. */
     private static final int WINDOW_ROWS = 5_000;
 
@@ -41,7 +48,7 @@ final class RepeatSignal implements Signal {
         long authors = similar.stream().map(FingerprintRepository.Fingerprint::authorId).distinct()
                 .filter(id -> !id.equals(submission.author().value())).count() + 1;
         List<String> others = similar.stream().map(FingerprintRepository.Fingerprint::commentId).limit(5).toList();
-        return List.of(new Reason("repeat", Reason.Level.FLAG, "Spam wave: the same text " + copies + " times in "
+        return List.of(new Reason(NAME, Reason.Level.FLAG, "Spam wave: the same text " + copies + " times in "
                 + rules.repeatHours() + " h by " + authors + (authors == 1 ? " commenter" : " commenters")
                 + "; also in " + String.join(", ", others) + (similar.size() > others.size() ? ", …" : "") + ".", List.of()));
     }

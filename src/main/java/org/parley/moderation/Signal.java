@@ -11,6 +11,9 @@ import org.parley.comments.Submission;
  */
 interface Signal {
 
+    /** The signal's name in reasons and in the dashboard ({@code words}, {@code abuse}, …). */
+    String name();
+
     /** What this signal has to say about the submission under the site's rules; empty when nothing. */
     List<Reason> inspect(Submission submission, ModerationRules rules);
 }

@@ -7,6 +7,13 @@ import org.parley.comments.Submission;
 /** Whether the site knows the commenter: a note for moderators (pre-moderation of new commenters acts on it). */
 final class TrustSignal implements Signal {
 
+    static final String NAME = "trust";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
         if (submission.authorPublished() >= rules.trustedAfter()) {
@@ -14,6 +21,6 @@ final class TrustSignal implements Signal {
         }
         String known = submission.authorPublished() == 0 ? "First comment on this site."
                 : "New commenter: " + submission.authorPublished() + " published comments on this site.";
-        return List.of(new Reason("trust", Reason.Level.INFO, known, List.of()));
+        return List.of(new Reason(NAME, Reason.Level.INFO, known, List.of()));
     }
 }

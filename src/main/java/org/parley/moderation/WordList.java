@@ -63,9 +63,10 @@ final class WordList {
     private final int[] runsAt;
     private final byte[] runLengths;
     private final byte[] edges;
+    private final List<WordTerm> unmatchable;
 
     private WordList(WordAutomaton automaton, WordTerm[] terms, int[] keyTerms, int[] keyShape, int[] runsAt,
-            byte[] runLengths, byte[] edges) {
+            byte[] runLengths, byte[] edges, List<WordTerm> unmatchable) {
         this.automaton = automaton;
         this.terms = terms;
         this.keyTerms = keyTerms;
@@ -73,6 +74,7 @@ final class WordList {
         this.runsAt = runsAt;
         this.runLengths = runLengths;
         this.edges = edges;
+        this.unmatchable = unmatchable;
     }
 
     /**
@@ -80,12 +82,20 @@ final class WordList {
      * both banned and suspect, or in two spellings ("Idiot", "idiot"), is reported once per entry. For
      * 100,000 terms: about 0.3 to 0.5 s and 10 MiB besides the terms themselves (docs/PERFORMANCE-words.md).
      *
-     * @throws IllegalArgumentException naming the term, if a term has no letter or digit to match
+     * <p>A term with no letter or digit once folded (only symbols, or characters no script reads as
+     * letters) can never match: it is left out and listed by {@link #unmatchable()}, so one such term in
+     * a stored list never stops the rest from working.
      */
     static WordList compile(Collection<WordTerm> terms) {
         List<Compiled> compiled = new ArrayList<>(terms.size());
+        List<WordTerm> unmatchable = new ArrayList<>();
         for (WordTerm term : new LinkedHashSet<>(terms)) {
-            compiled.add(Compiled.of(term));
+            Compiled one = Compiled.of(term);
+            if (one == null) {
+                unmatchable.add(term);
+            } else {
+                compiled.add(one);
+            }
         }
         compiled.sort(Comparator.comparing(Compiled::key)); // stable: equal keys keep the caller's order
         int count = compiled.size();
@@ -117,7 +127,12 @@ final class WordList {
         }
         WordAutomaton automaton = WordAutomaton.build(keys.toArray(String[]::new));
         return new WordList(automaton, sortedTerms, Arrays.copyOf(keyTerms, keys.size() + 1),
-                Arrays.copyOf(keyShape, keys.size()), runsAt, runLengths, edges);
+                Arrays.copyOf(keyShape, keys.size()), runsAt, runLengths, edges, List.copyOf(unmatchable));
+    }
+
+    /** The terms left out because they have nothing to match, in the order given. */
+    List<WordTerm> unmatchable() {
+        return unmatchable;
     }
 
     /** Number of distinct terms. */
@@ -238,6 +253,7 @@ final class WordList {
     /** A term as the automaton sees it: the characters of its runs, their lengths, and which ends are partial. */
     private record Compiled(WordTerm term, String key, byte[] runLengths, byte edges) {
 
+        /** The term ready to match, or null when it has no letter or digit to match. */
         static Compiled of(WordTerm term) {
             MatchText text = MatchText.of(term.core());
             int from = 0;
@@ -249,8 +265,7 @@ final class WordList {
                 to--;
             }
             if (from == to) {
-                throw new IllegalArgumentException(
-                        "term '" + term.text() + "' has no letter or digit to match");
+                return null;
             }
             WordRuns runs = WordRuns.of(text, from, to);
             char[] key = new char[runs.count()];

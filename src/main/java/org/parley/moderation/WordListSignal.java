@@ -14,6 +14,13 @@ import org.parley.comments.Submission;
  */
 final class WordListSignal implements Signal {
 
+    static final String NAME = "words";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     private final WordLists lists;
 
     WordListSignal(WordLists lists) {
@@ -40,7 +47,7 @@ final class WordListSignal implements Signal {
         Set<String> terms = new LinkedHashSet<>();
         these.forEach(m -> terms.add("\"" + m.term().text() + "\""));
         List<Reason.Span> spans = these.stream().map(m -> new Reason.Span(m.start(), m.end(), m.matched(), 1.0)).toList();
-        return java.util.Optional.of(new Reason("words", level, label + (terms.size() == 1 ? " term " : " terms ")
+        return java.util.Optional.of(new Reason(NAME, level, label + (terms.size() == 1 ? " term " : " terms ")
                 + String.join(", ", terms) + " (" + these.size() + (these.size() == 1 ? " match)." : " matches)."), spans));
     }
 }

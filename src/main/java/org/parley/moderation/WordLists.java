@@ -2,35 +2,38 @@ package org.parley.moderation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.parley.sites.SiteId;
 import org.parley.store.Database;
+import org.parley.store.SharedCache;
 
 /**
- * Each site's word list, compiled once into a matcher and kept until the list changes (compiling
- * 100,000 terms takes a fraction of a second; matching a comment, a fraction of a millisecond).
+ * Each site's word list, compiled once per change into a matcher (compiling 100,000 terms takes a
+ * fraction of a second; matching a comment, a fraction of a millisecond). A change drops the compiled
+ * list on every node; the node that made the change compiles the new one right after it commits, so the
+ * next comment does not wait for it.
  */
 final class WordLists {
 
+    /** Compiled lists kept; a list of 100,000 terms takes about 10 MiB. */
+    private static final int MAX_SITES = 1_000;
+
     private final Database db;
     private final WordTermRepository repository = new WordTermRepository();
-    private final Map<SiteId, WordList> compiled = new ConcurrentHashMap<>();
+    private final SharedCache<WordList> compiled;
 
     WordLists(Database db) {
         this.db = db;
+        this.compiled = db.caches().cache("word-lists", MAX_SITES,
+                (h, site) -> WordList.compile(repository.of(h, new SiteId(site))));
     }
 
     WordList matcher(SiteId site) {
-        WordList cached = compiled.get(site);
-        if (cached != null) {
-            return cached;
-        }
-        WordList built = WordList.compile(terms(site));
-        if (!db.inTransaction()) {
-            compiled.put(site, built);
-        }
-        return built;
+        return compiled.get(site.value());
+    }
+
+    /** How many times a list was compiled since start (for tests and metrics). */
+    long compilations() {
+        return compiled.loads();
     }
 
     List<WordTerm> terms(SiteId site) {
@@ -42,8 +45,9 @@ final class WordLists {
         db.write(h -> {
             remove.forEach(term -> repository.delete(h, site, term));
             add.forEach(term -> repository.put(h, site, term, by, now));
+            compiled.changed(site.value());
             return null;
         });
-        db.afterCommit(() -> compiled.remove(site));
+        db.afterCommit(() -> matcher(site));
     }
 }

@@ -35,12 +35,16 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     private final Ids ids = new Ids();
+    private final Caches caches;
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
     private static final class Transaction {
         final Handle handle;
         final List<Runnable> afterCommit = new ArrayList<>();
+        /** Cache entries this transaction changes the source of: read fresh here until it ends. */
+        final java.util.Set<String> changedCacheEntries = new java.util.HashSet<>();
+        int savepoints;
 
         Transaction(Handle handle) {
             this.handle = handle;
@@ -53,6 +57,7 @@ public final class Database implements AutoCloseable {
         this.readPool = readPool;
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+        this.caches = new Caches(this, vendor == Vendor.POSTGRESQL);
     }
 
     /** Opens the database described by {@code config} and applies pending migrations. */
@@ -81,6 +86,7 @@ public final class Database implements AutoCloseable {
         };
         try {
             db.migrate();
+            db.caches.start();
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -95,6 +101,11 @@ public final class Database implements AutoCloseable {
     /** Id generator shared by the features that write to this database. */
     public Ids ids() {
         return ids;
+    }
+
+    /** The caches features keep in memory, dropped on every node when what they hold changes. */
+    public Caches caches() {
+        return caches;
     }
 
     /**
@@ -147,6 +158,56 @@ public final class Database implements AutoCloseable {
         return current.get() != null;
     }
 
+    /**
+     * Runs {@code work} so that, if it throws, what it wrote is undone and the rest of the current write
+     * transaction can go on (a savepoint; after-commit actions it registered are dropped too). Outside a
+     * transaction it simply runs {@code work}. The exception is rethrown either way.
+     */
+    public <R> R undoableOnFailure(java.util.function.Supplier<R> work) {
+        Transaction open = current.get();
+        if (open == null) {
+            return work.get();
+        }
+        String name = "parley_" + ++open.savepoints;
+        int actions = open.afterCommit.size();
+        open.handle.savepoint(name);
+        R result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            open.handle.rollbackToSavepoint(name);
+            open.afterCommit.subList(actions, open.afterCommit.size()).clear();
+            throw e;
+        }
+        open.handle.release(name);
+        return result;
+    }
+
+    /** Notes that this thread's write transaction changes the source of a cache entry; false outside one. */
+    boolean noteCacheChange(String entry) {
+        Transaction open = current.get();
+        if (open == null) {
+            return false;
+        }
+        open.changedCacheEntries.add(entry);
+        return true;
+    }
+
+    /** True while this thread's write transaction has changed the source of a cache entry. */
+    boolean cacheChangePending(String entry) {
+        Transaction open = current.get();
+        return open != null && open.changedCacheEntries.contains(entry);
+    }
+
+    /**
+     * Runs {@code work} on what is committed, also inside a write transaction: SQLite reads on a
+     * separate connection, so a slow read does not hold the one writer; PostgreSQL reads committed
+     * rows on the transaction's own connection, so a full pool cannot make a writer wait for itself.
+     */
+    <R> R readCommitted(HandleCallback<R, RuntimeException> work) {
+        return vendor == Vendor.SQLITE ? reader.withHandle(work) : read(work);
+    }
+
     /** Runs {@code work} on a read connection, or inside this thread's write transaction if one is open. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         Transaction open = current.get();
@@ -177,6 +238,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        caches.close();
         readPool.close();
         writePool.close();
     }

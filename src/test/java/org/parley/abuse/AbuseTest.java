@@ -48,6 +48,19 @@ class AbuseTest {
         });
     }
 
+    @Test
+    void anyTextAReaderCanTypeGetsAScoreAndSpansInsideIt() {
+        java.util.Random random = new java.util.Random(7_2026_12_07L);
+        for (int run = 0; run < 5_000; run++) {
+            String text = org.parley.testing.UnicodeStrings.next(random, 60);
+            AbuseAssessment assessment = abuse.assess(text);
+            assertThat(assessment.probability()).isBetween(0.0, 1.0);
+            assessment.spans().forEach(span -> assertThat(span.end()).isLessThanOrEqualTo(text.length()));
+        }
+        String ellipses = "Well\u2026 I\u2026 think\u2026 that\u2026 is\u2026 not\u2026 right, and you know it.";
+        assertThat(abuse.assess(ellipses).probability()).isBetween(0.0, 1.0);
+    }
+
     private static Map<String, AbuseLevel> demoLevels() {
         return DemoNewsroom.load().comments().stream().collect(Collectors.toMap(
                 DemoNewsroom.DemoComment::ref, c -> abuse.assess(c.body()).level(AbuseThresholds.DEFAULTS)));

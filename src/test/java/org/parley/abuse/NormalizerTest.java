@@ -2,7 +2,9 @@ package org.parley.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.UnicodeStrings;
 
 class NormalizerTest {
 
@@ -72,5 +74,37 @@ class NormalizerTest {
         assertThat(typed).isEqualTo("ＳＴＵＵＵＰＩＤ");
         int bitch = normalized.toString().indexOf("bitch");
         assertThat(original.substring(normalized.originalStart(bitch), normalized.originalEnd(bitch + 4))).isEqualTo("b!tch");
+    }
+
+    @Test
+    void charactersThatGrowWhenFoldedNeverOverrunTheText() {
+        assertThat(normalize("Well\u2026 I\u2026 think\u2026 that\u2026 is\u2026 not\u2026 right, and you know it."))
+                .as("each ellipsis unfolds to three dots, which squeeze like typed ones").isEqualTo("well. i. think. that. is. not. right, and you know it.");
+        assertThat(normalize("\uFB03\uFB03\uFB03\uFB03\uFB03 rest of the sentence")).isEqualTo("ffiffiffiffiffi rest of the sentence");
+        assertThat(normalize("\uFDFA")).startsWith("\u0635\u0644\u0649");
+        assertThat(normalize("\u3392\u3392\u3392\u3392\u3392\u3392 ok")).isEqualTo("mhzmhzmhzmhzmhzmhz ok");
+        assertThat(normalize("\uFF33\uFF34\uFF35\uFF30\uFF29\uFF24\u2026\u2026\u2026\u2026\u2026 and more words after it"))
+                .isEqualTo("stupid. and more words after it");
+    }
+
+    @Test
+    void randomUnicodeNeverBreaksTheNormalizerAndEveryCharacterPointsIntoTheOriginal() {
+        Random random = new Random(20261207);
+        for (int run = 0; run < 20_000; run++) {
+            String original = UnicodeStrings.next(random, 40);
+            Normalized normalized = normalizer.normalize(original);
+            for (int i = 0; i < normalized.length(); i++) {
+                int start = normalized.originalStart(i);
+                int end = normalized.originalEnd(i);
+                assertThat(start).as("start of %d in %s", i, escaped(original)).isBetween(0, original.length());
+                assertThat(end).as("end of %d in %s", i, escaped(original)).isBetween(start, original.length());
+            }
+        }
+    }
+
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c < 128 && c >= 32 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        return out.toString();
     }
 }

@@ -62,6 +62,8 @@ abstract class ModerationStoreContract {
     Moderation moderation;
     /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
     Map<String, Double> hostility = new ConcurrentHashMap<>();
+    /** What goes wrong inside the abuse model for a comment text, set by tests that break screening on purpose. */
+    Map<String, Runnable> breakdowns = new ConcurrentHashMap<>();
     Media media;
 
     abstract StoreConfig store(Path dir);
@@ -78,7 +80,10 @@ abstract class ModerationStoreContract {
         identity = Identity.create(db, clock, sites);
         AtomicReference<Comments> door = new AtomicReference<>();
         moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
-                text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of()));
+                text -> {
+                    breakdowns.getOrDefault(text, () -> { }).run();
+                    return new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
+                });
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
                 identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), moderation.screening());
         door.set(comments);
@@ -506,5 +511,98 @@ abstract class ModerationStoreContract {
         assertThat(abuse.level()).isEqualTo(Reason.Level.FLAG);
         assertThat(abuse.summary()).startsWith(String.format(java.util.Locale.ROOT, "Abuse model: 0.60 (flag at %.2f, hold at %.2f)",
                 ModerationRules.defaults().abuseFlag(), ModerationRules.defaults().abuseHold()));
+    }
+
+    @Test
+    void aScreeningSignalThatFailsHoldsTheCommentNamingTheCheckInsteadOfFailingThePost() {
+        String text = "Well\u2026 I\u2026 think\u2026 that is not right.";
+        breakdowns.put(text, () -> {
+            throw new ArrayIndexOutOfBoundsException("a defect in the model");
+        });
+        moderation.seedWords(SITE, List.of(WordTerm.suspect("right")));
+
+        Comment held = post(guest(), Optional.empty(), text);
+
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        ReviewItem item = queue(ReviewQueue.PENDING).getFirst();
+        assertThat(item.id()).isEqualTo(held.id());
+        assertThat(item.reasons()).anySatisfy(r -> {
+            assertThat(r.signal()).isEqualTo(Pipeline.FAILED);
+            assertThat(r.level()).isEqualTo(Reason.Level.HOLD);
+            assertThat(r.summary()).contains("abuse check failed").contains("incident i_");
+        });
+        assertThat(signals(item)).as("the signals that worked still gave their reasons").contains("words", "trust");
+    }
+
+    @Test
+    void aSignalWhoseDatabaseStatementFailsHasItsWritesUndoneAndTheCommentIsStillStored() {
+        String text = "A comment the model cannot score today.";
+        breakdowns.put(text, () -> db.read(h -> h.createQuery("SELECT nothing FROM no_such_table").mapTo(String.class).list()));
+
+        Comment held = post(guest(), Optional.empty(), text);
+
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(signals(queue(ReviewQueue.PENDING).getFirst())).contains(Pipeline.FAILED);
+        assertThat(post(guest(), Optional.empty(), "The next comment is fine.").status()).isEqualTo(CommentStatus.PUBLISHED);
+    }
+
+    @Test
+    void aWordListIsCompiledOncePerChangeNotOncePerComment() {
+        List<WordTerm> terms = new java.util.ArrayList<>(WordListSamples.terms(new java.util.Random(7), 20_000));
+        terms.add(WordTerm.suspect("troll"));
+        moderation.seedWords(SITE, terms);
+        long compiled = moderation.wordLists().compilations();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(post(guest(), Optional.empty(), "Comment " + i + " about the troll bridge.").status())
+                    .isEqualTo(CommentStatus.PUBLISHED);
+        }
+        assertThat(moderation.wordLists().compilations()).as("compilations for ten comments").isEqualTo(compiled);
+        assertThat(queue(ReviewQueue.FLAGGED)).hasSize(10);
+
+        moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
+        assertThat(post(guest(), Optional.empty(), "Another bridge comment.").status())
+                .as("the next comment meets the changed list").isEqualTo(CommentStatus.REJECTED);
+        assertThat(post(guest(), Optional.empty(), "And a bridge again.").status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(moderation.wordLists().compilations()).isEqualTo(compiled + 1);
+    }
+
+    @Test
+    void aWordListChangeThatRollsBackLeavesTheOldListInForce() {
+        moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
+        assertThatThrownBy(() -> db.write(h -> {
+            moderation.seedWords(SITE, List.of(WordTerm.banned("troll")));
+            assertThat(moderation.wordLists().matcher(SITE).find("a troll")).as("inside the change, its own list").hasSize(1);
+            throw new IllegalStateException("the change fails after all");
+        })).hasMessageContaining("fails after all");
+
+        assertThat(post(guest(), Optional.empty(), "A troll under the road.").status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(post(guest(), Optional.empty(), "A bridge too far.").status()).isEqualTo(CommentStatus.REJECTED);
+    }
+
+    @Test
+    void aTermWithNothingToMatchIsRefusedByNameAndTheListStaysAsItWas() {
+        var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        assertThatThrownBy(() -> moderation.changeWords(mod, SITE, List.of(WordTerm.banned("idiot"), WordTerm.banned("?!")),
+                List.of(), "symbols"))
+                .isInstanceOfSatisfying(ParleyException.InvalidInput.class, e -> {
+                    assertThat(e.type().slug()).isEqualTo("invalid-words");
+                    assertThat(e.getMessage()).contains("'?!'");
+                });
+        assertThat(moderation.words(mod, SITE)).isEmpty();
+    }
+
+    @Test
+    void rulesAreReadOncePerChange() {
+        var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
+        moderation.saveRules(admin, SITE, ModerationRules.defaults(), "Our own rules");
+        post(guest(), Optional.empty(), "Warm the rules.");
+        int corrupted = db.write(h -> h.createUpdate("UPDATE moderation_settings SET settings = 'not json'").execute());
+        assertThat(corrupted).isEqualTo(1);
+        assertThat(post(guest(), Optional.empty(), "Rules come from memory, not from the row.").status())
+                .isEqualTo(CommentStatus.PUBLISHED);
+
+        moderation.saveRules(admin, SITE, ModerationRules.defaults().withPremoderation(Premoderation.ALL), "Election night");
+        assertThat(post(guest(), Optional.empty(), "Held at once.").status()).isEqualTo(CommentStatus.PENDING);
     }
 }

@@ -1,0 +1,71 @@
+package org.parley.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.BiFunction;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One cache of {@link Caches}: values built from the database, kept until what they were built from
+ * changes ({@link #changed}) or until the least used are dropped past the size bound.
+ *
+ * <p>A value is built once however many threads ask at the same time (the others wait for it). It is
+ * built from what is committed, so a reader inside someone's write transaction never caches what may yet
+ * roll back; a transaction that itself changed the entry gets a value built from its own view instead,
+ * not kept. A build that overlaps a commit of a change is dropped right after, never kept stale.
+ * Thread-safe.
+ */
+public final class SharedCache<V> {
+
+    private final String name;
+    private final Database db;
+    private final Caches caches;
+    private final Cache<String, V> entries;
+    private final BiFunction<Handle, String, V> loader;
+
+    SharedCache(String name, long maxEntries, Database db, Caches caches, BiFunction<Handle, String, V> loader) {
+        this.name = name;
+        this.db = db;
+        this.caches = caches;
+        this.loader = loader;
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
+    }
+
+    /** The value for {@code key}: the cached one, or one built now. */
+    public V get(String key) {
+        if (db.cacheChangePending(name + '\n' + key)) {
+            return db.read(h -> loader.apply(h, key));
+        }
+        return entries.get(key, k -> db.readCommitted(h -> loader.apply(h, k)));
+    }
+
+    /**
+     * Says that what {@code key}'s value is built from changes in the current write transaction (or has
+     * just changed, outside one): when it commits, every node drops the entry and builds it anew on next use.
+     */
+    public void changed(String key) {
+        caches.changed(this, key);
+    }
+
+    /** The number of values held now (an estimate), for tests and metrics. */
+    public long size() {
+        return entries.estimatedSize();
+    }
+
+    /** How many values were built and kept since start, for tests and metrics. */
+    public long loads() {
+        return entries.stats().loadCount();
+    }
+
+    String name() {
+        return name;
+    }
+
+    void drop(String key) {
+        entries.invalidate(key);
+    }
+
+    void dropAll() {
+        entries.invalidateAll();
+    }
+}

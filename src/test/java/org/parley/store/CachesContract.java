@@ -1,0 +1,135 @@
+package org.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Caches as features rely on them: built once, never stale after a change commits, once per database. */
+abstract class CachesContract {
+
+    @TempDir
+    Path dir;
+    StoreConfig config;
+    Database db;
+    final AtomicInteger builds = new AtomicInteger();
+    SharedCache<Optional<String>> notes;
+
+    abstract StoreConfig store(Path dir);
+
+    void dropStore(StoreConfig config) {
+    }
+
+    @BeforeEach
+    void open() {
+        config = store(dir);
+        db = Database.open(config);
+        db.write(h -> h.execute("CREATE TABLE notes (k TEXT PRIMARY KEY, v TEXT NOT NULL)"));
+        notes = notesCache(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        dropStore(config);
+    }
+
+    SharedCache<Optional<String>> notesCache(Database on) {
+        return on.caches().cache("notes", 100, (h, key) -> {
+            builds.incrementAndGet();
+            return h.createQuery("SELECT v FROM notes WHERE k = :k").bind("k", key).mapTo(String.class).findOne();
+        });
+    }
+
+    static void write(Database on, SharedCache<?> cache, String key, String value) {
+        on.write(h -> {
+            h.createUpdate("DELETE FROM notes WHERE k = :k").bind("k", key).execute();
+            h.createUpdate("INSERT INTO notes (k, v) VALUES (:k, :v)").bind("k", key).bind("v", value).execute();
+            cache.changed(key);
+            return null;
+        });
+    }
+
+    @Test
+    void aValueIsBuiltOnceAndRebuiltOnlyAfterAChangeCommits() {
+        write(db, notes, "a", "first");
+        assertThat(notes.get("a")).contains("first");
+        assertThat(notes.get("a")).contains("first");
+        assertThat(builds).hasValue(1);
+
+        write(db, notes, "a", "second");
+        assertThat(notes.get("a")).contains("second");
+        assertThat(builds).hasValue(2);
+        assertThat(notes.loads()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeThatRollsBackKeepsTheCommittedValueAndItsOwnTransactionSeesItsOwnView() {
+        write(db, notes, "a", "kept");
+        assertThat(notes.get("a")).contains("kept");
+        assertThatThrownBy(() -> db.write(h -> {
+            write(db, notes, "a", "rolled back");
+            assertThat(notes.get("a")).as("inside the changing transaction").contains("rolled back");
+            throw new IllegalStateException("the change fails");
+        })).hasMessage("the change fails");
+        assertThat(notes.get("a")).contains("kept");
+    }
+
+    @Test
+    void aValueReadWhileAChangeIsInFlightIsDroppedWhenTheChangeCommits() throws Exception {
+        write(db, notes, "a", "old");
+        CountDownLatch changing = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> change = pool.submit(() -> db.write(h -> {
+                h.createUpdate("UPDATE notes SET v = 'new' WHERE k = 'a'").execute();
+                notes.changed("a");
+                changing.countDown();
+                await(read);
+                return null;
+            }));
+            await(changing);
+            assertThat(notes.get("a")).as("before the change commits").contains("old");
+            read.countDown();
+            change.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(notes.get("a")).as("after it commits").contains("new");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other thread got there").isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void manyReadersAtOnceWaitForOneBuild() throws Exception {
+        write(db, notes, "a", "shared");
+        CountDownLatch start = new CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var results = new java.util.ArrayList<Future<Optional<String>>>();
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return notes.get("a");
+                }));
+            }
+            start.countDown();
+            for (Future<Optional<String>> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).contains("shared");
+            }
+        }
+        assertThat(builds).hasValue(1);
+    }
+}
