@@ -95,7 +95,9 @@ final class Actions {
             throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE,
                     "A ban covers all of site '" + item.site() + "'; only its site-wide moderators and admins can ban.");
         }
-        Sanction sanction = new Sanction(db.ids().next("s", now.toEpochMilli()), item.site(), item.author(), kind,
+        // A section moderator's sanction holds where they moderate: the section of the comment that prompted it.
+        Optional<String> section = who.mayModerate(item.site(), Optional.empty()) ? Optional.empty() : item.section();
+        Sanction sanction = new Sanction(db.ids().next("s", now.toEpochMilli()), item.site(), section, item.author(), kind,
                 message(message, "message"), now, duration.map(now::plus), who.username(), Optional.empty());
         return db.write(h -> {
             sanctions.insert(h, sanction);
@@ -109,9 +111,10 @@ final class Actions {
         return db.write(h -> {
             Sanction sanction = sanctions.find(h, lift.sanctionId()).orElseThrow(() -> new ParleyException.NotFound(
                     ModerationProblem.UNKNOWN_SANCTION, "There is no sanction '" + lift.sanctionId() + "'."));
-            if (!who.mayModerate(sanction.site(), Optional.empty())) {
-                throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE,
-                        "Sanctions on site '" + sanction.site() + "' are lifted by its site-wide moderators and admins.");
+            if (!who.mayModerate(sanction.site(), sanction.section())) {
+                throw new ParleyException.Forbidden(ModerationProblem.OUT_OF_SCOPE, sanction.section()
+                        .map(s -> "This sanction holds in section '" + s + "' of site '" + sanction.site() + "', which you do not moderate.")
+                        .orElse("Sanctions on all of site '" + sanction.site() + "' are lifted by its site-wide moderators and admins."));
             }
             sanctions.lift(h, sanction.id(), who.username(), now);
             Sanction lifted = sanctions.find(h, sanction.id()).orElseThrow();
@@ -137,6 +140,7 @@ final class Actions {
 
     private String sanctionState(Sanction s) {
         ObjectNode node = json.createObjectNode().put("id", s.id()).put("kind", s.kind().apiName()).put("message", s.message());
+        node.put("section", s.section().orElse(null));
         node.put("until", s.endsAt().map(Instant::toString).orElse(null));
         node.put("lifted", s.liftedAt().map(Instant::toString).orElse(null));
         return new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8);

@@ -218,7 +218,8 @@ final class DashboardCasePages {
         params.put("previousHref", around.previous().map(p -> ref.orElseThrow().caseHref(p, "")).orElse(""));
         params.put("nextHref", around.next().map(n -> ref.orElseThrow().caseHref(n, "")).orElse(""));
         params.put("mayBan", wholeSite);
-        params.put("mayLift", wholeSite);
+        params.put("liftable", file.author().sanctions().stream().filter(s -> user.mayModerate(item.site(), s.section()))
+                .map(Sanction::id).collect(Collectors.toSet()));
         params.put("restricting", restricting);
         params.put("commentHistory", moderation.audit(user, new AuditQuery(List.of(item.site()), Optional.empty(), Optional.empty(),
                 Optional.of(id.value()), Optional.empty(), Optional.empty(), Optional.empty(), HISTORY)));

@@ -30,6 +30,7 @@ final class DashboardRoutes implements HttpService {
 
     private final Staff staff;
     private final FormBodies forms = new FormBodies(MAX_FORM_BYTES);
+    private final FormBodies wordForms = new FormBodies(DashboardWordsPages.MAX_FORM_BYTES);
     private final DashboardQueuePages queues;
     private final DashboardCasePages cases;
     private final DashboardAuditPages audit;
@@ -71,7 +72,7 @@ final class DashboardRoutes implements HttpService {
                 .get("/admin/sites/{site}/rules", page(this.rules::show))
                 .post("/admin/sites/{site}/rules", form(this.rules::save))
                 .get("/admin/sites/{site}/words", page(this.words::show))
-                .post("/admin/sites/{site}/words", form(this.words::save));
+                .post("/admin/sites/{site}/words", form(wordForms, this.words::save));
     }
 
     /** A page handler, called only with a live session. */
@@ -101,10 +102,14 @@ final class DashboardRoutes implements HttpService {
 
     // POST: 401 without a session, 403 cross-origin or without the session's CSRF token; the body is read only then.
     private Handler form(FormHandler handler) {
+        return form(forms, handler);
+    }
+
+    private Handler form(FormBodies bodies, FormHandler handler) {
         return (req, res) -> {
             Session session = staff.requireSession(req);
             staff.requireSameOrigin(req);
-            Form form = forms.read(req);
+            Form form = bodies.read(req);
             staff.requireCsrf(session, form.optional("csrf").orElse(""));
             handler.handle(req, res, session, form);
         };

@@ -25,6 +25,13 @@ final class DashboardWordsPages {
 
     static final int SHOWN = 500;
     static final int MAX_ADDED = 10_000;
+    /**
+     * The form's size limit: 10,000 terms of up to 30 letters of any script fit, percent-encoded as a
+     * browser sends them; the server reads no request larger than this anyway.
+     */
+    static final int MAX_FORM_BYTES = 1 << 20;
+    static final String LIMITS = "up to " + String.format(java.util.Locale.ROOT, "%,d", MAX_ADDED)
+            + " terms and 1 MB per save; split a longer list into several saves";
 
     private final Moderation moderation;
     private final Sites sites;
@@ -111,6 +118,7 @@ final class DashboardWordsPages {
         params.put("reason", reason);
         params.put("errors", errors);
         params.put("done", done);
+        params.put("limits", LIMITS);
         templates.send(res, status, "words", params);
     }
 

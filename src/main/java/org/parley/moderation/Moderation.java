@@ -289,11 +289,12 @@ public final class Moderation {
     }
 
     /**
-     * Throws 403 {@code banned} or {@code suspended}, with the moderators' message, if the commenter may not
-     * comment on the site now: for whatever else they might contribute (image uploads).
+     * Throws 403 {@code banned} or {@code suspended}, with the moderators' message, if a site-wide sanction
+     * stops the commenter now: for what they contribute outside a page (image uploads). A sanction of one
+     * section stops them in that section only, when they post there.
      */
     public void refuseIfRestricted(SiteId site, GuestId commenter) {
-        sanctions.refuseIfRestricted(site, commenter, clock.instant());
+        sanctions.refuseIfRestricted(site, Optional.empty(), commenter, clock.instant());
     }
 
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */

@@ -65,7 +65,7 @@ final class ModerationRoutes implements HttpService {
         res.status(Status.CREATED_201).header(HeaderNames.CONTENT_TYPE, "application/json").send(Json.bytes(json, body));
     }
 
-    // GET /sites/{site}/notices → {notices: [{kind, message, since, until}]}: what moderators told this reader
+    // GET /sites/{site}/notices → {notices: [{kind, message, since, until, section}]}: what moderators told this reader
     private void notices(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         GuestId reader = identity.requireGuest(Requests.bearer(req));
@@ -74,6 +74,7 @@ final class ModerationRoutes implements HttpService {
             ObjectNode notice = notices.addObject().put("kind", sanction.kind().apiName()).put("message", sanction.message())
                     .put("since", sanction.startsAt().toString());
             notice.put("until", sanction.endsAt().map(Object::toString).orElse(null));
+            notice.put("section", sanction.section().orElse(null));
         }
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store").header(HeaderNames.CONTENT_TYPE, "application/json")
                 .send(Json.bytes(json, json.createObjectNode().set("notices", notices)));

@@ -41,7 +41,7 @@ final class Pipeline implements Screening {
     @Override
     public Verdict screen(Submission submission) {
         ModerationRules pageRules = rules.forPage(submission.site(), submission.page());
-        sanctions.refuseIfRestricted(submission.site(), submission.author(), submission.at());
+        sanctions.refuseIfRestricted(submission.site(), submission.section(), submission.author(), submission.at());
         limits.take(submission, pageRules);
         List<Reason> reasons;
         try {

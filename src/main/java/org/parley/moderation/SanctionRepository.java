@@ -14,10 +14,11 @@ final class SanctionRepository {
 
     void insert(Handle h, Sanction s) {
         h.createUpdate("""
-                        INSERT INTO sanctions (id, site_id, guest_id, kind, message, starts_at, ends_at, created_by)
-                        VALUES (:id, :site, :guest, :kind, :message, :starts, :ends, :by)""")
+                        INSERT INTO sanctions (id, site_id, section, guest_id, kind, message, starts_at, ends_at, created_by)
+                        VALUES (:id, :site, :section, :guest, :kind, :message, :starts, :ends, :by)""")
                 .bind("id", s.id())
                 .bind("site", s.site().value())
+                .bind("section", s.section().orElse(null))
                 .bind("guest", s.commenter().value())
                 .bind("kind", s.kind().apiName())
                 .bind("message", s.message())
@@ -54,7 +55,8 @@ final class SanctionRepository {
         Optional<Instant> endsAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ends));
         long lifted = rs.getLong("lifted_at");
         Optional<Instant> liftedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lifted));
-        return new Sanction(rs.getString("id"), new SiteId(rs.getString("site_id")), new GuestId(rs.getString("guest_id")),
+        return new Sanction(rs.getString("id"), new SiteId(rs.getString("site_id")), Optional.ofNullable(rs.getString("section")),
+                new GuestId(rs.getString("guest_id")),
                 SanctionKind.fromDb(rs.getString("kind")), rs.getString("message"), Instant.ofEpochMilli(rs.getLong("starts_at")),
                 endsAt, rs.getString("created_by"), liftedAt);
     }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
 import org.parley.sites.SiteId;
@@ -34,17 +35,22 @@ final class Sanctions {
         });
     }
 
-    /** Throws the commenter's ban or suspension, with its message, if one applies at {@code now}. */
-    void refuseIfRestricted(SiteId site, GuestId commenter, Instant now) {
+    /**
+     * Throws the commenter's ban or suspension, with its message, if one holds at {@code now} on a page of
+     * {@code section} (empty: a page in no section, or anything not on a page, such as an image upload,
+     * where only site-wide sanctions hold).
+     */
+    void refuseIfRestricted(SiteId site, Optional<String> section, GuestId commenter, Instant now) {
         for (Sanction sanction : of(site, commenter)) {
-            if (!sanction.restrictsAt(now)) {
+            if (!sanction.restrictsAt(now) || !sanction.coversSection(section)) {
                 continue;
             }
+            String where = sanction.section().map(s -> " in the '" + s + "' section").orElse(" on this site");
             if (sanction.kind() == SanctionKind.BAN) {
                 throw new ParleyException.Forbidden(ModerationProblem.BANNED,
-                        "You can no longer comment on this site. Moderators' message: " + sanction.message());
+                        "You can no longer comment" + where + ". Moderators' message: " + sanction.message());
             }
-            throw new ParleyException.Forbidden(ModerationProblem.SUSPENDED, "You can comment again after "
+            throw new ParleyException.Forbidden(ModerationProblem.SUSPENDED, "You can comment" + where + " again after "
                     + WHEN.format(sanction.endsAt().orElseThrow()) + ". Moderators' message: " + sanction.message());
         }
     }

@@ -346,6 +346,62 @@ class DashboardRoutesTest {
         assertThat(problem(post(sportMod, "/admin/comments/" + fresh() + "/approve"))).isEqualTo("out-of-scope");
     }
 
+    /** Whether a reader still finds a comment (GET of one published comment). */
+    static boolean published(String id) {
+        return http.get("/api/v1/sites/demo/comments/" + id).status() == 200;
+    }
+
+    /** Whether the reader with this token may post on the page now. */
+    static boolean mayPost(String token, String page) {
+        int status = http.post("/api/v1/sites/demo/comments", "{\"page\":\"" + page + "\",\"body\":\"Still here " + System.nanoTime()
+                + "\"}", "Authorization", "Bearer " + token).status();
+        assertThat(status).isIn(201, 403);
+        return status == 201;
+    }
+
+    static boolean warned(String token) {
+        return http.get("/api/v1/sites/demo/notices", "Authorization", "Bearer " + token).text().contains("\"warning\"");
+    }
+
+    @Test
+    void whatEachRoleDoesTakesEffectOnlyWithinItsScope() {
+        for (Staffer who : List.of(admin, demoMod, worldMod, sportMod, heraldMod)) {
+            boolean world = who == admin || who == demoMod || who == worldMod;
+            boolean wholeSite = who == admin || who == demoMod;
+            String as = "as " + who.name();
+
+            String rejected = fresh();
+            post(who, "/admin/comments/" + rejected + "/reject", "reason", "Off topic");
+            assertThat(published(rejected)).as("rejected %s", as).isEqualTo(!world);
+
+            Posted warnedOne = comment("demo", WORLD_PAGE, "Warned " + System.nanoTime());
+            post(who, "/admin/comments/" + warnedOne.id() + "/warn", "message", "Mind the tone");
+            assertThat(warned(warnedOne.token())).as("warned %s", as).isEqualTo(world);
+
+            Posted suspended = comment("demo", WORLD_PAGE, "Suspended " + System.nanoTime());
+            post(who, "/admin/comments/" + suspended.id() + "/suspend", "duration", "1d", "message", "Cool off");
+            assertThat(mayPost(suspended.token(), WORLD_PAGE)).as("suspended, posting in world %s", as).isEqualTo(!world);
+            assertThat(mayPost(suspended.token(), SPORT_PAGE)).as("suspended, posting in sport %s", as).isEqualTo(!wholeSite);
+
+            Posted banned = comment("demo", WORLD_PAGE, "Banned " + System.nanoTime());
+            post(who, "/admin/comments/" + banned.id() + "/ban", "message", "Gone");
+            assertThat(mayPost(banned.token(), WORLD_PAGE)).as("banned, posting in world %s", as).isEqualTo(!wholeSite);
+            assertThat(mayPost(banned.token(), SPORT_PAGE)).as("banned, posting in sport %s", as).isEqualTo(!wholeSite);
+
+            String worldBulk = fresh();
+            String sportBulk = comment("demo", SPORT_PAGE, "Sport bulk " + System.nanoTime()).id();
+            post(who, "/admin/queue/bulk", "queue", "reported", "ids", worldBulk, "ids", sportBulk, "action", "reject",
+                    "reason", "Off topic");
+            assertThat(List.of(published(worldBulk), published(sportBulk))).as("bulk across sections %s: all or nothing", as)
+                    .containsExactly(!wholeSite, !wholeSite);
+
+            Posted lifted = comment("demo", WORLD_PAGE, "Lifted " + System.nanoTime());
+            post(admin, "/admin/comments/" + lifted.id() + "/suspend", "duration", "1d", "message", "Site-wide pause");
+            post(who, "/admin/sanctions/" + sanctionOf(lifted.id()) + "/lift", "comment", lifted.id(), "note", "Appeal");
+            assertThat(mayPost(lifted.token(), SPORT_PAGE)).as("a site-wide suspension lifted %s", as).isEqualTo(wholeSite);
+        }
+    }
+
     @Test
     void anotherSitesModeratorSeesNothingOfTheDemo() {
         String rejected = fresh();
@@ -792,5 +848,32 @@ class DashboardRoutesTest {
         assertThat(get(null, "/admin/sites/demo/words").status()).isEqualTo(303);
         assertThat(postRaw(demoMod, "/admin/sites/demo/words", form("csrf", "forged", "add", "villain", "kind", "suspect",
                 "reason", "x"), http.base()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPasteOfTenThousandTermsFitsTheFormAndALargerOneIsToldTheLimit() {
+        java.util.Random random = new java.util.Random(10_000);
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        String[] scripts = {"abcdefghijklmnopqrstuvwxyz", "\u0627\u0628\u062a\u062b\u062c\u062d\u062e\u062f", "\u4e00\u4e8c\u4e09\u56db\u4e94"};
+        for (int i = 0; terms.size() < DashboardWordsPages.MAX_ADDED; i++) {
+            String letters = scripts[i % 10 == 0 ? 1 + random.nextInt(2) : 0];
+            StringBuilder term = new StringBuilder("vqk");
+            for (int c = 0; c < 6 + random.nextInt(18); c++) {
+                term.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            terms.add(term.toString());
+        }
+        assertThat(get(demoMod, "/admin/sites/demo/words").text()).contains("up to 10,000 terms and 1 MB per save");
+
+        Http.Reply saved = post(demoMod, "/admin/sites/demo/words", "add", String.join("\r\n", terms), "kind", "suspect",
+                "reason", "the newsroom's list");
+        assertThat(saved.status()).as(saved.text()).isEqualTo(303);
+        assertThat(get(demoMod, "/admin/sites/demo/words?q=vqk").text()).contains(terms.size() + " matching");
+
+        Http.Reply tooLarge = post(demoMod, "/admin/sites/demo/words", "add", "x".repeat(DashboardWordsPages.MAX_FORM_BYTES),
+                "kind", "suspect", "reason", "too much");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(problem(tooLarge)).isEqualTo("body-too-large");
+        assertThat(tooLarge.text()).contains("1048576 bytes");
     }
 }

@@ -142,7 +142,7 @@ abstract class ModerationStoreContract {
     @Test
     void aBannedCommenterIsRefusedWithTheModeratorsMessageAndNothingIsStored() {
         GuestId troll = guest();
-        moderation.sanctions().add(new Sanction("s_1", SITE, troll, SanctionKind.BAN, "Repeated personal attacks.",
+        moderation.sanctions().add(new Sanction("s_1", SITE, Optional.empty(), troll, SanctionKind.BAN, "Repeated personal attacks.",
                 clock.instant(), Optional.empty(), "test", Optional.empty()));
 
         assertThatThrownBy(() -> post(troll, Optional.empty(), "Let me back in"))
@@ -157,7 +157,7 @@ abstract class ModerationStoreContract {
     @Test
     void aSuspensionEndsOnTime() {
         GuestId hothead = guest();
-        moderation.sanctions().add(new Sanction("s_2", SITE, hothead, SanctionKind.SUSPENSION, "Cool off for a day.",
+        moderation.sanctions().add(new Sanction("s_2", SITE, Optional.empty(), hothead, SanctionKind.SUSPENSION, "Cool off for a day.",
                 clock.instant(), Optional.of(clock.instant().plus(Duration.ofDays(1))), "test", Optional.empty()));
         assertThatThrownBy(() -> post(hothead, Optional.empty(), "Too soon"))
                 .isInstanceOfSatisfying(ParleyException.Forbidden.class, e -> assertThat(e.detail()).contains("Cool off for a day.", "26 November 2026"));
@@ -604,5 +604,42 @@ abstract class ModerationStoreContract {
 
         moderation.saveRules(admin, SITE, ModerationRules.defaults().withPremoderation(Premoderation.ALL), "Election night");
         assertThat(post(guest(), Optional.empty(), "Held at once.").status()).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void aSectionModeratorsSuspensionHoldsInTheirSectionOnlyAndTheyCannotLiftASiteWideOne() {
+        PageKey match = new PageKey("sport/derby");
+        comments.upsertPage(SITE, match, new org.parley.comments.PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("sport"), Optional.empty(), Optional.empty(), java.util.Set.of()));
+        var sportMod = staffUser("sportmod", org.parley.staff.Role.MODERATOR, "courier:sport");
+        var siteMod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
+        GuestId hothead = guest();
+        java.util.function.Supplier<Comment> inSport = () -> comments.post(hothead, new NewComment(SITE, match, Optional.empty(),
+                new Markdown("The referee again"), Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.8"));
+        Comment first = inSport.get();
+
+        moderation.act(sportMod, new ModeratorAction.Suspend(first.id(), Duration.ofDays(1), "Cool off in sport."));
+
+        assertThatThrownBy(inSport::get).isInstanceOfSatisfying(ParleyException.Forbidden.class, e -> {
+            assertThat(e.type().slug()).isEqualTo("suspended");
+            assertThat(e.getMessage()).contains("in the 'sport' section", "Cool off in sport.");
+        });
+        assertThat(post(hothead, Optional.empty(), "On the river report, a fair point.").status())
+                .as("the rest of the site is not the sport moderator's to close").isEqualTo(CommentStatus.PUBLISHED);
+        moderation.refuseIfRestricted(SITE, hothead); // image uploads: only site-wide sanctions stop them
+        assertThat(moderation.notices(SITE, hothead)).singleElement().satisfies(n -> assertThat(n.section()).contains("sport"));
+        assertThat(moderation.audit(sportMod, AuditQuery.recent(List.of(), 1)).getFirst().after().orElseThrow())
+                .contains("\"section\":\"sport\"");
+
+        Comment elsewhere = post(hothead, Optional.empty(), "And another thought.");
+        moderation.act(siteMod, new ModeratorAction.Suspend(elsewhere.id(), Duration.ofDays(2), "Cool off everywhere."));
+        String siteWide = moderation.notices(SITE, hothead).stream().filter(n -> n.section().isEmpty()).findFirst().orElseThrow().id();
+        assertThatThrownBy(() -> post(hothead, Optional.empty(), "Still here?")).isInstanceOf(ParleyException.Forbidden.class);
+        assertThatThrownBy(() -> moderation.act(sportMod, new ModeratorAction.Lift(siteWide, "Appeal")))
+                .isInstanceOfSatisfying(ParleyException.Forbidden.class, e -> assertThat(e.type().slug()).isEqualTo("out-of-scope"));
+        assertThat(moderation.notices(SITE, hothead)).as("both still in force").hasSize(2);
+        String sportOnly = moderation.notices(SITE, hothead).stream().filter(n -> n.section().isPresent()).findFirst().orElseThrow().id();
+        moderation.act(sportMod, new ModeratorAction.Lift(sportOnly, "Appeal granted"));
+        assertThat(moderation.notices(SITE, hothead)).extracting(Sanction::id).containsExactly(siteWide);
     }
 }
