@@ -41,12 +41,13 @@ db.executemany("INSERT INTO word_terms (site_id, term, kind, added_at, added_by)
 db.commit()
 PY
 
-PARLEY_MODERATION_COMMENTS_PER_MINUTE=100000 PARLEY_MODERATION_COMMENTS_PER_HOUR=1000000 \
-PARLEY_MODERATION_ADDRESS_COMMENTS_PER_MINUTE=100000 \
+PARLEY_MODERATION_COMMENTS_PER_MINUTE=1000 PARLEY_MODERATION_COMMENTS_PER_HOUR=100000 \
+PARLEY_MODERATION_ADDRESS_COMMENTS_PER_MINUTE=10000 \
 "$JAVA" -Xmx512m --enable-native-access=ALL-UNNAMED -jar "$JAR" serve --data "$WORK/data" --port "$PORT" \
   > "$WORK/parley.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/api/v1/sites/plain/thread?page=x" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/api/v1/sites/plain/thread?page=x" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "http://127.0.0.1:$PORT/api/v1/sites/plain/thread?page=x" >/dev/null || { echo "bench: Parley did not start" >&2; cat "$WORK/parley.log" >&2; exit 1; }
 
 tokens() { for _ in $(seq 1 300); do curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/sites/$1/guests" \
   -H "X-Forwarded-For: 10.9.$((RANDOM % 256)).$((RANDOM % 256))" | sed 's/.*"token":"\([^"]*\)".*/\1/'; echo; done | tr '\n' ' '; }

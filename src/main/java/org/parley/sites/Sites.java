@@ -3,36 +3,33 @@ package org.parley.sites;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.parley.http.ParleyException;
 import org.parley.store.Database;
 import org.parley.store.Ids;
+import org.parley.store.SharedCache;
 
 /**
  * The sites feature's door: the publications that embed Parley, their allowed origins, settings and API
- * secrets. Reads are cached for a few seconds because every API request asks about its site; changes made
- * through this door are visible at once, changes made by another process within {@link #CACHE_TTL}.
+ * secrets. Sites are kept in memory because every API request asks about its site; a change is seen at
+ * once on the node that made it and within about a second on the others ({@link org.parley.store.Caches}).
  * Thread-safe.
  */
 public final class Sites {
 
-    static final Duration CACHE_TTL = Duration.ofSeconds(10);
-
-    private record Cached(Optional<Site> site, long loadedAtNanos) {
-    }
+    /** Sites kept in memory; unknown ids asked for are remembered too, so the bound also caps a flood of them. */
+    private static final int MAX_CACHED = 10_000;
 
     private final Database db;
     private final Clock clock;
     private final SiteRepository repository = new SiteRepository();
-    private final Map<SiteId, Cached> cache = new ConcurrentHashMap<>();
+    private final SharedCache<Optional<Site>> cache;
 
     private Sites(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.cache = db.caches().cache("sites", MAX_CACHED, (h, id) -> repository.find(h, new SiteId(id)));
     }
 
     public static Sites create(Database db, Clock clock) {
@@ -41,13 +38,7 @@ public final class Sites {
 
     /** The site with this id, if it exists. */
     public Optional<Site> find(SiteId id) {
-        Cached cached = cache.get(id);
-        long now = System.nanoTime();
-        if (cached == null || now - cached.loadedAtNanos() > CACHE_TTL.toNanos()) {
-            cached = new Cached(db.read(h -> repository.find(h, id)), now);
-            cache.put(id, cached);
-        }
-        return cached.site();
+        return cache.get(id.value());
     }
 
     /** The site named in a request path; a malformed or unknown id is a 404 problem naming it. */
@@ -68,7 +59,8 @@ public final class Sites {
      * The secret is returned only on creation.
      */
     public SavedSite save(NewSite site) {
-        SavedSite saved = db.write(h -> {
+        return db.write(h -> {
+            cache.changed(site.id().value());
             if (repository.find(h, site.id()).isPresent()) {
                 repository.update(h, site);
                 return new SavedSite(repository.find(h, site.id()).orElseThrow(), Optional.empty());
@@ -77,8 +69,6 @@ public final class Sites {
             repository.insert(h, site, Ids.digest(secret), clock.instant());
             return new SavedSite(repository.find(h, site.id()).orElseThrow(), Optional.of(secret));
         });
-        cache.remove(site.id());
-        return saved;
     }
 
     /** Replaces the site's API secret; the old one stops working at once. */
