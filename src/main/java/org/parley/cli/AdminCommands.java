@@ -15,8 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.parley.http.ParleyException;
 import org.parley.sites.Sites;
@@ -38,73 +36,75 @@ import org.parley.web.ParleyConfig;
  */
 final class AdminCommands {
 
-    static final List<String> COMMANDS = List.of("admin create-user", "admin list-users", "admin disable-user");
     private static final int MAX_PASSWORD_LINE_BYTES = 8 * 1024;
 
     private final PrintStream out;
     private final InputStream in;
     private final Console console;
 
+    AdminCommands(Terminal terminal) {
+        this.out = terminal.out();
+        this.in = terminal.in();
+        this.console = terminal.console();
+    }
+
     /**
-     * @param console the terminal to prompt on, or null to read the password from {@code in}; pass
-     *                {@link System#console()}, which is null when standard input or output is redirected
+     * Runs {@code admin create-user}, {@code admin list-users} or {@code admin disable-user} on {@code db};
+     * a refusal from the staff feature becomes an IllegalArgumentException.
      */
-    AdminCommands(PrintStream out, InputStream in, Console console) {
-        this.out = out;
-        this.in = in;
-        this.console = console;
-    }
-
-    /** The flags {@code command} takes besides --data and --config. */
-    static Set<String> flags(String command) {
-        return switch (command) {
-            case "admin create-user" -> Set.of("username", "role", "sites");
-            case "admin disable-user" -> Set.of("username");
-            default -> Set.of();
-        };
-    }
-
-    /** Runs one of {@link #COMMANDS}; a refusal from the staff feature becomes an IllegalArgumentException. */
-    void run(String command, Args args, ParleyConfig config) {
-        switch (command) {
-            case "admin create-user" -> createUser(args, config);
-            case "admin list-users" -> withStaff(config, (db, staff) -> listUsers(staff));
-            case "admin disable-user" -> {
-                String username = args.required("username");
-                withStaff(config, (db, staff) -> out.println("disabled " + staff.disableUser(username).username()
-                        + "; their sessions have ended"));
-            }
-            default -> throw new Args.UsageException("unknown command '" + command + "'");
-        }
-    }
-
-    private void createUser(Args args, ParleyConfig config) {
-        String username = args.required("username");
-        Role role;
+    void run(String command, Args args, ParleyConfig config, Database db) {
+        Staff staff = Staff.create(db, Clock.systemUTC(), StaffConfig.forPublicUrl(config.server().publicUrl()));
         try {
-            role = Role.of(args.required("role"));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException("--" + e.getMessage());
-        }
-        List<Scope> scopes = scopes(args.all("sites"));
-        if (role == Role.ADMIN && !scopes.isEmpty()) {
-            throw new Args.UsageException("--sites is for moderators; an admin moderates every site");
-        }
-        if (role == Role.MODERATOR && scopes.isEmpty()) {
-            throw new Args.UsageException("a moderator needs --sites, e.g. --sites courier,herald:sport");
-        }
-        withStaff(config, (db, staff) -> {
-            Sites sites = Sites.create(db, Clock.systemUTC());
-            for (Scope scope : scopes) {
-                if (sites.find(scope.site()).isEmpty()) {
-                    throw new IllegalArgumentException("site '" + scope.site() + "' does not exist; create it first with "
-                            + "'parley site save --id " + scope.site() + " …' or check the spelling");
-                }
+            switch (command) {
+                case "admin create-user" -> createUser(args, db, staff);
+                case "admin list-users" -> listUsers(staff);
+                case "admin disable-user" -> out.println("disabled " + staff.disableUser(args.required("username")).username()
+                        + "; their sessions have ended");
+                default -> throw new IllegalArgumentException("not an admin command: " + command);
             }
-            StaffUser user = staff.createUser(new NewStaffUser(username, role, scopes), password(username));
-            out.println("created " + user.role().text() + " " + user.username() + " (" + user.id() + ")"
-                    + (user.scopes().isEmpty() ? "" : " for " + describe(user.scopes())));
-        });
+        } catch (ParleyException e) {
+            String fields = e instanceof ParleyException.InvalidInput invalid && invalid.errors().size() > 1
+                    ? invalid.errors().stream().map(error -> error.field() + " " + error.message())
+                            .collect(Collectors.joining("; ", " (", ")"))
+                    : "";
+            throw new IllegalArgumentException(e.detail() + fields, e);
+        }
+    }
+
+    /** The account {@code admin create-user} asks for, checked before any database is opened. */
+    record NewAccount(String username, Role role, List<Scope> scopes) {
+
+        static NewAccount of(Args args) {
+            Role role;
+            try {
+                role = Role.of(args.required("role"));
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("--" + e.getMessage());
+            }
+            List<Scope> scopes = AdminCommands.scopes(args.all("sites"));
+            if (role == Role.ADMIN && !scopes.isEmpty()) {
+                throw new Args.UsageException("--sites is for moderators; an admin moderates every site");
+            }
+            if (role == Role.MODERATOR && scopes.isEmpty()) {
+                throw new Args.UsageException("a moderator needs --sites, e.g. --sites courier,herald:sport");
+            }
+            return new NewAccount(args.required("username"), role, scopes);
+        }
+    }
+
+    private void createUser(Args args, Database db, Staff staff) {
+        NewAccount account = NewAccount.of(args);
+        Sites sites = Sites.create(db, Clock.systemUTC());
+        for (Scope scope : account.scopes()) {
+            if (sites.find(scope.site()).isEmpty()) {
+                throw new IllegalArgumentException("site '" + scope.site() + "' does not exist; create it first with "
+                        + "'parley site save --id " + scope.site() + " …' or check the spelling");
+            }
+        }
+        StaffUser user = staff.createUser(new NewStaffUser(account.username(), account.role(), account.scopes()),
+                password(account.username()));
+        out.println("created " + user.role().text() + " " + user.username() + " (" + user.id() + ")"
+                + (user.scopes().isEmpty() ? "" : " for " + describe(user.scopes())));
     }
 
     private void listUsers(Staff staff) {
@@ -117,18 +117,6 @@ final class AdminCommands {
             out.println(user.username() + "  " + user.role().text()
                     + (user.isAdmin() ? "  all sites" : "  " + describe(user.scopes()))
                     + (account.disabled() ? "  (disabled)" : ""));
-        }
-    }
-
-    private static void withStaff(ParleyConfig config, BiConsumer<Database, Staff> work) {
-        try (Database db = Database.open(config.store())) {
-            work.accept(db, Staff.create(db, Clock.systemUTC(), StaffConfig.forPublicUrl(config.server().publicUrl())));
-        } catch (ParleyException e) {
-            String fields = e instanceof ParleyException.InvalidInput invalid && invalid.errors().size() > 1
-                    ? invalid.errors().stream().map(error -> error.field() + " " + error.message())
-                            .collect(Collectors.joining("; ", " (", ")"))
-                    : "";
-            throw new IllegalArgumentException(e.detail() + fields, e);
         }
     }
 

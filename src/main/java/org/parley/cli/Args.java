@@ -6,38 +6,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Command-line arguments: a command path ({@code site list}) followed by {@code --flag value} pairs.
- * Repeatable flags keep every value. Unknown flags are refused, naming the ones the command takes.
+ * Command-line arguments: a command path ({@code site list}) and {@code --flag value} (or
+ * {@code --flag=value}) pairs, plus {@code --help} or {@code -h} anywhere. Repeatable flags keep every
+ * value. Which flags a command takes, and their ranges, come from its {@link Command}.
+ *
+ * @param valueless flags given last with no value after them, reported once the command is known (an
+ *                  unknown flag is reported as unknown, not as missing its value)
+ * @param help      true when {@code --help} or {@code -h} was given: the caller prints usage and runs nothing
  */
-record Args(List<String> words, Map<String, List<String>> flags) {
+record Args(List<String> words, Map<String, List<String>> flags, Set<String> valueless, boolean help) {
 
-    static Args parse(String[] argv, Set<String> booleanFlags) {
+    static Args parse(String[] argv) {
+        boolean help = List.of(argv).stream().anyMatch(Args::isHelp);
         List<String> words = new ArrayList<>();
         Map<String, List<String>> flags = new HashMap<>();
+        Set<String> valueless = new TreeSet<>();
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
-            if (arg.startsWith("--")) {
+            if (isHelp(arg)) {
+                continue;
+            }
+            if (arg.startsWith("--") && arg.length() > 2) {
                 String name = arg.substring(2);
                 String value;
                 int eq = name.indexOf('=');
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
-                } else if (booleanFlags.contains(name)) {
-                    value = "true";
-                } else if (i + 1 < argv.length) {
+                } else if (i + 1 < argv.length && !argv[i + 1].startsWith("--") && !isHelp(argv[i + 1])) {
                     value = argv[++i];
                 } else {
-                    throw new UsageException("flag --" + name + " needs a value");
+                    valueless.add(name);
+                    continue;
                 }
                 flags.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            } else if (arg.startsWith("-") && arg.length() > 1 && !help) {
+                throw new UsageException("unknown flag " + arg + "; flags are written --name (only -h is short)");
             } else {
                 words.add(arg);
             }
         }
-        return new Args(List.copyOf(words), Map.copyOf(flags));
+        return new Args(List.copyOf(words), Map.copyOf(flags), Set.copyOf(valueless), help);
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     Optional<String> flag(String name) {
@@ -53,29 +69,50 @@ record Args(List<String> words, Map<String, List<String>> flags) {
         return flag(name).orElseThrow(() -> new UsageException("missing --" + name));
     }
 
-    int integer(String name, int fallback) {
-        Optional<String> raw = flag(name);
+    /** A numeric flag's value within its range, or {@code fallback} when it was not given. */
+    long number(Flag flag, long fallback) {
+        Optional<String> raw = flag(flag.name());
         if (raw.isEmpty()) {
             return fallback;
         }
+        Flag.Range range = flag.range().orElseThrow(() -> new IllegalStateException("--" + flag.name() + " is not a number flag"));
+        String problem = "--" + flag.name() + " must be a whole number from " + range.min() + " to " + range.max() + ", was '" + raw.get() + "'";
+        long value;
         try {
-            return Integer.parseInt(raw.get());
+            value = Long.parseLong(raw.get().strip());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, was '" + raw.get() + "'");
+            throw new UsageException(problem);
         }
+        if (value < range.min() || value > range.max()) {
+            throw new UsageException(problem);
+        }
+        return value;
     }
 
-    /** Fails when a flag outside {@code allowed} was given. */
-    void allowOnly(Set<String> allowed) {
-        for (String name : flags.keySet()) {
+    /** Fails when a flag {@code command} does not take was given, or one it requires was not. */
+    void check(Command command) {
+        Set<String> allowed = command.flagNames();
+        Set<String> given = new TreeSet<>(flags.keySet());
+        given.addAll(valueless);
+        for (String name : given) {
             if (!allowed.contains(name)) {
-                throw new UsageException("unknown flag --" + name + "; this command takes "
-                        + (allowed.isEmpty() ? "no flags" : "--" + String.join(", --", allowed.stream().sorted().toList())));
+                throw new UsageException("unknown flag --" + name + "; 'parley " + command.name() + "' takes "
+                        + (allowed.isEmpty() ? "no flags" : "--" + String.join(", --", allowed)));
             }
         }
+        if (!valueless.isEmpty()) {
+            String name = valueless.iterator().next();
+            throw new UsageException("flag --" + name + " needs a value (to give one starting with --, write --" + name + "=VALUE)");
+        }
+        List<String> missing = command.allFlags().stream().filter(Flag::required).map(Flag::name)
+                .filter(name -> !flags.containsKey(name)).map(name -> "--" + name).toList();
+        if (!missing.isEmpty()) {
+            throw new UsageException("missing " + String.join(", ", missing));
+        }
+        command.allFlags().stream().filter(flag -> flag.range().isPresent()).forEach(flag -> number(flag, 0));
     }
 
-    /** A mistake in how Parley was invoked; printed with the usage text, exit status 2. */
+    /** A mistake in how Parley was invoked: printed with the command's usage, exit status 2. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);

@@ -27,43 +27,18 @@ import org.parley.abuse.SplitMetrics;
  */
 final class ModelCommands {
 
-    static final String USAGE = """
-              model train --data DIR --out FILE [--seed N] [--hold-out NAME …]
-                                         Train the abuse model on the data sets in DIR (same inputs, same bytes)
-              model eval --data DIR [--model FILE]
-                                         ROC AUC and macro-F1 per data set split
-              model score [--model FILE] Read one text per line on stdin, print its abuse probability per line
-              model check --thread FILE [--model FILE] [--flagged N,…] [--at-most-low N,…]
-                                         Score each comment of a captured news page; with expectations, fail
-                                         unless exactly the --flagged comments reach the flag line
-            """;
-
-    static final List<String> COMMANDS = List.of("model train", "model eval", "model score", "model check");
-
     private ModelCommands() {
     }
 
-    static void run(Args args, PrintStream out, InputStream in) {
-        String command = String.join(" ", args.words());
-        switch (command) {
-            case "model train" -> {
-                args.allowOnly(Set.of("data", "out", "seed", "hold-out"));
-                Abuse.train(Path.of(args.required("data")), Path.of(args.required("out")), args.integer("seed", 1),
-                        new LinkedHashSet<>(args.all("hold-out")), out);
-            }
-            case "model eval" -> {
-                args.allowOnly(Set.of("data", "model"));
-                eval(model(args), Path.of(args.required("data")), out);
-            }
-            case "model score" -> {
-                args.allowOnly(Set.of("model"));
-                score(model(args), in, out);
-            }
-            case "model check" -> {
-                args.allowOnly(Set.of("thread", "model", "flagged", "at-most-low"));
-                check(args, out);
-            }
-            default -> throw new Args.UsageException("unknown command '" + command + "'");
+    /** Runs {@code model train}, {@code model eval}, {@code model score} or {@code model check}; flags were checked. */
+    static void run(Command command, Args args, PrintStream out, InputStream in) {
+        switch (command.name()) {
+            case "model train" -> Abuse.train(Path.of(args.required("data")), Path.of(args.required("out")),
+                    (int) args.number(command.flag("seed"), 1), new LinkedHashSet<>(args.all("hold-out")), out);
+            case "model eval" -> eval(model(args), Path.of(args.required("data")), out);
+            case "model score" -> score(model(args), in, out);
+            case "model check" -> check(args, out);
+            default -> throw new IllegalArgumentException("not a model command: " + command.name());
         }
     }
 

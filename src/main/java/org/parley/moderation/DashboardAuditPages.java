@@ -34,7 +34,8 @@ final class DashboardAuditPages {
 
     static final int PAGE_SIZE = 50;
     static final int EXPORT_LIMIT = 10_000;
-    private static final String CSV_HEADER = "id,at,actor_id,actor_name,site,action,target_kind,target_id,reason,before,after";
+    private static final List<String> CSV_HEADER = List.of("id", "at", "actor_id", "actor_name", "site", "action", "target_kind",
+            "target_id", "reason", "before", "after");
     /** Filter fields, in the order links repeat them. */
     private static final List<String> FIELDS = List.of("site", "action", "actor", "target", "from", "to");
 
@@ -95,13 +96,13 @@ final class DashboardAuditPages {
         templates.send(res, Status.OK_200, "audit", params);
     }
 
-    // GET /admin/audit.csv?site=&action=&actor=&target=&from=&to= → up to 10,000 entries as an RFC 4180 attachment
+    // GET /admin/audit.csv?site=&action=&actor=&target=&from=&to= → up to 10,000 entries as an RFC 4180 attachment,
+    // every cell quoted and none able to start a spreadsheet formula (see SpreadsheetCsv)
     void csv(ServerRequest req, ServerResponse res, Session session) {
-        StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
+        StringBuilder out = new StringBuilder(SpreadsheetCsv.row(CSV_HEADER));
         for (AuditEntry e : export(req, session)) {
-            out.append(String.join(",", Stream.of(e.id(), e.at().toString(), e.actorId(), e.actorName(), e.site().value(),
-                    e.action(), e.targetKind(), e.targetId(), e.reason().orElse(""), e.before().orElse(""), e.after().orElse(""))
-                    .map(DashboardAuditPages::csvField).toList())).append("\r\n");
+            out.append(SpreadsheetCsv.row(List.of(e.id(), e.at().toString(), e.actorId(), e.actorName(), e.site().value(),
+                    e.action(), e.targetKind(), e.targetId(), e.reason().orElse(""), e.before().orElse(""), e.after().orElse(""))));
         }
         attachment(res, "text/csv; charset=utf-8; header=present", "parley-audit.csv", out.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -162,14 +163,6 @@ final class DashboardAuditPages {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-    static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** The before or after state as JSON; the log stores JSON text, and anything else is kept as a string. */

@@ -42,8 +42,8 @@ public final class Moderation {
     /** How long a warning stays among a commenter's notices. */
     static final Duration NOTICE_DAYS = Duration.ofDays(30);
     static final int MAX_REPORT_NOTE = 1_000;
-    /** Longest text the pre-submit check scores: generous against any site's comment limit. */
-    static final int MAX_ASSESSED = 100_000;
+    /** Longest text the pre-submit check scores, in characters: the longest comment any site may allow. */
+    static final int MAX_ASSESSED = org.parley.sites.NewSite.MAX_COMMENT_LENGTH_LIMIT;
 
     private final Database db;
     private final Clock clock;
@@ -136,13 +136,18 @@ public final class Moderation {
 
     /**
      * The pre-submit check of a comment a reader is about to post: asks them to reconsider when the
-     * abuse model scores it at or above the page's nudge threshold, and counts that it was shown.
+     * abuse model scores it at or above the page's nudge threshold, and counts that it was shown. Text
+     * longer than the site accepts as a comment is a 422 {@code comment-too-long}, as posting it would be.
      */
     public Nudge assess(SiteId site, GuestId writer, PageKey page, String text) {
-        sites.require(site.value());
-        if (text.length() > MAX_ASSESSED) {
-            throw new ParleyException.InvalidInput(ModerationProblem.INVALID_ACTION, "Send at most " + MAX_ASSESSED
-                    + " characters to check.", List.of(new FieldError("body", "is too long to check")));
+        int longest = longestAssessed(sites.require(site.value()));
+        // Counted as comments count their text: code points, a CRLF being one line break.
+        String counted = text.replace("\r\n", "\n");
+        int length = counted.codePointCount(0, counted.length());
+        if (length > longest) {
+            throw new ParleyException.InvalidInput(org.parley.comments.CommentProblem.COMMENT_TOO_LONG, "The comment is " + length
+                    + " characters long; this site accepts up to " + longest + ".",
+                    List.of(new FieldError("body", "is longer than " + longest + " characters")));
         }
         AbuseAssessment assessment = abuse.apply(text);
         boolean reconsider = assessment.probability() >= rules.forPage(site, page).nudgeAt();
@@ -154,6 +159,11 @@ public final class Moderation {
             });
         }
         return new Nudge(reconsider, assessment.probability(), reconsider ? assessment.spans() : List.of());
+    }
+
+    /** The longest text the pre-submit check takes on {@code site}: what the site accepts as a comment. */
+    static int longestAssessed(org.parley.sites.Site site) {
+        return Math.min(site.maxCommentLength(), MAX_ASSESSED);
     }
 
     /** What a nudged writer did: {@code edited} their comment, or posted it anyway. */
@@ -352,6 +362,6 @@ public final class Moderation {
 
     /** Readers' routes (reports, notices), to mount under {@code /api/v1}. */
     public HttpService routes() {
-        return new ModerationRoutes(this, identity);
+        return new ModerationRoutes(this, identity, sites);
     }
 }

@@ -9,10 +9,14 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.comments.CommentId;
+import org.parley.comments.PageKey;
 import org.parley.http.Json;
+import org.parley.http.JsonBudget;
 import org.parley.http.JsonFields;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestBodies;
@@ -21,18 +25,29 @@ import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.SiteId;
 import org.parley.sites.SiteProblem;
+import org.parley.sites.Sites;
 
 /** Readers' moderation routes under {@code /api/v1}: reporting a comment, reading one's notices. */
 final class ModerationRoutes implements HttpService {
 
+    /** The longest report reason's name ({@code misinformation}); a longer one is refused anyway. */
+    private static final int LONGEST_REASON = Arrays.stream(ReportReason.values()).mapToInt(r -> r.apiName().length()).max().orElseThrow();
+    private static final List<String> OUTCOMES = List.of("edited", "posted-anyway");
+
     private final Moderation moderation;
     private final Identity identity;
+    private final Sites sites;
     private final ObjectMapper json = Json.mapper();
-    private final RequestBodies bodies = new RequestBodies(json, 16 * 1024);
+    // Each body limit follows from the texts the body carries (see JsonBudget); the check before posting
+    // takes a whole comment, so its limit is worked out per site, from what the site accepts.
+    private final RequestBodies reports = new RequestBodies(json, JsonBudget.forTexts(LONGEST_REASON, Moderation.MAX_REPORT_NOTE));
+    private final RequestBodies outcomes = new RequestBodies(json,
+            JsonBudget.forTexts(OUTCOMES.stream().mapToInt(String::length).max().orElseThrow()));
 
-    ModerationRoutes(Moderation moderation, Identity identity) {
+    ModerationRoutes(Moderation moderation, Identity identity, Sites sites) {
         this.moderation = moderation;
         this.identity = identity;
+        this.sites = sites;
     }
 
     @Override
@@ -48,7 +63,7 @@ final class ModerationRoutes implements HttpService {
         SiteId site = site(req);
         String rawId = req.path().pathParameters().get("id");
         GuestId reporter = identity.requireGuest(Requests.bearer(req));
-        JsonFields fields = new JsonFields(bodies.object(req), Set.of("reason", "note"));
+        JsonFields fields = new JsonFields(reports.object(req), Set.of("reason", "note"));
         String reason = fields.requiredString("reason");
         Optional<String> note = fields.optionalString("note");
         Optional<ReportReason> parsed = ReportReason.parse(reason);
@@ -84,14 +99,16 @@ final class ModerationRoutes implements HttpService {
     private void assess(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         GuestId writer = identity.requireGuest(Requests.bearer(req));
-        JsonFields fields = new JsonFields(bodies.object(req), Set.of("page", "body"));
+        int longest = Moderation.longestAssessed(sites.require(site.value()));
+        JsonFields fields = new JsonFields(new RequestBodies(json, JsonBudget.forTexts(PageKey.MAX_LENGTH, longest)).object(req),
+                Set.of("page", "body"));
         String page = fields.requiredString("page");
         String body = fields.requiredString("body");
-        if (!fields.hasError("page") && !org.parley.comments.PageKey.isValid(page)) {
+        if (!fields.hasError("page") && !PageKey.isValid(page)) {
             fields.reject("page", "is not a page key");
         }
         fields.done();
-        Nudge nudge = moderation.assess(site, writer, new org.parley.comments.PageKey(page), body);
+        Nudge nudge = moderation.assess(site, writer, new PageKey(page), body);
         ObjectNode out = json.createObjectNode().put("reconsider", nudge.reconsider()).put("probability", nudge.probability());
         out.put("message", nudge.reconsider() ? Nudge.MESSAGE : null);
         ArrayNode spans = out.putArray("spans");
@@ -104,9 +121,9 @@ final class ModerationRoutes implements HttpService {
     private void nudge(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         GuestId writer = identity.requireGuest(Requests.bearer(req));
-        JsonFields fields = new JsonFields(bodies.object(req), Set.of("outcome"));
+        JsonFields fields = new JsonFields(outcomes.object(req), Set.of("outcome"));
         String outcome = fields.requiredString("outcome");
-        if (!fields.hasError("outcome") && !outcome.equals("edited") && !outcome.equals("posted-anyway")) {
+        if (!fields.hasError("outcome") && !OUTCOMES.contains(outcome)) {
             fields.reject("outcome", "must be edited or posted-anyway");
         }
         fields.done();

@@ -13,7 +13,7 @@ public record ImageRules(int perComment, long maxBytes, long maxPixels) {
     public static final int DEFAULT_PER_COMMENT = 4;
     public static final long DEFAULT_MAX_BYTES = 5L << 20;
     public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
-    static final int MAX_PER_COMMENT = 20;
+    public static final int MAX_PER_COMMENT = 20;
 
     public ImageRules {
         if (perComment < 0 || perComment > MAX_PER_COMMENT) {

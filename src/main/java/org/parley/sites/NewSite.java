@@ -17,16 +17,21 @@ public record NewSite(SiteId id, String name, Set<String> origins, Duration edit
     /** Authors may change their comment for 15 minutes unless the site says otherwise. */
     public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_COMMENT_LENGTH = 10_000;
+    /** The longest edit window a site may set. */
+    public static final Duration MAX_EDIT_WINDOW = Duration.ofDays(7);
+    /** The highest comment length, in characters (code points), a site may allow. */
+    public static final int MAX_COMMENT_LENGTH_LIMIT = 100_000;
 
     public NewSite {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("site name must be 1-200 characters");
         }
-        if (editWindow.isNegative() || editWindow.compareTo(Duration.ofDays(7)) > 0) {
+        if (editWindow.isNegative() || editWindow.compareTo(MAX_EDIT_WINDOW) > 0) {
             throw new IllegalArgumentException("edit window must be between 0 and 7 days, was " + editWindow);
         }
-        if (maxCommentLength < 1 || maxCommentLength > 100_000) {
-            throw new IllegalArgumentException("max comment length must be 1-100000 characters, was " + maxCommentLength);
+        if (maxCommentLength < 1 || maxCommentLength > MAX_COMMENT_LENGTH_LIMIT) {
+            throw new IllegalArgumentException("max comment length must be 1-" + MAX_COMMENT_LENGTH_LIMIT + " characters, was "
+                    + maxCommentLength);
         }
         Set<String> normalized = new LinkedHashSet<>();
         for (String origin : origins) {

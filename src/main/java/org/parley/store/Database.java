@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -36,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi reader;
     private final Ids ids = new Ids();
     private final Caches caches;
+    /** Set once while opening, before the instance is handed out. */
+    private boolean createdSchema;
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
@@ -60,10 +64,47 @@ public final class Database implements AutoCloseable {
         this.caches = new Caches(this, vendor == Vendor.POSTGRESQL);
     }
 
-    /** Opens the database described by {@code config} and applies pending migrations. */
+    /**
+     * Opens the database described by {@code config} and applies pending migrations, creating the
+     * database (the SQLite file and its directory) and Parley's schema when they do not exist yet.
+     */
     public static Database open(StoreConfig config) {
+        Database db = connect(config);
+        db.migrateOrClose();
+        return db;
+    }
+
+    /**
+     * Opens the database only when it already holds Parley's schema (brought up to date as usual);
+     * otherwise creates nothing, not even an empty SQLite file, and answers empty.
+     */
+    public static Optional<Database> openExisting(StoreConfig config) {
+        Optional<Path> file = config.sqliteFile();
+        if (file.isPresent() && !(Files.isRegularFile(file.get()) && file.get().toFile().length() > 0)) {
+            return Optional.empty();
+        }
+        Database db = connect(config);
+        try {
+            if (db.flyway().info().current() == null) {
+                db.close();
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        db.migrateOrClose();
+        return Optional.of(db);
+    }
+
+    /** True when opening created Parley's schema here: the database was new and empty. */
+    public boolean createdSchema() {
+        return createdSchema;
+    }
+
+    private static Database connect(StoreConfig config) {
         Vendor vendor = config.vendor();
-        Database db = switch (vendor) {
+        return switch (vendor) {
             case SQLITE -> {
                 createDataDir(config);
                 HikariDataSource write = pool("parley-write", sqlite(config), 1);
@@ -84,14 +125,16 @@ public final class Database implements AutoCloseable {
                 yield new Database(vendor, ds, ds);
             }
         };
+    }
+
+    private void migrateOrClose() {
         try {
-            db.migrate();
-            db.caches.start();
+            createdSchema = flyway().migrate().initialSchemaVersion == null;
+            caches.start();
         } catch (RuntimeException e) {
-            db.close();
+            close();
             throw e;
         }
-        return db;
     }
 
     public Vendor vendor() {
@@ -243,12 +286,11 @@ public final class Database implements AutoCloseable {
         writePool.close();
     }
 
-    private void migrate() {
-        Flyway.configure()
+    private Flyway flyway() {
+        return Flyway.configure()
                 .dataSource(writePool)
                 .locations("classpath:db/migration/" + vendor.migrationFolder())
-                .load()
-                .migrate();
+                .load();
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size) {

@@ -1,18 +1,13 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helidon.webserver.WebServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,13 +39,21 @@ class AdminCommandsTest {
     }
 
     String run(String stdin, String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Args args = Args.parse(argv, Set.of());
-        String command = String.join(" ", args.words());
-        args.allowOnly(AdminCommands.flags(command));
-        new AdminCommands(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null).run(command, args, config);
-        return out.toString(StandardCharsets.UTF_8);
+        MainTest.Run run = attempt(stdin, argv);
+        assertThat(run.status()).as(run.err()).isZero();
+        return run.out();
+    }
+
+    MainTest.Run attempt(String stdin, String... argv) {
+        return MainTest.run(Map.of("PARLEY_DATA", dir.toString()), stdin, argv);
+    }
+
+    /** A refused command line: its exit status (2 for a usage mistake, 1 for a refusal) and its message. */
+    void refused(int status, String message, String stdin, String... argv) {
+        MainTest.Run run = attempt(stdin, argv);
+        assertThat(run.status()).as(run.err()).isEqualTo(status);
+        assertThat(run.err()).contains(message);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
@@ -81,8 +84,7 @@ class AdminCommandsTest {
                 server.stop();
             }
         }
-        assertThatThrownBy(() -> run(" spaces count too \n", "admin", "create-user", "--username", "ANN", "--role", "admin"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already a staff account named 'ann'");
+        refused(1, "already a staff account named 'ann'", " spaces count too \n", "admin", "create-user", "--username", "ANN", "--role", "admin");
     }
 
     static Http.Reply signIn(Http http, String encodedPassword) {
@@ -96,31 +98,23 @@ class AdminCommandsTest {
 
         assertThat(run("", "admin", "disable-user", "--username", "ann")).contains("disabled ann; their sessions have ended");
         assertThat(run("", "admin", "list-users")).contains("ann  moderator  herald:sport  (disabled)");
-        assertThatThrownBy(() -> run("", "admin", "disable-user", "--username", "nobody"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no staff account named 'nobody'");
+        refused(1, "no staff account named 'nobody'", "", "admin", "disable-user", "--username", "nobody");
     }
 
     @Test
     void mistakesSayWhatIsWrongAndCreateNothing() {
         String password = "a long enough password\n";
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "ann", "--role", "moderator"))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("a moderator needs --sites");
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "ed", "--role", "admin", "--sites", "courier"))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("--sites is for moderators");
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "ed", "--role", "owner"))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("--role must be admin or moderator");
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "Courier"))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("--sites:");
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "gazette"))
-                .hasMessageContaining("site 'gazette' does not exist");
-        assertThatThrownBy(() -> run("short\n", "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "courier"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'password' must be 12 to 1024 characters");
-        assertThatThrownBy(() -> run("", "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "courier"))
-                .hasMessageContaining("no password");
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "bad name!", "--role", "admin"))
-                .hasMessageContaining("'username' must be");
-        assertThatThrownBy(() -> run(password, "admin", "create-user", "--username", "ann", "--role", "admin", "--password", "x"))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("unknown flag --password");
+        refused(2, "a moderator needs --sites", password, "admin", "create-user", "--username", "ann", "--role", "moderator");
+        refused(2, "--sites is for moderators", password, "admin", "create-user", "--username", "ed", "--role", "admin", "--sites", "courier");
+        refused(2, "--role must be admin or moderator", password, "admin", "create-user", "--username", "ed", "--role", "owner");
+        refused(2, "--sites:", password, "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "Courier");
+        refused(1, "site 'gazette' does not exist", password, "admin", "create-user", "--username", "ann", "--role", "moderator",
+                "--sites", "gazette");
+        refused(1, "'password' must be 12 to 1024 characters", "short\n", "admin", "create-user", "--username", "ann", "--role",
+                "moderator", "--sites", "courier");
+        refused(1, "no password", "", "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "courier");
+        refused(1, "'username' must be", password, "admin", "create-user", "--username", "bad name!", "--role", "admin");
+        refused(2, "unknown flag --password", password, "admin", "create-user", "--username", "ann", "--role", "admin", "--password", "x");
 
         assertThat(run("", "admin", "list-users")).contains("no staff accounts yet");
     }

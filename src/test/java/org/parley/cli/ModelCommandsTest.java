@@ -1,15 +1,10 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +44,15 @@ class ModelCommandsTest {
     Path dir;
 
     private String run(String stdin, String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ModelCommands.run(Args.parse(argv, Set.of()), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        return out.toString(StandardCharsets.UTF_8);
+        MainTest.Run run = MainTest.run(Map.of(), stdin, argv);
+        assertThat(run.status()).as(run.err()).isZero();
+        return run.out();
+    }
+
+    private String refused(int status, String... argv) {
+        MainTest.Run run = MainTest.run(Map.of(), "", argv);
+        assertThat(run.status()).as(run.err()).isEqualTo(status);
+        return run.err();
     }
 
     @Test
@@ -73,8 +73,8 @@ class ModelCommandsTest {
                 .contains("check passed");
         assertThat(printed.lines().filter(line -> line.matches(" ?\\d+ .*"))).hasSize(4);
 
-        assertThatThrownBy(() -> run("", "model", "check", "--thread", page.toString(), "--flagged", "1"))
-                .hasMessageContaining("1 should be flagged").hasMessageContaining("3 should not be flagged");
+        assertThat(refused(1, "model", "check", "--thread", page.toString(), "--flagged", "1"))
+                .contains("1 should be flagged", "3 should not be flagged");
     }
 
     @Test
@@ -86,10 +86,10 @@ class ModelCommandsTest {
 
     @Test
     void mistakesSayWhatIsWrong() {
-        assertThatThrownBy(() -> run("", "model", "train", "--out", "x.bin")).hasMessageContaining("missing --data");
-        assertThatThrownBy(() -> run("", "model", "score", "--colour", "red")).hasMessageContaining("unknown flag --colour");
-        assertThatThrownBy(() -> run("", "model", "check", "--thread", "x", "--flagged", "four"))
-                .hasMessageContaining("--flagged takes comment numbers");
-        assertThatThrownBy(() -> run("", "model", "frobnicate")).hasMessageContaining("unknown command 'model frobnicate'");
+        assertThat(refused(2, "model", "train", "--out", "x.bin")).contains("missing --data");
+        assertThat(refused(2, "model", "score", "--colour", "red")).contains("unknown flag --colour");
+        assertThat(refused(2, "model", "check", "--thread", "x", "--flagged", "four")).contains("--flagged takes comment numbers");
+        assertThat(refused(2, "model", "frobnicate")).contains("unknown command 'model frobnicate'");
+        assertThat(refused(2, "model", "train", "--data", "d", "--out", "x.bin", "--seed", "-3")).contains("--seed must be a whole number from 0");
     }
 }

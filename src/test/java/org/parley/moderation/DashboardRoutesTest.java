@@ -738,9 +738,10 @@ class DashboardRoutesTest {
         assertThat(csv.contentType()).isEqualTo("text/csv; charset=utf-8; header=present");
         assertThat(csv.header("Content-Disposition")).contains("attachment; filename=\"parley-audit.csv\"");
         String[] lines = csv.text().split("\r\n", -1);
-        assertThat(lines[0]).isEqualTo("id,at,actor_id,actor_name,site,action,target_kind,target_id,reason,before,after");
-        assertThat(lines[1]).matches("a_[^,]+,\\d{4}-[^,]+Z,st_[^,]+,dora,demo,reject,comment," + id
-                + ",\"He said \"\"no\"\", then\nleft\",\"\\{\"\"status\"\":\"\"published\"\".*\\}\",\"\\{\"\"status\"\":\"\"rejected\"\".*\\}\"");
+        assertThat(lines[0]).isEqualTo("\"id\",\"at\",\"actor_id\",\"actor_name\",\"site\",\"action\",\"target_kind\",\"target_id\","
+                + "\"reason\",\"before\",\"after\"");
+        assertThat(lines[1]).matches("\"a_[^,]+\",\"\\d{4}-[^,]+Z\",\"st_[^,]+\",\"dora\",\"demo\",\"reject\",\"comment\",\"" + id
+                + "\",\"He said \"\"no\"\", then\nleft\",\"\\{\"\"status\"\":\"\"published\"\".*\\}\",\"\\{\"\"status\"\":\"\"rejected\"\".*\\}\"");
         assertThat(lines).as("header, one entry, and the final line break").hasSize(3);
         assertThat(lines[2]).isEmpty();
 

@@ -3,15 +3,20 @@ package org.parley.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.comments.CommentId;
+import org.parley.sites.ImageRules;
+import org.parley.sites.NewSite;
+import org.parley.sites.SiteId;
 import org.parley.staff.NewStaffUser;
 import org.parley.staff.Role;
 import org.parley.staff.StaffUser;
@@ -130,5 +135,68 @@ class ModerationRoutesTest {
         assertThat(stats.edited()).isEqualTo(1);
         assertThat(stats.editedPercent()).isEqualTo(100);
         assertThat(http.post("/api/v1/sites/courier/assessments", "{\"page\":\"nudges\",\"body\":\"x\"}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theCheckBeforePostingTakesTheLongestCommentASiteAcceptsHoweverItIsEncoded() {
+        parley.parley().sites().save(new NewSite(new SiteId("longform"), "Longform", Set.of(), NewSite.DEFAULT_EDIT_WINDOW,
+                NewSite.MAX_COMMENT_LENGTH_LIMIT, ImageRules.defaults()));
+        String writer = parley.guestToken("longform");
+        String insult = " You are a stupid idiot and a moron.";
+        String cjk = repeat(0x4E00, 0x4FFF, NewSite.MAX_COMMENT_LENGTH_LIMIT - insult.length()) + insult;
+        String emoji = repeat(0x1F600, 0x1F64F, NewSite.MAX_COMMENT_LENGTH_LIMIT);
+        assertThat(emoji.length()).as("emoji are two UTF-16 units each").isEqualTo(2 * NewSite.MAX_COMMENT_LENGTH_LIMIT);
+
+        var longCjk = assess("longform", writer, raw(cjk));
+        assertThat(longCjk.status()).as(longCjk.text()).isEqualTo(200);
+        assertThat(longCjk.json().get("reconsider").asBoolean()).as("the insult at the end of 100,000 characters").isTrue();
+        assertThat(longCjk.json().get("spans")).isNotEmpty().allSatisfy(span ->
+                assertThat(cjk.substring(span.get("start").asInt(), span.get("end").asInt())).isEqualTo(span.get("text").asText()));
+        for (String body : List.of(raw(emoji), escaped(emoji), escaped(cjk))) {
+            var reply = assess("longform", writer, body);
+            assertThat(reply.status()).as("a %s-byte body: %s", body.length(), reply.text()).isEqualTo(200);
+        }
+        assertThat(escaped(emoji).length()).as("the worst case: twelve bytes a character").isGreaterThan(1_200_000);
+
+        var tooLong = assess("longform", writer, raw(emoji + "x"));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("type").asText()).isEqualTo("urn:parley:problem:comment-too-long");
+        assertThat(tooLong.json().at("/errors/0/field").asText()).isEqualTo("body");
+
+        String courier = parley.guestToken("courier");
+        String longest = repeat(0x1F600, 0x1F64F, NewSite.DEFAULT_MAX_COMMENT_LENGTH);
+        assertThat(assess("courier", courier, escaped(longest)).status()).as("a site's own limit, escaped").isEqualTo(200);
+        assertThat(assess("courier", courier, raw(longest + "\uD83D\uDE00")).json().get("type").asText())
+                .isEqualTo("urn:parley:problem:comment-too-long");
+        var huge = assess("courier", courier, escaped(emoji));
+        assertThat(huge.status()).as("a body far beyond what this site accepts is not read").isEqualTo(413);
+        assertThat(huge.json().get("type").asText()).isEqualTo("urn:parley:problem:body-too-large");
+    }
+
+    static Http.Reply assess(String site, String token, String bodyJson) {
+        return http.send("POST", "/api/v1/sites/" + site + "/assessments",
+                ("{\"page\":\"long-reads\",\"body\":" + bodyJson + "}").getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer " + token);
+    }
+
+    /** {@code count} code points cycling through {@code first..last}. */
+    static String repeat(int first, int last, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.appendCodePoint(first + i % (last - first + 1));
+        }
+        return text.toString();
+    }
+
+    /** A JSON string with the text as it is (UTF-8 on the wire). */
+    static String raw(String text) {
+        return "\"" + text + "\"";
+    }
+
+    /** A JSON string with every UTF-16 unit written as a {@code \}{@code uXXXX} escape: the longest encoding. */
+    static String escaped(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        text.chars().forEach(c -> json.append(String.format("\\u%04x", c)));
+        return json.append('"').toString();
     }
 }

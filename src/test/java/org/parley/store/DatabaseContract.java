@@ -45,6 +45,27 @@ abstract class DatabaseContract {
     }
 
     @Test
+    void openingSaysWhenItCreatedTheSchemaAndOpenExistingCreatesNothing() {
+        assertThat(db.createdSchema()).as("the first open of an empty database").isTrue();
+        try (Database again = Database.openExisting(config).orElseThrow()) {
+            assertThat(again.createdSchema()).isFalse();
+        }
+        try (Database again = Database.open(config)) {
+            assertThat(again.createdSchema()).isFalse();
+        }
+        StoreConfig empty = store(dir.resolve("empty"));
+        try {
+            assertThat(Database.openExisting(empty)).isEmpty();
+            assertThat(dir.resolve("empty")).as("not even the data directory").doesNotExist();
+            try (Database created = Database.open(empty)) {
+                assertThat(created.createdSchema()).as("openExisting left the database empty").isTrue();
+            }
+        } finally {
+            dropStore(empty);
+        }
+    }
+
+    @Test
     void aWriteInsideAWriteJoinsItSoBothCommitOrNeither() {
         assertThatThrownBy(() -> db.write(h -> {
             insertGuest("g_000000000aaaaaaaa");
