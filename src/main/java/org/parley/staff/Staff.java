@@ -116,7 +116,7 @@ public final class Staff {
 
     /**
      * Disables an account: it can no longer sign in, and its sessions end (at once on this node, within
-     * seconds on others). Disabling twice is harmless.
+     * about a second on others). Disabling twice is harmless.
      *
      * @throws ParleyException.NotFound {@code unknown-staff-user}
      */
@@ -126,10 +126,10 @@ public final class Staff {
             StaffUser found = repository.credentials(h, name).map(StaffRepository.Credentials::user)
                     .orElseThrow(() -> new ParleyException.NotFound(StaffProblem.UNKNOWN_STAFF_USER,
                             "There is no staff account named '" + name + "'."));
+            sessions.userChanges(h, found.id());
             repository.disable(h, found.id(), clock.instant());
             return found;
         });
-        sessions.forget(user.id());
         return user;
     }
 

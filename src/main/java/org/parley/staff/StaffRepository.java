@@ -128,6 +128,21 @@ final class StaffRepository {
                 .execute();
     }
 
+    /** The token digests of a user's stored sessions. */
+    List<String> sessionTokenHashes(Handle h, StaffId user) {
+        return h.createQuery("SELECT token_hash FROM staff_sessions WHERE user_id = :user")
+                .bind("user", user.value())
+                .mapTo(String.class)
+                .list();
+    }
+
+    Optional<String> sessionTokenHash(Handle h, SessionId id) {
+        return h.createQuery("SELECT token_hash FROM staff_sessions WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(String.class)
+                .findOne();
+    }
+
     void deleteSession(Handle h, SessionId id) {
         h.createUpdate("DELETE FROM staff_sessions WHERE id = :id")
                 .bind("id", id.value())

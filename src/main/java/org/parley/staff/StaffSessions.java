@@ -3,23 +3,22 @@ package org.parley.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.parley.store.Database;
 import org.parley.store.Ids;
+import org.parley.store.SharedCache;
 
 /**
  * Staff sessions: stored (so they survive a restart and are shared by every node), looked up by the
- * SHA-256 digest of the cookie's token, and cached for {@link #CACHE_TTL} because every dashboard request
- * asks. A session ends when idle for the configured timeout (sliding: each use moves it, written back at
- * most once per {@link #TOUCH_INTERVAL}), at its absolute lifetime, on logout, or when its user is disabled.
- * Ending one here is seen at once by this process and within {@link #CACHE_TTL} by other nodes.
+ * SHA-256 digest of the cookie's token, and kept in memory because every dashboard request asks. A
+ * session ends when idle for the configured timeout (sliding: each use moves it, written back at most once
+ * per {@link #TOUCH_INTERVAL}), at its absolute lifetime, on logout, or when its user is disabled. Ending
+ * one is seen at once on this node and within about a second on others ({@link org.parley.store.Caches}).
  * Thread-safe.
  */
 final class StaffSessions {
 
-    static final Duration CACHE_TTL = Duration.ofSeconds(5);
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_CACHED = 10_000;
     private static final int TOKEN_LENGTH = 43;
@@ -28,20 +27,22 @@ final class StaffSessions {
     record Started(Session session, String token) {
     }
 
-    private record Cached(Session session, Instant lastSeenAt, Instant loadedAt) {
+    private record Cached(Session session, Instant lastSeenAt) {
     }
 
     private final Database db;
     private final Clock clock;
     private final StaffConfig config;
     private final StaffRepository repository;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** By token digest; empty for a token that names no live session. */
+    private final SharedCache<Optional<Cached>> cache;
 
     StaffSessions(Database db, Clock clock, StaffConfig config, StaffRepository repository) {
         this.db = db;
         this.clock = clock;
         this.config = config;
         this.repository = repository;
+        this.cache = db.caches().cache("staff-sessions", MAX_CACHED, this::load);
     }
 
     /** Starts a session for {@code user}, clearing out expired ones while at it. */
@@ -65,55 +66,43 @@ final class StaffSessions {
         }
         String hash = Ids.digest(token);
         Instant now = clock.instant();
-        Cached cached = cache.get(hash);
-        if (cached == null || !now.isBefore(cached.loadedAt().plus(CACHE_TTL))) {
-            cached = load(hash, now).orElse(null);
-            if (cached == null) {
-                cache.remove(hash);
-                return Optional.empty();
-            }
+        Optional<Cached> found = cache.get(hash);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        Cached cached = found.get();
         if (!now.isBefore(cached.session().expiresAt()) || !now.isBefore(cached.lastSeenAt().plus(config.sessionIdleTimeout()))) {
             end(cached.session().id());
             return Optional.empty();
         }
         if (!now.isBefore(cached.lastSeenAt().plus(TOUCH_INTERVAL))) {
-            SessionId id = cached.session().id();
             db.write(h -> {
-                repository.touchSession(h, id, now);
+                repository.touchSession(h, cached.session().id(), now);
+                cache.changed(hash);
                 return null;
             });
-            cached = new Cached(cached.session(), now, cached.loadedAt());
         }
-        remember(hash, cached);
         return Optional.of(cached.session());
     }
 
     /** Ends one session. */
     void end(SessionId id) {
         db.write(h -> {
+            repository.sessionTokenHash(h, id).ifPresent(cache::changed);
             repository.deleteSession(h, id);
             return null;
         });
-        cache.values().removeIf(cached -> cached.session().id().equals(id));
     }
 
-    /** Forgets the cached sessions of a user whose stored sessions were just deleted. */
-    void forget(StaffId user) {
-        cache.values().removeIf(cached -> cached.session().user().id().equals(user));
+    /** Drops the sessions of a user whose account changes (disabled), inside the transaction that changes it. */
+    void userChanges(Handle h, StaffId user) {
+        repository.sessionTokenHashes(h, user).forEach(cache::changed);
     }
 
-    private Optional<Cached> load(String hash, Instant now) {
-        return db.read(h -> repository.sessionByTokenHash(h, hash).flatMap(row -> repository.user(h, row.userId())
+    private Optional<Cached> load(Handle h, String hash) {
+        return repository.sessionByTokenHash(h, hash).flatMap(row -> repository.user(h, row.userId())
                 .map(user -> new Cached(new Session(row.id(), user, row.csrfToken(), row.createdAt(), row.expiresAt()),
-                        row.lastSeenAt(), now))));
-    }
-
-    private void remember(String hash, Cached cached) {
-        if (cache.size() >= MAX_CACHED && !cache.containsKey(hash)) {
-            cache.clear();
-        }
-        cache.put(hash, cached);
+                        row.lastSeenAt())));
     }
 
     /** Tokens are 32 random bytes in unpadded URL-safe base64; anything else is not worth a query. */
