@@ -160,6 +160,24 @@ abstract class EditScreeningContract {
     }
 
     @Test
+    void aHeldEditOfACommentWithRepliesLeavesAnAwaitingModerationPlaceholderAboveThem() {
+        hostility.put("Everyone who replied here is a liar.", 0.95);
+        GuestId author = guest();
+        Comment comment = post(author, Optional.empty(), CALM);
+        Comment reply = post(guest(), Optional.of(comment.id()), "I agree, the figures look low.");
+
+        edit(author, comment, "Everyone who replied here is a liar.");
+
+        List<ThreadNode> thread = comments.thread(SITE, PAGE, Sort.OLDEST, Optional.empty(), 10, Optional.empty()).comments();
+        assertThat(thread).singleElement().satisfies(node -> {
+            assertThat(node.comment().status()).isEqualTo(CommentStatus.PENDING);
+            assertThat(node.comment().author()).as("a placeholder names nobody").isEmpty();
+            assertThat(node.comment().html().html()).isEmpty();
+            assertThat(node.replies()).extracting(r -> r.comment().id()).containsExactly(reply.id());
+        });
+    }
+
+    @Test
     void anEditThatAddsALinkIsHeldWhereLinksAreAndFlaggedWhenItAddsMany() {
         GuestId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
