@@ -69,8 +69,8 @@ public final class Comments {
     }
 
     /**
-     * The comments feature; {@code screening} judges each new comment and edit (moderation, or {@link Screening#PUBLISH_ALL});
-     * {@code media} holds the images comments show.
+     * The comments feature; {@code screening} judges each new comment and each edit (moderation, or
+     * {@link Screening#PUBLISH_ALL}); {@code media} holds the images comments show.
      */
     public static Comments create(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites,
                                   Identity identity, Media media, CommentsConfig config, Screening screening) {
