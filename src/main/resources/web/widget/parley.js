@@ -16,11 +16,11 @@
   const enc = encodeURIComponent, d = root.dataset, key = d.page || location.pathname;
   const P = '/sites/' + enc(d.site || ''), Q = '?page=' + enc(key);
   const mem = {}, recs = new Map(); // comment id -> record {c, el, main, body, reps, ...}
-  let cfg = {}, page = {}, myVotes = {}, blocks = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP, ticket, last;
+  let cfg = {}, page = {}, myVotes = {}, blocks = [], bar = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP, ticket, last;
 
-  // localStorage may be missing or throw (privacy modes): fall back to memory.
-  function load(k) { try { const v = localStorage.getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
-  function save(k, v) { mem[k] = v; try { localStorage.setItem(k, v) } catch (e) {} }
+  // localStorage (s: sessionStorage) may be missing or throw (privacy modes): fall back to memory.
+  function load(k, s) { try { const v = (s ? sessionStorage : localStorage).getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
+  function save(k, v, s) { mem[k] = v; try { s = s ? sessionStorage : localStorage; v == null ? s.removeItem(k) : s.setItem(k, v) } catch (e) {} }
   try { guest = JSON.parse(load('parley.guest')) } catch (e) {}
   if (!guest || !guest.token) guest = null;
 
@@ -52,7 +52,7 @@
     if (r.ok) return j;
     // A stored token the server no longer knows: start over as a new guest, once.
     if (r.status == 401 && auth > 1 && !again) { guest = null; return api(path, method, body, auth, 1) }
-    throw Error(j && (j.detail || j.title) || 'Something went wrong (HTTP ' + r.status + ').');
+    throw Object.assign(Error(j && (j.detail || j.title) || 'Something went wrong (HTTP ' + r.status + ').'), {type: j && j.type});
   }
   const newGuest = () => guestP || (guestP = api(P + '/guests', 'POST', {}).then(g => {
     guest = {id: g.id, token: g.token};
@@ -71,15 +71,18 @@
   const who = c => c.author && c.author.name;
   const mine = c => guest && c.author && c.author.id == guest.id;
   const left = c => Date.parse(c.createdAt) + (cfg.editWindowSeconds || 0) * 1e3 - Date.now();
-  const editable = c => mine(c) && !GONE[c.status] && left(c) > 0;
+  const editable = c => mine(c) && /^p(ublished|ending)$/.test(c.status) && left(c) > 0;
   const hid = c => c.author && blocks.some(b => b.id == c.author.id); // by a commenter this reader blocked
   const cu = r => P + '/comments/' + enc(r.c.id);
   const get = id => { const r = id && recs.get(id); return r && r.el.isConnected ? r : null };
   const alertBox = () => h('div', {class: 'parley-error', role: 'alert'});
   const btn = (text, onclick, a) => h('button', {type: 'button', onclick, ...a}, text);
   const opener = (text, f) => btn(text, f, {'aria-expanded': 'false'});
-  // Statuses shown as a one-line placeholder (replies stay below it); "rejected" only to others than its author.
-  const GONE = {deleted: 'This comment was deleted.', blocked: 'Comment from a commenter you blocked.', rejected: 'This comment was removed by a moderator.'};
+  // Statuses shown as a one-line placeholder (replies stay below it); "rejected", "pending" only to others than its author.
+  const GONE = {deleted: 'This comment was deleted.', blocked: 'Comment from a commenter you blocked.', rejected: 'This comment was removed by a moderator.',
+    pending: 'This comment is awaiting moderation.'};
+  // Every date shown, in one format of the reader's locale.
+  const fmt = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}), when = iso => fmt.format(new Date(iso));
   function ago(iso) {
     const s = (Date.now() - Date.parse(iso)) / 1e3;
     if (s < 60) return 'just now';
@@ -87,7 +90,7 @@
       const [n, u] = s < 3600 ? [s / 60, 'minute'] : s < 86400 ? [s / 3600, 'hour'] : [s / 86400, 'day'];
       return pl(Math.floor(n), u) + ' ago';
     }
-    return new Date(iso).toLocaleDateString('en', {day: 'numeric', month: 'short', year: 'numeric'});
+    return when(iso);
   }
   function announce(m) { sr.textContent = ''; setTimeout(() => sr.textContent = m, 100) }
   function setCount(n) { title.textContent = pl(count = Math.max(0, n | 0), 'comment') }
@@ -121,7 +124,7 @@
   }
 
   function fill(r) {
-    const c = r.c, name = who(c), own = mine(c), s = c.status, gone = (s != 'rejected' || !own) && GONE[s];
+    const c = r.c, name = who(c), own = mine(c), s = c.status, gone = (!own || s == 'deleted') && GONE[s];
     r.err = alertBox();
     r.pf = 0;
     r.el.classList.toggle('parley-deleted', !!gone);
@@ -138,13 +141,13 @@
       h('header', {class: 'parley-meta'},
         h('span', {class: name ? 'parley-author' : 'parley-author parley-guest'}, name || 'Guest'),
         r.ft = h('span', {class: 'parley-featured', hidden: !c.featured}, 'Featured'),
-        h('time', {datetime: c.createdAt, title: new Date(c.createdAt).toLocaleString()}, ago(c.createdAt)),
+        h('time', {datetime: c.createdAt, title: when(c.createdAt)}, ago(c.createdAt)),
         r.ed = h('span', {class: 'parley-edited', hidden: !c.editedAt}, '(edited)'),
         s != 'published' && h('span', {class: 'parley-pending'}, s == 'rejected' ? 'Not published' : 'Awaiting moderation')),
       r.body,
       r.im || '',
       h('div', {class: 'parley-actions'},
-        page.open !== false && s != 'rejected' && (r.rb = opener('Reply', () => reply(r))),
+        page.open !== false && !bar.length && s == 'published' && (r.rb = opener('Reply', () => reply(r))),
         r.up = vb(1, '\u25B2 '), r.down = vb(-1, '\u25BC '), owned,
         s == 'published' && !own && c.author && h('span', {class: 'parley-tools'},
           r.repB = opener('Report', () => report(r)),
@@ -154,8 +157,7 @@
     counts(r);
   }
 
-  // Images load when scrolled near; width/height (scaled to fit 560 x 420) keep their space so nothing
-  // jumps. A click opens the image at its full stored size.
+  // Lazy images keep their space (scaled to fit 560 x 420) so nothing jumps; a click opens the full size.
   function pics(im, name) {
     return im && im.length ? h('ul', {class: 'parley-images'}, im.map(i => {
       const k = Math.min(1, 560 / i.width, 420 / i.height);
@@ -190,9 +192,8 @@
     return r.el;
   }
 
-  // A new comment (ours or live): replies at the end of their parent's replies; top-level at the top,
-  // or, sorted oldest first, at the end once the reader has the last page (else "Load more" brings
-  // others' comments; the reader's own is shown at the top so they see it was posted).
+  // A new comment (ours or live): a reply goes last under its parent; top-level first, or last when sorted
+  // oldest first and the last page is loaded (else Load more brings it; our own shows first, to be seen).
   function place(c, own) {
     const p = get(c.parentId), old = !c.parentId && sel.value == 'oldest';
     if (c.parentId && !p || old && next && !own) return;
@@ -203,8 +204,7 @@
     return r;
   }
 
-  // Deleted: keep a placeholder (it has replies) or remove it.
-  // st: 'deleted' by its author or 'rejected' (removed) by a moderator.
+  // Gone from public view (st: deleted, rejected, pending): a placeholder when it has replies, else removed.
   function drop(r, ph, st) {
     if (!r.el.isConnected) return; // already removed: the live event and our DELETE's answer both call this
     if (r.c.status == 'published') setCount(count - 1); // placeholders and held comments are not counted
@@ -216,8 +216,11 @@
   }
 
   // ---- forms
-  function form(label, text, submit, done, cancel, named) {
-    const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength});
+  // A draft lives until sent or discarded: Esc only collapses its form (cancel(back, gone)); its text is kept
+  // per tab across reloads, by site, page and slot (top, r<parent>, e<comment>).
+  function form(label, text, submit, done, cancel, named, slot) {
+    const dk = ['parley.draft', d.site, key, slot].join('|');
+    const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength, oninput: () => save(dk, ta.value, 1)});
     const nm = named && h('input', {autocomplete: 'nickname', placeholder: 'Guest'});
     const err = alertBox();
     const nb = h('div', {class: 'parley-nudge', role: 'status', tabindex: -1, hidden: true});
@@ -228,8 +231,11 @@
         try {
           if (named && ta.value.trim() && !(await check(f, ta.value).catch(() => 1))) return;
           await done(ta.value, nm ? nm.value.trim() : load('parley.name') || '', ims ? ims.list() : []);
-          ta.value = ''; f.anyway = 0; f.nudged = null; nb.hidden = true; ims && ims.clear();
-        } catch (e) { err.textContent = e.message }
+          reset('');
+        } catch (e) {
+          err.textContent = e.message;
+          if (/banned|suspended/.test(e.type)) notes();
+        }
       }),
       onkeydown: e => {
         if (e.key == 'Escape' && cancel) { e.preventDefault(); cancel(1) }
@@ -239,17 +245,19 @@
       h('label', {class: 'parley-field'}, label, ta),
       ims && ims.el,
       nb,
-      h('div', {class: 'parley-buttons'}, h('button', {type: 'submit'}, submit), cancel && btn('Cancel', () => cancel(1))),
+      h('div', {class: 'parley-buttons'}, h('button', {type: 'submit'}, submit),
+        btn('Discard', () => (ta.value == text || confirm('Discard this draft?')) && (reset(text), cancel ? cancel(1, 1) : ta.focus()))),
       err);
-    ta.value = text;
+    const reset = t => { ta.value = t; save(dk, null, 1); f.anyway = 0; f.nudged = null; nb.hidden = true; ims && ims.clear() };
+    ta.value = load(dk, 1) ?? text;
     if (nm) nm.value = load('parley.name') || '';
     f.ta = ta;
     f.nb = nb;
     return f;
   }
 
-  // Images for a new comment: picked or pasted, uploaded at once (the server checks and re-encodes
-  // them), previewed from what the server stored, each with its alt text and a remove button.
+  // Images for a new comment: picked or pasted, uploaded at once (the server checks and re-encodes them),
+  // previewed as stored, each with its alt text and a remove button.
   function attach(ta, err) {
     const got = [], box = h('ul', {class: 'parley-images parley-picked'});
     const pick = h('input', {type: 'file', accept: 'image/jpeg,image/png,image/gif,image/webp', multiple: true, class: 'parley-file',
@@ -282,8 +290,8 @@
       clear: () => { got.length = 0; box.replaceChildren(); sync() }};
   }
 
-  // The check before posting: text that may come across as abusive is shown back with what drove the
-  // score; the writer edits it or posts anyway, and the server is told which (a moderation metric).
+  // Before posting, text that may read as abusive is shown back with what drove the score; the writer
+  // edits it or posts anyway, and the server is told which (a moderation metric).
   async function check(f, text) {
     if (f.anyway) return 1;
     if (f.nudged != null) { if (text == f.nudged) return 0; f.nudged = null; outcome('edited') }
@@ -319,9 +327,10 @@
   }
 
   function reply(r) {
-    if (r.rf) return r.rf.ta.focus();
-    const close = back => { r.rf.remove(); r.rf = 0; r.rb.setAttribute('aria-expanded', false); back && r.rb.focus() };
-    r.rf = form('Reply to ' + (who(r.c) || 'Guest'), '', 'Post reply', async (t, n, im) => { await post(t, n, r.c.id, im); close() }, close, 1);
+    if (r.rf && r.rf.isConnected) return r.rf.ta.focus();
+    const close = (back, gone) => { r.rf.remove(); gone && (r.rf = 0); r.rb.setAttribute('aria-expanded', false); back && r.rb.focus() };
+    r.rf = r.rf || form('Reply to ' + (who(r.c) || 'Guest'), '', 'Post reply', async (t, n, im) => { await post(t, n, r.c.id, im); close(0, 1) },
+      close, 1, 'r' + r.c.id);
     r.reps.before(r.rf);
     r.rb.setAttribute('aria-expanded', true);
     r.rf.ta.focus();
@@ -335,20 +344,25 @@
     return r.err.textContent = 'The time to edit or delete this comment is over.';
   }
 
+  // A screened edit may come back held (pending, with a note).
   async function edit(r) {
     if (late(r)) return;
-    if (r.ef) return r.ef.ta.focus();
+    if (r.ef && r.ef.isConnected) return r.ef.ta.focus();
     r.err.textContent = '';
-    let x;
-    try { x = await api(cu(r), 0, 0, 1) } catch (e) { return r.err.textContent = e.message }
-    const close = back => { r.ef.remove(); r.ef = 0; r.body.hidden = false; back && r.eb.focus() };
-    r.ef = form('Edit your comment', x.markdown ?? r.body.textContent, 'Save', async t => {
-      const c = await api(cu(r), 'PATCH', {body: t}, 2);
-      r.c.html = r.body.innerHTML = c.html;
-      r.ed.hidden = !(r.c.editedAt = c.editedAt);
-      close(1);
-      announce('Comment updated');
-    }, close);
+    if (!r.ef) {
+      let x;
+      try { x = await api(cu(r), 0, 0, 1) } catch (e) { return r.err.textContent = e.message }
+      const close = (back, gone) => { r.ef.remove(); gone && (r.ef = 0); r.body.hidden = false; back && r.eb.focus() };
+      r.ef = form('Edit your comment', x.markdown ?? r.body.textContent, 'Save', async t => {
+        const c = await api(cu(r), 'PATCH', {body: t}, 2), was = r.c.status;
+        r.ef = 0;
+        for (const k of ['html', 'editedAt', 'status', 'note']) r.c[k] = c[k];
+        if (was != c.status) setCount(count + (c.status == 'published' ? 1 : -1));
+        fill(r);
+        r.el.focus();
+        announce(c.note || 'Comment updated');
+      }, close, 0, 'e' + r.c.id);
+    }
     r.body.hidden = true;
     r.body.after(r.ef);
     r.ef.ta.focus();
@@ -436,10 +450,17 @@
       btn('Unblock', act(() => unblock(b)), {'aria-label': 'Unblock ' + (b.name || 'this guest')}))));
   }
 
-  const showNotices = x => notices.replaceChildren(...(x.notices || []).map(n => h('p', {},
-    n.kind == 'warning' ? 'A moderator warned you: ' : n.kind == 'ban' ? 'You are banned from commenting here: '
-      : 'You are suspended' + (n.until ? ' until ' + new Date(n.until).toLocaleString() : '') + ': ',
-    n.message)));
+  // A ban or suspension (bar) replaces the comment form and Reply buttons; warnings show above.
+  function showNotices(x) {
+    const all = x.notices || [];
+    bar = all.filter(n => n.kind != 'warning');
+    notices.replaceChildren(...all.filter(n => n.kind == 'warning').map(n => h('p', {}, 'A moderator warned you: ', n.message)));
+  }
+  async function notes() {
+    showNotices(await api(P + '/notices', 0, 0, 1).catch(() => ({})));
+    topForm();
+    reload();
+  }
 
   // ---- loading
   // Reads send the guest token: the server answers with this reader's view (blocks, own held comments).
@@ -481,9 +502,10 @@
   }
 
   function topForm() {
-    top.replaceChildren(page.open !== false
-      ? form('Comment', '', 'Post comment', (t, n, im) => post(t, n, null, im), null, 1)
-      : h('p', {class: 'parley-closed'}, 'Comments are closed.'));
+    top.replaceChildren(...page.open === false ? [h('p', {class: 'parley-closed'}, 'Comments are closed.')]
+      : bar.length ? bar.map(n => h('p', {class: 'parley-barred', role: 'status'}, n.kind == 'ban'
+        ? 'You can no longer comment here. ' : 'You can comment again after ' + when(n.until) + '. ', "The moderators' message: ", n.message))
+      : [form('Comment', '', 'Post comment', (t, n, im) => post(t, n, null, im), null, 1, 'top')]);
   }
 
   async function init() {
@@ -515,8 +537,8 @@
     if (!(el && el.isConnected && el.getBoundingClientRect().top >= 0) && (!a || a.isConnected)) scrollBy(0, y() - y0);
   }
 
-  // since= resumes from the version we rendered, so nothing between load and connect is lost. With
-  // blocks, a ticket (from the block list) has the server leave the blocked commenters out too.
+  // since= resumes from the version we rendered (nothing is lost in between); with blocks, a ticket
+  // from the block list has the server leave the blocked commenters out too.
   function live(v) {
     if (!window.EventSource) return;
     const es = new EventSource(base + P + '/live' + Q + (v != null ? '&since=' + v : '') + (blocks.length && ticket ? '&viewer=' + enc(ticket) : ''));
@@ -527,8 +549,10 @@
       live(last ?? v);
     }, 5e3);
     on('posted', c => {
-      // Our own post is placed by post() when its response arrives.
-      if (get(c.id) || pending && mine(c) || hid(c)) return;
+      // Our own post is placed by post() when its response arrives; a placeholder we show is filled in.
+      const o = get(c.id);
+      if (o) return o.body || (setCount(count + 1), keep(() => (o.c = {...c, moreReplies: o.c.moreReplies}, fill(o), o.el)));
+      if (pending && mine(c) || hid(c)) return;
       setCount(count + 1);
       let r;
       keep(() => (r = place(c)) && r.el);
@@ -549,9 +573,10 @@
         return r.el;
       });
     });
-    on('deleted', x => { const r = get(x.id); if (r) keep(() => (drop(r, x.placeholder, x.status), r.el)) });
-    // The page was closed/reopened or retitled; "reset": too much missed to replay, so reload.
-    // Its count is the public one; with a block list our own count stays (a reload brings the right one).
+    // Our own comment held after an edit stays (edit() shows it held).
+    on('deleted', x => { const r = get(x.id); if (r && !(x.status == 'pending' && mine(r.c))) keep(() => (drop(r, x.placeholder, x.status), r.el)) });
+    // The page was closed/reopened or retitled ("reset": too much missed, reload). Its count is the
+    // public one; with a block list ours stays (a reload brings the right one).
     on('page', x => { const o = page.open; page = x; setCount(blocks.length ? count : x.commentCount ?? count); if (x.open != o) { topForm(); reload() } });
     on('reset', reload);
     on('voted', x => { const r = get(x.id); if (r) { r.c.up = x.up; r.c.down = x.down; counts(r) } });

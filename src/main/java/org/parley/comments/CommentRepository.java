@@ -21,8 +21,16 @@ final class CommentRepository {
 
     private final CommentImageRepository images = new CommentImageRepository();
 
-    /** A stored comment with its source, for the author's edits. */
-    record StoredComment(CommentRow row, Markdown markdown) {
+    /**
+     * A stored comment with its source, for the author's edits, and where its review stands: {@code none}
+     * (no moderator needed), {@code open} (a moderator should look) or {@code done} (a moderator decided).
+     */
+    record StoredComment(CommentRow row, Markdown markdown, String review) {
+
+        /** Readers see it, and a moderator let its text through. */
+        boolean approved() {
+            return row.isPublished() && review.equals("done");
+        }
     }
 
     /** Stores a new comment with screening's verdict: its status, whether it awaits review, and why. */
@@ -50,10 +58,19 @@ final class CommentRepository {
     }
 
     Optional<StoredComment> find(Handle h, String id) {
-        return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown FROM comments WHERE id = :id")
+        return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown, review FROM comments WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredComment(row(rs), new Markdown(rs.getString("markdown"))))
+                .map((rs, ctx) -> new StoredComment(row(rs), new Markdown(rs.getString("markdown")), rs.getString("review")))
                 .findOne();
+    }
+
+    /**
+     * Takes the comment's row lock for the rest of the transaction (a no-op update: portable, where
+     * {@code SELECT … FOR UPDATE} is not), so two changes to one comment on PostgreSQL run one after the
+     * other and the second reads what the first wrote. SQLite has one writer anyway.
+     */
+    void lock(Handle h, String id) {
+        h.createUpdate("UPDATE comments SET edited_at = edited_at WHERE id = :id").bind("id", id).execute();
     }
 
     /** The row with the images its comment shows ({@link #find} leaves them out: votes and replies need none). */
@@ -71,13 +88,24 @@ final class CommentRepository {
                 .list();
     }
 
-
-    void updateBody(Handle h, String id, Markdown markdown, SafeHtml html, Instant editedAt) {
-        h.createUpdate("UPDATE comments SET markdown = :markdown, html = :html, edited_at = :edited WHERE id = :id")
+    /**
+     * Stores an author's edit with screening's verdict on it: the new text, the status it leads to, whether
+     * review is open ({@code review}: none, open or done), the reasons (which describe the new text) and
+     * the note its author sees.
+     */
+    void revise(Handle h, String id, Markdown markdown, SafeHtml html, Instant editedAt, Verdict verdict, String review) {
+        h.createUpdate("""
+                        UPDATE comments SET markdown = :markdown, html = :html, edited_at = :edited, status = :status,
+                                            review = :review, reasons = :reasons, author_note = :note
+                        WHERE id = :id""")
                 .bind("id", id)
                 .bind("markdown", markdown.source())
                 .bind("html", html.html())
                 .bind("edited", editedAt.toEpochMilli())
+                .bind("status", verdict.status().apiName())
+                .bind("review", review)
+                .bind("reasons", new String(Json.bytes(JSON, verdict.reasons()), java.nio.charset.StandardCharsets.UTF_8))
+                .bind("note", verdict.authorMessage().orElse(null))
                 .execute();
     }
 

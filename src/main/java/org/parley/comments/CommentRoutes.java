@@ -94,9 +94,13 @@ final class CommentRoutes implements HttpService {
         Responses.send(req, res, EncodedBody.of(ThreadJson.replyPage(page), JSON), "no-cache");
     }
 
-    // GET /sites/{site}/comments/{id} → the comment with its markdown source
+    // GET /sites/{site}/comments/{id} → the comment with its markdown source; with the author's token, also their held one
     private void comment(ServerRequest req, ServerResponse res) {
-        CommentWithSource found = comments.comment(site(req), commentId(req));
+        Optional<GuestId> viewer = viewer(req);
+        CommentWithSource found = comments.comment(site(req), commentId(req), viewer);
+        if (viewer.isPresent()) {
+            res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
+        }
         sendJson(res, Status.OK_200, ThreadJson.comment(found.comment(), Optional.of(found.source())));
     }
 
@@ -139,7 +143,7 @@ final class CommentRoutes implements HttpService {
         return images;
     }
 
-    // PATCH /sites/{site}/comments/{id} {body} → 200 comment
+    // PATCH /sites/{site}/comments/{id} {body} → 200 comment, screened like a new one (status pending when held)
     private void edit(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         CommentId id = commentId(req);
@@ -147,7 +151,7 @@ final class CommentRoutes implements HttpService {
         JsonFields fields = new JsonFields(bodies.object(req), Set.of("body"));
         String body = fields.requiredString("body");
         fields.done();
-        sendOutcome(res, comments.edit(site, author, id, new Markdown(body)));
+        sendOutcome(res, comments.edit(site, author, id, new Markdown(body), ClientAddress.of(req)));
     }
 
     // DELETE /sites/{site}/comments/{id} → 204

@@ -49,6 +49,7 @@ public final class Comments {
     private final ThreadReadModel readModel;
     private final ThreadReads reads;
     private final LiveFeed liveFeed;
+    private final CommentEdits edits;
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
                      Media media, CommentsConfig config, Screening screening) {
@@ -63,12 +64,13 @@ public final class Comments {
         this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
         this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
+        this.edits = new CommentEdits(db, screening, pages, comments, images, new RevisionRepository(), attachments, this::afterCommit);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
     }
 
     /**
-     * The comments feature; {@code screening} judges each new comment (moderation, or {@link Screening#PUBLISH_ALL});
-     * {@code media} holds the images comments show.
+     * The comments feature; {@code screening} judges each new comment and each edit (moderation, or
+     * {@link Screening#PUBLISH_ALL}); {@code media} holds the images comments show.
      */
     public static Comments create(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites,
                                   Identity identity, Media media, CommentsConfig config, Screening screening) {
@@ -92,9 +94,14 @@ public final class Comments {
         return reads.replies(site, parentId, after, limit, viewer);
     }
 
-    /** One published comment with its markdown source, for its author's edit form. */
+    /** One published comment with its markdown source. */
     public CommentWithSource comment(SiteId site, CommentId id) {
-        return reads.comment(site, id);
+        return reads.comment(site, id, Optional.empty());
+    }
+
+    /** One comment with its source as {@code viewer} sees it: also their own held one, for their edit form. */
+    CommentWithSource comment(SiteId site, CommentId id, Optional<GuestId> viewer) {
+        return reads.comment(site, id, viewer);
     }
 
     /**
@@ -124,11 +131,7 @@ public final class Comments {
                     page.page().section(), author, name, body, html, draft.parentId(),
                     parent.map(p -> new GuestId(p.authorId())), draft.clientAddress(), now,
                     comments.publishedOnSite(h, author.value(), site.id()), images.size()));
-            CommentStatus status = switch (verdict.decision()) {
-                case PUBLISH -> CommentStatus.PUBLISHED;
-                case HOLD -> CommentStatus.PENDING;
-                case REJECT -> CommentStatus.REJECTED;
-            };
+            CommentStatus status = verdict.status();
             CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value),
                     parent.map(p -> p.depth() + 1).orElse(0), author.value(), name, html, status, now.toEpochMilli(),
                     Optional.empty(), 0, 0, false, verdict.authorMessage(), images);
@@ -142,42 +145,26 @@ public final class Comments {
     }
 
     /**
-     * Replaces the text of the author's own comment while the site's edit window is open. Its images stay;
-     * a comment that shows images may lose all its text.
+     * Replaces the text of the author's own comment, published or held, while the site's edit window is
+     * open; its images stay, and a comment that shows images may lose all its text. The edit is screened
+     * like a new comment: it may be published, or held for a moderator (the comment then leaves public
+     * view, and a moderator sees the text it replaced). Throws 4xx problems for an empty or over-long body,
+     * a closed page, a banned or suspended author, too many edits, a deleted or rejected comment, or new
+     * text screening rejects; the comment stays as it was then.
      */
-    public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody) {
+    public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody, String clientAddress) {
         Site site = sites.require(siteId.value());
         Markdown body = CommentRules.body(newBody, site, true);
-        SafeHtml html = renderer.render(body);
-        Instant now = clock.instant();
-        return changeOwn(site, author, id, now, (h, stored) -> {
-            CommentRow before = comments.withImages(h, stored.row());
-            if (body.source().isEmpty() && before.images().isEmpty()) {
-                throw CommentRules.empty();
-            }
-            comments.updateBody(h, id.value(), body, html, now);
-            long version = pages.recordChange(h, stored.row().pageId(), 0, "edited", id.value(), now);
-            CommentRow row = comments.find(h, id.value()).orElseThrow().row().withImages(before.images());
-            return new Change(Optional.of(new CommentEvent.CommentEdited(stored.row().pageId(), version, id)),
-                    new EditOutcome.Edited(row.view(comments.publishedReplies(h, id.value()))));
-        });
+        return edits.edit(site, author, id, body, renderer.render(body), clientAddress, clock.instant());
     }
 
     /**
-     * Deletes the author's own comment while the edit window is open. Its text and images are erased
-     * (an image no other comment shows leaves storage); when replies hang from it, a "deleted" placeholder
-     * keeps their place.
+     * Deletes the author's own comment, published or held, while the edit window is open. Its text and
+     * images are erased (an image no other comment shows leaves storage); when replies hang from it, a
+     * "deleted" placeholder keeps their place.
      */
     public EditOutcome delete(SiteId siteId, GuestId author, CommentId id) {
-        Site site = sites.require(siteId.value());
-        Instant now = clock.instant();
-        return changeOwn(site, author, id, now, (h, stored) -> {
-            comments.markDeleted(h, id.value(), now);
-            attachments.releaseAfterCommit(images.removeAll(h, id.value()));
-            long version = pages.recordChange(h, stored.row().pageId(), -1, "deleted", id.value(), now);
-            return new Change(Optional.of(new CommentEvent.CommentRemoved(stored.row().pageId(), version, id)),
-                    new EditOutcome.Removed(id, comments.hasPublishedDescendant(h, id.value())));
-        });
+        return edits.delete(sites.require(siteId.value()), author, id, clock.instant());
     }
 
     /**
@@ -369,36 +356,6 @@ public final class Comments {
         return liveTickets.check(ticket, clock.instant()).orElseThrow(() -> new ParleyException.InvalidInput(
                 CommentProblem.INVALID_LIVE_TICKET, "The live ticket is not valid any more; read the block list again for a new one.",
                 List.of(new org.parley.http.FieldError("viewer", "is not a current live ticket"))));
-    }
-
-    /** What an author's attempt led to, and the event to publish when something changed. */
-    private record Change(Optional<CommentEvent> event, EditOutcome outcome) {
-        static Change refused(EditOutcome outcome) {
-            return new Change(Optional.empty(), outcome);
-        }
-    }
-
-    private interface OwnChange {
-        Change apply(Handle h, CommentRepository.StoredComment stored);
-    }
-
-    private EditOutcome changeOwn(Site site, GuestId author, CommentId id, Instant now, OwnChange change) {
-        Change result = db.write(h -> {
-            var stored = storedOnSite(h, site.id(), id);
-            if (stored.row().status() != CommentStatus.PUBLISHED) {
-                throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was already deleted.");
-            }
-            if (!stored.row().authorId().equals(author.value())) {
-                return Change.refused(new EditOutcome.NotYours(id));
-            }
-            Instant closesAt = Instant.ofEpochMilli(stored.row().createdAt()).plus(site.editWindow());
-            if (now.isAfter(closesAt)) {
-                return Change.refused(new EditOutcome.WindowClosed(id, closesAt));
-            }
-            return change.apply(h, stored);
-        });
-        result.event().ifPresent(this::afterCommit);
-        return result.outcome();
     }
 
     /** Announces a change once its transaction commits (the caller's, when this write joined one). */

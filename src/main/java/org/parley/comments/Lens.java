@@ -29,11 +29,16 @@ record Lens(Optional<String> viewerId, Set<String> blockedIds) {
         };
     }
 
-    /** What a comment the reader does not see looks like when replies keep it in place. */
+    /**
+     * What a comment the reader does not see looks like when replies keep it in place. A held comment has
+     * replies only when an edit sent it back to a moderator.
+     */
     CommentStatus placeholderFor(CommentRow row) {
-        return row.status() == CommentStatus.PUBLISHED ? CommentStatus.BLOCKED
-                : row.status() == CommentStatus.REJECTED ? CommentStatus.REJECTED
-                : CommentStatus.DELETED;
+        return switch (row.status()) {
+            case PUBLISHED -> CommentStatus.BLOCKED;
+            case REJECTED, PENDING -> row.status();
+            case DELETED, BLOCKED -> CommentStatus.DELETED;
+        };
     }
 
     Comment present(CommentRow row, int replyCount) {

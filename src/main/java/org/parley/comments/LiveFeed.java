@@ -121,7 +121,8 @@ final class LiveFeed {
 
     /**
      * One logged change as every reader sees it. Changes to comments the public does not see (held,
-     * rejected) send nothing; a comment that left the public view sends "deleted".
+     * rejected) send nothing; a comment that left the public view sends "deleted" (with why: deleted,
+     * rejected, or pending when an edit sent it back to a moderator), and one that entered it "posted".
      */
     private static Optional<LiveMessage> render(ThreadSnapshot snapshot, PageRepository.PageEvent entry) {
         long seq = entry.version();
@@ -132,14 +133,18 @@ final class LiveFeed {
         Optional<ThreadSnapshot.Node> node = snapshot.node(id.value());
         boolean shown = node.map(n -> n.comment.status() == CommentStatus.PUBLISHED).orElse(false);
         return switch (entry.kind()) {
-            case "posted", "approved" -> shown
+            case "posted", "approved", "released" -> shown
                     ? Optional.of(message(seq, "posted", ThreadJson.comment(node.get().comment, Optional.empty()), author(node.get())))
                     : Optional.empty();
             case "edited", "featured", "image-removed" -> shown
                     ? Optional.of(message(seq, "edited", ThreadJson.comment(node.get().comment, Optional.empty()), author(node.get())))
                     : Optional.empty();
-            case "deleted", "rejected" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent(),
-                    entry.kind().equals("deleted") ? CommentStatus.DELETED : CommentStatus.REJECTED)));
+            case "deleted", "rejected", "held" -> Optional.of(message(seq, "deleted", ThreadJson.removed(id, node.isPresent(),
+                    switch (entry.kind()) {
+                        case "deleted" -> CommentStatus.DELETED;
+                        case "held" -> CommentStatus.PENDING;
+                        default -> CommentStatus.REJECTED;
+                    })));
             case "voted" -> node.filter(n -> shown).map(n -> message(seq, "voted",
                     ThreadJson.votes(id, n.row.up(), n.row.down(), Optional.empty()), author(n)));
             default -> Optional.empty();

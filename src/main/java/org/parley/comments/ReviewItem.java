@@ -12,6 +12,7 @@ import org.parley.sites.SiteId;
  *
  * @param reviewOpen a moderator has yet to look at it
  * @param images     the images it shows
+ * @param revisions  the texts its author replaced by editing it, oldest first
  */
 public record ReviewItem(
         CommentId id,
@@ -31,15 +32,22 @@ public record ReviewItem(
         boolean featured,
         boolean reviewOpen,
         List<Reason> reasons,
-        List<CommentImage> images) {
+        List<CommentImage> images,
+        List<Revision> revisions) {
 
     public ReviewItem {
         reasons = List.copyOf(reasons);
         images = List.copyOf(images);
+        revisions = List.copyOf(revisions);
     }
 
-    ReviewItem withImages(List<CommentImage> shown) {
+    /** True when its author changed a text a moderator had approved. */
+    public boolean editedAfterApproval() {
+        return revisions.stream().anyMatch(Revision::approved);
+    }
+
+    ReviewItem with(List<CommentImage> shown, List<Revision> replaced) {
         return new ReviewItem(id, site, page, pageTitle, section, parentId, author, authorName, status, source, html,
-                createdAt, up, down, featured, reviewOpen, reasons, shown);
+                createdAt, up, down, featured, reviewOpen, reasons, shown, replaced);
     }
 }

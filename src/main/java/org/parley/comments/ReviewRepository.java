@@ -22,6 +22,7 @@ final class ReviewRepository {
 
     private static final ObjectMapper JSON = Json.mapper();
     private final CommentImageRepository images = new CommentImageRepository();
+    private final RevisionRepository revisions = new RevisionRepository();
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
     private static final String SELECT = """
@@ -63,7 +64,7 @@ final class ReviewRepository {
         for (int i = 0; i < args.size(); i++) {
             select.bind(i, args.get(i));
         }
-        return withImages(h, select.map((rs, ctx) -> item(rs)).list());
+        return complete(h, select.map((rs, ctx) -> item(rs)).list());
     }
 
     /** The comment, the comments above it up to the top, and its direct replies, in thread order. */
@@ -87,13 +88,18 @@ final class ReviewRepository {
                 .bind("id", id.value())
                 .map((rs, ctx) -> item(rs))
                 .list());
-        return withImages(h, above);
+        return complete(h, above);
     }
 
-    private List<ReviewItem> withImages(Handle h, List<ReviewItem> items) {
-        Map<String, List<CommentImage>> shown = images.forComments(h, items.stream().map(item -> item.id().value()).toList());
+    /** The items with the images they show and the texts their authors replaced, two queries for all. */
+    private List<ReviewItem> complete(Handle h, List<ReviewItem> items) {
+        List<String> ids = items.stream().map(item -> item.id().value()).toList();
+        Map<String, List<CommentImage>> shown = images.forComments(h, ids);
+        Map<String, List<Revision>> replaced = revisions.forComments(h, ids);
         return items.stream()
-                .map(item -> shown.containsKey(item.id().value()) ? item.withImages(shown.get(item.id().value())) : item)
+                .map(item -> shown.containsKey(item.id().value()) || replaced.containsKey(item.id().value())
+                        ? item.with(shown.getOrDefault(item.id().value(), List.of()), replaced.getOrDefault(item.id().value(), List.of()))
+                        : item)
                 .toList();
     }
 
@@ -155,6 +161,7 @@ final class ReviewRepository {
                 rs.getBoolean("featured"),
                 "open".equals(rs.getString("review")),
                 reasons(rs.getString("reasons")),
+                List.of(),
                 List.of());
     }
 

@@ -1,11 +1,12 @@
 package org.parley.comments;
 
 /**
- * Decides what happens to a comment before it is stored: published, held for a moderator, or rejected,
- * with every reason. Comments does not know how the decision is made; moderation implements it (and
- * {@link #PUBLISH_ALL} serves installations and tests without moderation). Called inside the posting
- * transaction, so a screening that writes its own records joins it; it may throw a
- * {@link org.parley.http.ParleyException} (a ban, a rate limit) to refuse the comment outright.
+ * Decides what happens to a comment before it is stored, new or edited by its author: published, held
+ * for a moderator, or rejected, with every reason. Comments does not know how the decision is made;
+ * moderation implements it (and {@link #PUBLISH_ALL} serves installations and tests without
+ * moderation). Called inside the posting (or editing) transaction, so a screening that writes its own
+ * records joins it; it may throw a {@link org.parley.http.ParleyException} (a ban, a rate limit) to
+ * refuse the comment outright.
  */
 public interface Screening {
 

@@ -69,7 +69,10 @@ final class ThreadJson {
         return bytes(g -> page(g, page));
     }
 
-    /** A comment leaving public view: deleted by its author or removed ({@code rejected}) by a moderator. */
+    /**
+     * A comment leaving public view: deleted by its author, removed ({@code rejected}) by a moderator, or
+     * held ({@code pending}) for a moderator after its author edited it.
+     */
     static byte[] removed(CommentId id, boolean placeholder, CommentStatus why) {
         return bytes(g -> {
             g.writeStartObject();

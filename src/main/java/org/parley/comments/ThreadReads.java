@@ -59,13 +59,19 @@ final class ThreadReads {
         return new ReplyPage(parentId, slice.nodes(), slice.next());
     }
 
-    /** One published comment with its markdown source, for its author's edit form. */
-    CommentWithSource comment(SiteId site, CommentId id) {
-        var stored = db.read(h -> comments.find(h, id.value()))
-                .filter(found -> found.row().isPublished())
-                .orElseThrow(() -> Comments.unknownComment(id));
+    /**
+     * One comment with its markdown source, for its author's edit form: a published comment, or one that
+     * only {@code viewer} sees because they wrote it (held, or rejected with the moderators' note).
+     */
+    CommentWithSource comment(SiteId site, CommentId id, Optional<GuestId> viewer) {
+        var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
+        Lens lens = viewer.map(v -> new Lens(Optional.of(v.value()), java.util.Set.of())).orElse(Lens.PUBLIC);
+        if (!lens.shows(stored.row())) {
+            throw Comments.unknownComment(id);
+        }
         ThreadSnapshot snapshot = snapshotOf(site, id);
-        Comment comment = snapshot.node(id.value()).map(node -> node.comment).orElseThrow(() -> Comments.unknownComment(id));
+        ThreadSnapshot seen = stored.row().isPublished() ? snapshot : snapshot.through(lens);
+        Comment comment = seen.node(id.value()).map(node -> node.comment).orElseThrow(() -> Comments.unknownComment(id));
         return new CommentWithSource(comment, stored.markdown());
     }
 

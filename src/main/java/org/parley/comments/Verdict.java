@@ -26,4 +26,13 @@ public record Verdict(Decision decision, List<Reason> reasons, Optional<String> 
         return decision == Decision.HOLD
                 || (decision == Decision.PUBLISH && reasons.stream().anyMatch(r -> r.level().compareTo(Reason.Level.FLAG) >= 0));
     }
+
+    /** The status a comment gets from this decision. */
+    CommentStatus status() {
+        return switch (decision) {
+            case PUBLISH -> CommentStatus.PUBLISHED;
+            case HOLD -> CommentStatus.PENDING;
+            case REJECT -> CommentStatus.REJECTED;
+        };
+    }
 }

@@ -7,7 +7,7 @@ import org.parley.abuse.AbuseAssessment;
 import org.parley.comments.Submission;
 
 /**
- * The abuse model's assessment of each new comment, computed once however many signals ask (the abuse
+ * The abuse model's assessment of each new comment or edit, computed once however many signals ask (the abuse
  * signal for its reason, flame-war detection for hostility). Remembers only the last few comments.
  */
 final class AbuseScores {
@@ -25,7 +25,9 @@ final class AbuseScores {
         if (recent.size() > REMEMBERED) {
             recent.clear();
         }
-        return recent.computeIfAbsent(submission.id().value(), id -> model.apply(submission.body().source()));
+        // Keyed by the text too: an edit keeps its comment's id and must be scored afresh.
+        String key = submission.id().value() + '|' + submission.at().toEpochMilli() + '|' + submission.body().source().hashCode();
+        return recent.computeIfAbsent(key, k -> model.apply(submission.body().source()));
     }
 
     /** Hostility of a comment for flame-war detection: the model's probability. */

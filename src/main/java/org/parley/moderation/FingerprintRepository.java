@@ -23,6 +23,11 @@ final class FingerprintRepository {
                 .execute();
     }
 
+    /** Removes a comment's fingerprint: its author edited the text it was taken from. */
+    void remove(Handle h, String commentId) {
+        h.createUpdate("DELETE FROM fingerprints WHERE comment_id = :comment").bind("comment", commentId).execute();
+    }
+
     List<Fingerprint> since(Handle h, SiteId site, Instant since, int limit) {
         return h.createQuery("""
                         SELECT comment_id, author_id, simhash, created_at FROM fingerprints

@@ -1,6 +1,7 @@
 package org.parley.moderation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import org.parley.store.Database;
  * Flame wars: two commenters answering each other again and again within a short time, getting
  * nastier. Every comment leaves a turn (who answered whom, how hostile); a reply that extends an
  * alternating chain of two people to {@code flameWarMessages} messages within {@code flameWarMinutes},
- * with hostility rising or already high, is flagged and names the whole conversation.
+ * with hostility rising or already high, is flagged and names the whole conversation. An edit re-scores
+ * its own turn rather than adding one, so rewording a reply never lengthens the exchange.
  */
 final class FlameWarSignal implements Signal {
 
@@ -41,12 +43,19 @@ final class FlameWarSignal implements Signal {
     @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
         double heat = hostility.applyAsDouble(submission);
-        TurnRepository.Turn turn = new TurnRepository.Turn(submission.id().value(), submission.author().value(),
+        TurnRepository.Turn said = new TurnRepository.Turn(submission.id().value(), submission.author().value(),
                 submission.parentId().map(id -> id.value()), submission.parentAuthor().map(id -> id.value()),
                 submission.at().toEpochMilli(), heat);
         List<TurnRepository.Turn> chain = db.write(h -> {
-            turns.insert(h, submission.site().value(), submission.page().value(), turn);
-            return chain(h, turn, submission.at().minus(Duration.ofMinutes(rules.flameWarMinutes())).toEpochMilli());
+            // An edit is no new turn: it keeps its place (and time) in the conversation and takes the new text's heat.
+            Optional<TurnRepository.Turn> earlier = submission.isEdit() ? turns.find(h, said.commentId()) : Optional.empty();
+            TurnRepository.Turn turn = earlier.map(t -> t.withHostility(heat)).orElse(said);
+            if (earlier.isPresent()) {
+                turns.updateHostility(h, turn.commentId(), heat);
+            } else {
+                turns.insert(h, submission.site().value(), submission.page().value(), turn);
+            }
+            return chain(h, turn, Instant.ofEpochMilli(turn.at()).minus(Duration.ofMinutes(rules.flameWarMinutes())).toEpochMilli());
         });
         if (chain.size() < rules.flameWarMessages()) {
             return List.of();

@@ -6,7 +6,8 @@ import org.parley.comments.Submission;
 
 /**
  * Images from commenters the site does not know yet wait for a moderator: a picture is harder to screen
- * than words (no word list or model reads it) and does its harm the moment it is seen.
+ * than words (no word list or model reads it) and does its harm the moment it is seen. Editing the text
+ * of a published comment does not hold its images again: they were seen, and no edit changes them.
  */
 final class ImageSignal implements Signal {
 
@@ -19,7 +20,9 @@ final class ImageSignal implements Signal {
 
     @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
-        if (submission.images() == 0 || submission.authorPublished() >= rules.imagesTrustedAfter()) {
+        // An edit changes only the text: images readers already see stay; held ones still wait.
+        boolean alreadyShown = submission.edit().map(Submission.Edit::wasPublished).orElse(false);
+        if (submission.images() == 0 || alreadyShown || submission.authorPublished() >= rules.imagesTrustedAfter()) {
             return List.of();
         }
         String count = submission.images() == 1 ? "an image" : submission.images() + " images";

@@ -83,7 +83,8 @@ public final class Moderation {
                 new ImageSignal(),
                 new BlockSignal(identity),
                 new RepeatSignal(db),
-                new FlameWarSignal(db, scores::hostility)));
+                new FlameWarSignal(db, scores::hostility),
+                new EditSignal()));
         this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
         this.actions = new Actions(db, clock, comments, casework, reports, audit);
         this.auditReader = new AuditReader(db, audit, comments);
@@ -99,7 +100,7 @@ public final class Moderation {
         return new Moderation(db, clock, sites, identity, comments, defaults, abuse);
     }
 
-    /** What comments calls before storing a new comment. */
+    /** What comments calls before storing a new comment or an author's edit. */
     public Screening screening() {
         return pipeline;
     }

@@ -10,7 +10,8 @@ import org.parley.comments.Verdict;
 /**
  * Turns the signals' reasons and the site's rules into one decision: any reason to reject rejects,
  * any reason to hold — or a pre-moderation rule that applies — holds, everything else is published
- * (flagged when a signal asked for a look). Pure: no I/O, testable on its own.
+ * (flagged when a signal asked for a look). An edit is decided the same way; only what its author is
+ * told differs. Pure: no I/O, testable on its own.
  */
 final class Policy {
 
@@ -18,17 +19,23 @@ final class Policy {
     static final String REJECTED_MESSAGE = "Your comment was not published: it uses words this site does not publish. "
             + "You are welcome to rephrase it.";
 
+    static final String HELD_EDIT_MESSAGE = "Thanks! Your edit will appear once a moderator has looked at it; "
+            + "until then only you see the comment.";
+    static final String REJECTED_EDIT_MESSAGE = "Your edit was not saved: it uses words this site does not publish. "
+            + "The comment stays as it was; you are welcome to rephrase it.";
+
     private Policy() {
     }
 
     static Verdict decide(List<Reason> found, ModerationRules rules, Submission submission) {
         List<Reason> reasons = new ArrayList<>(found);
         premoderation(reasons, rules, submission).ifPresent(reasons::add);
+        boolean edit = submission.isEdit();
         if (reasons.stream().anyMatch(r -> r.level() == Reason.Level.REJECT)) {
-            return new Verdict(Verdict.Decision.REJECT, reasons, Optional.of(REJECTED_MESSAGE));
+            return new Verdict(Verdict.Decision.REJECT, reasons, Optional.of(edit ? REJECTED_EDIT_MESSAGE : REJECTED_MESSAGE));
         }
         if (reasons.stream().anyMatch(r -> r.level() == Reason.Level.HOLD)) {
-            return new Verdict(Verdict.Decision.HOLD, reasons, Optional.of(HELD_MESSAGE));
+            return new Verdict(Verdict.Decision.HOLD, reasons, Optional.of(edit ? HELD_EDIT_MESSAGE : HELD_MESSAGE));
         }
         return new Verdict(Verdict.Decision.PUBLISH, reasons, Optional.empty());
     }

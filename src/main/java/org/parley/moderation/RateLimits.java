@@ -10,10 +10,17 @@ import org.parley.http.ParleyException;
  * How fast one commenter, and one network address, may post on a site: token buckets per minute and per
  * hour, sized by the site's rules. Over the limit is a 429 with Retry-After. Buckets live in memory (one
  * node's view); a rule change starts fresh buckets.
+ *
+ * <p>Edits have buckets of their own, {@value #EDITS_PER_COMMENT} times the comment rates. Not the
+ * comment allowance: an author who just posted up to the limit must still be able to fix a typo, and an
+ * edit adds no comment to the thread. But bounded: every edit is screened like a new comment (the word
+ * list, the abuse model, a write) and changes what readers see, so a script flipping a comment's text
+ * back and forth is held to the same order of cost as one posting comments.
  */
 final class RateLimits {
 
     private static final int MAX_BUCKETS = 200_000;
+    static final int EDITS_PER_COMMENT = 2;
 
     private final Allowances allowances;
 
@@ -21,21 +28,24 @@ final class RateLimits {
         this.allowances = new Allowances(clock, MAX_BUCKETS);
     }
 
-    /** Takes one comment's allowance from the author and from their address, or throws a 429 problem. */
+    /** Takes one comment's (or one edit's) allowance from the author and from their address, or throws a 429 problem. */
     void take(Submission submission, ModerationRules rules) {
         String site = submission.site().value();
-        take("a|" + site + "|" + submission.author().value() + "|" + rules.commentsPerMinute() + "|" + rules.commentsPerHour(),
-                rules.commentsPerMinute(), rules.commentsPerHour(), "you");
-        take("n|" + site + "|" + submission.clientAddress() + "|" + rules.addressCommentsPerMinute(),
-                rules.addressCommentsPerMinute(), rules.addressCommentsPerMinute() * 60, "your network");
+        int factor = submission.isEdit() ? EDITS_PER_COMMENT : 1;
+        String kind = submission.isEdit() ? "e" : "";
+        ModerationProblem problem = submission.isEdit() ? ModerationProblem.TOO_MANY_EDITS : ModerationProblem.TOO_MANY_COMMENTS;
+        take(kind + "a|" + site + "|" + submission.author().value() + "|" + rules.commentsPerMinute() + "|" + rules.commentsPerHour(),
+                rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor, problem, "you");
+        take(kind + "n|" + site + "|" + submission.clientAddress() + "|" + rules.addressCommentsPerMinute(),
+                rules.addressCommentsPerMinute() * factor, rules.addressCommentsPerMinute() * 60 * factor, problem, "your network");
     }
 
-    private void take(String key, int perMinute, int perHour, String who) {
+    private void take(String key, int perMinute, int perHour, ModerationProblem problem, String who) {
         allowances.take(key, new Allowances.Limit(perMinute, Duration.ofMinutes(1)), new Allowances.Limit(perHour, Duration.ofHours(1)))
                 .ifPresent(seconds -> {
-                    throw new ParleyException.RateLimited(ModerationProblem.TOO_MANY_COMMENTS,
-                            "That is more comments than this site accepts from " + who + " in a short time; try again in "
-                                    + seconds + " seconds.", seconds);
+                    throw new ParleyException.RateLimited(problem, "That is more "
+                            + (problem == ModerationProblem.TOO_MANY_EDITS ? "edits" : "comments") + " than this site accepts from "
+                            + who + " in a short time; try again in " + seconds + " seconds.", seconds);
                 });
     }
 }

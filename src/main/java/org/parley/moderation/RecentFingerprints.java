@@ -73,6 +73,23 @@ final class RecentFingerprints {
         });
     }
 
+    /**
+     * Drops a comment's fingerprint, with the comment's transaction, and forgets it once that commits: an
+     * edit replaces the text it was taken from. Other nodes keep theirs until it ages out of their window.
+     */
+    void forget(SiteId site, String commentId, Instant now) {
+        db.write(h -> {
+            repository.remove(h, commentId);
+            return null;
+        });
+        db.afterCommit(() -> {
+            Deque<FingerprintRepository.Fingerprint> recent = of(site, now);
+            synchronized (recent) {
+                recent.removeIf(f -> f.commentId().equals(commentId));
+            }
+        });
+    }
+
     private Deque<FingerprintRepository.Fingerprint> of(SiteId site, Instant now) {
         return sites.computeIfAbsent(site, s -> {
             List<FingerprintRepository.Fingerprint> stored = db.read(h -> repository.since(h, s, now.minus(LONGEST_WINDOW), capacity));

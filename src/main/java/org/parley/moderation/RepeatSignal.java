@@ -10,7 +10,8 @@ import org.parley.store.Database;
 /**
  * Repeat posting: the same or nearly the same text, posted again and again by one commenter or by
  * several, surfaces as a spam wave. Every comment long enough to judge leaves a SimHash fingerprint;
- * a new one near enough to {@code repeatsToFlag - 1} recent ones is flagged, naming them.
+ * a new one near enough to {@code repeatsToFlag - 1} recent ones is flagged, naming them. An edit is
+ * compared like a new comment, but never with the comment's own earlier text, whose fingerprint it replaces.
  */
 final class RepeatSignal implements Signal {
 
@@ -32,13 +33,19 @@ final class RepeatSignal implements Signal {
 
     @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
+        String commentId = submission.id().value();
+        if (submission.isEdit()) {
+            // The edited text replaces the comment's fingerprint; it is no copy of the comment's own earlier text.
+            fingerprints.forget(submission.site(), commentId, submission.at());
+        }
         List<String> words = SimHash.words(submission.body().source());
         if (words.size() < SimHash.MIN_WORDS) {
             return List.of();
         }
         long simhash = SimHash.of(words);
         Instant since = submission.at().minus(Duration.ofHours(rules.repeatHours()));
-        List<FingerprintRepository.Fingerprint> similar = fingerprints.near(submission.site(), simhash, since);
+        List<FingerprintRepository.Fingerprint> similar = fingerprints.near(submission.site(), simhash, since).stream()
+                .filter(f -> !f.commentId().equals(commentId)).toList();
         fingerprints.add(submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
                 submission.author().value(), simhash, submission.at().toEpochMilli()));
         int copies = similar.size() + 1;

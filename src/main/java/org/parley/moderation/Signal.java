@@ -5,9 +5,9 @@ import org.parley.comments.Reason;
 import org.parley.comments.Submission;
 
 /**
- * One thing screening looks at in a new comment — its words, links, author, the readers' blocks, the
- * conversation it joins — and the reasons, with evidence, it finds. Adding a signal is one class
- * registered in {@link Pipeline}. Signals run inside the posting transaction and must be quick.
+ * One thing screening looks at in a new comment or an author's edit ({@link Submission#isEdit()}) — its
+ * words, links, author, the readers' blocks, the conversation it joins — and the reasons, with evidence,
+ * it finds. Adding a signal is one class registered in {@link Pipeline}. Signals run inside the posting transaction and must be quick.
  */
 interface Signal {
 

@@ -8,6 +8,10 @@ final class TurnRepository {
 
     record Turn(String commentId, String authorId, Optional<String> parentId, Optional<String> parentAuthorId,
                 long at, double hostility) {
+
+        Turn withHostility(double changed) {
+            return new Turn(commentId, authorId, parentId, parentAuthorId, at, changed);
+        }
     }
 
     void insert(Handle h, String siteId, String pageKey, Turn t) {
@@ -23,6 +27,14 @@ final class TurnRepository {
                 .bind("parentAuthor", t.parentAuthorId().orElse(null))
                 .bind("at", t.at())
                 .bind("hostility", t.hostility())
+                .execute();
+    }
+
+    /** Re-scores a turn whose comment its author edited. */
+    void updateHostility(Handle h, String commentId, double hostility) {
+        h.createUpdate("UPDATE reply_turns SET hostility = :hostility WHERE comment_id = :comment")
+                .bind("comment", commentId)
+                .bind("hostility", hostility)
                 .execute();
     }
 

@@ -167,9 +167,9 @@ abstract class CommentImagesContract {
         Comment withImage = post(ann, SITE, Optional.empty(), "Chart", new NewImage(chart, "Chart"));
         Comment textOnly = post(ann, SITE, Optional.empty(), "Words");
 
-        assertThat(comments.edit(SITE, ann, withImage.id(), new Markdown(" "))).isInstanceOf(EditOutcome.Edited.class);
+        assertThat(comments.edit(SITE, ann, withImage.id(), new Markdown(" "), "192.0.2.1")).isInstanceOf(EditOutcome.Edited.class);
         assertThat(shown(withImage.id()).images()).extracting(CommentImage::id).containsExactly(chart);
-        assertThat(refused(() -> comments.edit(SITE, ann, textOnly.id(), new Markdown(" "))).type())
+        assertThat(refused(() -> comments.edit(SITE, ann, textOnly.id(), new Markdown(" "), "192.0.2.1")).type())
                 .isEqualTo(CommentProblem.EMPTY_COMMENT);
         assertThat(shown(textOnly.id()).html().html()).contains("Words");
     }

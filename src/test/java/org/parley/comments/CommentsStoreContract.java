@@ -171,14 +171,14 @@ abstract class CommentsStoreContract {
     void authorsEditTheirOwnCommentsOnlyInsideTheWindow() {
         Comment mine = post(ann, Optional.empty(), "Typo hre");
 
-        assertThat(comments.edit(SITE, bob, mine.id(), new Markdown("Hijack"))).isInstanceOf(EditOutcome.NotYours.class);
-        var edited = (EditOutcome.Edited) comments.edit(SITE, ann, mine.id(), new Markdown("Typo *here*"));
+        assertThat(comments.edit(SITE, bob, mine.id(), new Markdown("Hijack"), "192.0.2.1")).isInstanceOf(EditOutcome.NotYours.class);
+        var edited = (EditOutcome.Edited) comments.edit(SITE, ann, mine.id(), new Markdown("Typo *here*"), "192.0.2.1");
         assertThat(edited.comment().html().html()).isEqualTo("<p>Typo <em>here</em></p>");
         assertThat(edited.comment().editedAt()).contains(clock.instant());
         assertThat(comments.comment(SITE, mine.id()).source().source()).isEqualTo("Typo *here*");
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        var closed = comments.edit(SITE, ann, mine.id(), new Markdown("Too late"));
+        var closed = comments.edit(SITE, ann, mine.id(), new Markdown("Too late"), "192.0.2.1");
         assertThat(closed).isInstanceOfSatisfying(EditOutcome.WindowClosed.class,
                 c -> assertThat(c.closedAt()).isEqualTo(mine.createdAt().plus(Duration.ofMinutes(15))));
         assertThat(thread().comments().getFirst().comment().html().html()).isEqualTo("<p>Typo <em>here</em></p>");
@@ -256,7 +256,7 @@ abstract class CommentsStoreContract {
     void everyChangeGetsTheNextPageVersionAndIsLoggedForReplay() {
         Comment c = post(ann, Optional.empty(), "v1");
         comments.vote(SITE, bob, c.id(), 1);
-        comments.edit(SITE, ann, c.id(), new Markdown("v2"));
+        comments.edit(SITE, ann, c.id(), new Markdown("v2"), "192.0.2.1");
         comments.delete(SITE, ann, c.id());
 
         assertThat(events).extracting(CommentEvent::version).containsExactly(1L, 2L, 3L, 4L);
