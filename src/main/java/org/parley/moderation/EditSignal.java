@@ -15,6 +15,11 @@ final class EditSignal implements Signal {
     static final String NAME = "edited";
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
         boolean changedApprovedText = submission.edit()
                 .filter(edit -> edit.approved() && !edit.previous().equals(submission.body()))
