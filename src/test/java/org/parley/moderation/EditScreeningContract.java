@@ -277,9 +277,9 @@ abstract class EditScreeningContract {
         GuestId suspended = guest();
         Comment bannedComment = post(banned, Optional.empty(), CALM);
         Comment suspendedComment = post(suspended, Optional.empty(), CALM + " Indeed.");
-        moderation.sanctions().add(new Sanction("s_1", SITE, banned, SanctionKind.BAN, "Repeated personal attacks.",
+        moderation.sanctions().add(new Sanction("s_1", SITE, Optional.empty(), banned, SanctionKind.BAN, "Repeated personal attacks.",
                 clock.instant(), Optional.empty(), "test", Optional.empty()));
-        moderation.sanctions().add(new Sanction("s_2", SITE, suspended, SanctionKind.SUSPENSION, "Cool off for a day.",
+        moderation.sanctions().add(new Sanction("s_2", SITE, Optional.empty(), suspended, SanctionKind.SUSPENSION, "Cool off for a day.",
                 clock.instant(), Optional.of(clock.instant().plus(Duration.ofDays(1))), "test", Optional.empty()));
 
         assertThatThrownBy(() -> edit(banned, bannedComment, "Sneaking back in"))
