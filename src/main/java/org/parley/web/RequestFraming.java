@@ -40,6 +40,7 @@ final class RequestFraming {
     static final int MAX_PIECE = 64 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    private static final byte[] HTTP_1_0 = " HTTP/1.0".getBytes(StandardCharsets.US_ASCII);
 
     private enum Body { NONE, LENGTH, SIZE_LINE, DATA, DATA_END, TRAILERS }
 
@@ -160,45 +161,66 @@ final class RequestFraming {
     }
 
     private void head(ByteBuffer in, ByteArrayOutputStream out) {
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            line.write(b);
+        byte[] bytes = in.array();
+        int start = in.arrayOffset() + in.position();
+        int end = in.arrayOffset() + in.limit();
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
             boolean bareCr = previous == CR && b != LF;
             boolean bareLf = b == LF && previous != CR;
-            if (bareCr || bareLf || line.size() > maxHeadBytes) {
-                // Helidon refuses these heads itself, with the right status; pass them on and end the connection.
-                out.writeBytes(line.toByteArray());
-                passThrough();
+            boolean complete = b == LF && !bareLf && lineLength == 0;
+            if (bareCr || bareLf || complete || line.size() + i - start >= maxHeadBytes) {
+                line.write(bytes, start, i + 1 - start);
+                in.position(i + 1 - in.arrayOffset());
+                if (complete) {
+                    passHead(out);
+                } else {
+                    // Helidon refuses these heads itself, with the right status; pass them on and end the connection.
+                    out.writeBytes(line.toByteArray());
+                    passThrough();
+                }
                 return;
             }
             if (b == LF) {
-                if (lineLength == 0) {
-                    passHead(out);
-                    return;
-                }
                 lineLength = 0;
             } else if (b != CR) {
                 lineLength++;
             }
             previous = b;
         }
+        line.write(bytes, start, end - start);
+        in.position(in.limit());
     }
 
     private void passHead(ByteArrayOutputStream out) {
-        String head = line.toString(StandardCharsets.ISO_8859_1);
-        int requestLineEnd = head.indexOf("\r\n");
-        if (head.substring(0, requestLineEnd).endsWith(" HTTP/1.0")) {
-            StringBuilder rewritten = new StringBuilder(head.length() + 64)
-                    .append(head, 0, requestLineEnd - 1).append("1\r\nConnection: close\r\n");
-            if (!head.toLowerCase(Locale.ROOT).contains("\r\nhost:")) {
-                rewritten.append("Host: ").append(localHost).append("\r\n");
-            }
-            rewritten.append(head, requestLineEnd + 2, head.length());
-            head = rewritten.toString();
+        byte[] head = line.toByteArray();
+        int requestLineEnd = indexOfCrLf(head);
+        if (requestLineEnd >= HTTP_1_0.length && java.util.Arrays.equals(head, requestLineEnd - HTTP_1_0.length, requestLineEnd,
+                HTTP_1_0, 0, HTTP_1_0.length)) {
+            head = asHttp11(new String(head, StandardCharsets.ISO_8859_1), requestLineEnd);
             closeAfterRequest = true;
         }
-        out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(head);
         phase = Phase.HEAD_PASSED;
+    }
+
+    /** The head of an HTTP/1.0 request as HTTP/1.1 that closes the connection, with a Host if it had none. */
+    private byte[] asHttp11(String head, int requestLineEnd) {
+        StringBuilder rewritten = new StringBuilder(head.length() + 64)
+                .append(head, 0, requestLineEnd - 1).append("1\r\nConnection: close\r\n");
+        if (!head.toLowerCase(Locale.ROOT).contains("\r\nhost:")) {
+            rewritten.append("Host: ").append(localHost).append("\r\n");
+        }
+        return rewritten.append(head, requestLineEnd + 2, head.length()).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int indexOfCrLf(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == CR && bytes[i + 1] == LF) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void startBody(Body kind) {
