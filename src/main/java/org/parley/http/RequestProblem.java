@@ -12,6 +12,7 @@ public enum RequestProblem implements ProblemType {
     BODY_TOO_LARGE(413, "Request body is too large"),
     URI_TOO_LONG(414, "Request URL is too long"),
     HEADERS_TOO_LARGE(431, "Request headers are too large"),
+    REQUEST_TIMEOUT(408, "Request took too long to arrive"),
     AUTHENTICATION_REQUIRED(401, "Authentication required"),
     ORIGIN_NOT_ALLOWED(403, "Origin not allowed for this site"),
     NO_SUCH_ROUTE(404, "No such endpoint");

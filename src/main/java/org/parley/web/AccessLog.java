@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request: method, path, status, duration. Never the query string or headers, which
- * may carry tokens or page keys a newsroom considers private. Logger {@code parley.access}.
+ * One log line per request: method, path (an excerpt when long), status, duration. Never the query string or
+ * headers, which may carry tokens or page keys a newsroom considers private. A request whose connection
+ * ended before any response (a client gone, a body that stopped arriving) shows "-" as its status.
+ * Logger {@code parley.access}.
  */
 final class AccessLog implements Filter {
 
@@ -22,8 +24,8 @@ final class AccessLog implements Filter {
             chain.proceed();
         } finally {
             if (LOG.isInfoEnabled()) {
-                LOG.info("{} {} {} {}ms", req.prologue().method().text(), req.prologue().uriPath().path(), res.status().code(),
-                        (System.nanoTime() - start) / 1_000_000);
+                LOG.info("{} {} {} {}ms", LogExcerpt.of(req.prologue().method().text()), LogExcerpt.of(req.prologue().uriPath().path()),
+                        res.isSent() ? res.status().code() : "-", (System.nanoTime() - start) / 1_000_000);
             }
         }
     }

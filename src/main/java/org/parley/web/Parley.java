@@ -1,7 +1,6 @@
 package org.parley.web;
 
 import io.helidon.http.HttpException;
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public final class Parley implements AutoCloseable {
     private final Moderation moderation;
     private final LiveStreams streams;
     private final Housekeeping housekeeping;
-    private final WebServer server;
+    private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
         db = Database.open(config.store());
@@ -69,16 +68,10 @@ public final class Parley implements AutoCloseable {
             }
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            server = WebServer.builder()
-                    .host(config.server().host())
-                    .port(config.server().port())
-                    // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
-                    .maxPayloadSize(Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1))
-                    .directHandlers(problems.directHandlers())
-                    .routing(routing -> routing(routing, problems, forwardedFor,
-                            List.of(identity.routes(), comments.routes(), moderation.routes()), pages))
-                    .build()
-                    .start();
+            List<HttpService> api = List.of(identity.routes(), comments.routes(), moderation.routes());
+            // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
+            http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
+                    problems.directHandlers(), routing -> routing(routing, problems, forwardedFor, api, pages));
             housekeeping = new Housekeeping(comments);
         } catch (RuntimeException e) {
             db.close();
@@ -93,7 +86,7 @@ public final class Parley implements AutoCloseable {
 
     /** The port actually bound (useful when configured as 0). */
     public int port() {
-        return server.port();
+        return http.port();
     }
 
     public Sites sites() {
@@ -140,7 +133,7 @@ public final class Parley implements AutoCloseable {
     public void close() {
         housekeeping.close();
         streams.close();
-        server.stop();
+        http.close();
         db.close();
     }
 }

@@ -26,11 +26,19 @@ import org.parley.store.StoreConfig;
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
                            MediaConfig media) {
 
-    /** Where Parley listens, how readers reach it, and which proxies' forwarded addresses to believe. */
-    public record Server(String host, int port, String publicUrl, List<String> trustedProxies) {
+    /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
+    public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts) {
         public Server {
             trustedProxies = List.copyOf(trustedProxies);
         }
+    }
+
+    /**
+     * How long a connection may keep the server waiting: for a request's line and headers (from their first
+     * byte), for each read of a request body, and between requests. Responses being written, live streams
+     * included, are never cut by these.
+     */
+    public record Timeouts(Duration header, Duration bodyRead, Duration idle) {
     }
 
     /** Live stream settings. */
@@ -72,7 +80,10 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
         var server = new Server(values.get(ConfigKey.SERVER_HOST).strip(), port,
                 publicUrl.isEmpty() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", ""),
                 java.util.Arrays.stream(values.get(ConfigKey.SERVER_TRUSTED_PROXIES).split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList());
+                        .filter(s -> !s.isEmpty()).toList(),
+                new Timeouts(Duration.ofSeconds(reader.integer(ConfigKey.SERVER_HEADER_TIMEOUT_SECONDS, 1, 3_600)),
+                        Duration.ofSeconds(reader.integer(ConfigKey.SERVER_BODY_READ_TIMEOUT_SECONDS, 1, 3_600)),
+                        Duration.ofSeconds(reader.integer(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 1, 86_400))));
         try {
             var store = new StoreConfig(values.get(ConfigKey.DB_URL), values.get(ConfigKey.DB_USER),
                     values.get(ConfigKey.DB_PASSWORD), reader.integer(ConfigKey.DB_POOL_SIZE, 1, 200),

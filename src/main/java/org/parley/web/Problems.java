@@ -68,7 +68,9 @@ final class Problems {
 
     void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
         String incident = UUID.randomUUID().toString();
-        LOG.error("incident {} on {} {}", incident, req.prologue().method().text(), req.prologue().uriPath().path(), e);
+        // Messages can quote the request (a path, a header, a body line): log excerpts only.
+        LOG.error("incident {} on {} {}", incident, LogExcerpt.of(req.prologue().method().text()),
+                LogExcerpt.of(req.prologue().uriPath().path()), LogExcerpt.of(e));
         ObjectNode body = json.createObjectNode()
                 .put("type", "urn:parley:problem:internal-error")
                 .put("title", "Internal server error")
@@ -85,28 +87,37 @@ final class Problems {
                 "There is no endpoint " + target + "; the API is described at /api/v1/openapi.json.", req.prologue().uriPath().path()));
     }
 
-    /** Problem bodies for requests the server rejects before routing (bad framing, oversized bodies). */
+    /**
+     * Problem bodies for requests the server rejects before routing or while reading them: bad framing,
+     * oversized parts, requests too slow to arrive. None of these is the server's fault, so none is a 5xx
+     * (Helidon would say 505 to an HTTP version it does not speak and 501 to a transfer coding it lacks).
+     */
     DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
             ProblemType type = switch (status.code()) {
+                case 408 -> RequestProblem.REQUEST_TIMEOUT;
                 case 413 -> RequestProblem.BODY_TOO_LARGE;
                 case 414 -> RequestProblem.URI_TOO_LONG;
                 case 431 -> RequestProblem.HEADERS_TOO_LARGE;
                 default -> RequestProblem.BAD_REQUEST;
             };
+            int code = status.code() >= 500 && status.code() != 503 ? 400 : status.code();
+            String said = message == null || message.isBlank() ? "" : LogExcerpt.of(message.strip());
             String detail = switch (status.code()) {
+                case 408 -> said.isEmpty() ? "The request took too long to arrive." : said;
                 case 413 -> "The request body is larger than this server accepts.";
                 case 414 -> "The URL is longer than this server accepts; send long values in a request body.";
                 case 431 -> "The request headers are larger than this server accepts.";
-                default -> "The request could not be parsed" + (message == null || message.isBlank() ? "" : ": " + message)
-                        + ". Check the request line, the headers and the percent-encoding of the path and query.";
+                default -> "The request could not be parsed" + (said.isEmpty() ? "" : ": " + said)
+                        + (said.endsWith(".") ? "" : ".") + " Check the request line, the headers, the body's framing"
+                        + " and the percent-encoding of the path and query.";
             };
-            ObjectNode body = body(type, detail, request.path());
-            body.put("status", status.code());
+            ObjectNode body = body(type, detail, LogExcerpt.of(request.path()));
+            body.put("status", code);
             ServerResponseHeaders out = ServerResponseHeaders.create();
             out.set(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
             return DirectHandler.TransportResponse.builder()
-                    .status(status)
+                    .status(Status.create(code))
                     .headers(out)
                     .entity(Json.bytes(json, body))
                     .build();
