@@ -10,6 +10,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.Json;
+import org.parley.identity.Voice;
+import org.parley.identity.Voices;
 
 /** SQL for the {@code comments} and {@code votes} tables. */
 final class CommentRepository {
@@ -104,6 +106,18 @@ final class CommentRepository {
                 .execute();
     }
 
+    /** Whether the author has any published comment on the site: a reader the site knows is no newcomer. */
+    boolean hasPublishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
+        return h.createQuery("""
+                        SELECT c.id FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published' LIMIT 1""")
+                .bind("author", authorId)
+                .bind("site", site.value())
+                .mapTo(String.class)
+                .findOne()
+                .isPresent();
+    }
+
     /** The author's published comments across a site: how well the site knows them. */
     int publishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
         return h.createQuery("""
@@ -163,24 +177,58 @@ final class CommentRepository {
                 .orElse(0);
     }
 
-    /** Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns {up, down}. */
-    int[] setVote(Handle h, String commentId, String voterId, int previous, int value, Instant now) {
+    /**
+     * Sets the voter's vote (0 withdraws it) and recounts the comment's votes; returns {up, down} as they count:
+     * brand-new voters on one network count once per direction together (see {@link org.parley.identity.Voice}).
+     * Counting again from the votes, rather than adding one, keeps the rule in one statement.
+     */
+    int[] setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
         if (value == 0) {
             h.createUpdate("DELETE FROM votes WHERE comment_id = :comment AND voter_id = :voter")
                     .bind("comment", commentId).bind("voter", voterId).execute();
         } else {
             h.createUpdate("""
-                            INSERT INTO votes (comment_id, voter_id, value, voted_at) VALUES (:comment, :voter, :value, :now)
-                            ON CONFLICT (comment_id, voter_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at""")
+                            INSERT INTO votes (comment_id, voter_id, value, network, newcomer, voted_at)
+                            VALUES (:comment, :voter, :value, :network, :newcomer, :now)
+                            ON CONFLICT (comment_id, voter_id) DO UPDATE
+                            SET value = excluded.value, network = excluded.network, newcomer = excluded.newcomer,
+                                voted_at = excluded.voted_at""")
                     .bind("comment", commentId).bind("voter", voterId).bind("value", value)
+                    .bind("network", voice.network()).bind("newcomer", voice.newcomer())
                     .bind("now", now.toEpochMilli()).execute();
         }
-        int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
-        int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
-        return h.createQuery("UPDATE comments SET up = up + :up, down = down + :down WHERE id = :id RETURNING up, down")
-                .bind("id", commentId).bind("up", upDelta).bind("down", downDelta)
+        return h.createQuery("UPDATE comments SET up = (" + counted(1) + "), down = (" + counted(-1)
+                        + ") WHERE id = :id RETURNING up, down")
+                .bind("id", commentId)
                 .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
                 .one();
+    }
+
+    /** The comment's votes of {@code value} as they count: each established voter, and each newcomers' network once. */
+    private static String counted(int value) {
+        return "SELECT COUNT(CASE WHEN NOT v.newcomer THEN 1 END) + COUNT(DISTINCT CASE WHEN v.newcomer THEN v.network END)"
+                + " FROM votes v WHERE v.comment_id = comments.id AND v.value = " + value;
+    }
+
+    /**
+     * How the votes on each of {@code ids} add up: cast, as they count (the same rule as {@link #setVote}), and
+     * from the busiest network. Counted per network, then summed: networks are disjoint.
+     */
+    Map<String, Voices> voteVoices(Handle h, List<String> ids) {
+        Map<String, Voices> voices = new HashMap<>();
+        if (ids.isEmpty()) {
+            return voices;
+        }
+        h.createQuery("""
+                        SELECT comment_id, network IS NOT NULL, COUNT(*),
+                               COUNT(CASE WHEN NOT newcomer THEN 1 END)
+                               + MAX(CASE WHEN newcomer AND value = 1 THEN 1 ELSE 0 END)
+                               + MAX(CASE WHEN newcomer AND value = -1 THEN 1 ELSE 0 END)
+                        FROM votes WHERE comment_id IN (<ids>) GROUP BY comment_id, network""")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3), rs.getInt(4))))
+                .forEach(group -> voices.merge(group.getKey(), group.getValue(), Voices::plus));
+        return voices;
     }
 
     /** The voter's votes on one page's comments, by comment id. */
