@@ -178,11 +178,21 @@ final class CommentRepository {
     }
 
     /**
-     * Sets the voter's vote (0 withdraws it) and recounts the comment's votes; returns {up, down} as they count:
-     * brand-new voters on one network count once per direction together (see {@link org.parley.identity.Voice}).
-     * Counting again from the votes, rather than adding one, keeps the rule in one statement.
+     * Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns {up, down} as they count:
+     * each established voter's vote, and brand-new voters' once per network and direction (see
+     * {@link org.parley.identity.Voice}). The counts move by this voter's share given everyone else's votes,
+     * read under the comment's row lock, so two concurrent votes (PostgreSQL) cannot both claim one network's
+     * vote; a few indexed lookups, however many votes the comment has.
      */
     int[] setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
+        h.createUpdate("UPDATE comments SET up = up WHERE id = :id").bind("id", commentId).execute();
+        Optional<CastVote> before = h.createQuery("""
+                        SELECT value, network, newcomer FROM votes WHERE comment_id = :comment AND voter_id = :voter""")
+                .bind("comment", commentId).bind("voter", voterId)
+                .map((rs, ctx) -> new CastVote(rs.getInt(1), new Voice(rs.getString(2), rs.getBoolean(3))))
+                .findOne();
+        int[] delta = new int[2];
+        before.ifPresent(old -> delta[old.value() == 1 ? 0 : 1] -= share(h, commentId, voterId, old));
         if (value == 0) {
             h.createUpdate("DELETE FROM votes WHERE comment_id = :comment AND voter_id = :voter")
                     .bind("comment", commentId).bind("voter", voterId).execute();
@@ -196,18 +206,36 @@ final class CommentRepository {
                     .bind("comment", commentId).bind("voter", voterId).bind("value", value)
                     .bind("network", voice.network()).bind("newcomer", voice.newcomer())
                     .bind("now", now.toEpochMilli()).execute();
+            delta[value == 1 ? 0 : 1] += share(h, commentId, voterId, new CastVote(value, voice));
         }
-        return h.createQuery("UPDATE comments SET up = (" + counted(1) + "), down = (" + counted(-1)
-                        + ") WHERE id = :id RETURNING up, down")
-                .bind("id", commentId)
+        return h.createQuery("UPDATE comments SET up = up + :up, down = down + :down WHERE id = :id RETURNING up, down")
+                .bind("id", commentId).bind("up", delta[0]).bind("down", delta[1])
                 .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
                 .one();
     }
 
-    /** The comment's votes of {@code value} as they count: each established voter, and each newcomers' network once. */
-    private static String counted(int value) {
-        return "SELECT COUNT(CASE WHEN NOT v.newcomer THEN 1 END) + COUNT(DISTINCT CASE WHEN v.newcomer THEN v.network END)"
-                + " FROM votes v WHERE v.comment_id = comments.id AND v.value = " + value;
+    /** A vote as stored: its direction and where it came from. */
+    private record CastVote(int value, Voice voice) {
+    }
+
+    /**
+     * What one voter's vote adds to its direction's count, given the other voters' votes: 1 for an established
+     * voter; for a brand-new one, 1 unless another brand-new voter on the same network already votes that way.
+     */
+    private static int share(Handle h, String commentId, String voterId, CastVote vote) {
+        if (!vote.voice().newcomer()) {
+            return 1;
+        }
+        boolean counted = h.createQuery("""
+                        SELECT voter_id FROM votes
+                        WHERE comment_id = :comment AND network = :network AND value = :value AND newcomer AND voter_id <> :voter
+                        LIMIT 1""")
+                .bind("comment", commentId).bind("network", vote.voice().network()).bind("value", vote.value())
+                .bind("voter", voterId)
+                .mapTo(String.class)
+                .findOne()
+                .isPresent();
+        return counted ? 0 : 1;
     }
 
     /**

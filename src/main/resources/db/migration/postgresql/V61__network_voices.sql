@@ -17,6 +17,7 @@ CREATE INDEX guests_by_network ON guests (network, created_at);
 -- brand-new readers on one network count once together. Rows from before have no network and count fully.
 ALTER TABLE votes ADD COLUMN network TEXT;
 ALTER TABLE votes ADD COLUMN newcomer BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX votes_by_network ON votes (comment_id, network);    -- is this network's vote already counted?
 ALTER TABLE reports ADD COLUMN network TEXT;
 ALTER TABLE reports ADD COLUMN newcomer BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE blocks ADD COLUMN network TEXT;

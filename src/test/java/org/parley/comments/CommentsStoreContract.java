@@ -254,6 +254,32 @@ abstract class CommentsStoreContract {
     }
 
     @Test
+    void freshGuestsOnOneNetworkVotingAtOnceStillCountOnce() throws Exception {
+        Comment comment = post(ann, Optional.empty(), "Swarmed");
+        List<GuestId> swarm = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            swarm.add(identity.createGuest().id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<VoteTally>> votes = new ArrayList<>();
+            for (GuestId voter : swarm) {
+                votes.add(() -> comments.vote(SITE, voter, comment.id(), 1, "203.0.113.9"));
+            }
+            for (Future<VoteTally> done : pool.invokeAll(votes)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(thread().comments().getFirst().comment().up()).isEqualTo(1);
+        for (GuestId voter : swarm) {
+            comments.vote(SITE, voter, comment.id(), 0, "203.0.113.9");
+        }
+        assertThat(thread().comments().getFirst().comment().up()).as("all withdrawn").isZero();
+    }
+
+    @Test
     void votersTheSiteKnowsCountFullyFromAnyNetwork() {
         Comment comment = post(ann, Optional.empty(), "From the office");
         post(bob, Optional.empty(), "Bob has commented here before");
