@@ -178,13 +178,13 @@ final class CommentRepository {
     }
 
     /**
-     * Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns {up, down} as they count:
+     * Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns them as they count:
      * each established voter's vote, and brand-new voters' once per network and direction (see
      * {@link org.parley.identity.Voice}). The counts move by this voter's share given everyone else's votes,
      * read under the comment's row lock, so two concurrent votes (PostgreSQL) cannot both claim one network's
      * vote; a few indexed lookups, however many votes the comment has.
      */
-    int[] setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
+    Counts setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
         h.createUpdate("UPDATE comments SET up = up WHERE id = :id").bind("id", commentId).execute();
         Optional<CastVote> before = h.createQuery("""
                         SELECT value, network, newcomer FROM votes WHERE comment_id = :comment AND voter_id = :voter""")
@@ -210,8 +210,12 @@ final class CommentRepository {
         }
         return h.createQuery("UPDATE comments SET up = up + :up, down = down + :down WHERE id = :id RETURNING up, down")
                 .bind("id", commentId).bind("up", delta[0]).bind("down", delta[1])
-                .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .map((rs, ctx) -> new Counts(rs.getInt(1), rs.getInt(2), delta[0] != 0 || delta[1] != 0))
                 .one();
+    }
+
+    /** A comment's vote counts after a vote, and whether that vote moved them. */
+    record Counts(int up, int down, boolean moved) {
     }
 
     /** A vote as stored: its direction and where it came from. */

@@ -209,9 +209,13 @@ public final class Comments {
                 return new Voted(new VoteTally(id, stored.row().up(), stored.row().down(), value), Optional.empty());
             }
             Voice voice = identity.voice(voter, clientAddress, comments.hasPublishedOnSite(h, voter.value(), site.id()));
-            int[] counts = comments.setVote(h, id.value(), voter.value(), value, voice, now);
+            CommentRepository.Counts counts = comments.setVote(h, id.value(), voter.value(), value, voice, now);
+            if (!counts.moved()) {
+                // The counts did not move (a brand-new voter whose network's vote already counts): no new version.
+                return new Voted(new VoteTally(id, counts.up(), counts.down(), value), Optional.empty());
+            }
             long version = pages.recordChange(h, stored.row().pageId(), 0, "voted", id.value(), now);
-            return new Voted(new VoteTally(id, counts[0], counts[1], value),
+            return new Voted(new VoteTally(id, counts.up(), counts.down(), value),
                     Optional.of(new CommentEvent.CommentVoted(stored.row().pageId(), version, id)));
         });
         voted.event().ifPresent(this::afterCommit);

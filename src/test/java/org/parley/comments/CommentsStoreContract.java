@@ -248,6 +248,9 @@ abstract class CommentsStoreContract {
 
         assertThat(comments.vote(SITE, crowd.getFirst(), crowdPleaser.id(), 0, "203.0.113.9"))
                 .as("one of the crowd withdrawing leaves the others' one vote").isEqualTo(new VoteTally(crowdPleaser.id(), 1, 1, 0));
+        assertThat(events).as("only votes that moved the counts make a new page version")
+                .filteredOn(e -> e instanceof CommentEvent.CommentVoted voted && voted.commentId().equals(crowdPleaser.id()))
+                .hasSize(2);
         assertThat(comments.voteVoices(List.of(crowdPleaser.id(), widelyLiked.id())))
                 .containsEntry(crowdPleaser.id(), new org.parley.identity.Voices(20, 2, 20))
                 .containsEntry(widelyLiked.id(), new org.parley.identity.Voices(3, 3, 1));
