@@ -10,6 +10,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.Json;
+import org.parley.identity.Voice;
+import org.parley.identity.Voices;
 
 /** SQL for the {@code comments} and {@code votes} tables. */
 final class CommentRepository {
@@ -132,6 +134,18 @@ final class CommentRepository {
                 .execute();
     }
 
+    /** Whether the author has any published comment on the site: a reader the site knows is no newcomer. */
+    boolean hasPublishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
+        return h.createQuery("""
+                        SELECT c.id FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published' LIMIT 1""")
+                .bind("author", authorId)
+                .bind("site", site.value())
+                .mapTo(String.class)
+                .findOne()
+                .isPresent();
+    }
+
     /** The author's published comments across a site: how well the site knows them. */
     int publishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
         return h.createQuery("""
@@ -191,24 +205,90 @@ final class CommentRepository {
                 .orElse(0);
     }
 
-    /** Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns {up, down}. */
-    int[] setVote(Handle h, String commentId, String voterId, int previous, int value, Instant now) {
+    /**
+     * Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns them as they count:
+     * each established voter's vote, and brand-new voters' once per network and direction (see
+     * {@link org.parley.identity.Voice}). The counts move by this voter's share given everyone else's votes,
+     * read under the comment's row lock, so two concurrent votes (PostgreSQL) cannot both claim one network's
+     * vote; a few indexed lookups, however many votes the comment has.
+     */
+    Counts setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
+        h.createUpdate("UPDATE comments SET up = up WHERE id = :id").bind("id", commentId).execute();
+        Optional<CastVote> before = h.createQuery("""
+                        SELECT value, network, newcomer FROM votes WHERE comment_id = :comment AND voter_id = :voter""")
+                .bind("comment", commentId).bind("voter", voterId)
+                .map((rs, ctx) -> new CastVote(rs.getInt(1), new Voice(rs.getString(2), rs.getBoolean(3))))
+                .findOne();
+        int[] delta = new int[2];
+        before.ifPresent(old -> delta[old.value() == 1 ? 0 : 1] -= share(h, commentId, voterId, old));
         if (value == 0) {
             h.createUpdate("DELETE FROM votes WHERE comment_id = :comment AND voter_id = :voter")
                     .bind("comment", commentId).bind("voter", voterId).execute();
         } else {
             h.createUpdate("""
-                            INSERT INTO votes (comment_id, voter_id, value, voted_at) VALUES (:comment, :voter, :value, :now)
-                            ON CONFLICT (comment_id, voter_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at""")
+                            INSERT INTO votes (comment_id, voter_id, value, network, newcomer, voted_at)
+                            VALUES (:comment, :voter, :value, :network, :newcomer, :now)
+                            ON CONFLICT (comment_id, voter_id) DO UPDATE
+                            SET value = excluded.value, network = excluded.network, newcomer = excluded.newcomer,
+                                voted_at = excluded.voted_at""")
                     .bind("comment", commentId).bind("voter", voterId).bind("value", value)
+                    .bind("network", voice.network()).bind("newcomer", voice.newcomer())
                     .bind("now", now.toEpochMilli()).execute();
+            delta[value == 1 ? 0 : 1] += share(h, commentId, voterId, new CastVote(value, voice));
         }
-        int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
-        int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
         return h.createQuery("UPDATE comments SET up = up + :up, down = down + :down WHERE id = :id RETURNING up, down")
-                .bind("id", commentId).bind("up", upDelta).bind("down", downDelta)
-                .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .bind("id", commentId).bind("up", delta[0]).bind("down", delta[1])
+                .map((rs, ctx) -> new Counts(rs.getInt(1), rs.getInt(2), delta[0] != 0 || delta[1] != 0))
                 .one();
+    }
+
+    /** A comment's vote counts after a vote, and whether that vote moved them. */
+    record Counts(int up, int down, boolean moved) {
+    }
+
+    /** A vote as stored: its direction and where it came from. */
+    private record CastVote(int value, Voice voice) {
+    }
+
+    /**
+     * What one voter's vote adds to its direction's count, given the other voters' votes: 1 for an established
+     * voter; for a brand-new one, 1 unless another brand-new voter on the same network already votes that way.
+     */
+    private static int share(Handle h, String commentId, String voterId, CastVote vote) {
+        if (!vote.voice().newcomer()) {
+            return 1;
+        }
+        boolean counted = h.createQuery("""
+                        SELECT voter_id FROM votes
+                        WHERE comment_id = :comment AND network = :network AND value = :value AND newcomer AND voter_id <> :voter
+                        LIMIT 1""")
+                .bind("comment", commentId).bind("network", vote.voice().network()).bind("value", vote.value())
+                .bind("voter", voterId)
+                .mapTo(String.class)
+                .findOne()
+                .isPresent();
+        return counted ? 0 : 1;
+    }
+
+    /**
+     * How the votes on each of {@code ids} add up: cast, as they count (the same rule as {@link #setVote}), and
+     * from the busiest network. Counted per network, then summed: networks are disjoint.
+     */
+    Map<String, Voices> voteVoices(Handle h, List<String> ids) {
+        Map<String, Voices> voices = new HashMap<>();
+        if (ids.isEmpty()) {
+            return voices;
+        }
+        h.createQuery("""
+                        SELECT comment_id, network IS NOT NULL, COUNT(*),
+                               COUNT(CASE WHEN NOT newcomer THEN 1 END)
+                               + MAX(CASE WHEN newcomer AND value = 1 THEN 1 ELSE 0 END)
+                               + MAX(CASE WHEN newcomer AND value = -1 THEN 1 ELSE 0 END)
+                        FROM votes WHERE comment_id IN (<ids>) GROUP BY comment_id, network""")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3), rs.getInt(4))))
+                .forEach(group -> voices.merge(group.getKey(), group.getValue(), Voices::plus));
+        return voices;
     }
 
     /** The voter's votes on one page's comments, by comment id. */

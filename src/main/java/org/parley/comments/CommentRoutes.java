@@ -169,7 +169,7 @@ final class CommentRoutes implements HttpService {
         JsonFields fields = new JsonFields(bodies.object(req), Set.of("value"));
         int value = fields.requiredInt("value", -1, 1);
         fields.done();
-        VoteTally tally = comments.vote(site, voter, id, value);
+        VoteTally tally = comments.vote(site, voter, id, value, ClientAddress.of(req));
         sendJson(res, Status.OK_200, ThreadJson.votes(tally.id(), tally.up(), tally.down(), Optional.of(tally.myVote())));
     }
 
@@ -249,7 +249,7 @@ final class CommentRoutes implements HttpService {
         }
         fields.done();
         Author author = comments.comment(site, new CommentId(raw)).comment().author().orElseThrow();
-        identity.block(blocker, author.id(), author.name(), site);
+        identity.block(blocker, author.id(), author.name(), site, comments.voice(site, blocker, ClientAddress.of(req)));
         Block block = identity.blockList(blocker).stream().filter(b -> b.blocked().equals(author.id())).findFirst().orElseThrow();
         sendJson(res, Status.CREATED_201, ThreadJson.block(block));
     }

@@ -15,6 +15,8 @@ import org.parley.http.EncodedBody;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
+import org.parley.identity.Voice;
+import org.parley.identity.Voices;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.ImageId;
@@ -169,9 +171,11 @@ public final class Comments {
 
     /**
      * Sets {@code voter}'s vote on a comment: 1 up, -1 down, 0 withdraws. One vote per voter and
-     * comment; voting again replaces it. Authors cannot vote on their own comments.
+     * comment; voting again replaces it. Authors cannot vote on their own comments. The tally is the votes
+     * as they count: brand-new voters on one network ({@code clientAddress}'s) count once together, see
+     * {@link #voice}; the voter's own vote is theirs either way.
      */
-    public VoteTally vote(SiteId siteId, GuestId voter, CommentId id, int value) {
+    public VoteTally vote(SiteId siteId, GuestId voter, CommentId id, int value, String clientAddress) {
         if (value < -1 || value > 1) {
             throw new IllegalArgumentException("vote must be -1, 0 or 1, was " + value);
         }
@@ -191,13 +195,34 @@ public final class Comments {
             if (previous == value) {
                 return new Voted(new VoteTally(id, stored.row().up(), stored.row().down(), value), Optional.empty());
             }
-            int[] counts = comments.setVote(h, id.value(), voter.value(), previous, value, now);
+            Voice voice = identity.voice(voter, clientAddress, comments.hasPublishedOnSite(h, voter.value(), site.id()));
+            CommentRepository.Counts counts = comments.setVote(h, id.value(), voter.value(), value, voice, now);
+            if (!counts.moved()) {
+                // The counts did not move (a brand-new voter whose network's vote already counts): no new version.
+                return new Voted(new VoteTally(id, counts.up(), counts.down(), value), Optional.empty());
+            }
             long version = pages.recordChange(h, stored.row().pageId(), 0, "voted", id.value(), now);
-            return new Voted(new VoteTally(id, counts[0], counts[1], value),
+            return new Voted(new VoteTally(id, counts.up(), counts.down(), value),
                     Optional.of(new CommentEvent.CommentVoted(stored.row().pageId(), version, id)));
         });
         voted.event().ifPresent(this::afterCommit);
         return voted.tally();
+    }
+
+    /**
+     * How a reader's vote, report or block from {@code clientAddress} counts on a site: as a newcomer's while
+     * the guest is brand-new there (young, no published comment on the site), see {@link Identity#voice}.
+     */
+    public Voice voice(SiteId site, GuestId reader, String clientAddress) {
+        return identity.voice(reader, clientAddress, db.read(h -> comments.hasPublishedOnSite(h, reader.value(), site)));
+    }
+
+    /** How the votes on each comment add up, for moderators: cast, counted, and from the busiest network. */
+    public Map<CommentId, Voices> voteVoices(List<CommentId> ids) {
+        Map<String, Voices> found = db.read(h -> comments.voteVoices(h, ids.stream().map(CommentId::value).toList()));
+        Map<CommentId, Voices> voices = new LinkedHashMap<>();
+        ids.forEach(id -> voices.put(id, found.getOrDefault(id.value(), Voices.NONE)));
+        return voices;
     }
 
     /** The voter's votes on one page, by comment id (1 or -1); empty for an unknown page. */

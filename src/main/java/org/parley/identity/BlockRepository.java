@@ -10,11 +10,13 @@ import org.parley.sites.SiteId;
 final class BlockRepository {
 
     /** Records the block unless it exists; returns whether it is new. */
-    boolean insert(Handle h, GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Instant now) {
+    boolean insert(Handle h, GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Voice voice, Instant now) {
         return h.createUpdate("""
-                        INSERT INTO blocks (blocker_id, blocked_id, blocked_name, site_id, created_at)
-                        VALUES (:blocker, :blocked, :name, :site, :now)
+                        INSERT INTO blocks (blocker_id, blocked_id, blocked_name, site_id, network, newcomer, created_at)
+                        VALUES (:blocker, :blocked, :name, :site, :network, :newcomer, :now)
                         ON CONFLICT (blocker_id, blocked_id) DO NOTHING""")
+                .bind("network", voice.network())
+                .bind("newcomer", voice.newcomer())
                 .bind("blocker", blocker.value())
                 .bind("blocked", blocked.value())
                 .bind("name", name.orElse(null))
@@ -40,10 +42,11 @@ final class BlockRepository {
                 .list();
     }
 
-    /** Distinct readers who blocked {@code blocked} on {@code site} since {@code since}. */
+    /** Readers who blocked {@code blocked} on {@code site} since {@code since}; newcomers once per network. */
     int blockersSince(Handle h, GuestId blocked, SiteId site, Instant since) {
         return h.createQuery("""
-                        SELECT COUNT(*) FROM blocks
+                        SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END) + COUNT(DISTINCT CASE WHEN newcomer THEN network END)
+                        FROM blocks
                         WHERE blocked_id = :blocked AND site_id = :site AND created_at >= :since""")
                 .bind("blocked", blocked.value())
                 .bind("site", site.value())

@@ -2,12 +2,15 @@ package org.parley.identity;
 
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
 import org.parley.sites.SiteId;
@@ -17,40 +20,129 @@ import org.parley.store.Ids;
 
 /**
  * The identity feature's door: who is making a request. For now that is a guest, identified by a bearer
- * token the widget keeps; moderator accounts and single sign-on will join here. Thread-safe.
+ * token the widget keeps; moderator accounts and single sign-on will join here. It also says how much a
+ * guest's acts weigh: guests are cheap to make, so brand-new ones on one network count as one
+ * ({@link #voice}), and guests one network makes in a crowd share that network's allowances
+ * ({@link #allowanceHolder}). Thread-safe.
  */
 public final class Identity {
 
     private static final int MAX_CACHED_TOKENS = 100_000;
+    /**
+     * Guests one network may make in an hour before the next ones share its allowances: more than a
+     * household's browsers and private windows, fewer than anyone rotating tokens needs.
+     */
+    static final int CROWD_PER_HOUR = 5;
+    private static final String NETWORK_SECRET = "network";
 
     private final Database db;
     private final Clock clock;
     private final Sites sites;
+    private final IdentityConfig config;
+    private final GuestLimits limits;
+    private final NetworkPseudonyms networks;
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
     private final Map<String, GuestId> tokenCache = new ConcurrentHashMap<>();
+    private final Map<GuestId, GuestRow> guestCache = new ConcurrentHashMap<>();
     private final Map<GuestId, Set<GuestId>> blockedCache = new ConcurrentHashMap<>();
 
-    private Identity(Database db, Clock clock, Sites sites) {
+    private Identity(Database db, Clock clock, Sites sites, IdentityConfig config) {
         this.db = db;
         this.clock = clock;
         this.sites = sites;
+        this.config = config;
+        this.limits = new GuestLimits(clock, config);
+        this.networks = new NetworkPseudonyms(networkSecret(db, clock));
     }
 
+    /** Identity with {@code config}'s guest limits; reads (or, the first time, makes) the installation's network secret. */
+    public static Identity create(Database db, Clock clock, Sites sites, IdentityConfig config) {
+        return new Identity(db, clock, sites, config);
+    }
+
+    /** Identity with the default guest limits. */
     public static Identity create(Database db, Clock clock, Sites sites) {
-        return new Identity(db, clock, sites);
+        return create(db, clock, sites, IdentityConfig.defaults());
     }
 
-    /** Creates a guest and returns its id with the token that authenticates it (shown only now). */
+    private static String networkSecret(Database db, Clock clock) {
+        SecretRepository secrets = new SecretRepository();
+        return db.write(h -> {
+            secrets.insertIfAbsent(h, NETWORK_SECRET, db.ids().secret(), clock.instant());
+            return secrets.find(h, NETWORK_SECRET).orElseThrow();
+        });
+    }
+
+    /**
+     * Creates a guest for a reader at {@code clientAddress} and returns its id with the token that authenticates
+     * it (shown only now). Throws a 429 problem when that address's network made more guests than
+     * {@link IdentityConfig} allows; a guest made after its network already made {@value #CROWD_PER_HOUR} in the
+     * last hour shares that network's allowances while it is younger than {@link IdentityConfig#newGuestFor()}.
+     */
+    public NewGuest createGuest(String clientAddress) {
+        limits.take(clientAddress);
+        String network = networks.of(clientAddress);
+        Instant now = clock.instant();
+        return create(now, Optional.of(network),
+                h -> repository.createdFrom(h, network, now.minus(Duration.ofHours(1))) >= CROWD_PER_HOUR);
+    }
+
+    /** Creates a guest for Parley's own use (the demo's commenters, imports): no address, no limit. */
     public NewGuest createGuest() {
-        var now = clock.instant();
+        return create(clock.instant(), Optional.empty(), h -> false);
+    }
+
+    private NewGuest create(Instant now, Optional<String> network, Predicate<Handle> crowded) {
         GuestId id = new GuestId(db.ids().next("g", now.toEpochMilli()));
         String token = db.ids().secret();
         db.write(h -> {
-            repository.insert(h, id, Ids.digest(token), now);
+            repository.insert(h, id, Ids.digest(token), network, crowded.test(h), now);
             return null;
         });
         return new NewGuest(id, token);
+    }
+
+    /**
+     * Whose allowances (comments, uploads) a guest's acts are taken from: the guest's own, or — while a guest
+     * made in a crowd (see {@link #createGuest(String)}) is young — the allowance its network's crowd shares,
+     * so a fresh token buys no fresh allowance. An opaque key for rate limits, never shown.
+     */
+    public String allowanceHolder(GuestId guest) {
+        return row(guest)
+                .filter(row -> row.crowded() && row.network().isPresent() && young(row))
+                .map(row -> "network:" + row.network().orElseThrow())
+                .orElse("guest:" + guest.value());
+    }
+
+    /**
+     * How a reader's vote, report or block from {@code clientAddress} counts: with the pseudonym of that
+     * address's network, and as a newcomer's when the guest is younger than {@link IdentityConfig#newGuestFor()}
+     * and has no published comment on the site ({@code publishedOnSite}: the caller knows, identity does not).
+     */
+    public Voice voice(GuestId reader, String clientAddress, boolean publishedOnSite) {
+        boolean newcomer = !publishedOnSite && row(reader).map(this::young).orElse(true);
+        return new Voice(networks.of(clientAddress), newcomer);
+    }
+
+    private boolean young(GuestRow row) {
+        return row.createdAt().isAfter(clock.instant().minus(config.newGuestFor()));
+    }
+
+    /** The stored guest, cached: it never changes. */
+    private Optional<GuestRow> row(GuestId guest) {
+        GuestRow cached = guestCache.get(guest);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<GuestRow> found = db.read(h -> repository.find(h, guest));
+        found.ifPresent(row -> {
+            if (guestCache.size() >= MAX_CACHED_TOKENS) {
+                guestCache.clear();
+            }
+            guestCache.put(guest, row);
+        });
+        return found;
     }
 
     /** The guest a token belongs to, if any. Lookups are cached; tokens never change owner. */
@@ -81,14 +173,15 @@ public final class Identity {
     /**
      * {@code blocker} never wants to see {@code blocked}'s comments again. Idempotent; the blocked
      * reader is never told. {@code name} is how they appeared, for the block list; {@code site} is
-     * where it happened, for moderation's block signal.
+     * where it happened and {@code voice} how the blocker counts (see {@link #voice}), for moderation's
+     * block signal.
      */
-    public void block(GuestId blocker, GuestId blocked, Optional<String> name, SiteId site) {
+    public void block(GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Voice voice) {
         if (blocker.equals(blocked)) {
             throw new ParleyException.Conflict(IdentityProblem.SELF_BLOCK, "You cannot block yourself.");
         }
         Instant now = clock.instant();
-        db.write(h -> blocks.insert(h, blocker, blocked, name, site, now));
+        db.write(h -> blocks.insert(h, blocker, blocked, name, site, voice, now));
         db.afterCommit(() -> blockedCache.remove(blocker));
     }
 
@@ -118,7 +211,10 @@ public final class Identity {
         return loaded;
     }
 
-    /** How many distinct readers blocked {@code blocked} on {@code site} since {@code since}. Never who. */
+    /**
+     * How many readers blocked {@code blocked} on {@code site} since {@code since}, brand-new readers on one
+     * network counted once. Never who.
+     */
     public int blockersSince(GuestId blocked, SiteId site, Instant since) {
         return db.read(h -> blocks.blockersSince(h, blocked, site, since));
     }

@@ -5,7 +5,8 @@ import org.parley.http.ProblemType;
 /** Problems about who the caller is. */
 public enum IdentityProblem implements ProblemType {
     UNKNOWN_GUEST_TOKEN(401, "Guest token not recognised"),
-    SELF_BLOCK(409, "You cannot block yourself");
+    SELF_BLOCK(409, "You cannot block yourself"),
+    TOO_MANY_GUESTS(429, "Too many new guests from one network");
 
     private final int status;
     private final String title;

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
+import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.sites.Sites;
 
@@ -27,10 +28,10 @@ final class IdentityRoutes implements HttpService {
         rules.post("/sites/{site}/guests", this::createGuest);
     }
 
-    // POST /sites/{site}/guests → 201 {id, token}: a new guest identity for the widget to keep.
+    // POST /sites/{site}/guests → 201 {id, token}: a new guest identity for the widget to keep; 429 too-many-guests.
     private void createGuest(ServerRequest req, ServerResponse res) {
         sites.require(req.path().pathParameters().get("site"));
-        NewGuest guest = identity.createGuest();
+        NewGuest guest = identity.createGuest(ClientAddress.of(req));
         res.status(Status.CREATED_201)
                 .header("Content-Type", "application/json")
                 .header("Cache-Control", "no-store")

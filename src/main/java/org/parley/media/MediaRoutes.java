@@ -81,7 +81,8 @@ final class MediaRoutes implements HttpService {
             throw Refusal.tooLarge(sizes.maxBytes());
         }
         uploader.accept(site.id(), guest);
-        limits.take(site.id().value(), guest.value(), ClientAddress.of(req));
+        // A brand-new guest made in a crowd draws on its network's allowance, like its comments (see Identity).
+        limits.take(site.id().value(), identity.allowanceHolder(guest), ClientAddress.network(ClientAddress.of(req)));
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
             image = media.store(body, sizes);

@@ -15,6 +15,7 @@ import org.parley.comments.ReviewQueue;
 import org.parley.comments.ReviewScope;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
+import org.parley.identity.Voices;
 import org.parley.sites.SiteId;
 import org.parley.staff.Scope;
 import org.parley.staff.StaffUser;
@@ -53,8 +54,11 @@ final class Casework {
                     case APPROVED -> ReviewQueue.APPROVED;
                     default -> ReviewQueue.REJECTED;
                 }, after, limit));
-        Map<String, Integer> open = db.read(h -> reports.openCounts(h, items.stream().map(ReviewItem::id).toList()));
-        List<CaseSummary> cases = items.stream().map(item -> new CaseSummary(item, open.getOrDefault(item.id().value(), 0))).toList();
+        List<CommentId> ids = items.stream().map(ReviewItem::id).toList();
+        Map<String, Voices> open = db.read(h -> reports.openVoices(h, ids));
+        Map<CommentId, Voices> votes = comments.get().voteVoices(ids);
+        List<CaseSummary> cases = items.stream().map(item -> new CaseSummary(item, open.getOrDefault(item.id().value(), Voices.NONE),
+                votes.get(item.id()))).toList();
         Optional<CommentId> next = items.size() == limit ? Optional.of(items.getLast().id()) : Optional.empty();
         return new QueuePage(kind, cases, next);
     }
@@ -63,7 +67,8 @@ final class Casework {
         ReviewItem item = inScope(who, List.of(id)).getFirst();
         List<ReviewItem> conversation = comments.get().conversation(id);
         List<Report> reported = db.read(h -> reports.forComment(h, id));
-        return new CaseFile(item, conversation, reported, author(item));
+        Voices reporters = db.read(h -> reports.allVoices(h, List.of(id))).getOrDefault(id.value(), Voices.NONE);
+        return new CaseFile(item, conversation, reported, reporters, comments.get().voteVoices(List.of(id)).get(id), author(item));
     }
 
     /** The comments, each checked against the moderator's scope: 404 for unknown, 403 for out of scope. */

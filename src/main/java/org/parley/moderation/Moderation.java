@@ -23,6 +23,7 @@ import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
+import org.parley.identity.Voice;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
@@ -75,7 +76,7 @@ public final class Moderation {
         this.abuse = abuse;
         this.wordLists = new WordLists(db);
         AbuseScores scores = new AbuseScores(abuse);
-        this.pipeline = new Pipeline(db, rules, sanctions, new RateLimits(clock), List.of(
+        this.pipeline = new Pipeline(db, rules, sanctions, new RateLimits(clock, identity), List.of(
                 new WordListSignal(wordLists),
                 new AbuseSignal(scores),
                 new LinkSignal(),
@@ -107,9 +108,11 @@ public final class Moderation {
 
     /**
      * A reader's report of a published comment, with a reason and an optional note. One per reader and
-     * comment: reporting again is a 409 problem; reporting one's own comment is refused.
+     * comment: reporting again is a 409 problem; reporting one's own comment is refused. Every report is
+     * kept, but brand-new readers on one network ({@code clientAddress}'s) count as one reporter together.
      */
-    public Report report(SiteId site, GuestId reporter, CommentId commentId, ReportReason reason, Optional<String> note) {
+    public Report report(SiteId site, GuestId reporter, CommentId commentId, ReportReason reason, Optional<String> note,
+                         String clientAddress) {
         sites.require(site.value());
         Optional<String> text = note.map(String::strip).filter(n -> !n.isEmpty());
         if (text.isPresent() && text.get().length() > MAX_REPORT_NOTE) {
@@ -127,7 +130,8 @@ public final class Moderation {
         Instant now = clock.instant();
         Report report = new Report(db.ids().next("r", now.toEpochMilli()), commentId, site, reporter, reason, text, now,
                 Optional.empty());
-        boolean stored = db.write(h -> reports.insert(h, report, author, item.page().value(), item.section()));
+        Voice voice = comments.get().voice(site, reporter, clientAddress);
+        boolean stored = db.write(h -> reports.insert(h, report, author, item.page().value(), item.section(), voice));
         if (!stored) {
             throw new ParleyException.Conflict(ModerationProblem.ALREADY_REPORTED,
                     "You already reported this comment; the moderators have your report.");

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parley.comments.CommentId;
 import org.parley.comments.PageKey;
+import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.http.JsonBudget;
 import org.parley.http.JsonFields;
@@ -74,7 +75,7 @@ final class ModerationRoutes implements HttpService {
         if (!CommentId.isValid(rawId)) {
             throw new ParleyException.NotFound(org.parley.comments.CommentProblem.UNKNOWN_COMMENT, "There is no comment '" + rawId + "'.");
         }
-        Report report = moderation.report(site, reporter, new CommentId(rawId), parsed.orElseThrow(), note);
+        Report report = moderation.report(site, reporter, new CommentId(rawId), parsed.orElseThrow(), note, ClientAddress.of(req));
         ObjectNode body = json.createObjectNode().put("id", report.id()).put("received", true)
                 .put("message", "Thank you. The moderators will look at this comment.");
         res.status(Status.CREATED_201).header(HeaderNames.CONTENT_TYPE, "application/json").send(Json.bytes(json, body));

@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import org.parley.comments.Submission;
 import org.parley.http.Allowances;
+import org.parley.http.ClientAddress;
 import org.parley.http.ParleyException;
+import org.parley.identity.Identity;
 
 /**
  * How fast one commenter, and one network address, may post on a site: token buckets per minute and per
- * hour, sized by the site's rules. Over the limit is a 429 with Retry-After. Buckets live in memory (one
- * node's view); a rule change starts fresh buckets.
+ * hour, sized by the site's rules. The commenter's allowance is the one identity names for them: their own,
+ * or — for a brand-new guest made in a crowd of guests from one network — the one that network's such guests
+ * share, so a new token buys no new allowance. The address's is its network's (an IPv6 /64 is one). Over the
+ * limit is a 429 with Retry-After. Buckets live in memory (one node's view); a rule change starts fresh buckets.
  *
  * <p>Edits have buckets of their own, {@value #EDITS_PER_COMMENT} times the comment rates. Not the
  * comment allowance: an author who just posted up to the limit must still be able to fix a typo, and an
@@ -23,9 +27,11 @@ final class RateLimits {
     static final int EDITS_PER_COMMENT = 2;
 
     private final Allowances allowances;
+    private final Identity identity;
 
-    RateLimits(Clock clock) {
+    RateLimits(Clock clock, Identity identity) {
         this.allowances = new Allowances(clock, MAX_BUCKETS);
+        this.identity = identity;
     }
 
     /** Takes one comment's (or one edit's) allowance from the author and from their address, or throws a 429 problem. */
@@ -34,9 +40,9 @@ final class RateLimits {
         int factor = submission.isEdit() ? EDITS_PER_COMMENT : 1;
         String kind = submission.isEdit() ? "e" : "";
         ModerationProblem problem = submission.isEdit() ? ModerationProblem.TOO_MANY_EDITS : ModerationProblem.TOO_MANY_COMMENTS;
-        take(kind + "a|" + site + "|" + submission.author().value() + "|" + rules.commentsPerMinute() + "|" + rules.commentsPerHour(),
-                rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor, problem, "you");
-        take(kind + "n|" + site + "|" + submission.clientAddress() + "|" + rules.addressCommentsPerMinute(),
+        take(kind + "a|" + site + "|" + identity.allowanceHolder(submission.author()) + "|" + rules.commentsPerMinute() + "|"
+                + rules.commentsPerHour(), rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor, problem, "you");
+        take(kind + "n|" + site + "|" + ClientAddress.network(submission.clientAddress()) + "|" + rules.addressCommentsPerMinute(),
                 rules.addressCommentsPerMinute() * factor, rules.addressCommentsPerMinute() * 60 * factor, problem, "your network");
     }
 

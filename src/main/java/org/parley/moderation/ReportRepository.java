@@ -3,11 +3,15 @@ package org.parley.moderation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.comments.CommentId;
 import org.parley.identity.GuestId;
+import org.parley.identity.Voice;
+import org.parley.identity.Voices;
 import org.parley.sites.SiteId;
 
 /** SQL for the {@code reports} table. */
@@ -17,11 +21,14 @@ final class ReportRepository {
      * Stores the report with where the comment is (for section moderators' queues) and who wrote it
      * (for their record); false when this reader already reported this comment.
      */
-    boolean insert(Handle h, Report report, GuestId author, String page, java.util.Optional<String> section) {
+    boolean insert(Handle h, Report report, GuestId author, String page, java.util.Optional<String> section, Voice voice) {
         return h.createUpdate("""
-                        INSERT INTO reports (id, comment_id, site_id, reporter_id, author_id, page_key, section, reason, note, created_at)
-                        VALUES (:id, :comment, :site, :reporter, :author, :page, :section, :reason, :note, :at)
+                        INSERT INTO reports (id, comment_id, site_id, reporter_id, author_id, page_key, section, reason, note,
+                                             network, newcomer, created_at)
+                        VALUES (:id, :comment, :site, :reporter, :author, :page, :section, :reason, :note, :network, :newcomer, :at)
                         ON CONFLICT (comment_id, reporter_id) DO NOTHING""")
+                .bind("network", voice.network())
+                .bind("newcomer", voice.newcomer())
                 .bind("page", page)
                 .bind("section", section.orElse(null))
                 .bind("id", report.id())
@@ -79,24 +86,40 @@ final class ReportRepository {
         return query.map((rs, ctx) -> new CommentId(rs.getString(1))).list();
     }
 
-    /** Unresolved reports per comment, for the given comments. */
-    java.util.Map<String, Integer> openCounts(Handle h, List<CommentId> comments) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        if (comments.isEmpty()) {
-            return counts;
-        }
-        h.createQuery("""
-                        SELECT comment_id, COUNT(*) FROM reports WHERE resolved_at IS NULL AND comment_id IN (<ids>)
-                        GROUP BY comment_id""")
-                .bindList("ids", comments.stream().map(CommentId::value).toList())
-                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
+    /** How the unresolved reports of each of the given comments add up (see {@link #voices}). */
+    Map<String, Voices> openVoices(Handle h, List<CommentId> comments) {
+        return voices(h, comments, "resolved_at IS NULL AND ");
     }
 
-    /** Reports against an author's comments on a site. */
+    /** How all reports of each of the given comments add up, resolved or not (see {@link #voices}). */
+    Map<String, Voices> allVoices(Handle h, List<CommentId> comments) {
+        return voices(h, comments, "");
+    }
+
+    /**
+     * Reports per comment as they count — each established reader's, and brand-new readers' once per network —
+     * with how many were filed and how many came from the busiest network. Counted per network, then summed.
+     */
+    private static Map<String, Voices> voices(Handle h, List<CommentId> comments, String condition) {
+        Map<String, Voices> voices = new HashMap<>();
+        if (comments.isEmpty()) {
+            return voices;
+        }
+        h.createQuery("SELECT comment_id, network IS NOT NULL, COUNT(*), COUNT(CASE WHEN NOT newcomer THEN 1 END)"
+                        + " + MAX(CASE WHEN newcomer THEN 1 ELSE 0 END) FROM reports WHERE " + condition
+                        + "comment_id IN (<ids>) GROUP BY comment_id, network")
+                .bindList("ids", comments.stream().map(CommentId::value).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3), rs.getInt(4))))
+                .forEach(group -> voices.merge(group.getKey(), group.getValue(), Voices::plus));
+        return voices;
+    }
+
+    /** Reports against an author's comments on a site, as they count: brand-new reporters once per comment and network. */
     int againstAuthor(Handle h, SiteId site, GuestId author) {
-        return h.createQuery("SELECT COUNT(*) FROM reports WHERE site_id = :site AND author_id = :author")
+        return h.createQuery("""
+                        SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END)
+                               + COUNT(DISTINCT CASE WHEN newcomer THEN comment_id || ' ' || network END)
+                        FROM reports WHERE site_id = :site AND author_id = :author""")
                 .bind("site", site.value())
                 .bind("author", author.value())
                 .mapTo(Integer.class)

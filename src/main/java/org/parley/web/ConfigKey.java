@@ -1,5 +1,6 @@
 package org.parley.web;
 
+import org.parley.identity.IdentityConfig;
 import org.parley.media.MediaConfig;
 
 /**
@@ -23,6 +24,9 @@ public enum ConfigKey {
     COMMENTS_REPLIES_PER_COMMENT("comments.repliesPerComment", "PARLEY_COMMENTS_REPLIES_PER_COMMENT", "5", "Replies shown under a comment before \"more replies\""),
     COMMENTS_INLINE_REPLY_LEVELS("comments.inlineReplyLevels", "PARLEY_COMMENTS_INLINE_REPLY_LEVELS", "5", "Levels of replies sent with a thread page; deeper ones load on demand"),
     COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory, least recently read evicted"),
+    IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE("identity.guestsPerAddressPerMinute", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_MINUTE), "New guests one network address may create at once (refilled over a minute)"),
+    IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR("identity.guestsPerAddressPerHour", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_HOUR), "New guests one network address may create in an hour"),
+    IDENTITY_NEW_GUEST_HOURS("identity.newGuestHours", "PARLEY_IDENTITY_NEW_GUEST_HOURS", String.valueOf(IdentityConfig.DEFAULT_NEW_GUEST_HOURS), "Hours a guest with no published comment on a site is brand-new there: its votes, reports and blocks count once per network"),
     MODERATION_COMMENTS_PER_MINUTE("moderation.commentsPerMinute", "PARLEY_MODERATION_COMMENTS_PER_MINUTE", "5", "Default: one commenter's comments per minute on a site"),
     MODERATION_COMMENTS_PER_HOUR("moderation.commentsPerHour", "PARLEY_MODERATION_COMMENTS_PER_HOUR", "30", "Default: one commenter's comments per hour on a site"),
     MODERATION_ADDRESS_COMMENTS_PER_MINUTE("moderation.addressCommentsPerMinute", "PARLEY_MODERATION_ADDRESS_COMMENTS_PER_MINUTE", "20", "Default: comments per minute from one network address on a site"),

@@ -45,7 +45,7 @@ public final class Parley implements AutoCloseable {
         db = Database.open(config.store());
         try {
             sites = Sites.create(db, clock);
-            identity = Identity.create(db, clock, sites);
+            identity = Identity.create(db, clock, sites, config.identity());
             staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
             EventBus bus = new InProcessEventBus();
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.parley.comments.CommentsConfig;
+import org.parley.identity.IdentityConfig;
 import org.parley.media.MediaConfig;
 import org.parley.moderation.ModerationRules;
 import org.parley.store.StoreConfig;
@@ -24,7 +25,7 @@ import org.parley.store.StoreConfig;
  * came from.
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
-                           MediaConfig media) {
+                           MediaConfig media, IdentityConfig identity) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts) {
@@ -109,7 +110,10 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, MediaConfig.MAX_DISPLAY_LONG_SIDE),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_GUEST, 1, 100_000),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000));
-            return new ParleyConfig(server, store, comments, moderation, live, media);
+            var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
+                    reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
+                    Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
+            return new ParleyConfig(server, store, comments, moderation, live, media, identity);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }

@@ -210,11 +210,11 @@ abstract class CommentsStoreContract {
         Comment comment = post(ann, Optional.empty(), "Vote on me");
         GuestId carol = identity.createGuest().id();
 
-        assertThat(comments.vote(SITE, bob, comment.id(), 1)).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
-        assertThat(comments.vote(SITE, bob, comment.id(), 1)).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
-        assertThat(comments.vote(SITE, carol, comment.id(), -1)).isEqualTo(new VoteTally(comment.id(), 1, 1, -1));
-        assertThat(comments.vote(SITE, bob, comment.id(), -1)).isEqualTo(new VoteTally(comment.id(), 0, 2, -1));
-        assertThat(comments.vote(SITE, carol, comment.id(), 0)).isEqualTo(new VoteTally(comment.id(), 0, 1, 0));
+        assertThat(comments.vote(SITE, bob, comment.id(), 1, "198.51.100.2")).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
+        assertThat(comments.vote(SITE, bob, comment.id(), 1, "198.51.100.2")).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
+        assertThat(comments.vote(SITE, carol, comment.id(), -1, "198.51.100.3")).isEqualTo(new VoteTally(comment.id(), 1, 1, -1));
+        assertThat(comments.vote(SITE, bob, comment.id(), -1, "198.51.100.2")).isEqualTo(new VoteTally(comment.id(), 0, 2, -1));
+        assertThat(comments.vote(SITE, carol, comment.id(), 0, "198.51.100.3")).isEqualTo(new VoteTally(comment.id(), 0, 1, 0));
 
         assertThat(comments.myVotes(SITE, bob, PAGE)).isEqualTo(Map.of(comment.id(), -1));
         assertThat(comments.myVotes(SITE, carol, PAGE)).isEmpty();
@@ -224,9 +224,85 @@ abstract class CommentsStoreContract {
     }
 
     @Test
+    void brandNewVotersOnOneNetworkCountOnceWhileDistinctNetworksCountFully() {
+        Comment crowdPleaser = post(ann, Optional.empty(), "Liked by one place");
+        Comment widelyLiked = post(ann, Optional.empty(), "Liked by many places");
+        List<GuestId> crowd = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            GuestId fresh = identity.createGuest().id();
+            crowd.add(fresh);
+            assertThat(comments.vote(SITE, fresh, crowdPleaser.id(), 1, "203.0.113.9"))
+                    .as("vote %d: the voter's own vote is theirs, the count moves once", i + 1)
+                    .isEqualTo(new VoteTally(crowdPleaser.id(), 1, 0, 1));
+        }
+        for (int i = 0; i < 3; i++) {
+            comments.vote(SITE, identity.createGuest().id(), widelyLiked.id(), 1, "198.51.100." + (10 + i));
+        }
+        assertThat(comments.vote(SITE, identity.createGuest().id(), crowdPleaser.id(), -1, "203.0.113.9"))
+                .as("a down vote from that network is its one down vote").isEqualTo(new VoteTally(crowdPleaser.id(), 1, 1, -1));
+
+        ThreadPage best = comments.thread(SITE, PAGE, Sort.BEST, Optional.empty(), 50, Optional.empty());
+        assertThat(best.comments()).extracting(node -> node.comment().id()).containsExactly(widelyLiked.id(), crowdPleaser.id());
+        assertThat(best.comments().get(1).comment().up()).isEqualTo(1);
+        assertThat(comments.myVotes(SITE, crowd.get(7), PAGE)).containsEntry(crowdPleaser.id(), 1);
+
+        assertThat(comments.vote(SITE, crowd.getFirst(), crowdPleaser.id(), 0, "203.0.113.9"))
+                .as("one of the crowd withdrawing leaves the others' one vote").isEqualTo(new VoteTally(crowdPleaser.id(), 1, 1, 0));
+        assertThat(events).as("only votes that moved the counts make a new page version")
+                .filteredOn(e -> e instanceof CommentEvent.CommentVoted voted && voted.commentId().equals(crowdPleaser.id()))
+                .hasSize(2);
+        assertThat(comments.voteVoices(List.of(crowdPleaser.id(), widelyLiked.id())))
+                .containsEntry(crowdPleaser.id(), new org.parley.identity.Voices(20, 2, 20))
+                .containsEntry(widelyLiked.id(), new org.parley.identity.Voices(3, 3, 1));
+    }
+
+    @Test
+    void freshGuestsOnOneNetworkVotingAtOnceStillCountOnce() throws Exception {
+        Comment comment = post(ann, Optional.empty(), "Swarmed");
+        List<GuestId> swarm = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            swarm.add(identity.createGuest().id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<VoteTally>> votes = new ArrayList<>();
+            for (GuestId voter : swarm) {
+                votes.add(() -> comments.vote(SITE, voter, comment.id(), 1, "203.0.113.9"));
+            }
+            for (Future<VoteTally> done : pool.invokeAll(votes)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(thread().comments().getFirst().comment().up()).isEqualTo(1);
+        for (GuestId voter : swarm) {
+            comments.vote(SITE, voter, comment.id(), 0, "203.0.113.9");
+        }
+        assertThat(thread().comments().getFirst().comment().up()).as("all withdrawn").isZero();
+    }
+
+    @Test
+    void votersTheSiteKnowsCountFullyFromAnyNetwork() {
+        Comment comment = post(ann, Optional.empty(), "From the office");
+        post(bob, Optional.empty(), "Bob has commented here before");
+        List<GuestId> colleagues = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            colleagues.add(identity.createGuest().id());
+        }
+        assertThat(comments.vote(SITE, bob, comment.id(), 1, "203.0.113.9").up()).as("bob has a published comment").isEqualTo(1);
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        int up = 0;
+        for (GuestId colleague : colleagues) {
+            up = comments.vote(SITE, colleague, comment.id(), 1, "203.0.113.9").up();
+        }
+        assertThat(up).as("guests older than a day count as themselves, one office or not").isEqualTo(4);
+    }
+
+    @Test
     void authorsCannotVoteOnTheirOwnComments() {
         Comment comment = post(ann, Optional.empty(), "Mine");
-        assertThatThrownBy(() -> comments.vote(SITE, ann, comment.id(), 1))
+        assertThatThrownBy(() -> comments.vote(SITE, ann, comment.id(), 1, "198.51.100.1"))
                 .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(CommentProblem.OWN_COMMENT_VOTE));
     }
 
@@ -234,7 +310,7 @@ abstract class CommentsStoreContract {
     void commentsOfOneSiteCannotBeReachedThroughAnother() {
         Comment comment = post(ann, Optional.empty(), "Courier only");
         SiteId other = new SiteId("other");
-        assertThatThrownBy(() -> comments.vote(other, bob, comment.id(), 1)).isInstanceOf(ParleyException.NotFound.class);
+        assertThatThrownBy(() -> comments.vote(other, bob, comment.id(), 1, "198.51.100.2")).isInstanceOf(ParleyException.NotFound.class);
         assertThatThrownBy(() -> comments.comment(other, comment.id())).isInstanceOf(ParleyException.NotFound.class);
         assertThatThrownBy(() -> comments.delete(other, ann, comment.id())).isInstanceOf(ParleyException.NotFound.class);
     }
@@ -247,7 +323,7 @@ abstract class CommentsStoreContract {
         assertThat(counts).containsExactly(Map.entry(PAGE, 2), Map.entry(new PageKey("never-commented"), 0));
 
         GuestId reader = identity.createGuest().id();
-        identity.block(reader, bob, Optional.empty(), SITE);
+        identity.block(reader, bob, Optional.empty(), SITE, comments.voice(SITE, reader, "198.51.100.4"));
         assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(reader))).as("less the blocked commenter's").containsExactly(Map.entry(PAGE, 1));
         assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(ann))).as("someone else's blocks change nothing").containsExactly(Map.entry(PAGE, 2));
     }
@@ -255,7 +331,7 @@ abstract class CommentsStoreContract {
     @Test
     void everyChangeGetsTheNextPageVersionAndIsLoggedForReplay() {
         Comment c = post(ann, Optional.empty(), "v1");
-        comments.vote(SITE, bob, c.id(), 1);
+        comments.vote(SITE, bob, c.id(), 1, "198.51.100.2");
         comments.edit(SITE, ann, c.id(), new Markdown("v2"), "192.0.2.1");
         comments.delete(SITE, ann, c.id());
 
@@ -370,7 +446,7 @@ abstract class CommentsStoreContract {
         post(ann, Optional.of(blockedRoot.id()), "Ann answers Bob");
         post(bob, Optional.empty(), "Bob again, no replies");
         GuestId carol = identity.createGuest().id();
-        identity.block(carol, bob, Optional.of("Bob"), SITE);
+        identity.block(carol, bob, Optional.of("Bob"), SITE, comments.voice(SITE, carol, "198.51.100.3"));
 
         ThreadPage seen = threadFor(carol);
 

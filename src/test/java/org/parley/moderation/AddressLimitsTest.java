@@ -61,4 +61,12 @@ class AddressLimitsTest {
         assertThat(Integer.parseInt(refused.header("Retry-After").orElseThrow())).isBetween(1, 60);
         assertThat(refused.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void addressesOfOneIpv6SlashSixtyFourShareTheAddressAllowance() {
+        assertThat(post("2001:db8:5:6::1", 1)).isEqualTo(201);
+        assertThat(post("2001:db8:5:6:aaaa::2", 2)).isEqualTo(201);
+        assertThat(post("2001:db8:5:6:ffff:ffff:ffff:fff3", 3)).as("rotating inside the /64 buys nothing").isEqualTo(429);
+        assertThat(post("2001:db8:5:7::1", 4)).as("the next /64 is another network").isEqualTo(201);
+    }
 }

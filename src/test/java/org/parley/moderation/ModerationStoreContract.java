@@ -109,6 +109,11 @@ abstract class ModerationStoreContract {
                 Optional.empty(), Optional.empty(), address));
     }
 
+    /** {@code blocker} blocks {@code blocked} from {@code address}. */
+    void block(GuestId blocker, GuestId blocked, String address) {
+        identity.block(blocker, blocked, Optional.empty(), SITE, comments.voice(SITE, blocker, address));
+    }
+
     List<ReviewItem> queue(ReviewQueue queue) {
         return comments.review(ReviewQuery.queue(List.of(), queue, Optional.empty(), 100));
     }
@@ -187,7 +192,7 @@ abstract class ModerationStoreContract {
         GuestId troll = guest();
         Comment first = post(troll, Optional.empty(), "Provocation");
         for (int i = 0; i < 3; i++) {
-            identity.block(guest(), troll, Optional.of("Troll"), SITE);
+            block(guest(), troll, "198.51.100." + i);
         }
         Comment next = post(troll, Optional.empty(), "More provocation");
 
@@ -260,18 +265,70 @@ abstract class ModerationStoreContract {
     }
 
     @Test
+    void blocksOfBrandNewReadersOnOneNetworkCountOnceTowardTheBlockSignal() {
+        GuestId troll = guest();
+        post(troll, Optional.empty(), "Provocation");
+        for (int i = 0; i < 10; i++) {
+            block(guest(), troll, "203.0.113.9");
+        }
+        Comment after = post(troll, Optional.empty(), "More provocation");
+        assertThat(signals(comments.review(ReviewQuery.ids(List.of(), List.of(after.id()))).getFirst()))
+                .as("ten fresh guests from one network are one reader").doesNotContain("blocks");
+
+        block(guest(), troll, "198.51.100.1");
+        block(guest(), troll, "198.51.100.2");
+        Comment next = post(troll, Optional.empty(), "Still provoking");
+        ReviewItem flagged = comments.review(ReviewQuery.ids(List.of(), List.of(next.id()))).getFirst();
+        assertThat(flagged.reasons()).filteredOn(r -> r.signal().equals("blocks")).singleElement()
+                .satisfies(r -> assertThat(r.summary()).isEqualTo("3 readers blocked this commenter in the last 7 days."));
+    }
+
+    @Test
+    void brandNewReportersOnOneNetworkCountOnceAndModeratorsSeeTheCrowd() {
+        var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
+        GuestId author = guest();
+        Comment targeted = post(author, Optional.empty(), "Reported by one place");
+        Comment disliked = post(author, Optional.empty(), "Reported by many places");
+        for (int i = 0; i < 30; i++) {
+            GuestId fresh = guest();
+            moderation.report(SITE, fresh, targeted.id(), ReportReason.SPAM, Optional.empty(), "203.0.113.9");
+            comments.vote(SITE, fresh, targeted.id(), -1, "203.0.113.9");
+        }
+        moderation.report(SITE, guest(), targeted.id(), ReportReason.ABUSE, Optional.empty(), "198.51.100.1");
+        for (int i = 0; i < 3; i++) {
+            moderation.report(SITE, guest(), disliked.id(), ReportReason.ABUSE, Optional.empty(), "198.51.100." + (10 + i));
+        }
+
+        QueuePage reported = moderation.queue(admin, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20);
+        assertThat(reported.cases()).extracting(c -> c.item().id()).containsExactly(targeted.id(), disliked.id());
+        CaseSummary crowd = reported.cases().getFirst();
+        assertThat(crowd.openReports()).isEqualTo(new org.parley.identity.Voices(31, 2, 30));
+        assertThat(crowd.openReports().mostlyOneNetwork()).isTrue();
+        assertThat(crowd.votes()).isEqualTo(new org.parley.identity.Voices(30, 1, 30));
+        assertThat(reported.cases().get(1).openReports()).isEqualTo(new org.parley.identity.Voices(3, 3, 1));
+        assertThat(reported.cases().get(1).openReports().mostlyOneNetwork()).isFalse();
+
+        CaseFile file = moderation.caseFile(admin, targeted.id());
+        assertThat(file.reports()).as("every report is kept").hasSize(31);
+        assertThat(file.reporters()).isEqualTo(crowd.openReports());
+        assertThat(file.voters().mostlyOneNetwork()).isTrue();
+        assertThat(file.item().down()).isEqualTo(1);
+        assertThat(file.author().reportsAgainst()).as("2 on one comment, 3 on the other").isEqualTo(5);
+    }
+
+    @Test
     void readersReportACommentOnceAndNotTheirOwn() {
         GuestId author = guest();
         GuestId reader = guest();
         Comment comment = post(author, Optional.empty(), "Reported comment");
 
-        Report report = moderation.report(SITE, reader, comment.id(), ReportReason.HATE, Optional.of("  targets a group  "));
+        Report report = moderation.report(SITE, reader, comment.id(), ReportReason.HATE, Optional.of("  targets a group  "), "192.0.2.9");
         assertThat(report.note()).contains("targets a group");
-        assertThatThrownBy(() -> moderation.report(SITE, reader, comment.id(), ReportReason.SPAM, Optional.empty()))
+        assertThatThrownBy(() -> moderation.report(SITE, reader, comment.id(), ReportReason.SPAM, Optional.empty(), "192.0.2.9"))
                 .isInstanceOfSatisfying(ParleyException.Conflict.class, e -> assertThat(e.type()).isEqualTo(ModerationProblem.ALREADY_REPORTED));
-        assertThatThrownBy(() -> moderation.report(SITE, author, comment.id(), ReportReason.SPAM, Optional.empty()))
+        assertThatThrownBy(() -> moderation.report(SITE, author, comment.id(), ReportReason.SPAM, Optional.empty(), "192.0.2.9"))
                 .isInstanceOfSatisfying(ParleyException.InvalidInput.class, e -> assertThat(e.type()).isEqualTo(ModerationProblem.INVALID_REPORT));
-        assertThatThrownBy(() -> moderation.report(SITE, reader, comment.id(), ReportReason.OTHER, Optional.of("x".repeat(1001))))
+        assertThatThrownBy(() -> moderation.report(SITE, reader, comment.id(), ReportReason.OTHER, Optional.of("x".repeat(1001)), "192.0.2.9"))
                 .isInstanceOf(ParleyException.InvalidInput.class);
     }
 
@@ -296,13 +353,13 @@ abstract class ModerationStoreContract {
         var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
         GuestId author = guest();
         for (int i = 0; i < 3; i++) {
-            identity.block(guest(), author, Optional.empty(), SITE);
+            block(guest(), author, "198.51.100." + i);
         }
         Comment flagged = post(author, Optional.empty(), "Flagged by the blocks");
-        moderation.report(SITE, guest(), flagged.id(), ReportReason.ABUSE, Optional.empty());
+        moderation.report(SITE, guest(), flagged.id(), ReportReason.ABUSE, Optional.empty(), "192.0.2.9");
 
         QueuePage queue = moderation.queue(mod, QueueKind.FLAGGED, Optional.empty(), Optional.empty(), 20);
-        assertThat(queue.cases()).singleElement().satisfies(c -> assertThat(c.openReports()).isEqualTo(1));
+        assertThat(queue.cases()).singleElement().satisfies(c -> assertThat(c.openReports().counted()).isEqualTo(1));
         assertThat(moderation.queue(mod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20).cases()).hasSize(1);
 
         var entries = moderation.act(mod, new ModeratorAction.Reject(List.of(flagged.id()), "Personal attacks break our rules."));
@@ -358,8 +415,8 @@ abstract class ModerationStoreContract {
         GuestId author = guest();
         Comment root = post(guest(), Optional.empty(), "Root");
         Comment reply = post(author, Optional.of(root.id()), "Reply under review");
-        moderation.report(SITE, guest(), reply.id(), ReportReason.HATE, Optional.of("a slur"));
-        identity.block(guest(), author, Optional.empty(), SITE);
+        moderation.report(SITE, guest(), reply.id(), ReportReason.HATE, Optional.of("a slur"), "192.0.2.9");
+        block(guest(), author, "198.51.100.1");
         moderation.act(admin, new ModeratorAction.Warn(reply.id(), "Mind the tone."));
 
         CaseFile file = moderation.caseFile(admin, reply.id());
@@ -480,13 +537,13 @@ abstract class ModerationStoreContract {
         List<CommentId> reported = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Comment comment = post(guest(), Optional.empty(), "News comment " + i);
-            moderation.report(SITE, guest(), comment.id(), ReportReason.SPAM, Optional.empty());
+            moderation.report(SITE, guest(), comment.id(), ReportReason.SPAM, Optional.empty(), "192.0.2.9");
             reported.add(comment.id());
         }
         clock.advance(Duration.ofSeconds(5));
         Comment sport = comments.post(guest(), new NewComment(SITE, match, Optional.empty(), new Markdown("Sport comment"),
                 Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.6"));
-        moderation.report(SITE, guest(), sport.id(), ReportReason.OFF_TOPIC, Optional.empty());
+        moderation.report(SITE, guest(), sport.id(), ReportReason.OFF_TOPIC, Optional.empty(), "192.0.2.9");
         reported.add(sport.id());
 
         QueuePage first = moderation.queue(admin, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 2);

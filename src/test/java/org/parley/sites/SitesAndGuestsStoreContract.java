@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.identity.NewGuest;
+import org.parley.identity.Voice;
 import org.parley.store.Database;
 import org.parley.store.StoreConfig;
+import org.parley.testing.MutableClock;
 
 /** What sites and guests promise about their stored state, run once per database. */
 abstract class SitesAndGuestsStoreContract {
@@ -28,6 +30,7 @@ abstract class SitesAndGuestsStoreContract {
     Database db;
     Sites sites;
     Identity identity;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
     abstract StoreConfig store(Path dir);
 
@@ -38,8 +41,8 @@ abstract class SitesAndGuestsStoreContract {
     void open() {
         config = store(dir);
         db = Database.open(config);
-        sites = Sites.create(db, Clock.systemUTC());
-        identity = Identity.create(db, Clock.systemUTC(), sites);
+        sites = Sites.create(db, clock);
+        identity = Identity.create(db, clock, sites);
     }
 
     @AfterEach
@@ -100,5 +103,61 @@ abstract class SitesAndGuestsStoreContract {
         String stored = db.read(h -> h.createQuery("SELECT token_hash FROM guests WHERE id = :id")
                 .bind("id", guest.id().value()).mapTo(String.class).one());
         assertThat(stored).as("only a digest of the token is stored").doesNotContain(guest.token()).hasSize(64);
+    }
+
+    @Test
+    void aGuestKeepsOnlyAKeyedPseudonymOfTheNetworkItCameFrom() {
+        NewGuest guest = identity.createGuest("203.0.113.7");
+        String row = db.read(h -> h.createQuery("SELECT id || ' ' || token_hash || ' ' || network || ' ' || created_at FROM guests WHERE id = :id")
+                .bind("id", guest.id().value()).mapTo(String.class).one());
+        String network = row.split(" ")[2];
+        assertThat(network).matches("[0-9a-f]{32}");
+        assertThat(row).as("no trace of the address").doesNotContain("203.0.113").doesNotContain("cb007107");
+        assertThat(identity.voice(guest.id(), "203.0.113.7:4711", false).network()).as("the same network, as votes see it")
+                .isEqualTo(network);
+        assertThat(identity.voice(guest.id(), "2001:db8:1:2::1", false).network())
+                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:2:ffff::9", false).network())
+                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:1:3::1", false).network());
+    }
+
+    @Test
+    void theNetworkSecretIsMadeOnceAndKeptWhenParleyStartsAgain() {
+        NewGuest guest = identity.createGuest();
+        Identity restarted = Identity.create(db, clock, sites);
+        assertThat(restarted.voice(guest.id(), "198.51.100.4", false).network())
+                .isEqualTo(identity.voice(guest.id(), "198.51.100.4", false).network());
+        int secrets = db.read(h -> h.createQuery("SELECT COUNT(*) FROM identity_secrets").mapTo(Integer.class).one());
+        assertThat(secrets).isEqualTo(1);
+    }
+
+    @Test
+    void aGuestIsBrandNewUntilItHasAPublishedCommentOrIsADayOld() {
+        NewGuest guest = identity.createGuest("198.51.100.4");
+        assertThat(identity.voice(guest.id(), "198.51.100.4", false)).extracting(Voice::newcomer).isEqualTo(true);
+        assertThat(identity.voice(guest.id(), "198.51.100.4", true)).extracting(Voice::newcomer).isEqualTo(false);
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(identity.voice(guest.id(), "198.51.100.4", false)).extracting(Voice::newcomer).isEqualTo(false);
+    }
+
+    @Test
+    void guestsANetworkMakesInACrowdShareItsAllowanceWhileTheyAreNew() {
+        List<NewGuest> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            made.add(identity.createGuest("203.0.113.9"));
+            clock.advance(Duration.ofSeconds(30));
+        }
+        NewGuest elsewhere = identity.createGuest("198.51.100.4");
+        for (NewGuest guest : made.subList(0, 5)) {
+            assertThat(identity.allowanceHolder(guest.id())).as("one of a household's first five").isEqualTo("guest:" + guest.id());
+        }
+        String shared = identity.allowanceHolder(made.get(5).id());
+        assertThat(shared).startsWith("network:").doesNotContain("203.0.113");
+        assertThat(made.subList(5, 8)).allSatisfy(guest -> assertThat(identity.allowanceHolder(guest.id())).isEqualTo(shared));
+        assertThat(identity.allowanceHolder(elsewhere.id())).isEqualTo("guest:" + elsewhere.id());
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(identity.allowanceHolder(made.get(7).id())).as("no longer new").isEqualTo("guest:" + made.get(7).id());
+        assertThat(identity.allowanceHolder(identity.createGuest("203.0.113.9").id())).as("the crowd has dispersed")
+                .startsWith("guest:");
     }
 }

@@ -40,6 +40,11 @@ public final class RunningParley implements AutoCloseable {
         config.put(ConfigKey.MODERATION_COMMENTS_PER_MINUTE, "1000");
         config.put(ConfigKey.MODERATION_COMMENTS_PER_HOUR, "100000");
         config.put(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, "10000");
+        // All their guests come from 127.0.0.1: as many as they like, and none brand-new (so none counts
+        // once with the others or shares their allowances). Tests of guest limits and voices set their own.
+        config.put(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, "1000000");
+        config.put(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, "10000000");
+        config.put(ConfigKey.IDENTITY_NEW_GUEST_HOURS, "0");
         config.putAll(overrides);
         return new RunningParley(Parley.start(ParleyConfig.of(config), clock, demo));
     }

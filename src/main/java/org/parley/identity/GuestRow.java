@@ -1,0 +1,8 @@
+package org.parley.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What is stored about a guest besides its token digest; never changes once written. */
+record GuestRow(GuestId id, Optional<String> network, boolean crowded, Instant createdAt) {
+}

@@ -1,0 +1,35 @@
+package org.parley.identity;
+
+import java.time.Duration;
+
+/**
+ * How guests are made and weighed.
+ *
+ * @param guestsPerAddressPerMinute new guests one network address may create at once (refilled over a minute)
+ * @param guestsPerAddressPerHour   new guests one network address may create in an hour
+ * @param newGuestFor               how long a guest without a published comment on a site counts as brand-new there:
+ *                                  its votes, reports and blocks then count once per network address
+ */
+public record IdentityConfig(int guestsPerAddressPerMinute, int guestsPerAddressPerHour, Duration newGuestFor) {
+
+    /** Default new guests per address per minute: twenty colleagues behind one office NAT starting at once. */
+    public static final int DEFAULT_GUESTS_PER_MINUTE = 20;
+    /** Default new guests per address per hour: a new reader every half minute, all hour, from one address. */
+    public static final int DEFAULT_GUESTS_PER_HOUR = 120;
+    /** Default brand-new period: a day, longer than a burst of fake accounts is worth waiting for on a news story. */
+    public static final int DEFAULT_NEW_GUEST_HOURS = 24;
+
+    public IdentityConfig {
+        if (guestsPerAddressPerMinute < 1 || guestsPerAddressPerHour < 1) {
+            throw new IllegalArgumentException("guest limits must be at least 1, were " + guestsPerAddressPerMinute
+                    + " per minute and " + guestsPerAddressPerHour + " per hour");
+        }
+        if (newGuestFor.isNegative()) {
+            throw new IllegalArgumentException("newGuestFor must not be negative, was " + newGuestFor);
+        }
+    }
+
+    public static IdentityConfig defaults() {
+        return new IdentityConfig(DEFAULT_GUESTS_PER_MINUTE, DEFAULT_GUESTS_PER_HOUR, Duration.ofHours(DEFAULT_NEW_GUEST_HOURS));
+    }
+}
