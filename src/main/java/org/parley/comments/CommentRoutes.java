@@ -20,6 +20,7 @@ import org.parley.http.ClientAddress;
 import org.parley.http.EncodedBody;
 import org.parley.http.FieldError;
 import org.parley.http.Json;
+import org.parley.http.JsonBudget;
 import org.parley.http.JsonFields;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestBodies;
@@ -37,10 +38,17 @@ import org.parley.sites.Sites;
 final class CommentRoutes implements HttpService {
 
     private static final String JSON = "application/json";
+    /** Bodies other than a comment's (votes, blocks, a page's details): short fields only. */
     private static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final int MAX_IMAGES_READ = 20;
+    /**
+     * A comment's fields beside its text, in characters: page, parent id (some 20), name, page title and URL,
+     * and the images (ids of 64 characters) with their descriptions.
+     */
+    private static final int[] COMMENT_FIELDS = {PageKey.MAX_LENGTH, 64, CommentRules.MAX_NAME_LENGTH,
+        CommentRules.MAX_TITLE_LENGTH, CommentRules.MAX_URL_LENGTH, MAX_IMAGES_READ * (64 + Attachments.MAX_ALT_LENGTH)};
     private static final int MAX_COUNT_KEYS = 100;
     /** More items than any site allows are refused while reading; the site's own limit is the door's to check. */
-    private static final int MAX_IMAGES_READ = 20;
 
     private final Comments comments;
     private final Identity identity;
@@ -108,7 +116,7 @@ final class CommentRoutes implements HttpService {
     private void post(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         GuestId author = identity.requireGuest(Requests.bearer(req));
-        JsonFields fields = new JsonFields(bodies.object(req),
+        JsonFields fields = new JsonFields(commentBodies(site).object(req),
                 Set.of("page", "parentId", "body", "name", "pageTitle", "pageUrl", "images"));
         String page = fields.requiredString("page");
         Optional<String> parent = fields.optionalString("parentId");
@@ -126,6 +134,16 @@ final class CommentRoutes implements HttpService {
                 new Markdown(body), name, title, url, ClientAddress.of(req), images));
         res.header(HeaderNames.LOCATION, "/api/v1/sites/" + site + "/comments/" + posted.id());
         sendJson(res, Status.CREATED_201, ThreadJson.comment(posted, Optional.empty()));
+    }
+
+    /**
+     * Reads a comment's body: as large as the longest text the site accepts needs in the most roundabout JSON
+     * a client may send (every character escaped), so no comment the site accepts is refused for its size.
+     */
+    private RequestBodies commentBodies(SiteId site) {
+        int[] texts = java.util.Arrays.copyOf(COMMENT_FIELDS, COMMENT_FIELDS.length + 1);
+        texts[COMMENT_FIELDS.length] = sites.require(site.value()).maxCommentLength();
+        return new RequestBodies(mapper, JsonBudget.forTexts(texts));
     }
 
     /** The images field: uploaded image ids with optional alt text; shapes checked here, the rest by the door. */
@@ -148,7 +166,7 @@ final class CommentRoutes implements HttpService {
         SiteId site = site(req);
         CommentId id = commentId(req);
         GuestId author = identity.requireGuest(Requests.bearer(req));
-        JsonFields fields = new JsonFields(bodies.object(req), Set.of("body"));
+        JsonFields fields = new JsonFields(commentBodies(site).object(req), Set.of("body"));
         String body = fields.requiredString("body");
         fields.done();
         sendOutcome(res, comments.edit(site, author, id, new Markdown(body), ClientAddress.of(req)));

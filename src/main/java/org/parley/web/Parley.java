@@ -28,8 +28,11 @@ import org.parley.store.Database;
  */
 public final class Parley implements AutoCloseable {
 
-    /** Largest request the server reads at all; endpoints set tighter limits of their own. */
-    private static final long MAX_PAYLOAD_BYTES = 1 << 20;
+    /**
+     * Largest request the server reads at all: the longest comment a site may allow (100,000 characters),
+     * escaped character by character as JSON allows, fits. Endpoints set tighter limits of their own.
+     */
+    private static final long MAX_PAYLOAD_BYTES = 2 << 20;
 
     private final Database db;
     private final Sites sites;
