@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.ParleyException;
@@ -17,6 +15,7 @@ import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 import org.parley.store.Ids;
+import org.parley.store.SharedCache;
 
 /**
  * The identity feature's door: who is making a request. For now that is a guest, identified by a bearer
@@ -27,7 +26,8 @@ import org.parley.store.Ids;
  */
 public final class Identity {
 
-    private static final int MAX_CACHED_TOKENS = 100_000;
+    /** Tokens, guests and block lists kept in memory, each; the least used are dropped first. */
+    private static final int MAX_CACHED = 100_000;
     /**
      * Guests one network may make in an hour before the next ones share its allowances: more than a
      * household's browsers and private windows, fewer than anyone rotating tokens needs.
@@ -43,9 +43,12 @@ public final class Identity {
     private final NetworkPseudonyms networks;
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
-    private final Map<String, GuestId> tokenCache = new ConcurrentHashMap<>();
-    private final Map<GuestId, GuestRow> guestCache = new ConcurrentHashMap<>();
-    private final Map<GuestId, Set<GuestId>> blockedCache = new ConcurrentHashMap<>();
+    /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
+    private final SharedCache<Optional<GuestId>> tokens;
+    /** Stored guests never change. */
+    private final SharedCache<Optional<GuestRow>> guests;
+    /** By blocker: whom they blocked. */
+    private final SharedCache<Set<GuestId>> blocked;
 
     private Identity(Database db, Clock clock, Sites sites, IdentityConfig config) {
         this.db = db;
@@ -54,6 +57,10 @@ public final class Identity {
         this.config = config;
         this.limits = new GuestLimits(clock, config);
         this.networks = new NetworkPseudonyms(networkSecret(db, clock));
+        this.tokens = db.caches().cache("guest-tokens", MAX_CACHED, repository::byTokenHash);
+        this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new GuestId(id)));
+        this.blocked = db.caches().cache("blocked", MAX_CACHED, (h, blocker) -> Set.copyOf(
+                blocks.byBlocker(h, new GuestId(blocker)).stream().map(Block::blocked).toList()));
     }
 
     /** Identity with {@code config}'s guest limits; reads (or, the first time, makes) the installation's network secret. */
@@ -129,37 +136,13 @@ public final class Identity {
         return row.createdAt().isAfter(clock.instant().minus(config.newGuestFor()));
     }
 
-    /** The stored guest, cached: it never changes. */
     private Optional<GuestRow> row(GuestId guest) {
-        GuestRow cached = guestCache.get(guest);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<GuestRow> found = db.read(h -> repository.find(h, guest));
-        found.ifPresent(row -> {
-            if (guestCache.size() >= MAX_CACHED_TOKENS) {
-                guestCache.clear();
-            }
-            guestCache.put(guest, row);
-        });
-        return found;
+        return guests.get(guest.value());
     }
 
-    /** The guest a token belongs to, if any. Lookups are cached; tokens never change owner. */
+    /** The guest a token belongs to, if any. */
     public Optional<GuestId> authenticate(String token) {
-        String hash = Ids.digest(token);
-        GuestId cached = tokenCache.get(hash);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<GuestId> found = db.read(h -> repository.byTokenHash(h, hash));
-        found.ifPresent(id -> {
-            if (tokenCache.size() >= MAX_CACHED_TOKENS) {
-                tokenCache.clear();
-            }
-            tokenCache.put(hash, id);
-        });
-        return found;
+        return tokens.get(Ids.digest(token));
     }
 
     /** The guest behind a request's bearer token; 401 problems when it is missing or unknown. */
@@ -181,15 +164,19 @@ public final class Identity {
             throw new ParleyException.Conflict(IdentityProblem.SELF_BLOCK, "You cannot block yourself.");
         }
         Instant now = clock.instant();
-        db.write(h -> blocks.insert(h, blocker, blocked, name, site, voice, now));
-        db.afterCommit(() -> blockedCache.remove(blocker));
+        db.write(h -> {
+            blocks.insert(h, blocker, blocked, name, site, voice, now);
+            this.blocked.changed(blocker.value());
+            return null;
+        });
     }
 
     /** Takes {@code blocked} off {@code blocker}'s block list; true if they were on it. */
     public boolean unblock(GuestId blocker, GuestId blocked) {
-        boolean removed = db.write(h -> blocks.delete(h, blocker, blocked));
-        db.afterCommit(() -> blockedCache.remove(blocker));
-        return removed;
+        return db.write(h -> {
+            this.blocked.changed(blocker.value());
+            return blocks.delete(h, blocker, blocked);
+        });
     }
 
     /** A reader's block list, most recent first. */
@@ -197,18 +184,9 @@ public final class Identity {
         return db.read(h -> blocks.byBlocker(h, blocker));
     }
 
-    /** Whom a reader has blocked; cached, as every thread read of a reader with blocks asks. */
+    /** Whom a reader has blocked; kept in memory, as every thread read of a reader with blocks asks. */
     public Set<GuestId> blocked(GuestId blocker) {
-        Set<GuestId> cached = blockedCache.get(blocker);
-        if (cached != null) {
-            return cached;
-        }
-        Set<GuestId> loaded = Set.copyOf(blockList(blocker).stream().map(Block::blocked).toList());
-        if (blockedCache.size() >= MAX_CACHED_TOKENS) {
-            blockedCache.clear();
-        }
-        blockedCache.put(blocker, loaded);
-        return loaded;
+        return blocked.get(blocker.value());
     }
 
     /**
