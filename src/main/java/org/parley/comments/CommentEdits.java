@@ -27,7 +27,7 @@ final class CommentEdits {
     private final Attachments attachments;
     private final Consumer<CommentEvent> announce;
 
-    /** {@code announce} publishes an event once the change's transaction has committed. */
+    /** {@code announce}, called inside the changing transaction, publishes an event once it has committed. */
     CommentEdits(Database db, Screening screening, PageRepository pages, CommentRepository comments,
                  CommentImageRepository images, RevisionRepository revisions, Attachments attachments,
                  Consumer<CommentEvent> announce) {
@@ -145,9 +145,10 @@ final class CommentEdits {
             if (now.isAfter(closesAt)) {
                 return Change.refused(new EditOutcome.WindowClosed(id, closesAt));
             }
-            return change.apply(h, stored, page);
+            Change changed = change.apply(h, stored, page);
+            changed.event().ifPresent(announce);
+            return changed;
         });
-        result.event().ifPresent(announce);
         return result.outcome();
     }
 }

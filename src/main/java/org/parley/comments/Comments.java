@@ -142,7 +142,6 @@ public final class Comments {
             afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id)));
             return new Posted(page, row, version);
         });
-        readModel.remember(site.id(), draft.page(), posted.page().id());
         return posted.row().view(0);
     }
 
@@ -181,9 +180,7 @@ public final class Comments {
         }
         Site site = sites.require(siteId.value());
         Instant now = clock.instant();
-        record Voted(VoteTally tally, Optional<CommentEvent> event) {
-        }
-        Voted voted = db.write(h -> {
+        return db.write(h -> {
             var stored = storedOnSite(h, site.id(), id);
             if (stored.row().status() != CommentStatus.PUBLISHED) {
                 throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted; it takes no votes.");
@@ -193,20 +190,18 @@ public final class Comments {
             }
             int previous = comments.vote(h, id.value(), voter.value());
             if (previous == value) {
-                return new Voted(new VoteTally(id, stored.row().up(), stored.row().down(), value), Optional.empty());
+                return new VoteTally(id, stored.row().up(), stored.row().down(), value);
             }
             Voice voice = identity.voice(voter, clientAddress, comments.hasPublishedOnSite(h, voter.value(), site.id()));
             CommentRepository.Counts counts = comments.setVote(h, id.value(), voter.value(), value, voice, now);
             if (!counts.moved()) {
                 // The counts did not move (a brand-new voter whose network's vote already counts): no new version.
-                return new Voted(new VoteTally(id, counts.up(), counts.down(), value), Optional.empty());
+                return new VoteTally(id, counts.up(), counts.down(), value);
             }
             long version = pages.recordChange(h, stored.row().pageId(), 0, "voted", id.value(), now);
-            return new Voted(new VoteTally(id, counts.up(), counts.down(), value),
-                    Optional.of(new CommentEvent.CommentVoted(stored.row().pageId(), version, id)));
+            afterCommit(new CommentEvent.CommentVoted(stored.row().pageId(), version, id));
+            return new VoteTally(id, counts.up(), counts.down(), value);
         });
-        voted.event().ifPresent(this::afterCommit);
-        return voted.tally();
     }
 
     /**
@@ -243,23 +238,21 @@ public final class Comments {
         Site site = sites.require(siteId.value());
         CommentRules.hostPageDetails(meta.title(), meta.url(), meta.byline(), meta.section());
         Instant now = clock.instant();
-        record Updated(PageRow page, Optional<CommentEvent> event) {
-        }
-        Updated updated = db.write(h -> {
-            pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site.id(), key,
-                    Optional.empty(), Optional.empty(), now);
+        return db.write(h -> {
+            if (pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site.id(), key,
+                    Optional.empty(), Optional.empty(), now)) {
+                readModel.created(site.id(), key);
+            }
             PageRow row = pages.find(h, site.id(), key).orElseThrow();
             Page merged = meta.applyTo(row.page());
             if (merged.equals(row.page())) {
-                return new Updated(row, Optional.empty());
+                return row.page();
             }
             pages.updateMeta(h, row.id(), merged);
             long version = pages.recordChange(h, row.id(), 0, "page", "", now);
-            return new Updated(pages.find(h, row.id()).orElseThrow(), Optional.of(new CommentEvent.PageUpdated(row.id(), version)));
+            afterCommit(new CommentEvent.PageUpdated(row.id(), version));
+            return pages.find(h, row.id()).orElseThrow().page();
         });
-        readModel.remember(site.id(), key, updated.page().id());
-        updated.event().ifPresent(this::afterCommit);
-        return updated.page().page();
     }
 
     /**
@@ -383,19 +376,23 @@ public final class Comments {
                 List.of(new org.parley.http.FieldError("viewer", "is not a current live ticket"))));
     }
 
-    /** Announces a change once its transaction commits (the caller's, when this write joined one). */
+    /**
+     * Announces a change to a page's thread: its snapshot goes stale and the event is published once the
+     * transaction commits (the caller's, when this write joined one). Called inside the changing
+     * transaction, so that other nodes learn of it with the commit.
+     */
     private void afterCommit(CommentEvent event) {
-        db.afterCommit(() -> {
-            readModel.invalidate(event.pageId());
-            bus.publish(event);
-        });
+        readModel.changed(event.pageId());
+        db.afterCommit(() -> bus.publish(event));
     }
 
     private PageRow openPage(Handle h, SiteId site, NewComment draft, Instant now) {
         Optional<PageRow> existing = pages.find(h, site, draft.page());
         if (existing.isEmpty()) {
-            pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site, draft.page(),
-                    draft.pageTitle(), draft.pageUrl(), now);
+            if (pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), site, draft.page(),
+                    draft.pageTitle(), draft.pageUrl(), now)) {
+                readModel.created(site, draft.page());
+            }
             existing = pages.find(h, site, draft.page());
         }
         PageRow page = existing.orElseThrow();

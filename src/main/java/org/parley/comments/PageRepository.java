@@ -37,8 +37,9 @@ final class PageRepository {
     }
 
     /** Creates the page unless it exists (a concurrent first comment may have created it). */
-    void insertIfAbsent(Handle h, PageId id, SiteId site, PageKey key, Optional<String> title, Optional<String> url, Instant now) {
-        h.createUpdate("""
+    /** Creates the page unless the site has one with this key; true when it did. */
+    boolean insertIfAbsent(Handle h, PageId id, SiteId site, PageKey key, Optional<String> title, Optional<String> url, Instant now) {
+        return h.createUpdate("""
                         INSERT INTO pages (id, site_id, page_key, title, url, is_open, comment_count, version, created_at)
                         VALUES (:id, :site, :key, :title, :url, :open, 0, 0, :now)
                         ON CONFLICT (site_id, page_key) DO NOTHING""")
@@ -49,7 +50,7 @@ final class PageRepository {
                 .bind("url", url.orElse(null))
                 .bind("open", true)
                 .bind("now", now.toEpochMilli())
-                .execute();
+                .execute() > 0;
     }
 
     void updateMeta(Handle h, PageId id, Page page) {

@@ -243,12 +243,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on what is committed, also inside a write transaction: SQLite reads on a
-     * separate connection, so a slow read does not hold the one writer; PostgreSQL reads committed
-     * rows on the transaction's own connection, so a full pool cannot make a writer wait for itself.
+     * Runs {@code work} on what is committed, as one snapshot across its statements, also inside a write
+     * transaction: SQLite reads on a separate connection, so a slow read does not hold the one writer;
+     * PostgreSQL reads committed rows on the transaction's own connection, so a full pool cannot make a
+     * writer wait for itself (there, statements see what is committed when each runs).
      */
     <R> R readCommitted(HandleCallback<R, RuntimeException> work) {
-        return vendor == Vendor.SQLITE ? reader.withHandle(work) : read(work);
+        if (vendor == Vendor.SQLITE) {
+            return reader.inTransaction(work);
+        }
+        Transaction open = current.get();
+        return open != null ? work.withHandle(open.handle) : reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
     }
 
     /** Runs {@code work} on a read connection, or inside this thread's write transaction if one is open. */
