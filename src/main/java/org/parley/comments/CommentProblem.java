@@ -15,6 +15,7 @@ public enum CommentProblem implements ProblemType {
     UNKNOWN_COMMENT(404, "No such comment"),
     COMMENT_DELETED(409, "Comment was deleted"),
     COMMENT_REJECTED(409, "Comment was not published by moderation"),
+    CHANGED_SINCE_READ(409, "Comment was edited since you read it"),
     EDIT_REJECTED(422, "Edit was not accepted"),
     EDIT_WINDOW_CLOSED(409, "Edit window has closed"),
     NOT_YOUR_COMMENT(403, "Not your comment"),

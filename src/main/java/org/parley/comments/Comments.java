@@ -49,6 +49,7 @@ public final class Comments {
     private final Attachments attachments;
     private final LiveTickets liveTickets = new LiveTickets();
     private final ThreadReadModel readModel;
+    private final RevisionRepository revisions = new RevisionRepository();
     private final ThreadReads reads;
     private final LiveFeed liveFeed;
     private final CommentEdits edits;
@@ -66,7 +67,7 @@ public final class Comments {
         this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
         this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
-        this.edits = new CommentEdits(db, screening, pages, comments, images, new RevisionRepository(), attachments, this::afterCommit);
+        this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
     }
 
@@ -280,19 +281,30 @@ public final class Comments {
     public Moderated moderate(CommentId id, ModerationChange change) {
         Instant now = clock.instant();
         return db.write(h -> {
+            comments.lock(h, id.value()); // an author's edit waits, or is waited for: never half of each
             CommentRow row = comments.withImages(h, comments.find(h, id.value()).orElseThrow(() -> unknownComment(id)).row());
             if (row.status() == CommentStatus.DELETED) {
                 throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted by its author.");
             }
             return switch (change) {
-                case ModerationChange.Approve approve ->
-                        decide(h, row, withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured()), now);
+                case ModerationChange.Approve approve -> {
+                    refuseIfEditedSince(h, id, approve.seenEdits());
+                    yield decide(h, row, withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured()), now);
+                }
                 case ModerationChange.Reject reject -> decide(h, row, withDecision(row, CommentStatus.REJECTED, reject.note(), false), now);
                 case ModerationChange.Feature feature ->
                         decide(h, row, withDecision(row, row.status(), row.authorNote(), feature.featured()), now);
                 case ModerationChange.RemoveImage remove -> removeImage(h, row, remove.image(), now);
             };
         });
+    }
+
+    private void refuseIfEditedSince(Handle h, CommentId id, Optional<Integer> seenEdits) {
+        int edits = revisions.forComments(h, List.of(id.value())).getOrDefault(id.value(), List.of()).size();
+        if (seenEdits.isPresent() && seenEdits.get() != edits) {
+            throw new ParleyException.Conflict(CommentProblem.CHANGED_SINCE_READ, "Comment " + id
+                    + " was edited by its author after you opened it; read its new text before approving it.");
+        }
     }
 
     /** Stores a moderator's decision on a comment's status, note or highlight. */

@@ -6,8 +6,15 @@ import java.util.Optional;
 /** What a moderator does to a comment. */
 public sealed interface ModerationChange {
 
-    /** Publishes a held comment, or clears a published one from review. */
-    record Approve() implements ModerationChange {
+    /**
+     * Publishes a held comment, or clears a published one from review. {@code seenEdits}, when given, is how
+     * many times its author had edited it in the text the moderator read: if they have edited it since, the
+     * approval is refused (409 {@code changed-since-read}) rather than cover a text nobody looked at.
+     */
+    record Approve(Optional<Integer> seenEdits) implements ModerationChange {
+        public Approve() {
+            this(Optional.empty());
+        }
     }
 
     /** Takes the comment out of public view; {@code note} is shown to its author. */

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.parley.comments.Comment;
@@ -54,32 +56,33 @@ final class Actions {
         Instant now = clock.instant();
         return switch (action) {
             case ModeratorAction.Approve approve -> onComments(who, approve.comments(), "approve", approve.note(), now,
-                    new ModerationChange.Approve());
+                    id -> new ModerationChange.Approve(Optional.ofNullable(approve.seenEdits().get(id))));
             case ModeratorAction.Reject reject -> onComments(who, reject.comments(), "reject",
                     Optional.of(message(reject.reasonForAuthor(), "reasonForAuthor")), now,
-                    new ModerationChange.Reject(Optional.of(reject.reasonForAuthor().strip())));
+                    id -> new ModerationChange.Reject(Optional.of(reject.reasonForAuthor().strip())));
             case ModeratorAction.Feature feature -> onComments(who, List.of(feature.comment()),
-                    feature.featured() ? "feature" : "unfeature", Optional.empty(), now, new ModerationChange.Feature(feature.featured()));
+                    feature.featured() ? "feature" : "unfeature", Optional.empty(), now, id -> new ModerationChange.Feature(feature.featured()));
             case ModeratorAction.Ban ban -> sanction(who, ban.because(), SanctionKind.BAN, ban.message(), Optional.empty(), now);
             case ModeratorAction.Suspend suspend -> sanction(who, suspend.because(), SanctionKind.SUSPENSION, suspend.message(),
                     Optional.of(suspension(suspend.duration())), now);
             case ModeratorAction.Warn warn -> sanction(who, warn.because(), SanctionKind.WARNING, warn.message(), Optional.empty(), now);
             case ModeratorAction.RemoveImage remove -> onComments(who, List.of(remove.comment()), "remove-image",
-                    Optional.of(message(remove.reason(), "reason")), now, new ModerationChange.RemoveImage(remove.image()));
+                    Optional.of(message(remove.reason(), "reason")), now, id -> new ModerationChange.RemoveImage(remove.image()));
             case ModeratorAction.Lift lift -> lift(who, lift, now);
         };
     }
 
     private List<AuditEntry> onComments(StaffUser who, List<CommentId> ids, String action, Optional<String> reason, Instant now,
-                                        ModerationChange change) {
+                                        Function<CommentId, ModerationChange> change) {
         if (ids.isEmpty() || ids.size() > 200) {
             throw invalid("comments", "give 1 to 200 comments, not " + ids.size());
         }
-        List<ReviewItem> items = casework.inScope(who, ids);
+        // In one order, so two moderators' bulk actions lock the same comments in the same order.
+        List<ReviewItem> items = casework.inScope(who, ids).stream().sorted(Comparator.comparing(item -> item.id().value())).toList();
         return db.write(h -> {
             List<AuditEntry> entries = new ArrayList<>();
             for (ReviewItem item : items) {
-                Moderated moderated = comments.get().moderate(item.id(), change);
+                Moderated moderated = comments.get().moderate(item.id(), change.apply(item.id()));
                 reports.resolve(h, item.id(), who.username(), now);
                 entries.add(append(h, who, now, moderated.site().value(), action, "comment", item.id().value(),
                         Optional.of(item.author().value()), reason, state(moderated.before()), state(moderated.after())));

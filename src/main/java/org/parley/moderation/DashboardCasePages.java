@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.comments.CommentId;
+import org.parley.comments.CommentProblem;
 import org.parley.comments.ReviewItem;
 import org.parley.http.FieldError;
 import org.parley.http.Form;
@@ -36,6 +37,7 @@ final class DashboardCasePages {
             "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
     /** The door's fields that hold what a person typed: its complaints about them come back as a 422 page. */
     private static final Set<String> TYPED_FIELDS = Set.of("reasonForAuthor", "message", "note", "reason");
+    static final String EDITED_SINCE_READ = "Its author edited it after you opened it: read the text as it is now, then decide.";
 
     private final Moderation moderation;
     private final DashboardTemplates templates;
@@ -57,7 +59,8 @@ final class DashboardCasePages {
     void approve(ServerRequest req, ServerResponse res, Session session, Form form) {
         CommentId id = commentId(req);
         Optional<String> note = form.optional("note").map(String::strip).filter(n -> !n.isEmpty());
-        decide(res, session, form, id, "approve", note.orElse(""), new ModeratorAction.Approve(List.of(id), note), "approved");
+        Map<CommentId, Integer> seen = DashboardQueueRef.seenEdits(form, List.of(id));
+        decide(res, session, form, id, "approve", note.orElse(""), new ModeratorAction.Approve(List.of(id), note, seen), "approved");
     }
 
     // POST /admin/comments/{id}/reject (csrf, reason, queue?, site?) → 303 to the next case; 422 without a reason
@@ -184,6 +187,13 @@ final class DashboardCasePages {
         } catch (ParleyException.InvalidInput e) {
             rethrowUnlessTyped(e);
             mistake(res, session, form, id, slot, typed, e.detail());
+            return false;
+        } catch (ParleyException.Conflict e) {
+            if (e.type() != CommentProblem.CHANGED_SINCE_READ) {
+                throw e;
+            }
+            // The page shows the new text; the moderator decides again on what they now read.
+            render(res, session, Status.CONFLICT_409, id, ref(form), "", Map.of(slot, EDITED_SINCE_READ), Map.of(slot, typed));
             return false;
         }
     }

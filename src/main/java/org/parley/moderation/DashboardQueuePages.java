@@ -93,11 +93,19 @@ final class DashboardQueuePages {
             return;
         }
         try {
-            moderation.act(session.user(), action.equals("approve") ? new ModeratorAction.Approve(ids, Optional.empty())
+            moderation.act(session.user(), action.equals("approve")
+                    ? new ModeratorAction.Approve(ids, Optional.empty(), DashboardQueueRef.seenEdits(form, ids))
                     : new ModeratorAction.Reject(ids, reason));
         } catch (ParleyException.InvalidInput e) {
             render(res, session, Status.UNPROCESSABLE_CONTENT_422, new View(ref, after, "", action.equals("reject") ? "reason" : "ids",
                     e.detail(), reason, selected));
+            return;
+        } catch (ParleyException.Conflict e) {
+            if (e.type() != org.parley.comments.CommentProblem.CHANGED_SINCE_READ) {
+                throw e;
+            }
+            render(res, session, Status.CONFLICT_409, new View(ref, after, "", "ids", e.detail()
+                    + " Nothing was approved; the page now shows the new text.", reason, selected));
             return;
         }
         DashboardTemplates.redirect(res, ref.queueHref(after, action.equals("approve") ? "approved-selected" : "rejected-selected"));

@@ -1,10 +1,13 @@
 package org.parley.moderation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.comments.CommentId;
 import org.parley.comments.CommentProblem;
 import org.parley.http.FieldError;
+import org.parley.http.Form;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
 import org.parley.sites.SiteId;
@@ -40,6 +43,18 @@ record DashboardQueueRef(QueueKind kind, Optional<SiteId> site) {
             throw new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT, "There is no comment '" + raw + "'.");
         }
         return new CommentId(raw);
+    }
+
+    /**
+     * How many edits each comment had when the moderator's page showed it, from the page's hidden
+     * {@code edits-<id>} fields; a comment without a well-formed count is approved unchecked (API callers).
+     */
+    static Map<CommentId, Integer> seenEdits(Form form, List<CommentId> ids) {
+        Map<CommentId, Integer> seen = new HashMap<>();
+        for (CommentId id : ids) {
+            form.optional("edits-" + id.value()).filter(n -> n.matches("[0-9]{1,6}")).ifPresent(n -> seen.put(id, Integer.parseInt(n)));
+        }
+        return seen;
     }
 
     /** This queue's page starting after {@code after}, with a {@code done} message (empty for none). */

@@ -2,6 +2,7 @@ package org.parley.moderation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.comments.CommentId;
 import org.parley.media.ImageId;
@@ -13,8 +14,18 @@ import org.parley.media.ImageId;
  */
 public sealed interface ModeratorAction {
 
-    /** Publish held comments, or clear flagged ones. */
-    record Approve(List<CommentId> comments, Optional<String> note) implements ModeratorAction {
+    /**
+     * Publish held comments, or clear flagged ones. {@code seenEdits} says, per comment, how many edits the
+     * text the moderator read had; a comment edited since is refused rather than approved unread.
+     */
+    record Approve(List<CommentId> comments, Optional<String> note, Map<CommentId, Integer> seenEdits) implements ModeratorAction {
+        public Approve {
+            seenEdits = Map.copyOf(seenEdits);
+        }
+
+        public Approve(List<CommentId> comments, Optional<String> note) {
+            this(comments, note, Map.of());
+        }
     }
 
     /** Take comments out of public view; {@code reasonForAuthor} is shown to each author. */

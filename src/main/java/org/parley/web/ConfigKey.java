@@ -23,7 +23,7 @@ public enum ConfigKey {
     COMMENTS_PAGE_SIZE("comments.pageSize", "PARLEY_COMMENTS_PAGE_SIZE", "20", "Top-level comments per page when the client does not say"),
     COMMENTS_REPLIES_PER_COMMENT("comments.repliesPerComment", "PARLEY_COMMENTS_REPLIES_PER_COMMENT", "5", "Replies shown under a comment before \"more replies\""),
     COMMENTS_INLINE_REPLY_LEVELS("comments.inlineReplyLevels", "PARLEY_COMMENTS_INLINE_REPLY_LEVELS", "5", "Levels of replies sent with a thread page; deeper ones load on demand"),
-    COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory, least recently read evicted"),
+    COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory; the least used are dropped first"),
     IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE("identity.guestsPerAddressPerMinute", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_MINUTE), "New guests one network address may create at once (refilled over a minute)"),
     IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR("identity.guestsPerAddressPerHour", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_HOUR), "New guests one network address may create in an hour"),
     IDENTITY_NEW_GUEST_HOURS("identity.newGuestHours", "PARLEY_IDENTITY_NEW_GUEST_HOURS", String.valueOf(IdentityConfig.DEFAULT_NEW_GUEST_HOURS), "Hours a guest with no published comment on a site is brand-new there: its votes, reports and blocks count once per network"),

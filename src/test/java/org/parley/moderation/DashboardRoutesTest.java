@@ -877,4 +877,29 @@ class DashboardRoutesTest {
         assertThat(problem(tooLarge)).isEqualTo("body-too-large");
         assertThat(tooLarge.text()).contains("1048576 bytes");
     }
+
+    @Test
+    void anApprovalOfATextItsAuthorEditedSinceTheModeratorReadItIsRefusedAndTheNewTextShown() {
+        Posted posted = comment("demo", WORLD_PAGE, "The first text, as the moderator reads it.");
+        String id = posted.id();
+        Matcher seen = Pattern.compile("name=\"edits-" + id + "\" value=\"(\\d+)\"").matcher(get(demoMod, "/admin/comments/" + id).text());
+        assertThat(seen.find()).as("the case page says which text it shows").isTrue();
+        Http.Reply edited = http.send("PATCH", "/api/v1/sites/demo/comments/" + id,
+                "{\"body\":\"A quite different second text.\"}".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + posted.token(), "Content-Type", "application/json");
+        assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+
+        Http.Reply stale = post(demoMod, "/admin/comments/" + id + "/approve", "edits-" + id, seen.group(1));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.text()).contains("edited it after you opened it", "A quite different second text.");
+        Http.Reply staleBulk = post(demoMod, "/admin/queue/bulk", "queue", "flagged", "action", "approve", "ids", id,
+                "edits-" + id, seen.group(1));
+        assertThat(staleBulk.status()).isEqualTo(409);
+        assertThat(auditJson(demoMod, "?target=" + id)).as("nothing approved").isEmpty();
+
+        Http.Reply fresh = post(demoMod, "/admin/comments/" + id + "/approve", "edits-" + id,
+                String.valueOf(Integer.parseInt(seen.group(1)) + 1));
+        assertThat(fresh.status()).isEqualTo(303);
+        assertThat(auditJson(demoMod, "?target=" + id)).extracting(entry -> entry.get("action").asText()).containsExactly("approve");
+    }
 }
