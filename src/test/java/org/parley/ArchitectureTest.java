@@ -54,8 +54,8 @@ class ArchitectureTest {
      */
     private static final Map<String, String> SEAMS = Map.of(
             "org.parley.live.EventBus", "in-process today; PostgreSQL LISTEN/NOTIFY carries it across nodes next",
-            "org.parley.comments.Screening", "a feature boundary: comments asks, moderation decides, and comments "
-                    + "may not depend on moderation (moderation depends on comments); PUBLISH_ALL is the other side");
+            "org.parley.comments.Gate", "a feature boundary: comments asks, screening decides, and comments "
+                    + "may not depend on screening (screening depends on comments); PUBLISH_ALL is the other side");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

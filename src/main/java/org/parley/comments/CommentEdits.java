@@ -11,7 +11,7 @@ import org.parley.store.Database;
 
 /**
  * An author's changes to their own comment, published or still held, while the site's edit window is
- * open. An edit is screened exactly like a new comment (the same {@link Screening}, as a
+ * open. An edit is screened exactly like a new comment (the same {@link Gate}, as a
  * {@link Submission} that says what it replaces), so it may publish, send the comment back to a
  * moderator, or be refused; the text it replaces is kept as a {@link Revision} for moderators. A delete
  * erases the comment. Each change is one transaction: a refused edit leaves the comment as it was.
@@ -19,7 +19,7 @@ import org.parley.store.Database;
 final class CommentEdits {
 
     private final Database db;
-    private final Screening screening;
+    private final Gate screening;
     private final PageRepository pages;
     private final CommentRepository comments;
     private final CommentImageRepository images;
@@ -28,7 +28,7 @@ final class CommentEdits {
     private final Consumer<CommentEvent> announce;
 
     /** {@code announce}, called inside the changing transaction, publishes an event once it has committed. */
-    CommentEdits(Database db, Screening screening, PageRepository pages, CommentRepository comments,
+    CommentEdits(Database db, Gate screening, PageRepository pages, CommentRepository comments,
                  CommentImageRepository images, RevisionRepository revisions, Attachments attachments,
                  Consumer<CommentEvent> announce) {
         this.db = db;

@@ -40,7 +40,7 @@ public final class Comments {
     private final Sites sites;
     private final Identity identity;
     private final CommentsConfig config;
-    private final Screening screening;
+    private final Gate screening;
     private final PageRepository pages = new PageRepository();
     private final CommentRepository comments = new CommentRepository();
     private final CommentImageRepository images = new CommentImageRepository();
@@ -55,7 +55,7 @@ public final class Comments {
     private final CommentEdits edits;
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
-                     Media media, CommentsConfig config, Screening screening) {
+                     Media media, CommentsConfig config, Gate screening) {
         this.screening = screening;
         this.db = db;
         this.clock = clock;
@@ -73,10 +73,10 @@ public final class Comments {
 
     /**
      * The comments feature; {@code screening} judges each new comment and each edit (moderation, or
-     * {@link Screening#PUBLISH_ALL}); {@code media} holds the images comments show.
+     * {@link Gate#PUBLISH_ALL}); {@code media} holds the images comments show.
      */
     public static Comments create(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites,
-                                  Identity identity, Media media, CommentsConfig config, Screening screening) {
+                                  Identity identity, Media media, CommentsConfig config, Gate screening) {
         return new Comments(db, clock, bus, streams, sites, identity, media, config, screening);
     }
 
@@ -108,7 +108,7 @@ public final class Comments {
     }
 
     /**
-     * Posts a comment or reply as {@code author}, creating the page on its first comment. Screening
+     * Posts a comment or reply as {@code author}, creating the page on its first comment. Gate
      * decides whether it is published, held for a moderator or rejected; the answer is the comment as
      * its author sees it (status, and the moderators' note). A comment with images may have no text.
      * Throws 4xx problems for an empty or over-long body, a bad name, images that are too many, not

@@ -22,18 +22,19 @@ import org.parley.comments.NewComment;
 import org.parley.comments.NewImage;
 import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
-import org.parley.media.Media;
-import org.parley.moderation.Moderation;
-import org.parley.moderation.WordTerm;
+import org.parley.comments.Gate;
 import org.parley.comments.Sort;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
+import org.parley.media.Media;
+import org.parley.moderation.Moderation;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
+import org.parley.words.WordTerm;
 
 /**
  * The demo feature's door: sets up the demo newsroom (site, article, thread) and serves the article
@@ -47,22 +48,28 @@ public final class Demo {
     private final Identity identity;
     private final CommentsConfig commentsConfig;
     private final Moderation moderation;
+    private final Gate screening;
     private final Media media;
     private final DemoNewsroom newsroom = DemoNewsroom.load();
 
-    private Demo(Database db, Sites sites, Identity identity, Media media, CommentsConfig commentsConfig, Moderation moderation) {
+    private Demo(Database db, Sites sites, Identity identity, Media media, CommentsConfig commentsConfig, Moderation moderation,
+                 Gate screening) {
         this.db = db;
         this.media = media;
         this.sites = sites;
         this.identity = identity;
         this.commentsConfig = commentsConfig;
         this.moderation = moderation;
+        this.screening = screening;
     }
 
-    /** The demo; its comments pass through {@code moderation} like any reader's, so moderators see them. */
+    /**
+     * The demo; its comments pass through {@code screening} like any reader's, so moderators see them, and
+     * {@code moderation} sets up the demo site's word list.
+     */
     public static Demo create(Database db, Sites sites, Identity identity, Media media, CommentsConfig commentsConfig,
-                              Moderation moderation) {
-        return new Demo(db, sites, identity, media, commentsConfig, moderation);
+                              Moderation moderation, Gate screening) {
+        return new Demo(db, sites, identity, media, commentsConfig, moderation, screening);
     }
 
     /** The newsroom's content, for tests and tools that need to know what the demo holds. */
@@ -84,7 +91,7 @@ public final class Demo {
         }
         StepClock clock = new StepClock(newsroom.page().publishedAt());
         Comments seeding = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofMinutes(1), 8),
-                sites, identity, media, commentsConfig, moderation.screening());
+                sites, identity, media, commentsConfig, screening);
         PageKey key = new PageKey(newsroom.page().key());
         var article = newsroom.page();
         seeding.upsertPage(site, key, new PageMeta(Optional.of(article.title()), Optional.of(articleUrl),

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.parley.abuse.AbuseAssessment;
 import org.parley.comments.CommentId;
 import org.parley.comments.Comments;
@@ -17,7 +17,6 @@ import org.parley.comments.PageMeta;
 import org.parley.comments.ReviewQuery;
 import org.parley.comments.ReviewScope;
 import org.parley.comments.Sort;
-import org.parley.comments.Screening;
 import org.parley.http.FieldError;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
@@ -26,17 +25,19 @@ import org.parley.identity.Identity;
 import org.parley.identity.Voice;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
-import org.parley.staff.Staff;
 import org.parley.staff.StaffUser;
 import org.parley.store.Database;
+import org.parley.words.WordTerm;
+import org.parley.words.Words;
 
 /**
- * The moderation feature's door: screens every new comment (signals → policy → decision), takes readers'
- * reports, and gives moderators their queues, actions, rules, word lists and the audit log.
+ * The moderation feature's door: readers' reports and notices, and the moderators' side: queues, cases,
+ * actions and sanctions, each site's rules and word list, and the audit log. Screening asks it for a
+ * page's rules and a commenter's sanctions; the desk shows moderators what it holds.
  *
- * <p>Comments asks moderation to screen; moderation acts on comments through their door. The comments
- * door is therefore handed over as a supplier, read only after both exist (see web/Parley).
- * Thread-safe.
+ * <p>Moderation acts on comments through their door, and comments are built after screening, which
+ * needs moderation: the comments door is therefore handed over as a supplier, read only after both exist
+ * (see web/Parley). Thread-safe.
  */
 public final class Moderation {
 
@@ -59,12 +60,11 @@ public final class Moderation {
     private final NudgeRepository nudges = new NudgeRepository();
     private final Function<String, AbuseAssessment> abuse;
     private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
-    private final WordLists wordLists;
-    private final Pipeline pipeline;
+    private final Words words;
     private final Casework casework;
     private final Actions actions;
 
-    private Moderation(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
+    private Moderation(Database db, Clock clock, Sites sites, Identity identity, Words words, Supplier<Comments> comments,
                        ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
         this.db = db;
         this.clock = clock;
@@ -74,18 +74,7 @@ public final class Moderation {
         this.rules = new RulesBook(db, defaults);
         this.sanctions = new Sanctions(db);
         this.abuse = abuse;
-        this.wordLists = new WordLists(db);
-        AbuseScores scores = new AbuseScores(abuse);
-        this.pipeline = new Pipeline(db, rules, sanctions, new RateLimits(clock, identity), List.of(
-                new WordListSignal(wordLists),
-                new AbuseSignal(scores),
-                new LinkSignal(),
-                new TrustSignal(),
-                new ImageSignal(),
-                new BlockSignal(identity),
-                new RepeatSignal(db),
-                new FlameWarSignal(db, scores::hostility),
-                new EditSignal()));
+        this.words = words;
         this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
         this.actions = new Actions(db, clock, comments, casework, reports, audit);
         this.auditReader = new AuditReader(db, audit, comments);
@@ -93,17 +82,26 @@ public final class Moderation {
 
     /**
      * Moderation for one Parley. {@code defaults} are the rules of sites that have not set their own;
-     * {@code abuse} assesses a comment's text (the abuse model: {@code Abuse::assess}); {@code comments}
-     * is read only when a reader reports or a moderator acts.
+     * {@code words} keeps the sites' word lists; {@code abuse} assesses a text for the check before posting
+     * (the abuse model: {@code Abuse::assess}); {@code comments} is read only when a reader reports or a
+     * moderator acts.
      */
-    public static Moderation create(Database db, Clock clock, Sites sites, Identity identity, Supplier<Comments> comments,
-                                    ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
-        return new Moderation(db, clock, sites, identity, comments, defaults, abuse);
+    public static Moderation create(Database db, Clock clock, Sites sites, Identity identity, Words words,
+                                    Supplier<Comments> comments, ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
+        return new Moderation(db, clock, sites, identity, words, comments, defaults, abuse);
     }
 
-    /** What comments calls before storing a new comment or an author's edit. */
-    public Screening screening() {
-        return pipeline;
+    /** The rules a comment on this page is screened by: the site's, with the page's own pre-moderation if it has one. */
+    public ModerationRules rulesForPage(SiteId site, PageKey page) {
+        return rules.forPage(site, page);
+    }
+
+    /**
+     * Throws 403 {@code banned} or {@code suspended}, with the moderators' message, if a sanction stops the
+     * commenter at {@code at} on a page of {@code section} (empty: a page in no section).
+     */
+    public void refuseIfRestricted(SiteId site, Optional<String> section, GuestId commenter, Instant at) {
+        sanctions.refuseIfRestricted(site, section, commenter, at);
     }
 
     /**
@@ -281,7 +279,7 @@ public final class Moderation {
     /** A site's word list, banned terms first; any moderator of the site may read it. */
     public List<WordTerm> words(StaffUser moderator, SiteId site) {
         requireSite(moderator, site, false);
-        return wordLists.terms(site);
+        return words.terms(site);
     }
 
     /**
@@ -293,7 +291,7 @@ public final class Moderation {
         refuseUnmatchable(add);
         Instant now = clock.instant();
         db.write(h -> {
-            wordLists.change(site, add, remove, moderator.username(), now);
+            words.change(site, add, remove, moderator.username(), now);
             String change = (add.isEmpty() ? "" : "added " + add.stream().map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " \"" + t.text() + "\"").toList()) + (remove.isEmpty() ? "" : " removed " + remove);
             audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
@@ -315,7 +313,7 @@ public final class Moderation {
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */
     public void seedWords(SiteId site, List<WordTerm> terms) {
         refuseUnmatchable(terms);
-        wordLists.change(site, terms, List.of(), "system", clock.instant());
+        words.change(site, terms, List.of(), "system", clock.instant());
     }
 
     /**
@@ -327,8 +325,8 @@ public final class Moderation {
     }
 
     /** A term that cannot match anything would sit in the list doing nothing: refuse it by name (422). */
-    private static void refuseUnmatchable(List<WordTerm> terms) {
-        List<WordTerm> unmatchable = WordList.compile(terms).unmatchable();
+    private void refuseUnmatchable(List<WordTerm> terms) {
+        List<WordTerm> unmatchable = words.unmatchable(terms);
         if (!unmatchable.isEmpty()) {
             String term = unmatchable.getFirst().text();
             throw new ParleyException.InvalidInput(ModerationProblem.INVALID_WORDS, "The term '" + term
@@ -352,17 +350,8 @@ public final class Moderation {
         return rules;
     }
 
-    WordLists wordLists() {
-        return wordLists;
-    }
-
     Sanctions sanctions() {
         return sanctions;
-    }
-
-    /** The moderators' dashboard pages under {@code /admin}, signed in through {@code staff}; mount at the root. */
-    public HttpService dashboard(Staff staff) {
-        return new DashboardRoutes(this, staff, sites);
     }
 
     /** Readers' routes (reports, notices), to mount under {@code /api/v1}. */

@@ -6,8 +6,6 @@ import org.parley.http.ProblemType;
 public enum ModerationProblem implements ProblemType {
     BANNED(403, "You are banned from commenting on this site"),
     SUSPENDED(403, "You are suspended from commenting on this site"),
-    TOO_MANY_COMMENTS(429, "Too many comments in a short time"),
-    TOO_MANY_EDITS(429, "Too many edits in a short time"),
     ALREADY_REPORTED(409, "You already reported this comment"),
     INVALID_REPORT(422, "Report is not acceptable"),
     OUT_OF_SCOPE(403, "Outside your moderation scope"),

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.parley.abuse.Abuse;
 import org.parley.comments.Comments;
 import org.parley.demo.Demo;
+import org.parley.desk.Desk;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
@@ -17,10 +18,12 @@ import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
+import org.parley.screening.Screening;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
 import org.parley.store.Database;
+import org.parley.words.Words;
 
 /**
  * The composition root: opens the store, builds each feature with the slice of configuration it needs,
@@ -52,20 +55,22 @@ public final class Parley implements AutoCloseable {
             staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
             EventBus bus = new InProcessEventBus();
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
-            // Moderation screens comments and acts on them: it gets the comments door once that exists.
+            // Moderation acts on comments, which are screened with its rules: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
             Abuse abuse = Abuse.create();
-            moderation = Moderation.create(db, clock, sites, identity, commentsDoor::get, config.moderation(), abuse::assess);
+            Words words = Words.create(db);
+            moderation = Moderation.create(db, clock, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
+            Screening screening = Screening.create(db, clock, moderation, words, identity, abuse::assess);
             Media media = Media.create(db, clock, config.media());
-            comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), moderation.screening());
+            comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), screening);
             commentsDoor.set(comments);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(staff.routes());
-            pages.add(moderation.dashboard(staff));
+            pages.add(Desk.create(moderation, staff, sites).routes());
             pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
-                Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation);
+                Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation, screening);
                 newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }

@@ -64,7 +64,7 @@ abstract class CommentImagesContract {
         Identity identity = Identity.create(db, clock, sites);
         media = Media.create(db, clock, MediaConfig.defaults());
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, media, CommentsConfig.defaults(), Screening.PUBLISH_ALL);
+                identity, media, CommentsConfig.defaults(), Gate.PUBLISH_ALL);
         ann = identity.createGuest().id();
         bob = identity.createGuest().id();
     }

@@ -55,7 +55,7 @@ abstract class CommentsStoreContract {
     GuestId ann;
     GuestId bob;
     /** What screening decides; tests replace it to hold, reject or refuse comments. */
-    Screening screening = Screening.PUBLISH_ALL;
+    Gate screening = Gate.PUBLISH_ALL;
 
     abstract StoreConfig store(Path dir);
 
@@ -467,7 +467,7 @@ abstract class CommentsStoreContract {
     void approvingAHeldCommentPublishesItAndCountsIt() {
         screening = submission -> HOLD;
         Comment held = post(ann, Optional.empty(), "Held until approved");
-        screening = Screening.PUBLISH_ALL;
+        screening = Gate.PUBLISH_ALL;
         events.clear();
 
         Moderated moderated = comments.moderate(held.id(), new ModerationChange.Approve());

@@ -26,6 +26,7 @@ import org.parley.testing.Http;
 import org.parley.testing.RunningParley;
 import org.parley.testing.SseClient;
 import org.parley.web.ConfigKey;
+import org.parley.words.WordTerm;
 
 /**
  * Authors' edits over real HTTP: refusals are problems and leave the public text as it was, a held edit
@@ -138,7 +139,7 @@ class EditRoutesTest {
         String id = post(author, "edit-limits", "Draft zero.");
         post(author, "edit-limits", "Another comment.");
         post(author, "edit-limits", "A third, at the comment limit.");
-        for (int i = 1; i <= 3 * RateLimits.EDITS_PER_COMMENT; i++) {
+        for (int i = 1; i <= 3 * org.parley.screening.Screening.EDITS_PER_COMMENT; i++) {
             Http.Reply fixed = edit(author, id, "Draft " + i + ".");
             assertThat(fixed.status()).as("edit %d at the comment limit: %s", i, fixed.text()).isEqualTo(200);
         }

@@ -43,6 +43,7 @@ import org.parley.live.LiveStreams;
 import org.parley.media.ImageId;
 import org.parley.media.Media;
 import org.parley.media.MediaConfig;
+import org.parley.screening.Screening;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -50,6 +51,8 @@ import org.parley.store.Database;
 import org.parley.store.StoreConfig;
 import org.parley.testing.MutableClock;
 import org.parley.testing.TestPictures;
+import org.parley.words.WordTerm;
+import org.parley.words.Words;
 
 /**
  * An author's edit meets the same screening as a new comment, run once per database: the word list,
@@ -88,10 +91,13 @@ abstract class EditScreeningContract {
         sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
         identity = Identity.create(db, clock, sites);
         AtomicReference<Comments> door = new AtomicReference<>();
-        moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
-                text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of()));
+        java.util.function.Function<String, org.parley.abuse.AbuseAssessment> abuse =
+                text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
+        Words words = Words.create(db);
+        moderation = Moderation.create(db, clock, sites, identity, words, door::get, ModerationRules.defaults(), abuse);
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), moderation.screening());
+                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(),
+                Screening.create(db, clock, moderation, words, identity, abuse));
         door.set(comments);
     }
 
@@ -374,14 +380,14 @@ abstract class EditScreeningContract {
                     Optional.empty(), Optional.empty(), "192.0.2.9"));
         }
         Comment typo = last;
-        int edits = rules.commentsPerMinute() * RateLimits.EDITS_PER_COMMENT;
+        int edits = rules.commentsPerMinute() * org.parley.screening.Screening.EDITS_PER_COMMENT;
         for (int i = 0; i < edits; i++) {
             assertThat(comments.edit(SITE, author, typo.id(), new Markdown("Quick fix " + i), "192.0.2.9"))
                     .isInstanceOf(EditOutcome.Edited.class);
         }
         assertThatThrownBy(() -> comments.edit(SITE, author, typo.id(), new Markdown("One flip too many"), "192.0.2.9"))
                 .isInstanceOfSatisfying(ParleyException.RateLimited.class, e -> {
-                    assertThat(e.type()).isEqualTo(ModerationProblem.TOO_MANY_EDITS);
+                    assertThat(e.type()).isEqualTo(org.parley.screening.ScreeningProblem.TOO_MANY_EDITS);
                     assertThat(e.retryAfterSeconds()).isBetween(1L, 60L);
                 });
         assertThat(publicText(typo.id())).as("the last edit allowed stands").hasValue("<p>Quick fix " + (edits - 1) + "</p>");

@@ -38,6 +38,7 @@ import org.parley.live.LiveStreams;
 import org.parley.media.ImageId;
 import org.parley.media.Media;
 import org.parley.media.MediaConfig;
+import org.parley.screening.Screening;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -45,6 +46,8 @@ import org.parley.store.Database;
 import org.parley.store.StoreConfig;
 import org.parley.testing.MutableClock;
 import org.parley.testing.TestPictures;
+import org.parley.words.WordTerm;
+import org.parley.words.Words;
 
 /** Screening as a commenter meets it, and readers' reports, run once per database. */
 abstract class ModerationStoreContract {
@@ -60,6 +63,7 @@ abstract class ModerationStoreContract {
     Identity identity;
     Comments comments;
     Moderation moderation;
+    Words words;
     /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
     Map<String, Double> hostility = new ConcurrentHashMap<>();
     /** What goes wrong inside the abuse model for a comment text, set by tests that break screening on purpose. */
@@ -79,13 +83,15 @@ abstract class ModerationStoreContract {
         sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
         identity = Identity.create(db, clock, sites);
         AtomicReference<Comments> door = new AtomicReference<>();
-        moderation = Moderation.create(db, clock, sites, identity, door::get, ModerationRules.defaults(),
-                text -> {
-                    breakdowns.getOrDefault(text, () -> { }).run();
-                    return new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
-                });
+        java.util.function.Function<String, org.parley.abuse.AbuseAssessment> abuse = text -> {
+            breakdowns.getOrDefault(text, () -> { }).run();
+            return new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
+        };
+        words = Words.create(db);
+        moderation = Moderation.create(db, clock, sites, identity, words, door::get, ModerationRules.defaults(), abuse);
+        Screening screening = Screening.create(db, clock, moderation, words, identity, abuse);
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), moderation.screening());
+                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), screening);
         door.set(comments);
     }
 
@@ -180,7 +186,7 @@ abstract class ModerationStoreContract {
         assertThatThrownBy(() -> comments.post(fast, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("One more"),
                 Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.9")))
                 .isInstanceOfSatisfying(ParleyException.RateLimited.class, e -> {
-                    assertThat(e.type()).isEqualTo(ModerationProblem.TOO_MANY_COMMENTS);
+                    assertThat(e.type()).isEqualTo(org.parley.screening.ScreeningProblem.TOO_MANY_COMMENTS);
                     assertThat(e.retryAfterSeconds()).isBetween(1L, 60L);
                 });
         clock.advance(Duration.ofMinutes(1));
@@ -223,10 +229,12 @@ abstract class ModerationStoreContract {
         post(guest(), Optional.empty(), spam, "192.0.2.2");
         // A new process: the recent fingerprints it remembers come from the database.
         AtomicReference<Comments> door = new AtomicReference<>();
-        Moderation restarted = Moderation.create(db, clock, Sites.create(db, clock), identity, door::get, ModerationRules.defaults(),
-                text -> new org.parley.abuse.AbuseAssessment(0.0, List.of()));
+        java.util.function.Function<String, org.parley.abuse.AbuseAssessment> calm = text -> new org.parley.abuse.AbuseAssessment(0.0, List.of());
+        Moderation restarted = Moderation.create(db, clock, Sites.create(db, clock), identity, Words.create(db), door::get,
+                ModerationRules.defaults(), calm);
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8),
-                Sites.create(db, clock), identity, media, CommentsConfig.defaults(), restarted.screening());
+                Sites.create(db, clock), identity, media, CommentsConfig.defaults(),
+                Screening.create(db, clock, restarted, Words.create(db), identity, calm));
         door.set(comments);
 
         Comment three = post(guest(), Optional.empty(), spam, "192.0.2.3");
@@ -492,7 +500,7 @@ abstract class ModerationStoreContract {
         Comment clean = post(guest(), Optional.empty(), "Patrolling the border, they said.");
 
         assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
-        assertThat(rejected.note()).contains(Policy.REJECTED_MESSAGE);
+        assertThat(rejected.note()).contains(Screening.REJECTED_MESSAGE);
         assertThat(flagged.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(clean.status()).isEqualTo(CommentStatus.PUBLISHED);
         ReviewItem item = queue(ReviewQueue.FLAGGED).getFirst();
@@ -584,7 +592,7 @@ abstract class ModerationStoreContract {
         ReviewItem item = queue(ReviewQueue.PENDING).getFirst();
         assertThat(item.id()).isEqualTo(held.id());
         assertThat(item.reasons()).anySatisfy(r -> {
-            assertThat(r.signal()).isEqualTo(Pipeline.FAILED);
+            assertThat(r.signal()).isEqualTo(Screening.FAILED_CHECK);
             assertThat(r.level()).isEqualTo(Reason.Level.HOLD);
             assertThat(r.summary()).contains("abuse check failed").contains("incident i_");
         });
@@ -599,29 +607,33 @@ abstract class ModerationStoreContract {
         Comment held = post(guest(), Optional.empty(), text);
 
         assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(signals(queue(ReviewQueue.PENDING).getFirst())).contains(Pipeline.FAILED);
+        assertThat(signals(queue(ReviewQueue.PENDING).getFirst())).contains(Screening.FAILED_CHECK);
         assertThat(post(guest(), Optional.empty(), "The next comment is fine.").status()).isEqualTo(CommentStatus.PUBLISHED);
     }
 
     @Test
     void aWordListIsCompiledOncePerChangeNotOncePerComment() {
-        List<WordTerm> terms = new java.util.ArrayList<>(WordListSamples.terms(new java.util.Random(7), 20_000));
+        java.util.Random random = new java.util.Random(7);
+        List<WordTerm> terms = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            terms.add(WordTerm.banned("zq" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36)));
+        }
         terms.add(WordTerm.suspect("troll"));
         moderation.seedWords(SITE, terms);
-        long compiled = moderation.wordLists().compilations();
+        long compiled = words.compilations();
 
         for (int i = 0; i < 10; i++) {
             assertThat(post(guest(), Optional.empty(), "Comment " + i + " about the troll bridge.").status())
                     .isEqualTo(CommentStatus.PUBLISHED);
         }
-        assertThat(moderation.wordLists().compilations()).as("compilations for ten comments").isEqualTo(compiled);
+        assertThat(words.compilations()).as("compilations for ten comments").isEqualTo(compiled);
         assertThat(queue(ReviewQueue.FLAGGED)).hasSize(10);
 
         moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
         assertThat(post(guest(), Optional.empty(), "Another bridge comment.").status())
                 .as("the next comment meets the changed list").isEqualTo(CommentStatus.REJECTED);
         assertThat(post(guest(), Optional.empty(), "And a bridge again.").status()).isEqualTo(CommentStatus.REJECTED);
-        assertThat(moderation.wordLists().compilations()).isEqualTo(compiled + 1);
+        assertThat(words.compilations()).isEqualTo(compiled + 1);
     }
 
     @Test
@@ -629,7 +641,7 @@ abstract class ModerationStoreContract {
         moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
         assertThatThrownBy(() -> db.write(h -> {
             moderation.seedWords(SITE, List.of(WordTerm.banned("troll")));
-            assertThat(moderation.wordLists().matcher(SITE).find("a troll")).as("inside the change, its own list").hasSize(1);
+            assertThat(words.find(SITE, "a troll")).as("inside the change, its own list").hasSize(1);
             throw new IllegalStateException("the change fails after all");
         })).hasMessageContaining("fails after all");
 

@@ -57,7 +57,7 @@ class OpenApiTest {
             "org.parley.identity.IdentityRoutes", API,
             "org.parley.moderation.ModerationRoutes", API,
             "org.parley.staff.StaffRoutes", "",
-            "org.parley.moderation.DashboardRoutes", "",
+            "org.parley.desk.DashboardRoutes", "",
             "org.parley.web.StaticAssets", "",
             "org.parley.demo.DemoRoutes", "",
             "org.parley.media.MediaRoutes", "");

@@ -1,0 +1,6 @@
+/**
+ * The desk: the moderators' dashboard under {@code /admin}, keyboard-first pages rendered on the server
+ * from JTE templates ({@code src/main/jte/desk}). Door: {@link org.parley.desk.Desk}. It keeps no state
+ * and no tables of its own: everything it shows and does goes through the moderation door.
+ */
+package org.parley.desk;

@@ -1,0 +1,47 @@
+package org.parley.screening;
+
+import java.util.List;
+import java.util.Locale;
+import org.parley.abuse.AbuseAssessment;
+import org.parley.abuse.AbuseThresholds;
+import org.parley.comments.Reason;
+import org.parley.comments.Submission;
+import org.parley.moderation.ModerationRules;
+
+/**
+ * The abuse model as a signal: above the site's flag threshold a comment is flagged, above its hold
+ * threshold it waits for a moderator. The reason carries the words and phrases that drove the score,
+ * as places in the comment. Scores from the low line up are kept as notes without marks (the words
+ * behind a low score say little), so a moderator still sees them.
+ */
+final class AbuseSignal implements Signal {
+
+    static final String NAME = "abuse";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    private final AbuseScores scores;
+
+    AbuseSignal(AbuseScores scores) {
+        this.scores = scores;
+    }
+
+    @Override
+    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+        AbuseAssessment assessment = scores.of(submission);
+        double p = assessment.probability();
+        if (p < AbuseThresholds.DEFAULT_LOW && p < rules.abuseFlag()) {
+            return List.of();
+        }
+        Reason.Level level = p >= rules.abuseHold() ? Reason.Level.HOLD : p >= rules.abuseFlag() ? Reason.Level.FLAG : Reason.Level.INFO;
+        List<Reason.Span> spans = level == Reason.Level.INFO ? List.of() : assessment.spans().stream()
+                .map(span -> new Reason.Span(span.start(), span.end(), span.text(), span.weight())).toList();
+        String drivers = spans.isEmpty() ? "" : "; driven by " + String.join(", ",
+                spans.stream().map(span -> "\"" + span.text() + "\"").toList());
+        return List.of(new Reason(NAME, level, String.format(Locale.ROOT, "Abuse model: %.2f (flag at %.2f, hold at %.2f)%s.",
+                p, rules.abuseFlag(), rules.abuseHold(), drivers), spans));
+    }
+}

@@ -1,0 +1,41 @@
+package org.parley.screening;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.parley.sites.SiteId;
+
+/** SQL for the {@code fingerprints} table. */
+final class FingerprintRepository {
+
+    record Fingerprint(String commentId, String authorId, long simhash, long at) {
+    }
+
+    void insert(Handle h, SiteId site, Fingerprint f) {
+        h.createUpdate("""
+                        INSERT INTO fingerprints (comment_id, site_id, author_id, simhash, created_at)
+                        VALUES (:comment, :site, :author, :simhash, :at)""")
+                .bind("comment", f.commentId())
+                .bind("site", site.value())
+                .bind("author", f.authorId())
+                .bind("simhash", f.simhash())
+                .bind("at", f.at())
+                .execute();
+    }
+
+    /** Removes a comment's fingerprint: its author edited the text it was taken from. */
+    void remove(Handle h, String commentId) {
+        h.createUpdate("DELETE FROM fingerprints WHERE comment_id = :comment").bind("comment", commentId).execute();
+    }
+
+    List<Fingerprint> since(Handle h, SiteId site, Instant since, int limit) {
+        return h.createQuery("""
+                        SELECT comment_id, author_id, simhash, created_at FROM fingerprints
+                        WHERE site_id = :site AND created_at >= :since ORDER BY created_at DESC LIMIT :limit""")
+                .bind("site", site.value())
+                .bind("since", since.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Fingerprint(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+}

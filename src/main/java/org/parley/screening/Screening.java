@@ -1,0 +1,114 @@
+package org.parley.screening;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.parley.abuse.AbuseAssessment;
+import org.parley.comments.Reason;
+import org.parley.comments.Gate;
+import org.parley.comments.Submission;
+import org.parley.comments.Verdict;
+import org.parley.identity.Identity;
+import org.parley.moderation.Moderation;
+import org.parley.moderation.ModerationRules;
+import org.parley.store.Database;
+import org.parley.words.Words;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The screening feature's door: what comments asks before storing a new comment or an author's edit.
+ * It refuses sanctioned commenters and floods, runs every signal (words, the abuse model, links, the
+ * author's standing, readers' blocks, repeats, flame wars, edits of approved text) and lets the policy
+ * decide under the page's moderation rules. Runs inside the posting transaction, so what signals record
+ * commits with the comment or not at all. Thread-safe.
+ *
+ * <p>A signal that fails (a defect, a bad stored rule) never fails the reader's post: its writes are
+ * undone, the failure is logged as an incident, and the comment waits for a moderator with the failed
+ * signal named among its reasons.
+ */
+public final class Screening implements Gate {
+
+    /** The signal name of the reason a comment gets when a screening check failed on it. */
+    public static final String FAILED_CHECK = "signal-failed";
+    /** What an author is told when their comment waits for a moderator. */
+    public static final String HELD_MESSAGE = Policy.HELD_MESSAGE;
+    /** What an author is told when their comment is rejected for its words. */
+    public static final String REJECTED_MESSAGE = Policy.REJECTED_MESSAGE;
+    /** How many times the comment rates an author and a network may edit. */
+    public static final int EDITS_PER_COMMENT = RateLimits.EDITS_PER_COMMENT;
+    private static final Logger LOG = LoggerFactory.getLogger(Screening.class);
+
+    private final Database db;
+    private final Moderation moderation;
+    private final RateLimits limits;
+    private final List<Signal> signals;
+
+    private Screening(Database db, Moderation moderation, RateLimits limits, List<Signal> signals) {
+        this.db = db;
+        this.moderation = moderation;
+        this.limits = limits;
+        this.signals = List.copyOf(signals);
+    }
+
+    /**
+     * Screening for one Parley: the page's rules and the commenter's sanctions come from {@code moderation},
+     * the site's word list from {@code words}, readers' blocks and the commenter's allowances from
+     * {@code identity}, and {@code abuse} assesses a text (the abuse model: {@code Abuse::assess}).
+     */
+    public static Screening create(Database db, Clock clock, Moderation moderation, Words words, Identity identity,
+                                  Function<String, AbuseAssessment> abuse) {
+        AbuseScores scores = new AbuseScores(abuse);
+        return new Screening(db, moderation, new RateLimits(clock, identity), List.of(
+                new WordListSignal(words),
+                new AbuseSignal(scores),
+                new LinkSignal(),
+                new TrustSignal(),
+                new ImageSignal(),
+                new BlockSignal(identity),
+                new RepeatSignal(db),
+                new FlameWarSignal(db, scores::hostility),
+                new EditSignal()));
+    }
+
+    @Override
+    public Verdict screen(Submission submission) {
+        ModerationRules pageRules = moderation.rulesForPage(submission.site(), submission.page());
+        moderation.refuseIfRestricted(submission.site(), submission.section(), submission.author(), submission.at());
+        limits.take(submission, pageRules);
+        List<Reason> reasons;
+        try {
+            // One savepoint for all signals: on the usual path a post pays for one, not one per signal.
+            reasons = db.undoableOnFailure(() -> inspect(signals, submission, pageRules));
+        } catch (RuntimeException failed) {
+            reasons = inspectOneByOne(submission, pageRules);
+        }
+        return Policy.decide(reasons, pageRules, submission);
+    }
+
+    private static List<Reason> inspect(List<Signal> signals, Submission submission, ModerationRules rules) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Signal signal : signals) {
+            reasons.addAll(signal.inspect(submission, rules));
+        }
+        return reasons;
+    }
+
+    /** The slow path after a failure: each signal on its own, so only the failed ones are set aside. */
+    private List<Reason> inspectOneByOne(Submission submission, ModerationRules rules) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Signal signal : signals) {
+            try {
+                reasons.addAll(db.undoableOnFailure(() -> signal.inspect(submission, rules)));
+            } catch (RuntimeException e) {
+                String incident = db.ids().next("i", submission.at().toEpochMilli());
+                LOG.error("incident {}: screening signal '{}' failed on a comment on site {}, page {}; the comment is held "
+                        + "for a moderator", incident, signal.name(), submission.site(), submission.page(), e);
+                reasons.add(new Reason(FAILED_CHECK, Reason.Level.HOLD, "The " + signal.name() + " check failed on this comment "
+                        + "(incident " + incident + " in the server log), so it waits for a moderator.", List.of()));
+            }
+        }
+        return reasons;
+    }
+}
