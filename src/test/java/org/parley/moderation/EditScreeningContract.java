@@ -3,31 +3,21 @@ package org.parley.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.comments.Comment;
 import org.parley.comments.CommentId;
 import org.parley.comments.CommentImage;
 import org.parley.comments.CommentStatus;
-import org.parley.comments.Comments;
-import org.parley.comments.CommentsConfig;
 import org.parley.comments.EditOutcome;
 import org.parley.comments.Markdown;
 import org.parley.comments.ModerationChange;
 import org.parley.comments.NewComment;
 import org.parley.comments.NewImage;
-import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
 import org.parley.comments.Reason;
 import org.parley.comments.ReviewItem;
@@ -37,22 +27,10 @@ import org.parley.comments.Sort;
 import org.parley.comments.ThreadNode;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
-import org.parley.identity.Identity;
-import org.parley.live.InProcessEventBus;
-import org.parley.live.LiveStreams;
 import org.parley.media.ImageId;
-import org.parley.media.Media;
-import org.parley.media.MediaConfig;
 import org.parley.screening.Screening;
-import org.parley.sites.NewSite;
-import org.parley.sites.SiteId;
-import org.parley.sites.Sites;
-import org.parley.store.Database;
-import org.parley.store.StoreConfig;
-import org.parley.testing.MutableClock;
 import org.parley.testing.TestPictures;
 import org.parley.words.WordTerm;
-import org.parley.words.Words;
 
 /**
  * An author's edit meets the same screening as a new comment, run once per database: the word list,
@@ -60,52 +38,9 @@ import org.parley.words.Words;
  * limits. A refused edit leaves the comment exactly as it was; a held one takes it out of public view;
  * an edit of approved text goes back to a moderator with the approved text kept.
  */
-abstract class EditScreeningContract {
+abstract class EditScreeningContract extends ModerationWorld {
 
-    static final SiteId SITE = new SiteId("courier");
-    static final PageKey PAGE = new PageKey("river-report");
     static final String CALM = "The council's figures for the flood defences look low to me.";
-
-    @TempDir
-    Path dir;
-    StoreConfig config;
-    Database db;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    Identity identity;
-    Comments comments;
-    Moderation moderation;
-    /** The abuse model's probability per text, set by tests; 0 unless a test says otherwise. */
-    Map<String, Double> hostility = new ConcurrentHashMap<>();
-    Media media;
-
-    abstract StoreConfig store(Path dir);
-
-    void dropStore(StoreConfig config) {
-    }
-
-    @BeforeEach
-    void open() {
-        config = store(dir);
-        db = Database.open(config);
-        Sites sites = Sites.create(db, clock);
-        sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
-        identity = Identity.create(db, clock, sites);
-        AtomicReference<Comments> door = new AtomicReference<>();
-        java.util.function.Function<String, org.parley.abuse.AbuseAssessment> abuse =
-                text -> new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
-        Words words = Words.create(db);
-        moderation = Moderation.create(db, clock, sites, identity, words, door::get, ModerationRules.defaults(), abuse);
-        comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(),
-                Screening.create(db, clock, moderation, words, identity, abuse));
-        door.set(comments);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-        dropStore(config);
-    }
 
     // ---- the word list, the abuse model, links, pre-moderation -----------------------------------------
 
@@ -424,20 +359,6 @@ abstract class EditScreeningContract {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
-    GuestId guest() {
-        return identity.createGuest().id();
-    }
-
-    Comment post(GuestId author, Optional<CommentId> parent, String body) {
-        return post(author, parent, body, "192.0.2.1");
-    }
-
-    Comment post(GuestId author, Optional<CommentId> parent, String body, String address) {
-        clock.advance(Duration.ofSeconds(5));
-        return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Name"),
-                Optional.empty(), Optional.empty(), address));
-    }
-
     EditOutcome edit(GuestId author, Comment comment, String body) {
         clock.advance(Duration.ofSeconds(5));
         return comments.edit(SITE, author, comment.id(), new Markdown(body), "192.0.2.1");
@@ -446,10 +367,6 @@ abstract class EditScreeningContract {
     static Comment edited(EditOutcome outcome) {
         assertThat(outcome).isInstanceOf(EditOutcome.Edited.class);
         return ((EditOutcome.Edited) outcome).comment();
-    }
-
-    List<ReviewItem> queue(ReviewQueue queue) {
-        return comments.review(ReviewQuery.queue(List.of(), queue, Optional.empty(), 100));
     }
 
     /** Each queued comment's signals at flag level or above. */

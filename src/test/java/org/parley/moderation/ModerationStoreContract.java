@@ -3,25 +3,14 @@ package org.parley.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.comments.Comment;
 import org.parley.comments.CommentId;
 import org.parley.comments.CommentImage;
 import org.parley.comments.CommentStatus;
-import org.parley.comments.Comments;
-import org.parley.comments.CommentsConfig;
 import org.parley.comments.Markdown;
 import org.parley.comments.NewComment;
 import org.parley.comments.NewImage;
@@ -32,96 +21,19 @@ import org.parley.comments.ReviewQuery;
 import org.parley.comments.ReviewQueue;
 import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
-import org.parley.identity.Identity;
-import org.parley.live.InProcessEventBus;
-import org.parley.live.LiveStreams;
 import org.parley.media.ImageId;
-import org.parley.media.Media;
-import org.parley.media.MediaConfig;
 import org.parley.screening.Screening;
-import org.parley.sites.NewSite;
-import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
-import org.parley.store.Database;
-import org.parley.store.StoreConfig;
-import org.parley.testing.MutableClock;
 import org.parley.testing.TestPictures;
 import org.parley.words.WordTerm;
 import org.parley.words.Words;
 
 /** Screening as a commenter meets it, and readers' reports, run once per database. */
-abstract class ModerationStoreContract {
-
-    static final SiteId SITE = new SiteId("courier");
-    static final PageKey PAGE = new PageKey("river-report");
-
-    @TempDir
-    Path dir;
-    StoreConfig config;
-    Database db;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    Identity identity;
-    Comments comments;
-    Moderation moderation;
-    Words words;
-    /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
-    Map<String, Double> hostility = new ConcurrentHashMap<>();
-    /** What goes wrong inside the abuse model for a comment text, set by tests that break screening on purpose. */
-    Map<String, Runnable> breakdowns = new ConcurrentHashMap<>();
-    Media media;
-
-    abstract StoreConfig store(Path dir);
-
-    void dropStore(StoreConfig config) {
-    }
-
-    @BeforeEach
-    void open() {
-        config = store(dir);
-        db = Database.open(config);
-        Sites sites = Sites.create(db, clock);
-        sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
-        identity = Identity.create(db, clock, sites);
-        AtomicReference<Comments> door = new AtomicReference<>();
-        java.util.function.Function<String, org.parley.abuse.AbuseAssessment> abuse = text -> {
-            breakdowns.getOrDefault(text, () -> { }).run();
-            return new org.parley.abuse.AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
-        };
-        words = Words.create(db);
-        moderation = Moderation.create(db, clock, sites, identity, words, door::get, ModerationRules.defaults(), abuse);
-        Screening screening = Screening.create(db, clock, moderation, words, identity, abuse);
-        comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, media = Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), screening);
-        door.set(comments);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-        dropStore(config);
-    }
-
-    GuestId guest() {
-        return identity.createGuest().id();
-    }
-
-    Comment post(GuestId author, Optional<CommentId> parent, String body) {
-        return post(author, parent, body, "192.0.2.1");
-    }
-
-    Comment post(GuestId author, Optional<CommentId> parent, String body, String address) {
-        clock.advance(Duration.ofSeconds(5));
-        return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Name"),
-                Optional.empty(), Optional.empty(), address));
-    }
+abstract class ModerationStoreContract extends ModerationWorld {
 
     /** {@code blocker} blocks {@code blocked} from {@code address}. */
     void block(GuestId blocker, GuestId blocked, String address) {
         identity.block(blocker, blocked, Optional.empty(), SITE, comments.voice(SITE, blocker, address));
-    }
-
-    List<ReviewItem> queue(ReviewQueue queue) {
-        return comments.review(ReviewQuery.queue(List.of(), queue, Optional.empty(), 100));
     }
 
     static List<String> signals(ReviewItem item) {
@@ -228,14 +140,8 @@ abstract class ModerationStoreContract {
         Comment one = post(guest(), Optional.empty(), spam, "192.0.2.1");
         post(guest(), Optional.empty(), spam, "192.0.2.2");
         // A new process: the recent fingerprints it remembers come from the database.
-        AtomicReference<Comments> door = new AtomicReference<>();
-        java.util.function.Function<String, org.parley.abuse.AbuseAssessment> calm = text -> new org.parley.abuse.AbuseAssessment(0.0, List.of());
-        Moderation restarted = Moderation.create(db, clock, Sites.create(db, clock), identity, Words.create(db), door::get,
-                ModerationRules.defaults(), calm);
-        comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8),
-                Sites.create(db, clock), identity, media, CommentsConfig.defaults(),
-                Screening.create(db, clock, restarted, Words.create(db), identity, calm));
-        door.set(comments);
+        comments = comments(Sites.create(db, clock), Moderation.create(db, clock, Sites.create(db, clock), identity,
+                Words.create(db), () -> comments, ModerationRules.defaults(), abuse()));
 
         Comment three = post(guest(), Optional.empty(), spam, "192.0.2.3");
 
