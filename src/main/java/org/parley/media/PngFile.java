@@ -1,6 +1,6 @@
 package org.parley.media;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -21,8 +21,7 @@ final class PngFile {
     }
 
     static Inspection inspect(byte[] b) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream(b.length);
-        kept.write(b, 0, SIGNATURE);
+        int keptBytes = SIGNATURE;
         int pos = SIGNATURE;
         int width = -1;
         int height = -1;
@@ -52,7 +51,7 @@ final class PngFile {
                 height = (int) h;
             }
             if (KEPT.contains(type)) {
-                kept.write(b, pos, end - pos);
+                keptBytes += end - pos;
             } else if (type.equals("eXIf") && exif.length == 0) {
                 exif = Arrays.copyOfRange(b, data, end - 4);
             }
@@ -65,7 +64,26 @@ final class PngFile {
         if (!pixels) {
             throw Refusal.broken("has no PNG image data");
         }
-        return new Inspection(UploadFormat.PNG, width, height, exif, kept.toByteArray());
+        return new Inspection(UploadFormat.PNG, width, height, exif, keptChunks(b, keptBytes));
+    }
+
+    /**
+     * The signature and the kept chunks of a PNG {@link #inspect} has walked, copied once into an array of
+     * exactly their size (a growing buffer would hold up to twice the upload while it grows).
+     */
+    private static byte[] keptChunks(byte[] b, int size) {
+        byte[] kept = new byte[size];
+        System.arraycopy(b, 0, kept, 0, SIGNATURE);
+        int at = SIGNATURE;
+        for (int pos = SIGNATURE; at < size; ) {
+            int end = pos + 12 + (int) Bytes.u32be(b, pos);
+            if (KEPT.contains(new String(b, pos + 4, 4, StandardCharsets.ISO_8859_1))) {
+                System.arraycopy(b, pos, kept, at, end - pos);
+                at += end - pos;
+            }
+            pos = end;
+        }
+        return kept;
     }
 
     private static String chunkType(byte[] b, int at) {
