@@ -25,6 +25,9 @@ final class PngFile {
         int pos = SIGNATURE;
         int width = -1;
         int height = -1;
+        int bitDepth = 8;
+        int colourType = 2;
+        boolean transparency = false;
         boolean pixels = false;
         byte[] exif = Inspection.NO_EXIF;
         while (true) {
@@ -49,6 +52,8 @@ final class PngFile {
                 }
                 width = (int) w;
                 height = (int) h;
+                bitDepth = Bytes.u8(b, data + 8);
+                colourType = Bytes.u8(b, data + 9);
             }
             if (KEPT.contains(type)) {
                 keptBytes += end - pos;
@@ -56,6 +61,7 @@ final class PngFile {
                 exif = Arrays.copyOfRange(b, data, end - 4);
             }
             pixels |= type.equals("IDAT");
+            transparency |= type.equals("tRNS");
             pos = end;
             if (type.equals("IEND")) {
                 break;
@@ -64,7 +70,8 @@ final class PngFile {
         if (!pixels) {
             throw Refusal.broken("has no PNG image data");
         }
-        return new Inspection(UploadFormat.PNG, width, height, exif, keptChunks(b, keptBytes));
+        return new Inspection(UploadFormat.PNG, width, height, bytesPerPixel(bitDepth, colourType, transparency), exif,
+                keptChunks(b, keptBytes));
     }
 
     /**
@@ -84,6 +91,22 @@ final class PngFile {
             pos = end;
         }
         return kept;
+    }
+
+    /**
+     * Bytes a pixel takes in the JDK reader's raster: a byte per channel, two at 16 bits, and one channel
+     * more for grey or RGB with a {@code tRNS} chunk, which the reader turns into an alpha channel. Palette
+     * and packed low-depth grey images take at most one byte a pixel.
+     */
+    static int bytesPerPixel(int bitDepth, int colourType, boolean transparency) {
+        int channels = switch (colourType) {
+            case 0 -> transparency ? 2 : 1;
+            case 2 -> transparency ? 4 : 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
+        return colourType == 3 ? 1 : channels * (bitDepth == 16 ? 2 : 1);
     }
 
     private static String chunkType(byte[] b, int at) {

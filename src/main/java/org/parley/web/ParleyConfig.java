@@ -97,7 +97,9 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, MediaConfig.MAX_DISPLAY_LONG_SIDE),
                     reader.integer(ConfigKey.MEDIA_THUMB_LONG_SIDE_PIXELS, 16, MediaConfig.MAX_DISPLAY_LONG_SIDE),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_GUEST, 1, 100_000),
-                    reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000));
+                    reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000),
+                    reader.integer(ConfigKey.MEDIA_UPLOAD_MEMORY_PERCENT, MediaConfig.MIN_UPLOAD_MEMORY_PERCENT,
+                            MediaConfig.MAX_UPLOAD_MEMORY_PERCENT));
             return new ParleyConfig(server, store, comments, moderation, live, media);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
