@@ -81,4 +81,22 @@ public abstract sealed class ParleyException extends RuntimeException {
             return retryAfterSeconds;
         }
     }
+
+    /**
+     * Parley cannot take this request right now for reasons of its own (a resource it shares between
+     * requests is spent), not because of anything the client did; the same request may succeed after the
+     * given number of seconds.
+     */
+    public static final class Unavailable extends ParleyException {
+        private final long retryAfterSeconds;
+
+        public Unavailable(ProblemType type, String detail, long retryAfterSeconds) {
+            super(type, detail, null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

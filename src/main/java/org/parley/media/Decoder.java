@@ -15,8 +15,11 @@ import org.parley.http.ParleyException;
  * once from Parley's own walk of the header, once from the reader's (both header-only). Large images are
  * decoded subsampled (every n-th pixel of every n-th row, which the readers do row by row) to a long side
  * between the display size and twice that, so one decode holds at most min(maxPixels, (2 × display long
- * side)²) pixels however large the upload. With the defaults that is 10.2 megapixels: about 31 MB for an
- * RGB photograph, 82 MB for the rare 16-bit PNG with alpha. WebP is the exception (see {@link #WEBP_MAX_PIXELS}).
+ * side)²) pixels however large the upload (10.2 megapixels with the defaults; an 8000 × 5000 picture is
+ * decoded at 2667 × 1667). Subsampling right down to the display size would need half as much for most
+ * large pictures, but every n-th pixel is not their average, and with no headroom left for the renderer
+ * to smooth, fine detail turns to moiré (measured in docs/PERFORMANCE.md); the headroom stays. How much
+ * memory a decode takes is {@link Footprint}'s business. WebP is the exception (see {@link #WEBP_MAX_PIXELS}).
  */
 final class Decoder {
 
@@ -63,7 +66,7 @@ final class Decoder {
             }
             requireWithinLimit(inspection.format(), width, height, maxPixels);
             ImageReadParam param = reader.getDefaultReadParam();
-            int step = subsampling(width, height);
+            int step = subsampling(width, height, config.displayLongSidePixels());
             param.setSourceSubsampling(step, step, 0, 0);
             BufferedImage image = reader.read(0, param);
             return new Decoded(image, width, height);
@@ -78,11 +81,16 @@ final class Decoder {
         }
     }
 
-    /** Keeps every n-th pixel so the long side lands between the display size and twice that. */
-    int subsampling(int width, int height) {
-        int longSide = Math.max(width, height);
-        int twiceDisplay = 2 * config.displayLongSidePixels();
-        return Math.max(1, (longSide + twiceDisplay - 1) / twiceDisplay);
+    /** Keeps every n-th pixel so the long side lands above the display size and at most twice that. */
+    static int subsampling(int width, int height, int displayLongSide) {
+        int twiceDisplay = 2 * displayLongSide;
+        return Math.max(1, (Math.max(width, height) + twiceDisplay - 1) / twiceDisplay);
+    }
+
+    /** Pixels of the raster a {@code width × height} image is decoded into, after subsampling. */
+    static long decodedPixels(int width, int height, int displayLongSide) {
+        int step = subsampling(width, height, displayLongSide);
+        return (long) ((width + step - 1) / step) * ((height + step - 1) / step);
     }
 
     private static String reason(Exception e) {

@@ -1,10 +1,12 @@
 package org.parley.media;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -47,7 +49,7 @@ final class Encoder {
     }
 
     private static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4 + 1024);
+        Blocks out = new Blocks();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image, null, null), param);
@@ -57,6 +59,48 @@ final class Encoder {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Collects the encoded bytes in blocks of {@value #BLOCK_BYTES} bytes. A growing array would copy itself
+     * at every doubling, allocating up to four times the output (a PNG of a noisy picture is megabytes);
+     * blocks plus the final array hold it twice at most, which {@link Footprint} counts on.
+     */
+    private static final class Blocks extends OutputStream {
+
+        private static final int BLOCK_BYTES = 256 << 10;
+
+        private final List<byte[]> blocks = new ArrayList<>();
+        private int used = BLOCK_BYTES;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                if (used == BLOCK_BYTES) {
+                    blocks.add(new byte[BLOCK_BYTES]);
+                    used = 0;
+                }
+                int n = Math.min(length, BLOCK_BYTES - used);
+                System.arraycopy(bytes, offset, blocks.getLast(), used, n);
+                used += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        byte[] toByteArray() {
+            int size = blocks.isEmpty() ? 0 : (blocks.size() - 1) * BLOCK_BYTES + used;
+            byte[] all = new byte[size];
+            for (int i = 0; i < blocks.size(); i++) {
+                System.arraycopy(blocks.get(i), 0, all, i * BLOCK_BYTES, i == blocks.size() - 1 ? used : BLOCK_BYTES);
+            }
+            return all;
+        }
     }
 
     private static ImageWriter writer(String format) {

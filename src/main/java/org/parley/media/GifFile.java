@@ -42,7 +42,7 @@ final class GifFile {
                     // The larger of frame and screen: a reader may allocate either.
                     boolean screenLarger = (long) screenWidth * screenHeight > (long) width * height;
                     return new Inspection(UploadFormat.GIF, screenLarger ? screenWidth : width,
-                            screenLarger ? screenHeight : height, Inspection.NO_EXIF, b);
+                            screenLarger ? screenHeight : height, 1, Inspection.NO_EXIF, b);
                 }
                 case 0x3B -> throw Refusal.broken("is a GIF without any image in it");
                 default -> throw Refusal.broken("has an unknown GIF block at byte " + (pos - 1));

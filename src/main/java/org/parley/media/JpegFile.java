@@ -25,6 +25,7 @@ final class JpegFile {
         int width = -1;
         int height = -1;
         int scans = 0;
+        int components = 3;
         byte[] exif = Inspection.NO_EXIF;
         while (true) {
             if (pos >= b.length) {
@@ -67,6 +68,7 @@ final class JpegFile {
                 }
                 height = Bytes.u16be(b, data + 1);
                 width = Bytes.u16be(b, data + 3);
+                components = Bytes.u8(b, data + 5);
             } else if (marker == APP1 && exif.length == 0 && length >= 8 && Bytes.ascii(b, data, "Exif\0\0")) {
                 exif = Arrays.copyOfRange(b, data + 6, end);
             }
@@ -87,7 +89,19 @@ final class JpegFile {
         if (width == 0 || height == 0) {
             throw Refusal.broken("declares a width or height of 0");
         }
-        return new Inspection(UploadFormat.JPEG, width, height, exif, b);
+        return new Inspection(UploadFormat.JPEG, width, height, bytesPerPixel(components), exif, b);
+    }
+
+    /**
+     * Grey decodes to one byte a pixel and colour to three; four-channel (CMYK, YCCK) files are read as a
+     * four-byte raster and then converted to a three-byte one, so both are held at once.
+     */
+    private static int bytesPerPixel(int components) {
+        return switch (components) {
+            case 1 -> 1;
+            case 3 -> 3;
+            default -> 8;
+        };
     }
 
     /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */

@@ -1,18 +1,15 @@
 package org.parley.media;
 
 import io.helidon.webserver.http.HttpService;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.BiConsumer;
-import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
@@ -35,28 +32,43 @@ public final class Media {
     /** Ids per DELETE statement, well under SQLite's and PostgreSQL's limits on bound parameters. */
     private static final int DELETE_BATCH = 500;
     /**
-     * Uploads read into memory at once: each holds up to {@link MediaConfig#maxUploadBytes()} while it waits
-     * for one of the decoders, so a flood of uploads is turned away instead of filling the heap.
+     * How long an upload waits for memory before it is turned away: long enough to outlast a decode or two
+     * (about a second each for 40 megapixels on one core), short enough that waiting uploads cannot pile up.
+     * Waiting uploads hold at most the memory their bodies were granted, so the queue is bounded too.
      */
-    static final int UPLOADS_IN_FLIGHT = 8;
-    static final int BUSY_RETRY_SECONDS = 2;
+    static final Duration PATIENCE = Duration.ofSeconds(3);
 
     private final Database db;
     private final Clock clock;
     private final MediaConfig config;
-    private final Reencoder reencoder;
+    private final Intake intake;
     private final ImageRepository repository = new ImageRepository();
-    private final Semaphore inFlight = new Semaphore(UPLOADS_IN_FLIGHT);
 
-    private Media(Database db, Clock clock, MediaConfig config) {
+    private Media(Database db, Clock clock, MediaConfig config, Intake intake) {
         this.db = db;
         this.clock = clock;
         this.config = config;
-        this.reencoder = new Reencoder(config);
+        this.intake = intake;
     }
 
+    /**
+     * The door, with {@link MediaConfig#uploadMemoryPercent()} of this JVM's maximum heap for uploads.
+     *
+     * @throws IllegalArgumentException when that share cannot hold the largest upload the limits allow
+     *         (such an upload could never be taken in), naming the settings that would make it fit
+     */
     public static Media create(Database db, Clock clock, MediaConfig config) {
-        return new Media(db, clock, config);
+        return create(db, clock, config, Runtime.getRuntime().maxMemory(), PATIENCE);
+    }
+
+    /** As {@link #create(Database, Clock, MediaConfig)} for a heap of {@code maxHeapBytes}, waiting {@code patience}. */
+    static Media create(Database db, Clock clock, MediaConfig config, long maxHeapBytes, Duration patience) {
+        return new Media(db, clock, config, Intake.forHeap(config, maxHeapBytes, patience));
+    }
+
+    /** The intake, for tests that look at the memory it holds. */
+    Intake intake() {
+        return intake;
     }
 
     /** The limits this door enforces. */
@@ -66,8 +78,10 @@ public final class Media {
 
     /**
      * Checks, re-encodes and stores an uploaded image; storing the same picture again returns the same id
-     * and marks it as freshly uploaded. Takes up to a second of CPU for a large photograph; at most two
-     * uploads decode at a time, others wait.
+     * and marks it as freshly uploaded. Takes up to a second of CPU for a large photograph. The memory it
+     * needs, worked out from the header before decoding, is reserved first from the memory all uploads
+     * share; when that is spent the call waits up to {@link #PATIENCE}, then is refused with
+     * {@link MediaProblem#UPLOADS_BUSY} (503, retry after {@value Intake#BUSY_RETRY_SECONDS} s).
      *
      * @throws org.parley.http.ParleyException.InvalidInput with {@link MediaProblem#UNSUPPORTED_IMAGE} (not
      *         JPEG, PNG, GIF or WebP by content), {@link MediaProblem#IMAGE_TOO_LARGE} (over
@@ -76,39 +90,31 @@ public final class Media {
      *         {@link MediaProblem#BROKEN_IMAGE} (truncated or undecodable), or {@code missing-body} (empty)
      */
     public StoredImage store(byte[] upload) {
-        Rendition rendition = reencoder.reencode(upload);
-        Instant now = clock.instant();
-        return db.write(h -> repository.save(h, rendition, now));
+        return intake.take(upload, SizeLimits.of(config), this::save);
     }
 
     /**
      * Like {@link #store(byte[])} under a site's own limits, which the server's still cap, reading
      * {@code upload} to its end but never more than the byte limit + 1 bytes: a longer stream is refused as
-     * too large as soon as that byte arrives. At most {@value #UPLOADS_IN_FLIGHT} streams are taken in at
-     * once; beyond that the call is refused at once, before reading, with {@link MediaProblem#UPLOADS_BUSY}
-     * (429, retry after {@value #BUSY_RETRY_SECONDS} s). The caller closes the stream.
+     * too large as soon as that byte arrives. The memory for reading the body is reserved before the first
+     * byte is read (the body counts against the shared memory like the decode), so uploads waiting for
+     * memory hold none. The caller closes the stream.
      */
     public StoredImage store(InputStream upload, ImageRules site) {
-        return store(upload, SizeLimits.of(config, site));
+        return intake.take(upload, SizeLimits.of(config, site), -1, this::save);
     }
 
-    /** Like {@link #store(InputStream, ImageRules)}, for the routes, which have already worked out the limits. */
-    StoredImage store(InputStream upload, SizeLimits limits) {
-        if (!inFlight.tryAcquire()) {
-            throw new ParleyException.RateLimited(MediaProblem.UPLOADS_BUSY, "Parley is taking in " + UPLOADS_IN_FLIGHT
-                    + " images right now; send yours again in " + BUSY_RETRY_SECONDS + " seconds.", BUSY_RETRY_SECONDS);
-        }
-        try {
-            // One byte past the limit is enough for the re-encoder to refuse the upload as too large.
-            byte[] bytes = upload.readNBytes((int) limits.maxBytes() + 1);
-            Rendition rendition = reencoder.reencode(bytes, limits);
-            Instant now = clock.instant();
-            return db.write(h -> repository.save(h, rendition, now));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading an image upload", e);
-        } finally {
-            inFlight.release();
-        }
+    /**
+     * Like {@link #store(InputStream, ImageRules)}, for the routes, which have already worked out the limits
+     * and refused a declared length over them; {@code declaredBytes} is the Content-Length, or -1 without one.
+     */
+    StoredImage store(InputStream upload, SizeLimits limits, long declaredBytes) {
+        return intake.take(upload, limits, declaredBytes, this::save);
+    }
+
+    private StoredImage save(Rendition rendition) {
+        Instant now = clock.instant();
+        return db.write(h -> repository.save(h, rendition, now));
     }
 
     /** The stored image with this id, if there is one (for checking an id a comment refers to). */

@@ -12,9 +12,13 @@ import org.parley.sites.ImageRules;
  * @param thumbLongSidePixels   long side of the thumbnail; at most the display size
  * @param uploadsPerGuest       uploads one guest may make on a site in {@link UploadLimits#WINDOW}
  * @param uploadsPerAddress     uploads from one network address on a site in that window
+ * @param uploadMemoryPercent   share of the Java heap ({@code -Xmx}) that uploads being taken in may hold at
+ *                              once, bodies and decoding together; an upload that does not fit waits up to
+ *                              3 seconds, then is answered 503 with Retry-After. It must hold at least the
+ *                              largest upload the other limits allow, or the server refuses to start
  */
 public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels,
-                          int uploadsPerGuest, int uploadsPerAddress) {
+                          int uploadsPerGuest, int uploadsPerAddress, int uploadMemoryPercent) {
 
     /** Bounds that keep one decode within a known amount of memory (see {@code Decoder}). */
     public static final int MAX_UPLOAD_BYTES_LIMIT = 64 << 20;
@@ -28,6 +32,14 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
     /** Enough for a few comments of four pictures each in ten minutes; too few to host images for others. */
     public static final int DEFAULT_UPLOADS_PER_GUEST = 12;
     public static final int DEFAULT_UPLOADS_PER_ADDRESS = 40;
+    /**
+     * With the defaults the largest legal upload may need 144 MB (a 3199 × 3199 16-bit RGBA PNG turned by
+     * EXIF; the largest WebP needs about as much), which 60 % of the README's 256 MiB heap (161 MB) holds;
+     * the rest is the server's own.
+     */
+    public static final int DEFAULT_UPLOAD_MEMORY_PERCENT = 60;
+    public static final int MIN_UPLOAD_MEMORY_PERCENT = 10;
+    public static final int MAX_UPLOAD_MEMORY_PERCENT = 90;
 
     public MediaConfig {
         if (maxUploadBytes < 1024 || maxUploadBytes > MAX_UPLOAD_BYTES_LIMIT) {
@@ -47,12 +59,16 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
         if (uploadsPerGuest < 1 || uploadsPerAddress < 1) {
             throw new IllegalArgumentException("media.uploadsPerGuest and media.uploadsPerAddress must be at least 1");
         }
+        if (uploadMemoryPercent < MIN_UPLOAD_MEMORY_PERCENT || uploadMemoryPercent > MAX_UPLOAD_MEMORY_PERCENT) {
+            throw new IllegalArgumentException("media.uploadMemoryPercent must be " + MIN_UPLOAD_MEMORY_PERCENT + ".."
+                    + MAX_UPLOAD_MEMORY_PERCENT + ", was " + uploadMemoryPercent);
+        }
     }
 
-    /** These sizes with the default upload allowances. */
+    /** These sizes with the default upload allowances and memory share. */
     public MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels) {
         this(maxUploadBytes, maxPixels, displayLongSidePixels, thumbLongSidePixels, DEFAULT_UPLOADS_PER_GUEST,
-                DEFAULT_UPLOADS_PER_ADDRESS);
+                DEFAULT_UPLOADS_PER_ADDRESS, DEFAULT_UPLOAD_MEMORY_PERCENT);
     }
 
     /** 5 MiB, 40 megapixels, display 1,600 px, thumbnail 320 px. */

@@ -12,7 +12,7 @@ public enum MediaProblem implements ProblemType {
     IMAGE_POLYGLOT(422, "Image is also another kind of file"),
     UNKNOWN_IMAGE(404, "No such image"),
     IMAGES_OFF(403, "This site takes no images"),
-    UPLOADS_BUSY(429, "Too many image uploads at once"),
+    UPLOADS_BUSY(503, "Parley is busy with other images"),
     TOO_MANY_UPLOADS(429, "Too many images in a short time");
 
     private final int status;

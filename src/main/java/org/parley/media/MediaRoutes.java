@@ -85,7 +85,7 @@ final class MediaRoutes implements HttpService {
         limits.take(site.id().value(), identity.allowanceHolder(guest), ClientAddress.network(ClientAddress.of(req)));
         StoredImage image;
         try (InputStream body = req.content().inputStream()) {
-            image = media.store(body, sizes);
+            image = media.store(body, sizes, req.headers().contentLength().orElse(-1));
         } catch (IOException e) {
             throw new UncheckedIOException("closing an image upload", e);
         }

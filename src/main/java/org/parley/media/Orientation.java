@@ -1,6 +1,7 @@
 package org.parley.media;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * The EXIF orientation tag (0x0112): how a camera's stored pixels must be turned to look upright. Parley
@@ -68,24 +69,27 @@ enum Orientation {
         return NORMAL;
     }
 
-    /** {@code image} turned upright; the same object when nothing needs turning. */
+    /**
+     * {@code image} (TYPE_INT_RGB or TYPE_INT_ARGB) turned upright; the same object when nothing needs
+     * turning. Moves pixels directly between the two int rasters, so the turned image is the only large
+     * allocation (copying through {@code getRGB} arrays would add two more of its size).
+     */
     BufferedImage apply(BufferedImage image) {
         if (this == NORMAL) {
             return image;
         }
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] source = image.getRGB(0, 0, w, h, null, 0, w);
         int outW = swapsSides ? h : w;
         int outH = swapsSides ? w : h;
-        int[] target = new int[source.length];
+        int[] in = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        BufferedImage out = new BufferedImage(outW, outH, image.getType());
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                target[index(x, y, w, h, outW)] = source[y * w + x];
+                target[index(x, y, w, h, outW)] = in[y * w + x];
             }
         }
-        BufferedImage out = new BufferedImage(outW, outH, image.getType());
-        out.setRGB(0, 0, outW, outH, target, 0, outW);
         return out;
     }
 

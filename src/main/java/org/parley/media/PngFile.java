@@ -1,6 +1,6 @@
 package org.parley.media;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -21,11 +21,13 @@ final class PngFile {
     }
 
     static Inspection inspect(byte[] b) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream(b.length);
-        kept.write(b, 0, SIGNATURE);
+        int keptBytes = SIGNATURE;
         int pos = SIGNATURE;
         int width = -1;
         int height = -1;
+        int bitDepth = 8;
+        int colourType = 2;
+        boolean transparency = false;
         boolean pixels = false;
         byte[] exif = Inspection.NO_EXIF;
         while (true) {
@@ -50,13 +52,16 @@ final class PngFile {
                 }
                 width = (int) w;
                 height = (int) h;
+                bitDepth = Bytes.u8(b, data + 8);
+                colourType = Bytes.u8(b, data + 9);
             }
             if (KEPT.contains(type)) {
-                kept.write(b, pos, end - pos);
+                keptBytes += end - pos;
             } else if (type.equals("eXIf") && exif.length == 0) {
                 exif = Arrays.copyOfRange(b, data, end - 4);
             }
             pixels |= type.equals("IDAT");
+            transparency |= type.equals("tRNS");
             pos = end;
             if (type.equals("IEND")) {
                 break;
@@ -65,7 +70,43 @@ final class PngFile {
         if (!pixels) {
             throw Refusal.broken("has no PNG image data");
         }
-        return new Inspection(UploadFormat.PNG, width, height, exif, kept.toByteArray());
+        return new Inspection(UploadFormat.PNG, width, height, bytesPerPixel(bitDepth, colourType, transparency), exif,
+                keptChunks(b, keptBytes));
+    }
+
+    /**
+     * The signature and the kept chunks of a PNG {@link #inspect} has walked, copied once into an array of
+     * exactly their size (a growing buffer would hold up to twice the upload while it grows).
+     */
+    private static byte[] keptChunks(byte[] b, int size) {
+        byte[] kept = new byte[size];
+        System.arraycopy(b, 0, kept, 0, SIGNATURE);
+        int at = SIGNATURE;
+        for (int pos = SIGNATURE; at < size; ) {
+            int end = pos + 12 + (int) Bytes.u32be(b, pos);
+            if (KEPT.contains(new String(b, pos + 4, 4, StandardCharsets.ISO_8859_1))) {
+                System.arraycopy(b, pos, kept, at, end - pos);
+                at += end - pos;
+            }
+            pos = end;
+        }
+        return kept;
+    }
+
+    /**
+     * Bytes a pixel takes in the JDK reader's raster: a byte per channel, two at 16 bits, and one channel
+     * more for grey or RGB with a {@code tRNS} chunk, which the reader turns into an alpha channel. Palette
+     * and packed low-depth grey images take at most one byte a pixel.
+     */
+    static int bytesPerPixel(int bitDepth, int colourType, boolean transparency) {
+        int channels = switch (colourType) {
+            case 0 -> transparency ? 2 : 1;
+            case 2 -> transparency ? 4 : 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
+        return colourType == 3 ? 1 : channels * (bitDepth == 16 ? 2 : 1);
     }
 
     private static String chunkType(byte[] b, int at) {

@@ -1,23 +1,18 @@
 package org.parley.media;
 
-import java.util.concurrent.Semaphore;
-
 /**
  * The whole way from uploaded bytes to renditions, in the order that keeps hostile files cheap:
  * size in bytes → format by signature → container walk (completeness, declared size, EXIF) → pixel limit
- * → decode (subsampled) → scale, turn upright, encode. Nothing is decoded before the pixel limit passed.
- * Thread-safe; at most {@link #CONCURRENT_DECODES} uploads decode at once, so memory stays bounded however
- * many arrive together (each waits its turn on its own virtual thread).
+ * ({@link #inspect}), then decode (subsampled) → scale, turn upright, encode ({@link #render}). Nothing is
+ * decoded before the pixel limit passed, and the inspection between the two steps is what {@link Footprint}
+ * works out the memory of the second from. Thread-safe; how many uploads render at once is the caller's
+ * business ({@link Media} asks its {@link MemoryBudget}).
  */
 final class Reencoder {
-
-    /** With the defaults one decode needs at most about 40 MB for a photograph (see {@link Decoder}). */
-    static final int CONCURRENT_DECODES = 2;
 
     private final MediaConfig config;
     private final Decoder decoder;
     private final Renderer renderer;
-    private final Semaphore decoding = new Semaphore(CONCURRENT_DECODES, true);
 
     Reencoder(MediaConfig config) {
         this.config = config;
@@ -26,7 +21,7 @@ final class Reencoder {
     }
 
     /** The container walk; hostile bytes may still find a corner it did not foresee, and those are the upload's fault. */
-    private static Inspection inspect(UploadFormat format, byte[] upload) {
+    private static Inspection walk(UploadFormat format, byte[] upload) {
         try {
             return format.inspect(upload);
         } catch (org.parley.http.ParleyException refusal) {
@@ -44,6 +39,11 @@ final class Reencoder {
 
     /** Re-encodes under {@code limits}, a site's as capped by the server's. */
     Rendition reencode(byte[] upload, SizeLimits limits) {
+        return render(inspect(upload, limits), limits);
+    }
+
+    /** Every check that needs no decoding; 4xx problems for what fails one. Cheap: no pixel is touched. */
+    Inspection inspect(byte[] upload, SizeLimits limits) {
         if (upload.length == 0) {
             throw Refusal.empty();
         }
@@ -52,14 +52,14 @@ final class Reencoder {
         }
         UploadFormat format = UploadFormat.sniff(upload);
         Polyglot.refuseIfTwoThings(upload);
-        Inspection inspection = inspect(format, upload);
+        Inspection inspection = walk(format, upload);
         Decoder.requireWithinLimit(format, inspection.width(), inspection.height(), limits.maxPixels());
+        return inspection;
+    }
+
+    /** Decodes what {@link #inspect} passed and renders both variants; a 422 problem if it cannot be decoded. */
+    Rendition render(Inspection inspection, SizeLimits limits) {
         Orientation orientation = Orientation.fromExif(inspection.exif());
-        decoding.acquireUninterruptibly();
-        try {
-            return renderer.render(format, decoder.decode(inspection, limits.maxPixels()), orientation);
-        } finally {
-            decoding.release();
-        }
+        return renderer.render(inspection.format(), decoder.decode(inspection, limits.maxPixels()), orientation);
     }
 }

@@ -82,7 +82,8 @@ final class WebpFile {
         if (width <= 0 || height <= 0) {
             throw Refusal.broken("declares a width or height of 0");
         }
-        return new Inspection(UploadFormat.WEBP, width, height, exif, b);
+        // The reader's raster is 3 or 4 bytes a pixel; Footprint adds the full-size canvas it decodes first.
+        return new Inspection(UploadFormat.WEBP, width, height, 4, exif, b);
     }
 
     private static void requireSize(long size, int needed) {

@@ -44,6 +44,8 @@ final class Problems {
             }
             case ParleyException.RateLimited limited ->
                     res.header(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            case ParleyException.Unavailable unavailable ->
+                    res.header(HeaderNames.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
             default -> {
             }
         }

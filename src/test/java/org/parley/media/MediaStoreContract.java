@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,62 +146,6 @@ abstract class MediaStoreContract {
         assertThat(e.type()).isEqualTo(MediaProblem.IMAGE_TOO_LARGE);
         assertThat(served.get()).isEqualTo(4097);
         assertThat(small.store(new ByteArrayInputStream(picture(1)), ImageRules.defaults()).format()).isEqualTo(ImageFormat.JPEG);
-    }
-
-    @Test
-    void uploadsBeyondTheInFlightLimitAreTurnedAwayAtOnce() throws Exception {
-        byte[] bytes = picture(1);
-        CountDownLatch reading = new CountDownLatch(Media.UPLOADS_IN_FLIGHT);
-        CountDownLatch release = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<StoredImage>> held = new ArrayList<>();
-            for (int i = 0; i < Media.UPLOADS_IN_FLIGHT; i++) {
-                held.add(pool.submit(() -> media.store(new SlowStream(bytes, reading, release), ImageRules.defaults())));
-            }
-            assertThat(reading.await(20, TimeUnit.SECONDS)).as("all %d uploads are being read", Media.UPLOADS_IN_FLIGHT).isTrue();
-
-            ParleyException busy = catchThrowableOfType(ParleyException.class, () -> media.store(new ByteArrayInputStream(bytes), ImageRules.defaults()));
-
-            assertThat(busy).isInstanceOf(ParleyException.RateLimited.class);
-            assertThat(busy.type()).isEqualTo(MediaProblem.UPLOADS_BUSY);
-            assertThat(((ParleyException.RateLimited) busy).retryAfterSeconds()).isEqualTo(Media.BUSY_RETRY_SECONDS);
-            release.countDown();
-            for (Future<StoredImage> upload : held) {
-                assertThat(upload.get(20, TimeUnit.SECONDS).format()).isEqualTo(ImageFormat.JPEG);
-            }
-        }
-        assertThat(media.store(new ByteArrayInputStream(bytes), ImageRules.defaults()).format()).as("room again").isEqualTo(ImageFormat.JPEG);
-    }
-
-    /** Says it started, then serves its bytes only once released: an upload arriving slowly. */
-    private static final class SlowStream extends InputStream {
-        private final InputStream bytes;
-        private final CountDownLatch started;
-        private final CountDownLatch release;
-        private boolean first = true;
-
-        SlowStream(byte[] bytes, CountDownLatch started, CountDownLatch release) {
-            this.bytes = new ByteArrayInputStream(bytes);
-            this.started = started;
-            this.release = release;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (first) {
-                first = false;
-                started.countDown();
-                try {
-                    if (!release.await(20, TimeUnit.SECONDS)) {
-                        throw new IOException("the test never released the upload");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }
-            return bytes.read();
-        }
     }
 
     @Test

@@ -336,6 +336,80 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A whole PNG of {@code width × height} at {@code bitDepth} and {@code colourType} (palette images get
+     * a black palette): every sample zero, so it deflates to a few hundred kilobytes however large it is
+     * (a blank screenshot), or random bytes when {@code noise}, which no compressor shrinks. {@code chunks}
+     * go right after the header.
+     */
+    static byte[] rawPng(int width, int height, int bitDepth, int colourType, boolean noise, byte[]... chunks) {
+        int channels = switch (colourType) {
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
+        long rowBytes = 1 + ((long) width * channels * bitDepth + 7) / 8;
+        byte[] pixels = noise ? deflatedNoise(rowBytes, height) : deflatedZeros(rowBytes * height);
+        return concat(pngSignature(), ihdr(width, height, bitDepth, colourType), concat(chunks),
+                colourType == 3 ? chunk("PLTE", new byte[768]) : new byte[0], chunk("IDAT", pixels), chunk("IEND", new byte[0]));
+    }
+
+    /** Rows of random bytes, each starting with filter type 0, deflated. */
+    private static byte[] deflatedNoise(long rowBytes, int rows) {
+        Random random = new Random(rows);
+        byte[] row = new byte[(int) rowBytes];
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        for (int y = 0; y < rows; y++) {
+            random.nextBytes(row);
+            row[0] = 0;
+            deflater.setInput(row);
+            while (!deflater.needsInput()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    /** A PNG {@code eXIf} chunk holding the TIFF of {@link #exifSegment} with this orientation. */
+    static byte[] pngExif(int orientation) {
+        byte[] segment = exifSegment(orientation);
+        return chunk("eXIf", Arrays.copyOfRange(segment, 4 + 6, segment.length));
+    }
+
+    /** A four-channel (CMYK) JPEG of smooth ramps, as print workflows export. */
+    static byte[] cmykJpeg(int width, int height) {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+        int[] pixel = new int[4];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                pixel[0] = x * 255 / width;
+                pixel[1] = y * 255 / height;
+                pixel[2] = 40;
+                raster.setPixel(x, y, pixel);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(raster, null, null), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     /** A PNG that declares {@code width × height} RGB pixels but carries only a few bytes of data. */
     static byte[] pngBomb(int width, int height) {
         return concat(pngSignature(), ihdr(width, height, 8, 2), chunk("IDAT", deflatedZeros(1024)), chunk("IEND", new byte[0]));
