@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Posting with a big word list (not a test): comments posted on a site whose word list holds 100,000
 # terms against comments posted on a site with none, side by side in one run of one server (moderation
-# on, every comment screened). Results go into docs/PERFORMANCE.md by hand.
+# on, every comment screened), in alternating rounds: posting slows as the database grows, so a site
+# measured after the other would look slower for that alone. Results go into docs/PERFORMANCE.md by hand.
 #
-#   bench/words-posting.sh              # needs wrk (apt-get install wrk); about a minute
+#   bench/words-posting.sh              # needs wrk (apt-get install wrk); about two minutes
 #   PARLEY_JAR=/path/to/old/parley.jar bench/words-posting.sh   # the same against another build
 #
 # The 100,000 terms are written into the database before the server starts (the list a newsroom already
@@ -11,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
-DURATION=${BENCH_DURATION:-10s}
+DURATION=${BENCH_DURATION:-5s}
+ROUNDS=${BENCH_ROUNDS:-3}
 JAR=${PARLEY_JAR:-target/parley.jar}
 [ -n "${PARLEY_JAR:-}" ] || ./parley build
 JAVA="$(./parley jdk)/bin/java"
@@ -51,15 +53,18 @@ curl -fs "http://127.0.0.1:$PORT/api/v1/sites/plain/thread?page=x" >/dev/null ||
 
 tokens() { for _ in $(seq 1 300); do curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/sites/$1/guests" \
   -H "X-Forwarded-For: 10.9.$((RANDOM % 256)).$((RANDOM % 256))" | sed 's/.*"token":"\([^"]*\)".*/\1/'; echo; done | tr '\n' ' '; }
-run() { # site label connections
-  PARLEY_BENCH_TOKENS="$TOKENS" PARLEY_BENCH_SITE=$1 PARLEY_BENCH_PAGE="words-$2-$3" \
-    wrk -t1 -c"$3" -d"$DURATION" -s bench/post.lua "http://127.0.0.1:$PORT" | grep '^posted' | sed "s/^/$1, $3 connection(s): /"
+declare -A TOKENS
+run() { # site round connections
+  PARLEY_BENCH_TOKENS="${TOKENS[$1]}" PARLEY_BENCH_SITE=$1 PARLEY_BENCH_PAGE="words-$2-$3" \
+    wrk -t1 -c"$3" -d"$DURATION" -s bench/post.lua "http://127.0.0.1:$PORT" | grep '^posted' | sed "s/^/round $2, $1, $3 connection(s): /"
 }
 for site in plain listed; do
-  TOKENS=$(tokens $site)
-  PARLEY_BENCH_TOKENS="$TOKENS" PARLEY_BENCH_SITE=$site PARLEY_BENCH_PAGE=warm-up \
+  TOKENS[$site]=$(tokens $site)
+  PARLEY_BENCH_TOKENS="${TOKENS[$site]}" PARLEY_BENCH_SITE=$site PARLEY_BENCH_PAGE=warm-up \
     wrk -t1 -c4 -d5s -s bench/post.lua "http://127.0.0.1:$PORT" >/dev/null
-  run $site seq 1
-  run $site conc 8
+done
+for round in $(seq 1 "$ROUNDS"); do
+  for site in plain listed; do run $site "$round" 1; done
+  for site in plain listed; do run $site "$round" 8; done
 done
 echo "== Parley RSS after the run: $(ps -o rss= -p "$PID" | awk '{print int($1/1024)" MiB"}')"
