@@ -450,10 +450,10 @@
       btn('Unblock', act(() => unblock(b)), {'aria-label': 'Unblock ' + (b.name || 'this guest')}))));
   }
 
-  // A ban or suspension (bar) replaces the comment form and Reply buttons; warnings show above.
+  // A ban or suspension (bar) replaces the comment form and Reply buttons; one of another section does not.
   function showNotices(x) {
     const all = x.notices || [];
-    bar = all.filter(n => n.kind != 'warning');
+    bar = all.filter(n => n.kind != 'warning' && (n.section == null || n.section == page.section));
     notices.replaceChildren(...all.filter(n => n.kind == 'warning').map(n => h('p', {}, 'A moderator warned you: ', n.message)));
   }
   async function notes() {
@@ -517,9 +517,9 @@
       blocks = b.blocks || [];
       ticket = b.liveTicket;
       showBlocks();
-      showNotices(n);
       cfg = x.site || {};
       page = x.page || {};
+      showNotices(n);
       topForm();
       show(x, 1);
       live(x.version);

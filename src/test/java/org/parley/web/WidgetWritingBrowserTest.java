@@ -224,6 +224,30 @@ class WidgetWritingBrowserTest {
         assertThat(reader.findElements(By.xpath(POST_FORM))).as("the form stays away after a reload").isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void aReaderSuspendedInAnotherSectionStillFindsTheFormOnThisArticle() {
+        assertThat(newsroom.page().section()).as("the demo article's section").isNotEqualTo("sport");
+        parley.parley().comments().upsertPage(DEMO, new PageKey("cup-final"), new org.parley.comments.PageMeta(Optional.of("Cup final"),
+                Optional.empty(), Optional.empty(), Optional.of("sport"), Optional.empty(), Optional.of(true), java.util.Set.of()));
+        StaffUser sportDesk = parley.parley().staff().createUser(new NewStaffUser("sam", Role.MODERATOR,
+                List.of(org.parley.staff.Scope.parse("demo:sport"))), "a long enough password");
+        JsonNode guest = newGuest();
+        String token = guest.get("token").asText();
+        Http.Reply posted = http.post("/api/v1/sites/demo/comments", "{\"page\":\"cup-final\",\"body\":\"The referee was bought.\"}",
+                "Authorization", "Bearer " + token);
+        assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+        parley.parley().moderation().act(sportDesk, new ModeratorAction.Suspend(new CommentId(posted.json().get("id").asText()),
+                Duration.ofDays(1), "A day away from the sport pages."));
+        assertThat(http.get("/api/v1/sites/demo/notices", "Authorization", "Bearer " + token).json().at("/notices/0/section").asText())
+                .isEqualTo("sport");
+
+        becomeGuest(guest);
+
+        assertThat(reader.findElements(By.cssSelector(".parley-barred"))).as("no notice in place of the form here").isEmpty();
+        assertThat(reader.findElements(By.xpath(POST_FORM))).as("the comment form of this article").hasSize(1);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     static void openDemo() {
