@@ -12,6 +12,7 @@ import org.parley.comments.Verdict;
 import org.parley.identity.Identity;
 import org.parley.moderation.Moderation;
 import org.parley.moderation.ModerationRules;
+import org.parley.moderation.Premoderation;
 import org.parley.store.Database;
 import org.parley.words.Words;
 import org.slf4j.Logger;
@@ -74,17 +75,27 @@ public final class Screening implements Gate {
 
     @Override
     public Verdict screen(Submission submission) {
-        ModerationRules pageRules = moderation.rulesForPage(submission.site(), submission.page());
+        List<Reason> reasons = new ArrayList<>();
+        ModerationRules pageRules;
+        try {
+            pageRules = moderation.rulesForPage(submission.site(), submission.page());
+        } catch (RuntimeException e) {
+            // Rules nobody can read (a damaged stored setting) hold every comment until a moderator sees it.
+            pageRules = ModerationRules.defaults().withPremoderation(Premoderation.ALL);
+            reasons.add(failed("moderation rules", submission, e));
+        }
         moderation.refuseIfRestricted(submission.site(), submission.section(), submission.author(), submission.at());
         limits.take(submission, pageRules);
-        List<Reason> reasons;
+        ModerationRules rules = pageRules;
         try {
             // One savepoint for all signals: on the usual path a post pays for one, not one per signal.
-            reasons = db.undoableOnFailure(() -> inspect(signals, submission, pageRules));
+            reasons.addAll(db.undoableOnFailure(() -> inspect(signals, submission, rules)));
         } catch (RuntimeException failed) {
-            reasons = inspectOneByOne(submission, pageRules);
+            LOG.warn("a screening signal failed on a comment on site {}, page {}; screening it signal by signal",
+                    submission.site(), submission.page(), failed);
+            reasons.addAll(inspectOneByOne(submission, rules));
         }
-        return Policy.decide(reasons, pageRules, submission);
+        return Policy.decide(reasons, rules, submission);
     }
 
     private static List<Reason> inspect(List<Signal> signals, Submission submission, ModerationRules rules) {
@@ -102,13 +113,18 @@ public final class Screening implements Gate {
             try {
                 reasons.addAll(db.undoableOnFailure(() -> signal.inspect(submission, rules)));
             } catch (RuntimeException e) {
-                String incident = db.ids().next("i", submission.at().toEpochMilli());
-                LOG.error("incident {}: screening signal '{}' failed on a comment on site {}, page {}; the comment is held "
-                        + "for a moderator", incident, signal.name(), submission.site(), submission.page(), e);
-                reasons.add(new Reason(FAILED_CHECK, Reason.Level.HOLD, "The " + signal.name() + " check failed on this comment "
-                        + "(incident " + incident + " in the server log), so it waits for a moderator.", List.of()));
+                reasons.add(failed(signal.name(), submission, e));
             }
         }
         return reasons;
+    }
+
+    /** Logs an incident for a check that failed on a comment, and the reason that holds the comment for it. */
+    private Reason failed(String check, Submission submission, RuntimeException e) {
+        String incident = db.ids().next("i", submission.at().toEpochMilli());
+        LOG.error("incident {}: the {} check failed on a comment on site {}, page {}; the comment is held for a moderator",
+                incident, check, submission.site(), submission.page(), e);
+        return new Reason(FAILED_CHECK, Reason.Level.HOLD, "The " + check + " check failed on this comment (incident "
+                + incident + " in the server log), so it waits for a moderator.", List.of());
     }
 }

@@ -4,36 +4,75 @@ import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for {@code cache_changes} (PostgreSQL only). Times are the database's own clock, the same for every node. */
+/**
+ * SQL for {@code cache_changes}. On PostgreSQL each row carries the id of the transaction that wrote it,
+ * and a reader asks for the rows of every transaction that had not finished when it last read (the
+ * snapshot's {@code xmin}), so a transaction that commits after others with higher row ids is still seen.
+ * On SQLite transactions commit one at a time, in the order of their row ids.
+ */
 final class CacheChangeLog {
 
-    record Change(long id, String cache, String key) {
+    /** One change: which entry, which process made it, and (PostgreSQL) its transaction's id. */
+    record Change(long id, long tx, String cache, String key, String node) {
     }
 
-    private static final String NOW_MILLIS = "floor(extract(epoch FROM clock_timestamp()) * 1000)";
+    private final Vendor vendor;
+
+    CacheChangeLog(Vendor vendor) {
+        this.vendor = vendor;
+    }
 
     void append(Handle h, String cache, String key, String node) {
-        h.createUpdate("INSERT INTO cache_changes (cache_name, cache_key, node) VALUES (:cache, :key, :node)")
+        String sql = vendor == Vendor.POSTGRESQL
+                ? "INSERT INTO cache_changes (cache_name, cache_key, node) VALUES (:cache, :key, :node)"
+                : "INSERT INTO cache_changes (cache_name, cache_key, node, changed_at) VALUES (:cache, :key, :node, :at)";
+        h.createUpdate(sql)
                 .bind("cache", cache)
                 .bind("key", key)
                 .bind("node", node)
+                .bind("at", System.currentTimeMillis())
                 .execute();
     }
 
-    /** Other nodes' changes of the last {@code lookBack}, oldest first, at most {@code limit}. */
-    List<Change> recent(Handle h, Duration lookBack, String node, int limit) {
-        return h.createQuery("SELECT id, cache_name, cache_key FROM cache_changes WHERE changed_at > " + NOW_MILLIS
-                        + " - :lookBack AND node <> :node ORDER BY id LIMIT :limit")
-                .bind("lookBack", lookBack.toMillis())
-                .bind("node", node)
+    /** The newest row id now; a reader starting here sees only what comes later. */
+    long lastId(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM cache_changes").mapTo(Long.class).one();
+    }
+
+    /**
+     * PostgreSQL: the oldest transaction still running in this read's snapshot; every transaction that
+     * commits later has an id at least this.
+     */
+    long horizon(Handle h) {
+        return h.createQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").mapTo(String.class)
+                .map(Long::parseLong).one();
+    }
+
+    /** SQLite: rows after {@code afterId}, oldest first, at most {@code limit}. */
+    List<Change> after(Handle h, long afterId, int limit) {
+        return h.createQuery("SELECT id, cache_name, cache_key, node FROM cache_changes WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .map((rs, ctx) -> new Change(rs.getLong(1), 0, rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** PostgreSQL: rows of transactions with an id at least {@code horizon}, after {@code afterId}, oldest first. */
+    List<Change> since(Handle h, long horizon, long afterId, int limit) {
+        return h.createQuery("""
+                        SELECT id, tx::text, cache_name, cache_key, node FROM cache_changes
+                        WHERE tx >= CAST(:horizon AS xid8) AND id > :after ORDER BY id LIMIT :limit""")
+                .bind("horizon", Long.toString(horizon))
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(rs.getLong(1), Long.parseLong(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 
     int forgetOlderThan(Handle h, Duration age) {
-        return h.createUpdate("DELETE FROM cache_changes WHERE changed_at < " + NOW_MILLIS + " - :age")
-                .bind("age", age.toMillis())
+        return h.createUpdate("DELETE FROM cache_changes WHERE changed_at < :before")
+                .bind("before", System.currentTimeMillis() - age.toMillis())
                 .execute();
     }
 }

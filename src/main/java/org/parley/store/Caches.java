@@ -18,44 +18,46 @@ import org.slf4j.LoggerFactory;
  * What features keep in memory, in one mechanism: bounded caches of values built from the database
  * ({@link SharedCache}), and one way to say that a value went stale. A feature that changes what an
  * entry is built from calls {@link SharedCache#changed} inside its write transaction; when that commits,
- * the entry is dropped on this node at once, and on every other node of the same PostgreSQL database
- * within about a second: the change is also written to {@code cache_changes}, which each node reads every
- * {@link #SYNC_EVERY}. SQLite serves one node, so there nothing is written or read. Thread-safe.
+ * the entry is dropped in this process at once, and in every other process using the same database (the
+ * other nodes on PostgreSQL; a command such as {@code parley site save} run beside a server on SQLite)
+ * within about a second: the change is also written to {@code cache_changes}, which each process reads every
+ * {@link #SYNC_EVERY}. Thread-safe.
  */
 public final class Caches implements AutoCloseable {
 
     static final Duration SYNC_EVERY = Duration.ofMillis(500);
-    /** Each read looks this far back, longer than any write transaction lasts, so one that commits late is still seen. */
-    static final Duration LOOK_BACK = Duration.ofMinutes(1);
-    /** Rows older than this are deleted; nodes only ever read the last {@link #LOOK_BACK}. */
+    /** Rows older than this are deleted; a process that could not read for half as long drops everything. */
     static final Duration KEEP = Duration.ofMinutes(10);
-    /** More changes than this in one look-back and a node drops everything instead of reading them all. */
-    static final int MAX_READ = 10_000;
+    /** Rows read per query; a busy second is read in several. */
+    static final int PAGE = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(Caches.class);
 
     private final Database db;
-    private final boolean severalNodes;
+    private final Vendor vendor;
     private final String node = UUID.randomUUID().toString();
-    private final CacheChangeLog log = new CacheChangeLog();
+    private final CacheChangeLog log;
     /** Every cache made, by name; two with one name (two doors on one database, in tests) are dropped together. */
     private final List<SharedCache<?>> all = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sync;
-    /** Changes of other nodes already applied, among those the last read returned. */
+    private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("parley-cache-sync").daemon().factory());
+    // Read position, touched by the sync thread only (and start, before it runs).
+    private long lastId;
+    private long horizon;
+    /** PostgreSQL: rows already applied that the next read returns again (their transaction is at or past the horizon). */
     private Set<Long> applied = Set.of();
-    private long lastSyncNanos = System.nanoTime();
+    private long lastSyncNanos;
     private long syncs;
 
-    Caches(Database db, boolean severalNodes) {
+    Caches(Database db, Vendor vendor) {
         this.db = db;
-        this.severalNodes = severalNodes;
-        this.sync = severalNodes ? Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("parley-cache-sync").daemon().factory()) : null;
+        this.vendor = vendor;
+        this.log = new CacheChangeLog(vendor);
     }
 
     /**
      * A new cache of at most {@code maxEntries} values, the least used dropped first. {@code loader} builds
      * the value of a key from the database through the handle it is given (never null: use
-     * {@code Optional} for "nothing there"). The name is what other nodes are told when an entry changes.
+     * {@code Optional} for "nothing there"). The name is what other processes are told when an entry changes.
      */
     public <V> SharedCache<V> cache(String name, long maxEntries, BiFunction<Handle, String, V> loader) {
         SharedCache<V> cache = new SharedCache<>(name, maxEntries, db, this, loader);
@@ -64,12 +66,10 @@ public final class Caches implements AutoCloseable {
     }
 
     void changed(SharedCache<?> cache, String key) {
-        if (severalNodes) {
-            db.write(h -> {
-                log.append(h, cache.name(), key, node);
-                return null;
-            });
-        }
+        db.write(h -> {
+            log.append(h, cache.name(), key, node);
+            return null;
+        });
         db.noteCacheChange(cache.name() + '\n' + key);
         db.afterCommit(() -> drop(cache.name(), key));
     }
@@ -82,45 +82,93 @@ public final class Caches implements AutoCloseable {
         }
     }
 
+    /** Starts reading other processes' changes from now on (nothing is cached yet, so nothing earlier matters). */
     void start() {
-        if (sync != null) {
-            long every = SYNC_EVERY.toMillis();
-            sync.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);
-        }
+        db.readCommitted(h -> {
+            if (vendor == Vendor.POSTGRESQL) {
+                horizon = log.horizon(h);
+            } else {
+                lastId = log.lastId(h);
+            }
+            return null;
+        });
+        lastSyncNanos = System.nanoTime();
+        long every = SYNC_EVERY.toMillis();
+        sync.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Applies the changes other nodes committed since the last read. */
+    /** Applies the changes other processes committed since the last read. */
     void sync() {
         try {
-            List<CacheChangeLog.Change> changes = db.read(h -> log.recent(h, LOOK_BACK, node, MAX_READ + 1));
-            long now = System.nanoTime();
-            boolean missedSome = now - lastSyncNanos > LOOK_BACK.toNanos() / 2 || changes.size() > MAX_READ;
-            lastSyncNanos = now;
-            if (missedSome) {
-                LOG.warn("cache changes of other nodes may have been missed; dropping every cached value");
+            if (System.nanoTime() - lastSyncNanos > KEEP.toNanos() / 2) {
+                LOG.warn("cache changes of other processes could not be read for minutes; dropping every cached value");
                 all.forEach(SharedCache::dropAll);
             }
-            Set<Long> seen = new HashSet<>();
-            for (CacheChangeLog.Change change : changes) {
-                seen.add(change.id());
-                if (!applied.contains(change.id()) && !missedSome) {
-                    drop(change.cache(), change.key());
-                }
+            if (vendor == Vendor.POSTGRESQL) {
+                readByTransaction();
+            } else {
+                readInOrder();
             }
-            applied = seen;
-            if (++syncs % (KEEP.toMillis() / SYNC_EVERY.toMillis()) == 0) {
+            lastSyncNanos = System.nanoTime();
+            if (++syncs % (KEEP.toMillis() / SYNC_EVERY.toMillis() / 10) == 0) {
                 db.write(h -> log.forgetOlderThan(h, KEEP));
             }
         } catch (RuntimeException e) {
-            // The next read looks back a minute; if the database stays away longer, everything is dropped then.
-            LOG.warn("reading other nodes' cache changes failed: {}", e.toString());
+            // Read again next time from where the last read ended; after a long outage everything is dropped.
+            LOG.warn("reading other processes' cache changes failed: {}", e.toString());
+        }
+    }
+
+    private void readInOrder() {
+        List<CacheChangeLog.Change> page;
+        do {
+            long after = lastId;
+            page = db.readCommitted(h -> log.after(h, after, PAGE));
+            for (CacheChangeLog.Change change : page) {
+                lastId = change.id();
+                apply(change);
+            }
+        } while (page.size() == PAGE);
+    }
+
+    /** One snapshot: its horizon, and every row of transactions at or past the previous horizon. */
+    private void readByTransaction() {
+        record Read(long horizon, List<CacheChangeLog.Change> changes) {
+        }
+        long from = horizon;
+        Read read = db.readCommitted(h -> {
+            long now = log.horizon(h);
+            List<CacheChangeLog.Change> changes = new java.util.ArrayList<>();
+            List<CacheChangeLog.Change> page;
+            long after = 0;
+            do {
+                page = log.since(h, from, after, PAGE);
+                changes.addAll(page);
+                after = page.isEmpty() ? after : page.getLast().id();
+            } while (page.size() == PAGE);
+            return new Read(now, changes);
+        });
+        Set<Long> stillReturned = new HashSet<>();
+        for (CacheChangeLog.Change change : read.changes()) {
+            if (!applied.contains(change.id())) {
+                apply(change);
+            }
+            if (change.tx() >= read.horizon()) {
+                stillReturned.add(change.id());
+            }
+        }
+        applied = stillReturned;
+        horizon = read.horizon();
+    }
+
+    private void apply(CacheChangeLog.Change change) {
+        if (!change.node().equals(node)) {
+            drop(change.cache(), change.key());
         }
     }
 
     @Override
     public void close() {
-        if (sync != null) {
-            sync.shutdownNow();
-        }
+        sync.shutdownNow();
     }
 }

@@ -30,12 +30,17 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** PostgreSQL connections kept for building cache entries, beside {@code db.poolSize}. */
+    static final int CACHE_CONNECTIONS = 2;
 
     private final Vendor vendor;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
+    /** PostgreSQL: where caches read committed rows, apart from the pool writers hold (SQLite: the read pool). */
+    private final HikariDataSource cachePool;
     private final Jdbi writer;
     private final Jdbi reader;
+    private final Jdbi cacheReader;
     private final Ids ids = new Ids();
     private final Caches caches;
     /** Set once while opening, before the instance is handed out. */
@@ -55,13 +60,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Database(Vendor vendor, HikariDataSource writePool, HikariDataSource readPool) {
+    private Database(Vendor vendor, HikariDataSource writePool, HikariDataSource readPool, HikariDataSource cachePool) {
         this.vendor = vendor;
         this.writePool = writePool;
         this.readPool = readPool;
+        this.cachePool = cachePool;
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
-        this.caches = new Caches(this, vendor == Vendor.POSTGRESQL);
+        this.cacheReader = cachePool == readPool ? reader : Jdbi.create(cachePool);
+        this.caches = new Caches(this, vendor);
     }
 
     /**
@@ -108,23 +115,31 @@ public final class Database implements AutoCloseable {
             case SQLITE -> {
                 createDataDir(config);
                 HikariDataSource write = pool("parley-write", sqlite(config), 1);
-                yield new Database(vendor, write, pool("parley-read", sqlite(config), config.poolSize()));
+                HikariDataSource read = pool("parley-read", sqlite(config), config.poolSize());
+                yield new Database(vendor, write, read, read);
             }
             case POSTGRESQL -> {
-                HikariConfig hikari = new HikariConfig();
-                hikari.setJdbcUrl(config.effectiveUrl());
-                if (!config.user().isEmpty()) {
-                    hikari.setUsername(config.user());
-                }
-                if (!config.password().isEmpty()) {
-                    hikari.setPassword(config.password());
-                }
-                hikari.setPoolName("parley");
-                hikari.setMaximumPoolSize(config.poolSize());
-                HikariDataSource ds = new HikariDataSource(hikari);
-                yield new Database(vendor, ds, ds);
+                HikariDataSource ds = postgres(config, "parley", config.poolSize());
+                // Two connections of their own, so building a cache entry never waits for the pool that
+                // writers (possibly waiting for that very entry) hold.
+                yield new Database(vendor, ds, ds, postgres(config, "parley-cache", CACHE_CONNECTIONS));
             }
         };
+    }
+
+    private static HikariDataSource postgres(StoreConfig config, String name, int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.effectiveUrl());
+        if (!config.user().isEmpty()) {
+            hikari.setUsername(config.user());
+        }
+        if (!config.password().isEmpty()) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setPoolName(name);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        return new HikariDataSource(hikari);
     }
 
     private void migrateOrClose() {
@@ -196,10 +211,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True while this thread runs a write transaction of this database (whose changes may yet roll back). */
-    public boolean inTransaction() {
-        return current.get() != null;
-    }
 
     /**
      * Runs {@code work} so that, if it throws, what it wrote is undone and the rest of the current write
@@ -243,17 +254,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on what is committed, as one snapshot across its statements, also inside a write
-     * transaction: SQLite reads on a separate connection, so a slow read does not hold the one writer;
-     * PostgreSQL reads committed rows on the transaction's own connection, so a full pool cannot make a
-     * writer wait for itself (there, statements see what is committed when each runs).
+     * Runs {@code work} on what is committed, as one snapshot across its statements, on a connection of its
+     * own also inside a write transaction: what it reads can never be this transaction's uncommitted
+     * writes, and it never waits for the pool a writer holds (SQLite: the read pool, beside the one writer;
+     * PostgreSQL: a small pool kept for this).
      */
     <R> R readCommitted(HandleCallback<R, RuntimeException> work) {
-        if (vendor == Vendor.SQLITE) {
-            return reader.inTransaction(work);
-        }
-        Transaction open = current.get();
-        return open != null ? work.withHandle(open.handle) : reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
+        return vendor == Vendor.POSTGRESQL
+                ? cacheReader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work)
+                : cacheReader.inTransaction(work);
     }
 
     /** Runs {@code work} on a read connection, or inside this thread's write transaction if one is open. */
@@ -287,6 +296,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         caches.close();
+        if (cachePool != readPool) {
+            cachePool.close();
+        }
         readPool.close();
         writePool.close();
     }

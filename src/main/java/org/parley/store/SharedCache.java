@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Handle;
  * changes ({@link #changed}) or until the least used are dropped past the size bound.
  *
  * <p>A value is built once however many threads ask at the same time (the others wait for it). It is
- * built from what is committed, so a reader inside someone's write transaction never caches what may yet
- * roll back; a transaction that itself changed the entry gets a value built from its own view instead,
- * not kept. A build that overlaps a commit of a change is dropped right after, never kept stale.
- * Thread-safe.
+ * built from what is committed, on a connection of its own, so a reader inside a write transaction never
+ * caches what may yet roll back; a transaction that has said it changed the entry gets a value built from
+ * its own view instead, not kept. A build that overlaps a commit of a change is dropped right after, never
+ * kept stale. Thread-safe.
  */
 public final class SharedCache<V> {
 
@@ -41,15 +41,11 @@ public final class SharedCache<V> {
 
     /**
      * Says that what {@code key}'s value is built from changes in the current write transaction (or has
-     * just changed, outside one): when it commits, every node drops the entry and builds it anew on next use.
+     * just changed, outside one): when it commits, every process using the database drops the entry and builds
+     * it anew on next use.
      */
     public void changed(String key) {
         caches.changed(this, key);
-    }
-
-    /** The number of values held now (an estimate), for tests and metrics. */
-    public long size() {
-        return entries.estimatedSize();
     }
 
     /** How many values were built and kept since start, for tests and metrics. */

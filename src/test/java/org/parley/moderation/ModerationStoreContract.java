@@ -582,6 +582,25 @@ abstract class ModerationStoreContract extends ModerationWorld {
     }
 
     @Test
+    void aDamagedStoredRuleHoldsEachCommentForAModeratorInsteadOfFailingThePost() {
+        var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
+        moderation.saveRules(admin, SITE, ModerationRules.defaults(), "Our own rules");
+        db.write(h -> h.createUpdate("UPDATE moderation_settings SET settings = 'not json'").execute());
+        // After a restart the damaged row is read.
+        moderation = Moderation.create(db, clock, Sites.create(db, clock), identity, Words.create(db), () -> comments,
+                ModerationRules.defaults(), abuse());
+        comments = comments(Sites.create(db, clock), moderation);
+
+        Comment held = post(guest(), Optional.empty(), "Posted on a day the rules cannot be read.");
+
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(queue(ReviewQueue.PENDING).getFirst().reasons()).anySatisfy(r -> {
+            assertThat(r.signal()).isEqualTo(Screening.FAILED_CHECK);
+            assertThat(r.summary()).contains("moderation rules check failed");
+        });
+    }
+
+    @Test
     void aSectionModeratorsSuspensionHoldsInTheirSectionOnlyAndTheyCannotLiftASiteWideOne() {
         PageKey match = new PageKey("sport/derby");
         comments.upsertPage(SITE, match, new org.parley.comments.PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),

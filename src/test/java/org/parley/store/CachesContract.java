@@ -132,4 +132,59 @@ abstract class CachesContract {
         }
         assertThat(builds).hasValue(1);
     }
+
+    @Test
+    void aValueReadInsideATransactionThatRollsBackIsBuiltFromWhatIsCommitted() {
+        write(db, notes, "a", "committed");
+        assertThatThrownBy(() -> db.write(h -> {
+            h.createUpdate("UPDATE notes SET v = 'never committed' WHERE k = 'a'").execute();
+            assertThat(notes.get("a")).as("read before the change is announced").contains("committed");
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(notes.get("a")).contains("committed");
+    }
+
+    @Test
+    void aChangeCommittedByAnotherProcessDropsTheValueHereWithinASecondOrSo() {
+        try (Database other = Database.open(config)) {
+            SharedCache<Optional<String>> otherNotes = notesCache(other);
+            write(db, notes, "a", "before");
+            assertThat(otherNotes.get("a")).contains("before");
+
+            write(db, notes, "a", "after");
+            awaitValue(otherNotes, "a", "after");
+            assertThat(otherNotes.loads()).as("the other process built it once more, not on every read").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBurstOfChangesElsewhereDropsJustTheirEntriesHere() {
+        write(db, notes, "kept", "untouched");
+        write(db, notes, "last", "before");
+        try (Database other = Database.open(config)) {
+            SharedCache<Optional<String>> otherNotes = notesCache(other);
+            assertThat(otherNotes.get("kept")).contains("untouched");
+            assertThat(otherNotes.get("last")).contains("before");
+            long loads = otherNotes.loads();
+
+            db.write(h -> {
+                for (int i = 0; i < 12 * Caches.PAGE; i++) { // more than a minute of changes at 200 a second
+                    notes.changed("burst-" + i);
+                }
+                return null;
+            });
+            write(db, notes, "last", "after");
+            awaitValue(otherNotes, "last", "after");
+            assertThat(otherNotes.get("kept")).contains("untouched");
+            assertThat(otherNotes.loads()).as("only the changed entry was built again").isEqualTo(loads + 1);
+        }
+    }
+
+    static void awaitValue(SharedCache<Optional<String>> cache, String key, String value) {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(10));
+        while (!cache.get(key).equals(Optional.of(value))) {
+            assertThat(java.time.Instant.now()).as("the other process still serves the old value of %s", key).isBefore(deadline);
+            Thread.onSpinWait();
+        }
+    }
 }

@@ -113,4 +113,24 @@ abstract class DatabaseContract {
         db.afterCommit(() -> log.add("no transaction: runs now"));
         assertThat(log).endsWith("no transaction: runs now");
     }
+
+    @Test
+    void workThatFailsInsideATransactionIsUndoneAloneAndTheRestCommits() {
+        List<String> announced = new ArrayList<>();
+        db.write(h -> {
+            insertGuest("g_000000000aaaaaaaa");
+            assertThatThrownBy(() -> db.undoableOnFailure(() -> {
+                insertGuest("g_000000000bbbbbbbb");
+                db.afterCommit(() -> announced.add("b"));
+                // A failing statement: on PostgreSQL it aborts the transaction unless the savepoint is rolled back.
+                return h.createQuery("SELECT nothing FROM no_such_table").mapTo(String.class).list();
+            })).isInstanceOf(RuntimeException.class);
+            insertGuest("g_000000000cccccccc");
+            db.afterCommit(() -> announced.add("c"));
+            return null;
+        });
+        List<String> stored = db.read(h -> h.createQuery("SELECT id FROM guests ORDER BY id").mapTo(String.class).list());
+        assertThat(stored).containsExactly("g_000000000aaaaaaaa", "g_000000000cccccccc");
+        assertThat(announced).as("the undone work's after-commit action is dropped").containsExactly("c");
+    }
 }
