@@ -48,6 +48,7 @@ final class CommentEdits {
      * screening rejects the new text; nothing changes then.
      */
     EditOutcome edit(Site site, GuestId author, CommentId id, Markdown body, SafeHtml html, String clientAddress, Instant now) {
+        screening.prepare(site.id());
         return changeOwn(site, author, id, now, (h, stored, page) -> {
             CommentRow before = comments.withImages(h, stored.row());
             if (body.source().isEmpty() && before.images().isEmpty()) {

@@ -1,10 +1,12 @@
 package org.parley.comments;
 
+import org.parley.sites.SiteId;
+
 /**
  * The gate every comment passes before it is stored, new or edited by its author: it decides
  * published, held for a moderator, or rejected, with every reason. Comments does not know how the decision
- * is made; screening implements it (and {@link #PUBLISH_ALL} serves installations and tests without
- * moderation). Called inside the posting (or editing) transaction, so a screening that writes its own
+ * is made; screening implements it ({@link #PUBLISH_ALL}, which publishes everything, serves tests of
+ * comments alone). Called inside the posting (or editing) transaction, so a screening that writes its own
  * records joins it; it may throw a {@link org.parley.http.ParleyException} (a ban, a rate limit) to
  * refuse the comment outright.
  */
@@ -14,4 +16,12 @@ public interface Gate {
     Gate PUBLISH_ALL = submission -> Verdict.publish();
 
     Verdict screen(Submission submission);
+
+    /**
+     * Gets ready to screen comments of {@code site} before the posting transaction opens (a word list
+     * compiled, the site's rules read), so that work never happens while the transaction holds its locks.
+     * Cheap when ready already.
+     */
+    default void prepare(SiteId site) {
+    }
 }

@@ -29,8 +29,9 @@ final class DashboardWordsPages {
     static final int SHOWN = 500;
     static final int MAX_ADDED = 10_000;
     /**
-     * The form's size limit: 10,000 terms of up to 30 letters of any script fit, percent-encoded as a
-     * browser sends them; the server reads no request larger than this anyway.
+     * The form's size limit, which the form states: 10,000 Latin terms of up to 30 letters fit
+     * percent-encoded as a browser sends them (about 300 bytes a line at most), and so do 10,000 terms of
+     * a few words in other scripts; a longer list goes in several saves.
      */
     static final int MAX_FORM_BYTES = 1 << 20;
     static final String LIMITS = "up to " + String.format(java.util.Locale.ROOT, "%,d", MAX_ADDED)

@@ -150,7 +150,7 @@ final class Actions {
     }
 
     private static Duration suspension(Duration duration) {
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_SUSPENSION) > 0) {
+        if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(LONGEST_SUSPENSION) > 0) {
             throw invalid("duration", "must be between one minute and 365 days");
         }
         return duration;

@@ -13,6 +13,7 @@ import org.parley.identity.Identity;
 import org.parley.moderation.Moderation;
 import org.parley.moderation.ModerationRules;
 import org.parley.moderation.Premoderation;
+import org.parley.sites.SiteId;
 import org.parley.store.Database;
 import org.parley.words.Words;
 import org.slf4j.Logger;
@@ -43,12 +44,14 @@ public final class Screening implements Gate {
 
     private final Database db;
     private final Moderation moderation;
+    private final Words words;
     private final RateLimits limits;
     private final List<Signal> signals;
 
-    private Screening(Database db, Moderation moderation, RateLimits limits, List<Signal> signals) {
+    private Screening(Database db, Moderation moderation, Words words, RateLimits limits, List<Signal> signals) {
         this.db = db;
         this.moderation = moderation;
+        this.words = words;
         this.limits = limits;
         this.signals = List.copyOf(signals);
     }
@@ -61,7 +64,7 @@ public final class Screening implements Gate {
     public static Screening create(Database db, Clock clock, Moderation moderation, Words words, Identity identity,
                                   Function<String, AbuseAssessment> abuse) {
         AbuseScores scores = new AbuseScores(abuse);
-        return new Screening(db, moderation, new RateLimits(clock, identity), List.of(
+        return new Screening(db, moderation, words, new RateLimits(clock, identity), List.of(
                 new WordListSignal(words),
                 new AbuseSignal(scores),
                 new LinkSignal(),
@@ -71,6 +74,17 @@ public final class Screening implements Gate {
                 new RepeatSignal(db),
                 new FlameWarSignal(db, scores::hostility),
                 new EditSignal()));
+    }
+
+    /** Compiles the site's word list now if it is not in memory (0.2 s and more for a long list), outside any transaction. */
+    @Override
+    public void prepare(SiteId site) {
+        try {
+            words.find(site, "");
+        } catch (RuntimeException e) {
+            // Screening itself meets the same failure inside the transaction and holds the comment for it.
+            LOG.warn("could not get ready to screen comments of site {}: {}", site, e.toString());
+        }
     }
 
     @Override

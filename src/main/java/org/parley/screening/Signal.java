@@ -8,7 +8,7 @@ import org.parley.moderation.ModerationRules;
 /**
  * One thing screening looks at in a new comment or an author's edit ({@link Submission#isEdit()}) — its
  * words, links, author, the readers' blocks, the conversation it joins — and the reasons, with evidence,
- * it finds. Adding a signal is one class registered in {@link Pipeline}. Signals run inside the posting transaction and must be quick.
+ * it finds. Adding a signal is one class registered in {@link Screening#create}. Signals run inside the posting transaction and must be quick.
  */
 interface Signal {
 

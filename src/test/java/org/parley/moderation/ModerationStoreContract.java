@@ -543,6 +543,34 @@ abstract class ModerationStoreContract extends ModerationWorld {
     }
 
     @Test
+    void aColdWordListIsCompiledBeforeThePostingTransactionNotWhileItHoldsTheWriter() throws Exception {
+        moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
+        words = Words.create(db); // a restart: nothing compiled yet
+        moderation = Moderation.create(db, clock, Sites.create(db, clock), identity, words, () -> comments,
+                ModerationRules.defaults(), abuse());
+        comments = comments(Sites.create(db, clock), moderation);
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch prepared = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var writer = pool.submit(() -> db.write(h -> {
+                writing.countDown();
+                try {
+                    return prepared.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            screening.prepare(SITE);
+            prepared.countDown();
+            assertThat(writer.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("prepared while another write was open").isTrue();
+        }
+        assertThat(words.compilations()).isEqualTo(1);
+        assertThat(post(guest(), Optional.empty(), "Over the bridge.").status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(words.compilations()).as("the post found it compiled").isEqualTo(1);
+    }
+
+    @Test
     void aWordListChangeThatRollsBackLeavesTheOldListInForce() {
         moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
         assertThatThrownBy(() -> db.write(h -> {

@@ -56,6 +56,7 @@ abstract class ModerationWorld {
     Comments comments;
     Moderation moderation;
     Words words;
+    Screening screening;
     Media media;
     /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
     Map<String, Double> hostility = new ConcurrentHashMap<>();
@@ -102,8 +103,9 @@ abstract class ModerationWorld {
 
     /** Comments screened for {@code moderation} (a fresh one: as after a restart); moderation acts on these from now on. */
     Comments comments(Sites sites, Moderation moderation) {
+        screening = Screening.create(db, clock, moderation, words, identity, abuse());
         Comments created = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 8), sites,
-                identity, media, CommentsConfig.defaults(), Screening.create(db, clock, moderation, words, identity, abuse()));
+                identity, media, CommentsConfig.defaults(), screening);
         door.set(created);
         return created;
     }
