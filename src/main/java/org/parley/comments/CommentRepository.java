@@ -43,7 +43,7 @@ final class CommentRepository {
                         VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, 0, 0,
                                 :review, :reasons, :note)""")
                 .bind("review", verdict.needsReview() ? "open" : "none")
-                .bind("reasons", new String(Json.bytes(JSON, verdict.reasons()), java.nio.charset.StandardCharsets.UTF_8))
+                .bind("reasons", Json.text(JSON, verdict.reasons()))
                 .bind("note", row.authorNote().orElse(null))
                 .bind("id", row.id())
                 .bind("page", row.pageId().value())
@@ -106,7 +106,7 @@ final class CommentRepository {
                 .bind("edited", editedAt.toEpochMilli())
                 .bind("status", verdict.status().apiName())
                 .bind("review", review)
-                .bind("reasons", new String(Json.bytes(JSON, verdict.reasons()), java.nio.charset.StandardCharsets.UTF_8))
+                .bind("reasons", Json.text(JSON, verdict.reasons()))
                 .bind("note", verdict.authorMessage().orElse(null))
                 .execute();
     }

@@ -35,4 +35,9 @@ public final class Json {
             throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
+
+    /** The same as {@link #bytes}, as text. */
+    public static String text(ObjectMapper mapper, Object value) {
+        return new String(bytes(mapper, value), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

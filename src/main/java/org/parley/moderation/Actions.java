@@ -40,16 +40,16 @@ final class Actions {
     private final Casework casework;
     private final SanctionRepository sanctions = new SanctionRepository();
     private final ReportRepository reports;
-    private final AuditRepository audit;
+    private final AuditTrail trail;
     private final ObjectMapper json = Json.mapper();
 
-    Actions(Database db, Clock clock, Supplier<Comments> comments, Casework casework, ReportRepository reports, AuditRepository audit) {
+    Actions(Database db, Clock clock, Supplier<Comments> comments, Casework casework, ReportRepository reports, AuditTrail trail) {
         this.db = db;
         this.clock = clock;
         this.comments = comments;
         this.casework = casework;
         this.reports = reports;
-        this.audit = audit;
+        this.trail = trail;
     }
 
     List<AuditEntry> act(StaffUser who, ModeratorAction action) {
@@ -128,17 +128,14 @@ final class Actions {
 
     private AuditEntry append(Handle h, StaffUser who, Instant now, String site, String action, String targetKind, String target,
                               Optional<String> subject, Optional<String> reason, Optional<String> before, Optional<String> after) {
-        AuditEntry entry = new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, who.id().value(), who.username(),
-                new org.parley.sites.SiteId(site), action, targetKind, target, subject, reason, before, after);
-        audit.append(h, entry);
-        return entry;
+        return trail.record(h, who, now, new org.parley.sites.SiteId(site), action, targetKind, target, subject, reason, before, after);
     }
 
     private Optional<String> state(Comment comment) {
         ObjectNode node = json.createObjectNode().put("status", comment.status().apiName()).put("featured", comment.featured());
         comment.note().ifPresent(note -> node.put("note", note));
         comment.images().forEach(image -> node.withArray("images").add(image.id().value()));
-        return Optional.of(new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8));
+        return Optional.of(Json.text(json, node));
     }
 
     private String sanctionState(Sanction s) {
@@ -146,7 +143,7 @@ final class Actions {
         node.put("section", s.section().orElse(null));
         node.put("until", s.endsAt().map(Instant::toString).orElse(null));
         node.put("lifted", s.liftedAt().map(Instant::toString).orElse(null));
-        return new String(Json.bytes(json, node), java.nio.charset.StandardCharsets.UTF_8);
+        return Json.text(json, node);
     }
 
     private static Duration suspension(Duration duration) {

@@ -56,6 +56,7 @@ public final class Moderation {
     private final Sanctions sanctions;
     private final ReportRepository reports = new ReportRepository();
     private final AuditRepository audit = new AuditRepository();
+    private final AuditTrail trail;
     private final AuditReader auditReader;
     private final NudgeRepository nudges = new NudgeRepository();
     private final Function<String, AbuseAssessment> abuse;
@@ -75,8 +76,9 @@ public final class Moderation {
         this.sanctions = new Sanctions(db);
         this.abuse = abuse;
         this.words = words;
+        this.trail = new AuditTrail(db.ids(), audit);
         this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
-        this.actions = new Actions(db, clock, comments, casework, reports, audit);
+        this.actions = new Actions(db, clock, comments, casework, reports, trail);
         this.auditReader = new AuditReader(db, audit, comments);
     }
 
@@ -229,10 +231,8 @@ public final class Moderation {
         Instant now = clock.instant();
         db.write(h -> {
             rules.saveSite(site, changed, moderator.username(), now);
-            audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
-                    site, "rules", "settings", site.value(), Optional.empty(), Optional.of(reason).filter(r -> !r.isBlank()),
-                    Optional.of(new String(Json.bytes(json, before), java.nio.charset.StandardCharsets.UTF_8)),
-                    Optional.of(new String(Json.bytes(json, changed), java.nio.charset.StandardCharsets.UTF_8))));
+            trail.record(h, moderator, now, site, "rules", "settings", site.value(), Optional.empty(), Optional.of(reason),
+                    Optional.of(Json.text(json, before)), Optional.of(Json.text(json, changed)));
             return null;
         });
     }
@@ -255,9 +255,8 @@ public final class Moderation {
             rules.savePage(site, page, mode, moderator.username(), now);
             comments.get().upsertPage(site, page, new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(open), java.util.Set.of()));
-            audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
-                    site, "page", "page", page.value(), Optional.empty(), Optional.of(reason).filter(r -> !r.isBlank()),
-                    Optional.of(pageState(modeBefore, before.open())), Optional.of(pageState(mode, open))));
+            trail.record(h, moderator, now, site, "page", "page", page.value(), Optional.empty(), Optional.of(reason),
+                    Optional.of(pageState(modeBefore, before.open())), Optional.of(pageState(mode, open)));
             return null;
         });
     }
@@ -294,9 +293,8 @@ public final class Moderation {
             words.change(site, add, remove, moderator.username(), now);
             String change = (add.isEmpty() ? "" : "added " + add.stream().map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " \"" + t.text() + "\"").toList()) + (remove.isEmpty() ? "" : " removed " + remove);
-            audit.append(h, new AuditEntry(db.ids().next("a", now.toEpochMilli()), now, moderator.id().value(), moderator.username(),
-                    site, "words", "word-list", site.value(), Optional.empty(), Optional.of(reason).filter(r -> !r.isBlank()), Optional.empty(),
-                    Optional.of(change.strip())));
+            trail.record(h, moderator, now, site, "words", "word-list", site.value(), Optional.empty(), Optional.of(reason),
+                    Optional.empty(), Optional.of(change.strip()));
             return null;
         });
     }

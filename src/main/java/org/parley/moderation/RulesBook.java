@@ -61,7 +61,7 @@ final class RulesBook {
 
     void saveSite(SiteId site, ModerationRules rules, String by, Instant now) {
         db.write(h -> {
-            repository.save(h, site, SITE_WIDE, new String(Json.bytes(json, rules), StandardCharsets.UTF_8), by, now);
+            repository.save(h, site, SITE_WIDE, Json.text(json, rules), by, now);
             siteRules.changed(site.value());
             return null;
         });
