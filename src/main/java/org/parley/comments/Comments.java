@@ -53,6 +53,7 @@ public final class Comments {
     private final ThreadReads reads;
     private final LiveFeed liveFeed;
     private final CommentEdits edits;
+    private final CommentVotes votes;
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
                      Media media, CommentsConfig config, Gate screening) {
@@ -68,6 +69,7 @@ public final class Comments {
         this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
+        this.votes = new CommentVotes(db, identity, pages, comments, this::afterCommit);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
     }
 
@@ -180,30 +182,7 @@ public final class Comments {
         if (value < -1 || value > 1) {
             throw new IllegalArgumentException("vote must be -1, 0 or 1, was " + value);
         }
-        Site site = sites.require(siteId.value());
-        Instant now = clock.instant();
-        return db.write(h -> {
-            var stored = storedOnSite(h, site.id(), id);
-            if (stored.row().status() != CommentStatus.PUBLISHED) {
-                throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted; it takes no votes.");
-            }
-            if (stored.row().authorId().equals(voter.value())) {
-                throw new ParleyException.Conflict(CommentProblem.OWN_COMMENT_VOTE, "You wrote comment " + id + "; vote on others' comments.");
-            }
-            int previous = comments.vote(h, id.value(), voter.value());
-            if (previous == value) {
-                return new VoteTally(id, stored.row().up(), stored.row().down(), value);
-            }
-            Voice voice = identity.voice(voter, clientAddress, comments.hasPublishedOnSite(h, voter.value(), site.id()));
-            CommentRepository.Counts counts = comments.setVote(h, id.value(), voter.value(), value, voice, now);
-            if (!counts.moved()) {
-                // The counts did not move (a brand-new voter whose network's vote already counts): no new version.
-                return new VoteTally(id, counts.up(), counts.down(), value);
-            }
-            long version = pages.recordChange(h, stored.row().pageId(), 0, "voted", id.value(), now);
-            afterCommit(new CommentEvent.CommentVoted(stored.row().pageId(), version, id));
-            return new VoteTally(id, counts.up(), counts.down(), value);
-        });
+        return votes.vote(sites.require(siteId.value()), voter, id, value, clientAddress, clock.instant());
     }
 
     /**
@@ -211,25 +190,18 @@ public final class Comments {
      * the guest is brand-new there (young, no published comment on the site), see {@link Identity#voice}.
      */
     public Voice voice(SiteId site, GuestId reader, String clientAddress) {
-        return identity.voice(reader, clientAddress, db.read(h -> comments.hasPublishedOnSite(h, reader.value(), site)));
+        return votes.voice(site, reader, clientAddress);
     }
 
     /** How the votes on each comment add up, for moderators: cast, counted, and from the busiest network. */
     public Map<CommentId, Voices> voteVoices(List<CommentId> ids) {
-        Map<String, Voices> found = db.read(h -> comments.voteVoices(h, ids.stream().map(CommentId::value).toList()));
-        Map<CommentId, Voices> voices = new LinkedHashMap<>();
-        ids.forEach(id -> voices.put(id, found.getOrDefault(id.value(), Voices.NONE)));
-        return voices;
+        return votes.voices(ids);
     }
 
     /** The voter's votes on one page, by comment id (1 or -1); empty for an unknown page. */
     public Map<CommentId, Integer> myVotes(SiteId site, GuestId voter, PageKey key) {
         sites.require(site.value());
-        return db.read(h -> pages.find(h, site, key)
-                .map(page -> comments.votesOnPage(h, voter.value(), page.id()))
-                .orElse(Map.of()))
-                .entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> new CommentId(e.getKey()), Map.Entry::getValue));
+        return votes.ofVoter(site, voter, key);
     }
 
     /**
@@ -432,16 +404,6 @@ public final class Comments {
         }
         return parent.row();
     }
-
-    private CommentRepository.StoredComment storedOnSite(Handle h, SiteId site, CommentId id) {
-        var stored = comments.find(h, id.value()).orElseThrow(() -> unknownComment(id));
-        PageRow page = pages.find(h, stored.row().pageId()).orElseThrow();
-        if (!page.siteId().equals(site)) {
-            throw unknownComment(id);
-        }
-        return stored;
-    }
-
 
     static ParleyException unknownComment(CommentId id) {
         return new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT, "There is no comment " + id + " on this site.");
