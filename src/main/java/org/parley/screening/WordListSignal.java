@@ -1,8 +1,10 @@
 package org.parley.screening;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.parley.comments.Reason;
 import org.parley.comments.Submission;
@@ -12,9 +14,10 @@ import org.parley.words.WordTerm;
 import org.parley.words.Words;
 
 /**
- * The site's word lists: a banned term rejects the comment, a suspect term flags it. Each reason names
- * the terms and carries every match's place in the comment, so the moderator sees what matched where
- * (including "b!tch" matching "bitch").
+ * The site's word lists: a banned term rejects the comment, a suspect term flags it, whether it stands in
+ * the text as typed, in the text as readers will see it (markup and character references can join a word
+ * the typed text splits) or in the commenter's name. Each reason names the terms and carries every match's
+ * place in the typed comment, so the moderator sees what matched where (including "b!tch" matching "bitch").
  */
 final class WordListSignal implements Signal {
 
@@ -33,25 +36,42 @@ final class WordListSignal implements Signal {
 
     @Override
     public List<Reason> inspect(Submission submission, ModerationRules rules) {
-        List<WordMatch> matches = words.find(submission.site(), submission.body().source());
-        if (matches.isEmpty()) {
-            return List.of();
+        String typed = submission.body().source();
+        List<Found> found = new ArrayList<>();
+        words.find(submission.site(), typed).forEach(match -> found.add(new Found(match.term(), Optional.of(match), "")));
+        String seen = submission.html().text().strip();
+        if (!ScreenedText.same(typed, seen)) {
+            // Markup can split a word the reader reads whole: match what readers see too, placed in the typed text if it stands there.
+            Set<WordTerm> terms = new HashSet<>(found.stream().map(Found::term).toList());
+            for (WordMatch match : words.find(submission.site(), seen)) {
+                if (terms.add(match.term())) {
+                    found.add(new Found(match.term(), ScreenedText.find(typed, match.matched())
+                            .map(at -> new WordMatch(match.term(), at, at + match.matched().length(), match.matched())), ""));
+                }
+            }
         }
+        submission.authorName().ifPresent(name -> words.find(submission.site(), name)
+                .forEach(match -> found.add(new Found(match.term(), Optional.empty(), " in the commenter's name"))));
         List<Reason> reasons = new ArrayList<>(2);
-        reason(matches, WordTerm.Kind.BANNED, Reason.Level.REJECT, "Banned").ifPresent(reasons::add);
-        reason(matches, WordTerm.Kind.SUSPECT, Reason.Level.FLAG, "Suspect").ifPresent(reasons::add);
+        reason(found, WordTerm.Kind.BANNED, Reason.Level.REJECT, "Banned").ifPresent(reasons::add);
+        reason(found, WordTerm.Kind.SUSPECT, Reason.Level.FLAG, "Suspect").ifPresent(reasons::add);
         return reasons;
     }
 
-    private static java.util.Optional<Reason> reason(List<WordMatch> matches, WordTerm.Kind kind, Reason.Level level, String label) {
-        List<WordMatch> these = matches.stream().filter(m -> m.term().kind() == kind).toList();
+    /** A term found: where it stands in the typed text when it does, and where else it was found. */
+    private record Found(WordTerm term, Optional<WordMatch> placed, String where) {
+    }
+
+    private static Optional<Reason> reason(List<Found> found, WordTerm.Kind kind, Reason.Level level, String label) {
+        List<Found> these = found.stream().filter(f -> f.term().kind() == kind).toList();
         if (these.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Set<String> terms = new LinkedHashSet<>();
-        these.forEach(m -> terms.add("\"" + m.term().text() + "\""));
-        List<Reason.Span> spans = these.stream().map(m -> new Reason.Span(m.start(), m.end(), m.matched(), 1.0)).toList();
-        return java.util.Optional.of(new Reason(NAME, level, label + (terms.size() == 1 ? " term " : " terms ")
+        these.forEach(f -> terms.add("\"" + f.term().text() + "\"" + f.where()));
+        List<Reason.Span> spans = these.stream().flatMap(f -> f.placed().stream())
+                .map(m -> new Reason.Span(m.start(), m.end(), m.matched(), 1.0)).toList();
+        return Optional.of(new Reason(NAME, level, label + (terms.size() == 1 ? " term " : " terms ")
                 + String.join(", ", terms) + " (" + these.size() + (these.size() == 1 ? " match)." : " matches)."), spans));
     }
 }

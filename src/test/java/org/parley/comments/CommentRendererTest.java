@@ -82,4 +82,17 @@ class CommentRendererTest {
         String out = html("[x](https://example.org \"title\" onclick=alert(1))");
         assertThat(out).doesNotContainPattern("<[^>]*onclick").doesNotContainPattern("<[^>]*title=");
     }
+
+    @Test
+    void theTextReadersSeeHasNoMarkupAndItsCharacterReferencesDecoded() {
+        java.util.function.Function<String, String> seen = markdown -> renderer.render(new Markdown(markdown)).text().strip();
+        assertThat(seen.apply("you zork&#98;ad")).isEqualTo("you zorkbad");
+        assertThat(seen.apply("you &#x7a;orkbad")).isEqualTo("you zorkbad");
+        assertThat(seen.apply("**zork**bad")).isEqualTo("zorkbad");
+        assertThat(seen.apply("zork*bad*")).isEqualTo("zorkbad");
+        assertThat(seen.apply("[zork](http://a.example)bad")).isEqualTo("zorkbad");
+        assertThat(seen.apply("Tom & Jerry <3 \"quotes\" don't")).isEqualTo("Tom & Jerry <3 \"quotes\" don't");
+        assertThat(seen.apply("one\n\ntwo")).isEqualTo("one\n\n\ntwo");
+        assertThat(seen.apply("- a\n- b")).contains("a", "b").doesNotContain("<");
+    }
 }

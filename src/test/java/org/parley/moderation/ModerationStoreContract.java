@@ -424,6 +424,28 @@ abstract class ModerationStoreContract extends ModerationWorld {
         assertThat(post(guest(), Optional.empty(), "What a b!tch move, again.").status()).isEqualTo(CommentStatus.PUBLISHED);
     }
     @Test
+    void wordsAreFoundInWhatReadersSeeHoweverMarkupSplitsThemAndInTheCommentersName() {
+        moderation.seedWords(SITE, List.of(WordTerm.banned("zorkbad"), WordTerm.suspect("trollface")));
+        for (String hidden : List.of("you zork&#98;ad", "you &#x7a;orkbad", "**zork**bad", "zork*bad*", "[zork](http://a.example)bad",
+                "zork\ud800bad", "zork&shy;bad")) {
+            assertThat(post(guest(), Optional.empty(), hidden).status()).as(hidden).isEqualTo(CommentStatus.REJECTED);
+        }
+        Comment named = comments.post(guest(), new NewComment(SITE, PAGE, Optional.empty(), new Markdown("A fair point."),
+                Optional.of("Trollface"), Optional.empty(), Optional.empty(), "192.0.2.1"));
+        assertThat(named.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(queue(ReviewQueue.FLAGGED).getFirst().reasons()).anySatisfy(r ->
+                assertThat(r.summary()).contains("\"trollface\" in the commenter's name"));
+    }
+
+    @Test
+    void theAbuseModelJudgesWhatReadersSeeWhenCharacterReferencesHideTheWords() {
+        hostility.put("You are an idiot.", 0.95);
+        Comment hidden = post(guest(), Optional.empty(), "You are an &#105;diot.");
+        assertThat(hidden.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(signals(queue(ReviewQueue.PENDING).getFirst())).contains("abuse");
+    }
+
+    @Test
     void aSectionModeratorHoldsOrClosesAPageOfTheirSectionAndNoOther() {
         PageKey match = new PageKey("sport/match");
         comments.upsertPage(SITE, match, new org.parley.comments.PageMeta(Optional.empty(), Optional.empty(), Optional.empty(),
