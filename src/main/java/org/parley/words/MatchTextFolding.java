@@ -192,6 +192,10 @@ final class MatchTextFolding {
     }
 
     private static char bmpEntry(char c, Map<Character, String> expansions) {
+        if (c == DROP || c == MARK || c == EXPAND) {
+            expansions.put(c, String.valueOf(c)); // the table's own markers, typed by someone: kept as they are
+            return EXPAND;
+        }
         int type = Character.getType(c);
         if (type == Character.SURROGATE || type == Character.UNASSIGNED || (c >= '\uAC00' && c <= '\uD7A3')) {
             return c; // lone surrogates and unassigned stay; Hangul syllables would only decompose into jamo

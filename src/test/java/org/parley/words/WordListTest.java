@@ -326,4 +326,15 @@ class WordListTest {
             }
         }
     }
+
+    /** Every code point Unicode has room for, alone and between letters: the matcher never throws, and terms around it are still found. */
+    @Test
+    void everyCodePointIsReadWithoutFailing() {
+        WordList list = list(WordTerm.banned("idiot"));
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            String one = new String(Character.toChars(cp));
+            list.find(one);
+            assertThat(list.find("idiot " + one + " idiot")).as("U+%04X between two terms", cp).hasSizeGreaterThanOrEqualTo(1);
+        }
+    }
 }
