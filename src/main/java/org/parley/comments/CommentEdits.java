@@ -51,9 +51,7 @@ final class CommentEdits {
         screening.prepare(site.id());
         return changeOwn(site, author, id, now, (h, stored, page) -> {
             CommentRow before = comments.withImages(h, stored.row());
-            if (body.source().isEmpty() && before.images().isEmpty()) {
-                throw CommentRules.empty();
-            }
+            CommentRules.requireVisible(html, !before.images().isEmpty());
             if (!page.page().open()) {
                 throw new ParleyException.Conflict(CommentProblem.PAGE_CLOSED, "Page '" + page.page().key()
                         + "' is closed to comments, so its comments can no longer be edited; comment " + id + " stays as it was.");

@@ -147,8 +147,24 @@ final class CommentRules {
     }
 
     /** Zero-width and text-direction characters that render as nothing or reorder what follows. */
+    /**
+     * Characters that show nothing: format characters (zero-width, text direction, soft hyphen, tags),
+     * fillers (Hangul, Braille blank), variation selectors and other default-ignorable marks.
+     */
     private static boolean isInvisible(int c) {
-        return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0xFEFF || c == 0x2060 || c == 0x00AD;
+        return Character.getType(c) == Character.FORMAT || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164
+                || c == 0xFFA0 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0xFE00 && c <= 0xFE0F)
+                || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x2800 || (c >= 0x1D173 && c <= 0x1D17A);
+    }
+
+    /**
+     * 422 {@code empty-comment} when a comment without images would show readers nothing: its rendered
+     * text holds no character that can be seen (only blanks, invisible characters, or markup around nothing).
+     */
+    static void requireVisible(SafeHtml html, boolean hasImages) {
+        if (!hasImages && html.text().codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || isInvisible(c) || Character.getType(c) == Character.SURROGATE)) {
+            throw empty();
+        }
     }
 }

@@ -124,6 +124,7 @@ public final class Comments {
         CommentRules.widgetPageDetails(draft.pageTitle(), draft.pageUrl());
         List<CommentImage> images = attachments.resolve(draft.images(), site);
         SafeHtml html = renderer.render(body);
+        CommentRules.requireVisible(html, !draft.images().isEmpty());
         Instant now = clock.instant();
         String id = db.ids().next("c", now.toEpochMilli());
 

@@ -39,6 +39,23 @@ class CommentRulesTest {
         problem(() -> CommentRules.body(new Markdown(body), site, false)).is(CommentProblem.EMPTY_COMMENT);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud800\ud800", "\u3164", "\udb40\udc20", "\u115F\u1160", "\u2800", "\uFE0F", "[](http://a.example)",
+        "** **", "&#8203;", "&#x3164;", "- \n- "})
+    void commentsThatWouldShowReadersNothingAreRefused(String body) {
+        CommentRenderer renderer = new CommentRenderer();
+        problem(() -> {
+            Markdown cleaned = CommentRules.body(new Markdown(body), site, false);
+            CommentRules.requireVisible(renderer.render(cleaned), false);
+        }).is(CommentProblem.EMPTY_COMMENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ok", "👍", "\u0627", "x\u200Dy", "\uE000"})
+    void anythingAReaderCanSeeIsAComment(String body) {
+        CommentRules.requireVisible(new CommentRenderer().render(CommentRules.body(new Markdown(body), site, false)), false);
+    }
+
     @Test
     void theLengthLimitCountsCharactersNotBytes() {
         assertThat(CommentRules.body(new Markdown("é".repeat(20)), site, false).source()).hasSize(20);
@@ -65,6 +82,8 @@ class CommentRulesTest {
         problem(() -> CommentRules.name(Optional.of("x".repeat(65)))).is(CommentProblem.INVALID_NAME);
         problem(() -> CommentRules.name(Optional.of("Admin\u202Enimda"))).is(CommentProblem.INVALID_NAME);
         problem(() -> CommentRules.name(Optional.of("Rob\u0007"))).is(CommentProblem.INVALID_NAME);
+        problem(() -> CommentRules.name(Optional.of("\u3164"))).is(CommentProblem.INVALID_NAME);
+        problem(() -> CommentRules.name(Optional.of("Rob\udb40\udc20"))).is(CommentProblem.INVALID_NAME);
     }
 
     @Test
