@@ -20,7 +20,7 @@ final class ForwardedFor implements Filter {
     private final Set<String> trustedProxies;
 
     ForwardedFor(List<String> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.trustedProxies = trustedProxies.stream().map(ForwardedFor::canonical).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override
@@ -31,7 +31,7 @@ final class ForwardedFor implements Filter {
     }
 
     String resolve(String peer, List<String> forwardedHeaders) {
-        if (!trustedProxies.contains(peer)) {
+        if (!trustedProxies.contains(canonical(peer))) {
             return peer;
         }
         String client = peer;
@@ -39,10 +39,34 @@ final class ForwardedFor implements Filter {
                 .filter(hop -> !hop.isEmpty()).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             client = hops.get(i);
-            if (!trustedProxies.contains(client)) {
+            if (!trustedProxies.contains(canonical(client))) {
                 break;
             }
         }
         return client;
+    }
+
+    /**
+     * One spelling per address, so {@code ::1}, {@code 0:0:0:0:0:0:0:1}, {@code [::1]} and {@code ::1%lo}
+     * are the same proxy. Only IPv6 literals are parsed (with a colon, InetAddress never asks DNS); anything else is
+     * compared as written.
+     */
+    static String canonical(String address) {
+        String text = address.strip();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        int zone = text.indexOf('%');
+        if (zone >= 0) {
+            text = text.substring(0, zone);
+        }
+        if (text.indexOf(':') < 0 || !text.matches("[0-9A-Fa-f:.]+")) {
+            return text;
+        }
+        try {
+            return java.net.InetAddress.getByName(text).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return text;
+        }
     }
 }

@@ -25,4 +25,15 @@ class ForwardedForTest {
     void aTrustedProxyWithoutAHeaderIsTheClient() {
         assertThat(forwarded.resolve("127.0.0.1", List.of())).isEqualTo("127.0.0.1");
     }
+
+    @Test
+    void anIpv6LoopbackProxyIsTrustedHoweverEitherSideSpellsIt() {
+        ForwardedFor filter = new ForwardedFor(List.of("127.0.0.1", "::1"));
+        assertThat(filter.resolve("0:0:0:0:0:0:0:1", List.of("203.0.113.9")))
+                .isEqualTo("203.0.113.9");
+        assertThat(filter.resolve("0:0:0:0:0:0:0:1%0", List.of("203.0.113.9")))
+                .isEqualTo("203.0.113.9");
+        assertThat(filter.resolve("2001:db8::1", List.of("203.0.113.9")))
+                .as("an untrusted peer's header is ignored").isEqualTo("2001:db8::1");
+    }
 }
