@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.http.ParleyException;
 import org.parley.sites.Sites;
@@ -41,6 +42,12 @@ final class AdminCommands {
     private final PrintStream out;
     private final InputStream in;
     private final Console console;
+
+    /** The account {@code admin create-user} makes, with its password: read and checked before the database opens. */
+    private Optional<Prepared> prepared = Optional.empty();
+
+    private record Prepared(NewAccount account, String password) {
+    }
 
     AdminCommands(Terminal terminal) {
         this.out = terminal.out();
@@ -92,8 +99,26 @@ final class AdminCommands {
         }
     }
 
-    private void createUser(Args args, Database db, Staff staff) {
+    /**
+     * Reads and checks what {@code admin create-user} needs from the flags and the password, before any database
+     * is opened, so a mistake leaves none behind. Call before {@link #run}.
+     */
+    void prepareCreateUser(Args args) {
         NewAccount account = NewAccount.of(args);
+        String password = password(account.username());
+        try {
+            Staff.refuseInvalid(new NewStaffUser(account.username(), account.role(), account.scopes()), password);
+        } catch (ParleyException e) {
+            throw new IllegalArgumentException(e.detail(), e);
+        }
+        prepared = Optional.of(new Prepared(account, password));
+    }
+
+    private void createUser(Args args, Database db, Staff staff) {
+        if (prepared.isEmpty()) {
+            prepareCreateUser(args);
+        }
+        NewAccount account = prepared.get().account();
         Sites sites = Sites.create(db, Clock.systemUTC());
         for (Scope scope : account.scopes()) {
             if (sites.find(scope.site()).isEmpty()) {
@@ -102,7 +127,7 @@ final class AdminCommands {
             }
         }
         StaffUser user = staff.createUser(new NewStaffUser(account.username(), account.role(), account.scopes()),
-                password(account.username()));
+                prepared.get().password());
         out.println("created " + user.role().text() + " " + user.username() + " (" + user.id() + ")"
                 + (user.scopes().isEmpty() ? "" : " for " + describe(user.scopes())));
     }

@@ -72,9 +72,10 @@ public final class Main {
             case NONE -> ModelCommands.run(command, args, terminal.out(), terminal.in());
             case SERVE -> serve(config(args), command.name().equals("demo"));
             case CREATE_IF_MISSING, EXISTING_ONLY -> {
-                // Mistakes in the flags are found before a database is opened, so none is created for them.
+                // Mistakes in the flags (and the password) are found before a database is opened, so none is created for them.
+                AdminCommands admin = new AdminCommands(terminal);
                 if (command.name().equals("admin create-user")) {
-                    AdminCommands.NewAccount.of(args);
+                    admin.prepareCreateUser(args);
                 } else if (command.name().equals("site save") || command.name().equals("site rotate-secret")) {
                     SiteCommands.check(command, args);
                 }
@@ -83,7 +84,7 @@ public final class Main {
                     if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
                     } else {
-                        new AdminCommands(terminal).run(command.name(), args, config, db);
+                        admin.run(command.name(), args, config, db);
                     }
                 }
             }

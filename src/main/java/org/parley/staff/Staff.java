@@ -61,14 +61,12 @@ public final class Staff {
     }
 
     /**
-     * Creates an account. Usernames are 1–64 lowercase letters, digits, {@code . _ - @} (stored lowercase);
-     * passwords 12–1024 characters; an admin has no scopes and a moderator at least one. Takes tens of
-     * milliseconds (the password hash).
+     * Checks an account to be created against {@link #createUser}'s rules without touching the database, so a
+     * command can refuse a mistake before it opens (or creates) one.
      *
-     * @throws ParleyException.InvalidInput listing every field that breaks these rules
-     * @throws ParleyException.Conflict     {@code staff-username-taken} when the username exists
+     * @throws ParleyException.InvalidInput listing every field that breaks the rules
      */
-    public StaffUser createUser(NewStaffUser request, String password) {
+    public static void refuseInvalid(NewStaffUser request, String password) {
         String username = normalize(request.username());
         List<FieldError> errors = new ArrayList<>();
         if (!validUsername(username)) {
@@ -91,6 +89,19 @@ public final class Staff {
                     ? "Field '" + errors.getFirst().field() + "' " + errors.getFirst().message() + "."
                     : errors.size() + " fields are invalid; see errors.", errors);
         }
+    }
+
+    /**
+     * Creates an account. Usernames are 1–64 lowercase letters, digits, {@code . _ - @} (stored lowercase);
+     * passwords 12–1024 characters; an admin has no scopes and a moderator at least one. Takes tens of
+     * milliseconds (the password hash).
+     *
+     * @throws ParleyException.InvalidInput listing every field that breaks these rules
+     * @throws ParleyException.Conflict     {@code staff-username-taken} when the username exists
+     */
+    public StaffUser createUser(NewStaffUser request, String password) {
+        refuseInvalid(request, password);
+        String username = normalize(request.username());
         var user = new NewStaffUser(username, request.role(), List.copyOf(new LinkedHashSet<>(request.scopes())));
         String hash = passwords.hash(password);
         var now = clock.instant();

@@ -199,6 +199,21 @@ class MainTest {
     }
 
     @Test
+    void createUserRefusesAMissingShortOrMalformedPasswordOrNameBeforeCreatingAnyDatabase() {
+        Map<String, String> env = Map.of("PARLEY_DATA", dir.resolve("data").toString());
+        Run noPassword = run(env, "", "admin", "create-user", "--username", "ed", "--role", "admin");
+        Run shortPassword = run(env, "short\n", "admin", "create-user", "--username", "ed", "--role", "admin");
+        Run badName = run(env, "a long enough password\n", "admin", "create-user", "--username", "-ed", "--role", "admin");
+        for (Run refused : List.of(noPassword, shortPassword, badName)) {
+            assertThat(refused.status()).as(refused.err()).isEqualTo(1);
+            assertThat(refused.err()).doesNotContain("created");
+        }
+        assertThat(shortPassword.err()).contains("password");
+        assertThat(badName.err()).contains("username");
+        assertThat(dir.resolve("data")).as("no database created for a refused account").doesNotExist();
+    }
+
+    @Test
     void onPostgresqlTheUrlIsShownWithoutCredentialsAndAnEmptySchemaIsNotTakenForTheServers() {
         var store = TestDatabases.postgres(dir);
         try {
