@@ -28,14 +28,15 @@ final class DashboardWordsPages {
 
     static final int SHOWN = 500;
     static final int MAX_ADDED = 10_000;
+    /** Longest term the form promises to take 10,000 of, in any script. */
+    static final int PROMISED_TERM_LENGTH = 40;
     /**
-     * The form's size limit, which the form states: 10,000 Latin terms of up to 30 letters fit
-     * percent-encoded as a browser sends them (about 300 bytes a line at most), and so do 10,000 terms of
-     * a few words in other scripts; a longer list goes in several saves.
+     * The form's size limit, which the form states: 10,000 terms of 40 characters of any script fit as a
+     * browser sends them (a character outside ASCII takes up to 9 bytes percent-encoded, a line break 6).
      */
-    static final int MAX_FORM_BYTES = 1 << 20;
-    static final String LIMITS = "up to " + String.format(java.util.Locale.ROOT, "%,d", MAX_ADDED)
-            + " terms and 1 MB per save; split a longer list into several saves";
+    static final int MAX_FORM_BYTES = 4 << 20;
+    static final String LIMITS = "up to " + String.format(java.util.Locale.ROOT, "%,d", MAX_ADDED) + " terms (of up to "
+            + PROMISED_TERM_LENGTH + " characters, in any script) per save; split a longer list into several saves";
 
     private final Moderation moderation;
     private final Sites sites;

@@ -32,10 +32,10 @@ import org.parley.words.Words;
 public final class Parley implements AutoCloseable {
 
     /**
-     * Largest request the server reads at all: the longest comment a site may allow (100,000 characters),
-     * escaped character by character as JSON allows, fits. Endpoints set tighter limits of their own.
+     * Largest request the server reads at all: a word-list save (4 MiB) and the longest comment a site may
+     * allow, escaped character by character as JSON allows, fit. Endpoints set tighter limits of their own.
      */
-    private static final long MAX_PAYLOAD_BYTES = 2 << 20;
+    private static final long MAX_PAYLOAD_BYTES = 5 << 20;
 
     private final Database db;
     private final Sites sites;
