@@ -207,17 +207,17 @@ final class CommentRepository {
 
     /**
      * Sets the voter's vote (0 withdraws it) and adjusts the comment's counts; returns them as they count:
-     * each established voter's vote, and brand-new voters' once per network and direction (see
-     * {@link org.parley.identity.Voice}). The counts move by this voter's share given everyone else's votes,
-     * read under the comment's row lock, so two concurrent votes (PostgreSQL) cannot both claim one network's
-     * vote; a few indexed lookups, however many votes the comment has.
+     * each established voter's vote, and brand-new voters' once per household network and direction, at most
+     * {@value Voice#MOST_PER_DELEGATION} per delegation and direction (see {@link Voice}). The counts move by
+     * this voter's share given everyone else's votes, read under the comment's row lock, so two concurrent votes
+     * (PostgreSQL) cannot both claim one network's vote; a few indexed lookups, however many votes the comment has.
      */
     Counts setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
         h.createUpdate("UPDATE comments SET up = up WHERE id = :id").bind("id", commentId).execute();
         Optional<CastVote> before = h.createQuery("""
-                        SELECT value, network, newcomer FROM votes WHERE comment_id = :comment AND voter_id = :voter""")
+                        SELECT value, network, delegation, newcomer FROM votes WHERE comment_id = :comment AND voter_id = :voter""")
                 .bind("comment", commentId).bind("voter", voterId)
-                .map((rs, ctx) -> new CastVote(rs.getInt(1), new Voice(rs.getString(2), rs.getBoolean(3))))
+                .map((rs, ctx) -> new CastVote(rs.getInt(1), new Voice(rs.getString(2), rs.getString(3), rs.getBoolean(4))))
                 .findOne();
         int[] delta = new int[2];
         before.ifPresent(old -> delta[old.value() == 1 ? 0 : 1] -= share(h, commentId, voterId, old));
@@ -226,13 +226,13 @@ final class CommentRepository {
                     .bind("comment", commentId).bind("voter", voterId).execute();
         } else {
             h.createUpdate("""
-                            INSERT INTO votes (comment_id, voter_id, value, network, newcomer, voted_at)
-                            VALUES (:comment, :voter, :value, :network, :newcomer, :now)
+                            INSERT INTO votes (comment_id, voter_id, value, network, delegation, newcomer, voted_at)
+                            VALUES (:comment, :voter, :value, :network, :delegation, :newcomer, :now)
                             ON CONFLICT (comment_id, voter_id) DO UPDATE
-                            SET value = excluded.value, network = excluded.network, newcomer = excluded.newcomer,
-                                voted_at = excluded.voted_at""")
+                            SET value = excluded.value, network = excluded.network, delegation = excluded.delegation,
+                                newcomer = excluded.newcomer, voted_at = excluded.voted_at""")
                     .bind("comment", commentId).bind("voter", voterId).bind("value", value)
-                    .bind("network", voice.network()).bind("newcomer", voice.newcomer())
+                    .bind("network", voice.network()).bind("delegation", voice.delegation()).bind("newcomer", voice.newcomer())
                     .bind("now", now.toEpochMilli()).execute();
             delta[value == 1 ? 0 : 1] += share(h, commentId, voterId, new CastVote(value, voice));
         }
@@ -252,27 +252,27 @@ final class CommentRepository {
 
     /**
      * What one voter's vote adds to its direction's count, given the other voters' votes: 1 for an established
-     * voter; for a brand-new one, 1 unless another brand-new voter on the same network already votes that way.
+     * voter; for a brand-new one, 1 unless another brand-new voter of the same household already votes that way
+     * or {@value Voice#MOST_PER_DELEGATION} other households of its delegation already do. Adding and withdrawing
+     * both ask with the voter left out, so a delegation's households always add up to {@link Voice#counted}.
      */
     private static int share(Handle h, String commentId, String voterId, CastVote vote) {
         if (!vote.voice().newcomer()) {
             return 1;
         }
-        boolean counted = h.createQuery("""
-                        SELECT voter_id FROM votes
-                        WHERE comment_id = :comment AND network = :network AND value = :value AND newcomer AND voter_id <> :voter
-                        LIMIT 1""")
-                .bind("comment", commentId).bind("network", vote.voice().network()).bind("value", vote.value())
-                .bind("voter", voterId)
-                .mapTo(String.class)
-                .findOne()
-                .isPresent();
-        return counted ? 0 : 1;
+        return h.createQuery("""
+                        SELECT COUNT(DISTINCT network), COUNT(CASE WHEN network = :network THEN 1 END) FROM votes
+                        WHERE comment_id = :comment AND delegation = :delegation AND value = :value AND newcomer
+                          AND voter_id <> :voter""")
+                .bind("comment", commentId).bind("network", vote.voice().network()).bind("delegation", vote.voice().delegation())
+                .bind("value", vote.value()).bind("voter", voterId)
+                .map((rs, ctx) -> rs.getInt(2) > 0 || rs.getInt(1) >= Voice.MOST_PER_DELEGATION ? 0 : 1)
+                .one();
     }
 
     /**
      * How the votes on each of {@code ids} add up: cast, as they count (the same rule as {@link #setVote}), and
-     * from the busiest network. Counted per network, then summed: networks are disjoint.
+     * from the busiest delegation. Counted per delegation, then summed: delegations are disjoint.
      */
     Map<String, Voices> voteVoices(Handle h, List<String> ids) {
         Map<String, Voices> voices = new HashMap<>();
@@ -280,13 +280,13 @@ final class CommentRepository {
             return voices;
         }
         h.createQuery("""
-                        SELECT comment_id, network IS NOT NULL, COUNT(*),
-                               COUNT(CASE WHEN NOT newcomer THEN 1 END)
-                               + MAX(CASE WHEN newcomer AND value = 1 THEN 1 ELSE 0 END)
-                               + MAX(CASE WHEN newcomer AND value = -1 THEN 1 ELSE 0 END)
-                        FROM votes WHERE comment_id IN (<ids>) GROUP BY comment_id, network""")
+                        SELECT comment_id, delegation IS NOT NULL, COUNT(*), COUNT(CASE WHEN NOT newcomer THEN 1 END),
+                               COUNT(DISTINCT CASE WHEN newcomer AND value = 1 THEN network END),
+                               COUNT(DISTINCT CASE WHEN newcomer AND value = -1 THEN network END)
+                        FROM votes WHERE comment_id IN (<ids>) GROUP BY comment_id, delegation""")
                 .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3), rs.getInt(4))))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3),
+                        rs.getInt(4) + Voice.counted(rs.getInt(5)) + Voice.counted(rs.getInt(6)))))
                 .forEach(group -> voices.merge(group.getKey(), group.getValue(), Voices::plus));
         return voices;
     }

@@ -236,6 +236,7 @@ final class DashboardCasePages {
         params.put("previousHref", around.previous().map(p -> ref.orElseThrow().caseHref(p, "")).orElse(""));
         params.put("nextHref", around.next().map(n -> ref.orElseThrow().caseHref(n, "")).orElse(""));
         params.put("mayBan", wholeSite);
+        params.put("wholeSite", wholeSite);
         params.put("liftable", file.author().sanctions().stream().filter(s -> user.mayModerate(item.site(), s.section()))
                 .map(Sanction::id).collect(Collectors.toSet()));
         params.put("restricting", restricting);

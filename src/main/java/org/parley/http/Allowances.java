@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,13 +62,39 @@ public final class Allowances {
                 for (Limit limit : limits) {
                     builder.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.window()));
                 }
-                capacities.put(k, java.util.Arrays.stream(limits).mapToInt(Limit::count).min().orElse(0));
+                capacities.put(k, Arrays.stream(limits).mapToInt(Limit::count).min().orElse(0));
                 return builder.withCustomTimePrecision(time).build();
             });
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /**
+     * Takes one from the allowance of the network {@code clientAddress} belongs to ({@link ClientAddress#network})
+     * and one from its delegation's ({@link ClientAddress#delegation}), which holds
+     * {@value ClientAddress#DELEGATION_WEIGHT} times {@code limits}: so the many /64s of one IPv6 customer do
+     * not multiply the allowance, while unrelated phones in a carrier's pool keep a network's each. An IPv4
+     * address is its own delegation and meets {@code limits} alone. {@code scope} keeps different uses apart
+     * (what is limited, and where). Empty when granted; otherwise the whole seconds until it would be, and
+     * nothing is taken.
+     */
+    public OptionalLong takeForNetwork(String scope, String clientAddress, Limit... limits) {
+        String network = scope + "|" + ClientAddress.network(clientAddress);
+        OptionalLong refused = take(network, limits);
+        String delegation = scope + "|" + ClientAddress.delegation(clientAddress);
+        if (refused.isPresent() || delegation.equals(network)) {
+            return refused;
+        }
+        Limit[] wider = Arrays.stream(limits)
+                .map(limit -> new Limit((int) Math.min((long) limit.count() * ClientAddress.DELEGATION_WEIGHT, Integer.MAX_VALUE),
+                        limit.window())).toArray(Limit[]::new);
+        OptionalLong crowded = take(delegation, wider);
+        if (crowded.isPresent()) {
+            giveBack(network);
+        }
+        return crowded;
     }
 
     /** Gives back one taken from {@code key}'s allowance (an attempt that turned out fine), if it is tracked. */

@@ -12,10 +12,11 @@ final class BlockRepository {
     /** Records the block unless it exists; returns whether it is new. */
     boolean insert(Handle h, GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Voice voice, Instant now) {
         return h.createUpdate("""
-                        INSERT INTO blocks (blocker_id, blocked_id, blocked_name, site_id, network, newcomer, created_at)
-                        VALUES (:blocker, :blocked, :name, :site, :network, :newcomer, :now)
+                        INSERT INTO blocks (blocker_id, blocked_id, blocked_name, site_id, network, delegation, newcomer, created_at)
+                        VALUES (:blocker, :blocked, :name, :site, :network, :delegation, :newcomer, :now)
                         ON CONFLICT (blocker_id, blocked_id) DO NOTHING""")
                 .bind("network", voice.network())
+                .bind("delegation", voice.delegation())
                 .bind("newcomer", voice.newcomer())
                 .bind("blocker", blocker.value())
                 .bind("blocked", blocked.value())
@@ -42,12 +43,17 @@ final class BlockRepository {
                 .list();
     }
 
-    /** Readers who blocked {@code blocked} on {@code site} since {@code since}; newcomers once per network. */
+    /**
+     * Readers who blocked {@code blocked} on {@code site} since {@code since}; newcomers once per household, at
+     * most {@value Voice#MOST_PER_DELEGATION} per delegation.
+     */
     int blockersSince(Handle h, GuestId blocked, SiteId site, Instant since) {
         return h.createQuery("""
-                        SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END) + COUNT(DISTINCT CASE WHEN newcomer THEN network END)
-                        FROM blocks
-                        WHERE blocked_id = :blocked AND site_id = :site AND created_at >= :since""")
+                        SELECT COALESCE(SUM(established + CASE WHEN fresh > %d THEN %d ELSE fresh END), 0) FROM (
+                            SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END) AS established,
+                                   COUNT(DISTINCT CASE WHEN newcomer THEN network END) AS fresh
+                            FROM blocks WHERE blocked_id = :blocked AND site_id = :site AND created_at >= :since
+                            GROUP BY delegation) per_delegation""".formatted(Voice.MOST_PER_DELEGATION, Voice.MOST_PER_DELEGATION))
                 .bind("blocked", blocked.value())
                 .bind("site", site.value())
                 .bind("since", since.toEpochMilli())

@@ -3,13 +3,14 @@ package org.parley.identity;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.http.Allowances;
-import org.parley.http.ClientAddress;
 import org.parley.http.ParleyException;
 
 /**
  * How many guests one network address may create: a burst per minute and an allowance per hour, so a
  * newsroom behind one NAT address is served while a script asking for thousands of tokens is refused with a
- * 429 and Retry-After. Buckets live in memory (one node's view), keyed by network (an IPv6 /64 is one).
+ * 429 and Retry-After. Buckets live in memory (one node's view), keyed by network (an IPv6 /64 is one), and
+ * the /64s of one IPv6 delegation (a /48) share ten times one network's allowance between them (see
+ * {@link Allowances#takeForNetwork}), so a customer's 65,536 /64s make no more guests than ten offices.
  */
 final class GuestLimits {
 
@@ -27,7 +28,7 @@ final class GuestLimits {
 
     /** Takes one new guest from the allowance of {@code clientAddress}'s network, or throws a 429 problem. */
     void take(String clientAddress) {
-        allowances.take(ClientAddress.network(clientAddress), perMinute, perHour).ifPresent(seconds -> {
+        allowances.takeForNetwork("guests", clientAddress, perMinute, perHour).ifPresent(seconds -> {
             throw new ParleyException.RateLimited(IdentityProblem.TOO_MANY_GUESTS, "More new guests were created from your "
                     + "network than this server accepts in a short time; try again in " + seconds + " seconds. "
                     + "A guest is kept by your browser, so this only happens when many are made at once.", seconds);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
+import org.parley.http.ClientAddress;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
 import org.parley.sites.SiteId;
@@ -20,7 +21,7 @@ import org.parley.store.SharedCache;
 /**
  * The identity feature's door: who is making a request. For now that is a guest, identified by a bearer
  * token the widget keeps; moderator accounts and single sign-on will join here. It also says how much a
- * guest's acts weigh: guests are cheap to make, so brand-new ones on one network count as one
+ * guest's acts weigh: guests are cheap to make, so brand-new ones on one household network count as one
  * ({@link #voice}), and guests one network makes in a crowd share that network's allowances
  * ({@link #allowanceHolder}). Thread-safe.
  */
@@ -89,7 +90,7 @@ public final class Identity {
      */
     public NewGuest createGuest(String clientAddress) {
         limits.take(clientAddress);
-        String network = networks.of(clientAddress);
+        String network = networks.of(ClientAddress.network(clientAddress));
         Instant now = clock.instant();
         return create(now, Optional.of(network),
                 h -> repository.createdFrom(h, network, now.minus(Duration.ofHours(1))) >= CROWD_PER_HOUR);
@@ -123,13 +124,14 @@ public final class Identity {
     }
 
     /**
-     * How a reader's vote, report or block from {@code clientAddress} counts: with the pseudonym of that
-     * address's network, and as a newcomer's when the guest is younger than {@link IdentityConfig#newGuestFor()}
+     * How a reader's vote, report or block from {@code clientAddress} counts: with the pseudonyms of that
+     * address's household network and delegation (see {@link Voice}), and as a newcomer's when the guest is younger than {@link IdentityConfig#newGuestFor()}
      * and has no published comment on the site ({@code publishedOnSite}: the caller knows, identity does not).
      */
     public Voice voice(GuestId reader, String clientAddress, boolean publishedOnSite) {
         boolean newcomer = !publishedOnSite && row(reader).map(this::young).orElse(true);
-        return new Voice(networks.of(clientAddress), newcomer);
+        return new Voice(networks.of(ClientAddress.household(clientAddress)), networks.of(ClientAddress.delegation(clientAddress)),
+                newcomer);
     }
 
     private boolean young(GuestRow row) {
@@ -190,8 +192,8 @@ public final class Identity {
     }
 
     /**
-     * How many readers blocked {@code blocked} on {@code site} since {@code since}, brand-new readers on one
-     * network counted once. Never who.
+     * How many readers blocked {@code blocked} on {@code site} since {@code since}, brand-new readers counted
+     * as {@link Voice} says (once per household, at most {@value Voice#MOST_PER_DELEGATION} per delegation). Never who.
      */
     public int blockersSince(GuestId blocked, SiteId site, Instant since) {
         return db.read(h -> blocks.blockersSince(h, blocked, site, since));

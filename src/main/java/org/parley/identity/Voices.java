@@ -2,8 +2,9 @@ package org.parley.identity;
 
 /**
  * How the readers' acts on one thing (votes on a comment, reports of it) add up: how many were cast, how many
- * count (brand-new readers on one network count once together), and how many came from the one network that
- * sent the most, so a moderator can see a crowd that is really one place.
+ * count (brand-new readers count as {@link Voice} says), and how many came from the one network that sent the
+ * most — a delegation: an IPv4 address, or an IPv6 /48 however many /64s it spread them over — so a
+ * moderator can see a crowd that is really one place.
  */
 public record Voices(int cast, int counted, int fromBusiestNetwork) {
 
@@ -14,8 +15,9 @@ public record Voices(int cast, int counted, int fromBusiestNetwork) {
     private static final int NOTABLE = 3;
 
     /**
-     * The acts from one network: {@code cast} of them, {@code counted} as they count; {@code known} is false for
-     * acts whose network was never recorded (made before Parley recorded networks), which are no network's.
+     * The acts from one network (a delegation): {@code cast} of them, {@code counted} as they count; {@code known}
+     * is false for acts whose network was never recorded (made before Parley recorded networks), which are no
+     * network's.
      */
     public static Voices ofNetwork(boolean known, int cast, int counted) {
         return new Voices(cast, counted, known ? cast : 0);
@@ -31,7 +33,7 @@ public record Voices(int cast, int counted, int fromBusiestNetwork) {
         return fromBusiestNetwork >= NOTABLE && fromBusiestNetwork * 2 > cast;
     }
 
-    /** True when some acts do not count: brand-new readers on one network counted once. */
+    /** True when some acts do not count: brand-new readers of one household counted once, of one delegation a few times. */
     public boolean discounted() {
         return counted < cast;
     }

@@ -24,15 +24,18 @@ import org.parley.store.Database;
 /** What moderators read: queues within their scope and the case file of one comment. */
 final class Casework {
 
+    /** Past actions on an author shown with a case. */
+    private static final int HISTORY = 50;
+
     private final Database db;
     private final Identity identity;
     private final Supplier<Comments> comments;
     private final Sanctions sanctions;
     private final ReportRepository reports;
-    private final AuditRepository audit;
+    private final AuditReader audit;
 
     Casework(Database db, Identity identity, Supplier<Comments> comments, Sanctions sanctions, ReportRepository reports,
-             AuditRepository audit) {
+             AuditReader audit) {
         this.db = db;
         this.identity = identity;
         this.comments = comments;
@@ -68,7 +71,8 @@ final class Casework {
         List<ReviewItem> conversation = comments.get().conversation(id);
         List<Report> reported = db.read(h -> reports.forComment(h, id));
         Voices reporters = db.read(h -> reports.allVoices(h, List.of(id))).getOrDefault(id.value(), Voices.NONE);
-        return new CaseFile(item, conversation, reported, reporters, comments.get().voteVoices(List.of(id)).get(id), author(item));
+        return new CaseFile(item, conversation, reported, reporters, comments.get().voteVoices(List.of(id)).get(id),
+                author(who, item));
     }
 
     /** The comments, each checked against the moderator's scope: 404 for unknown, 403 for out of scope. */
@@ -87,14 +91,22 @@ final class Casework {
         return ordered;
     }
 
-    private AuthorRecord author(ReviewItem item) {
-        // Every action about the commenter or any of their comments on this site.
-        var history = db.read(h -> audit.find(h, new AuditQuery(List.of(item.site()), Optional.empty(), Optional.empty(),
-                Optional.of(item.author().value()), Optional.empty(), Optional.empty(), Optional.empty(), 50)));
+    /**
+     * The author's record as {@code who} may read it. The counts are the site's: bare numbers, with no text,
+     * reporter, moderator or comment of another section behind them, and what a moderator needs to tell a
+     * repeat offender. The details are bounded by {@code who}'s scope: the sanctions that hold site-wide or in
+     * a section they moderate (a site-wide one holds in theirs too), and the actions on the commenter and
+     * their comments that the audit log shows them (see {@link AuditReader}).
+     */
+    private AuthorRecord author(StaffUser who, ReviewItem item) {
+        List<AuditEntry> history = audit.read(who, new AuditQuery(List.of(item.site()), Optional.empty(), Optional.empty(),
+                Optional.of(item.author().value()), Optional.empty(), Optional.empty(), Optional.empty(), HISTORY));
+        List<Sanction> visible = sanctions.of(item.site(), item.author()).stream()
+                .filter(sanction -> sanction.section().isEmpty() || who.mayModerate(item.site(), sanction.section()))
+                .toList();
         return new AuthorRecord(item.author(), item.authorName(), comments.get().authorStats(item.site(), item.author()),
                 db.read(h -> reports.againstAuthor(h, item.site(), item.author())),
-                identity.blockersSince(item.author(), item.site(), Instant.EPOCH),
-                sanctions.of(item.site(), item.author()), history);
+                identity.blockersSince(item.author(), item.site(), Instant.EPOCH), visible, history);
     }
 
     private List<ReviewItem> reported(List<ReviewScope> scopes, Optional<CommentId> after, int limit) {

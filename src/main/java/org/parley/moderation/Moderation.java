@@ -77,9 +77,9 @@ public final class Moderation {
         this.abuse = abuse;
         this.words = words;
         this.trail = new AuditTrail(db.ids(), audit);
-        this.casework = new Casework(db, identity, comments, sanctions, reports, audit);
-        this.actions = new Actions(db, clock, comments, casework, reports, trail);
         this.auditReader = new AuditReader(db, audit, comments);
+        this.casework = new Casework(db, identity, comments, sanctions, reports, auditReader);
+        this.actions = new Actions(db, clock, comments, casework, reports, trail);
     }
 
     /**
@@ -201,7 +201,10 @@ public final class Moderation {
         return casework.queue(moderator, kind, site, after, limit);
     }
 
-    /** One comment's case: reasons, conversation, reports, author's record. 403 outside the moderator's scope. */
+    /**
+     * One comment's case: reasons, conversation, reports, author's record (its sanctions and past actions as far
+     * as the moderator's scope reaches, see {@link AuthorRecord}). 403 outside the moderator's scope.
+     */
     public CaseFile caseFile(StaffUser moderator, CommentId id) {
         return casework.caseFile(moderator, id);
     }

@@ -24,10 +24,12 @@ final class ReportRepository {
     boolean insert(Handle h, Report report, GuestId author, String page, java.util.Optional<String> section, Voice voice) {
         return h.createUpdate("""
                         INSERT INTO reports (id, comment_id, site_id, reporter_id, author_id, page_key, section, reason, note,
-                                             network, newcomer, created_at)
-                        VALUES (:id, :comment, :site, :reporter, :author, :page, :section, :reason, :note, :network, :newcomer, :at)
+                                             network, delegation, newcomer, created_at)
+                        VALUES (:id, :comment, :site, :reporter, :author, :page, :section, :reason, :note, :network, :delegation,
+                                :newcomer, :at)
                         ON CONFLICT (comment_id, reporter_id) DO NOTHING""")
                 .bind("network", voice.network())
+                .bind("delegation", voice.delegation())
                 .bind("newcomer", voice.newcomer())
                 .bind("page", page)
                 .bind("section", section.orElse(null))
@@ -97,29 +99,37 @@ final class ReportRepository {
     }
 
     /**
-     * Reports per comment as they count — each established reader's, and brand-new readers' once per network —
-     * with how many were filed and how many came from the busiest network. Counted per network, then summed.
+     * Reports per comment as they count — each established reader's, and brand-new readers' once per household
+     * and at most {@value Voice#MOST_PER_DELEGATION} times per delegation — with how many were filed and how many
+     * came from the busiest delegation. Counted per delegation, then summed.
      */
     private static Map<String, Voices> voices(Handle h, List<CommentId> comments, String condition) {
         Map<String, Voices> voices = new HashMap<>();
         if (comments.isEmpty()) {
             return voices;
         }
-        h.createQuery("SELECT comment_id, network IS NOT NULL, COUNT(*), COUNT(CASE WHEN NOT newcomer THEN 1 END)"
-                        + " + MAX(CASE WHEN newcomer THEN 1 ELSE 0 END) FROM reports WHERE " + condition
-                        + "comment_id IN (<ids>) GROUP BY comment_id, network")
+        h.createQuery("SELECT comment_id, delegation IS NOT NULL, COUNT(*), COUNT(CASE WHEN NOT newcomer THEN 1 END),"
+                        + " COUNT(DISTINCT CASE WHEN newcomer THEN network END) FROM reports WHERE " + condition
+                        + "comment_id IN (<ids>) GROUP BY comment_id, delegation")
                 .bindList("ids", comments.stream().map(CommentId::value).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3), rs.getInt(4))))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), Voices.ofNetwork(rs.getBoolean(2), rs.getInt(3),
+                        rs.getInt(4) + Voice.counted(rs.getInt(5)))))
                 .forEach(group -> voices.merge(group.getKey(), group.getValue(), Voices::plus));
         return voices;
     }
 
-    /** Reports against an author's comments on a site, as they count: brand-new reporters once per comment and network. */
+    /**
+     * Reports against an author's comments on a site, as they count: brand-new reporters once per comment and
+     * household, at most {@value Voice#MOST_PER_DELEGATION} times per comment and delegation.
+     */
     int againstAuthor(Handle h, SiteId site, GuestId author) {
         return h.createQuery("""
-                        SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END)
-                               + COUNT(DISTINCT CASE WHEN newcomer THEN comment_id || ' ' || network END)
-                        FROM reports WHERE site_id = :site AND author_id = :author""")
+                        SELECT COALESCE(SUM(established + CASE WHEN fresh > %d THEN %d ELSE fresh END), 0) FROM (
+                            SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END) AS established,
+                                   COUNT(DISTINCT CASE WHEN newcomer THEN network END) AS fresh
+                            FROM reports WHERE site_id = :site AND author_id = :author
+                            GROUP BY comment_id, delegation) per_delegation"""
+                        .formatted(Voice.MOST_PER_DELEGATION, Voice.MOST_PER_DELEGATION))
                 .bind("site", site.value())
                 .bind("author", author.value())
                 .mapTo(Integer.class)

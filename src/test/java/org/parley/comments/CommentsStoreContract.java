@@ -257,6 +257,40 @@ abstract class CommentsStoreContract {
     }
 
     @Test
+    void brandNewVotersCountOncePerIpv6HouseholdAndTenTimesPerDelegationHoweverTheyComeAndGo() {
+        Comment comment = post(ann, Optional.empty(), "Liked by one customer's many prefixes");
+        for (int i = 0; i < 8; i++) {
+            comments.vote(SITE, identity.createGuest().id(), comment.id(), 1, "2001:db8:aa:" + Integer.toHexString(0x100 + i) + "::1");
+        }
+        assertThat(thread().comments().getFirst().comment().up()).as("eight /64s of one /56").isEqualTo(1);
+        List<GuestId> households = new ArrayList<>();
+        for (int i = 2; i <= 14; i++) {
+            GuestId voter = identity.createGuest().id();
+            households.add(voter);
+            comments.vote(SITE, voter, comment.id(), 1, household(i));
+        }
+        assertThat(thread().comments().getFirst().comment().up()).as("fourteen /56s of one /48").isEqualTo(10);
+        assertThat(comments.vote(SITE, identity.createGuest().id(), comment.id(), -1, household(15)).down())
+                .as("down votes are counted apart").isEqualTo(1);
+
+        for (int i = 0; i < 4; i++) {
+            comments.vote(SITE, households.get(i), comment.id(), 0, household(i + 2));
+        }
+        assertThat(thread().comments().getFirst().comment().up()).as("ten households are left").isEqualTo(10);
+        comments.vote(SITE, households.get(4), comment.id(), 0, household(6));
+        assertThat(thread().comments().getFirst().comment().up()).isEqualTo(9);
+        comments.vote(SITE, households.get(0), comment.id(), 1, household(2));
+        assertThat(thread().comments().getFirst().comment().up()).as("back to ten").isEqualTo(10);
+        assertThat(comments.voteVoices(List.of(comment.id()))).as("the recount agrees, and sees one place")
+                .containsEntry(comment.id(), new org.parley.identity.Voices(18, 11, 18));
+    }
+
+    /** An address in the {@code n}th /56 of one IPv6 /48. */
+    static String household(int n) {
+        return "2001:db8:aa:" + Integer.toHexString(n << 8) + "::1";
+    }
+
+    @Test
     void freshGuestsOnOneNetworkVotingAtOnceStillCountOnce() throws Exception {
         Comment comment = post(ann, Optional.empty(), "Swarmed");
         List<GuestId> swarm = new ArrayList<>();

@@ -54,6 +54,12 @@ class VoteCountingRoutesTest {
         return reply.json().get("id").asText();
     }
 
+    static void postAs(String token, String address, String page, String body) {
+        Http.Reply reply = http.post("/api/v1/sites/courier/comments", "{\"page\":\"" + page + "\",\"body\":\"" + body + "\"}",
+                "Authorization", "Bearer " + token, "X-Forwarded-For", address);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+    }
+
     static JsonNode vote(String token, String address, String comment, int value) {
         Http.Reply reply = http.put("/api/v1/sites/courier/comments/" + comment + "/vote", "{\"value\":" + value + "}",
                 "Authorization", "Bearer " + token, "X-Forwarded-For", address);
@@ -91,5 +97,40 @@ class VoteCountingRoutesTest {
         assertThat(withdrawn.get("myVote").asInt()).isZero();
         assertThat(withdrawn.get("up").asInt()).as("the other 29 still count once").isEqualTo(1);
         assertThat(vote(last, "203.0.113.50", stuffed, 1).get("myVote").asInt()).as("and toggles back").isEqualTo(1);
+    }
+
+    @Test
+    void freshGuestsFromFortySlashSixtyFoursOfOneHouseholdCountAsOneVote() {
+        String stuffed = comment("household", "Upvoted from one home's /56");
+        for (int i = 0; i < 40; i++) {
+            String address = "2001:db8:56:" + Integer.toHexString(0x1200 + i) + "::" + Integer.toHexString(i + 1);
+            assertThat(vote(guest(address), address, stuffed, 1).get("up").asInt()).as("vote %d", i + 1).isEqualTo(1);
+        }
+        String neighbour = "2001:db8:56:1300::1";
+        assertThat(vote(guest(neighbour), neighbour, stuffed, 1).get("up").asInt()).as("the next /56 is another household").isEqualTo(2);
+    }
+
+    @Test
+    void freshGuestsFromEveryHouseholdOfOneSlashFortyEightCountAsTenVotesAtMost() {
+        String stuffed = comment("delegation", "Upvoted from one customer's /48");
+        String liked = comment("delegation", "Upvoted by established readers there");
+        int up = 0;
+        for (int i = 0; i < 60; i++) {
+            String address = "2001:db8:48:" + Integer.toHexString(i << 8) + "::1";
+            up = vote(guest(address), address, stuffed, 1).get("up").asInt();
+        }
+        assertThat(up).as("sixty /56s of one /48").isEqualTo(10);
+        String other = "2001:db8:49::1";
+        assertThat(vote(guest(other), other, stuffed, -1).get("down").asInt()).as("another /48").isEqualTo(1);
+
+        for (int i = 0; i < 12; i++) {
+            String address = "2001:db8:48:" + Integer.toHexString(i << 8) + "::2";
+            String token = guest(address);
+            postAs(token, address, "delegation", "An established reader " + i);
+            vote(token, address, liked, 1);
+        }
+        assertThat(best("delegation")).as("readers with a published comment count as themselves")
+                .filteredOn(c -> c.get("id").asText().equals(liked)).singleElement()
+                .satisfies(c -> assertThat(c.get("up").asInt()).isEqualTo(12));
     }
 }

@@ -440,6 +440,43 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void theAuthorsRecordOnACaseShowsASectionModeratorOnlyTheSanctionsAndActionsOfTheirScope() {
+        String token = parley.guestToken("demo");
+        String world = commentAs(token, WORLD_PAGE, "A world comment");
+        String worldAgain = commentAs(token, WORLD_PAGE, "Another world comment");
+        String sport = commentAs(token, SPORT_PAGE, "A sport comment");
+        String sportAgain = commentAs(token, SPORT_PAGE, "Another sport comment");
+        report("demo", sportAgain, "abuse", "Reported on the sport pages");
+        long n = System.nanoTime();
+        assertThat(post(admin, "/admin/comments/" + sportAgain + "/reject", "reason", "Sport desk reason " + n).status()).isEqualTo(303);
+        assertThat(post(sportMod, "/admin/comments/" + sport + "/suspend", "duration", "1d", "message", "Sport pause " + n).status())
+                .isEqualTo(303);
+        assertThat(post(worldMod, "/admin/comments/" + world + "/warn", "message", "World warning " + n).status()).isEqualTo(303);
+        assertThat(post(admin, "/admin/comments/" + worldAgain + "/suspend", "duration", "1h", "message", "Site-wide pause " + n)
+                .status()).isEqualTo(303);
+        String reports = "<dt>Reports against them</dt><dd>1</dd>";
+
+        assertThat(get(worldMod, "/admin/comments/" + world).text()).as("the world moderator")
+                .contains("World warning " + n, "Site-wide pause " + n, reports, "id=\"record-scope\"")
+                .doesNotContain("Sport pause " + n, "Sport desk reason " + n);
+        assertThat(get(sportMod, "/admin/comments/" + sport).text()).as("the sport moderator")
+                .contains("Sport pause " + n, "Sport desk reason " + n, "Site-wide pause " + n, reports)
+                .doesNotContain("World warning " + n);
+        for (Staffer wholeSite : List.of(demoMod, admin)) {
+            assertThat(get(wholeSite, "/admin/comments/" + world).text()).as(wholeSite.name())
+                    .contains("World warning " + n, "Site-wide pause " + n, "Sport pause " + n, "Sport desk reason " + n, reports)
+                    .doesNotContain("id=\"record-scope\"");
+        }
+    }
+
+    static String commentAs(String token, String page, String body) {
+        Http.Reply reply = http.post("/api/v1/sites/demo/comments", "{\"page\":\"" + page + "\",\"body\":\"" + body + " "
+                + System.nanoTime() + "\",\"name\":\"Commenter\"}", "Authorization", "Bearer " + token);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    @Test
     void aFormWithoutTheSessionsTokenOrFromAnotherOriginChangesNothing() {
         String id = fresh();
         String reject = form("reason", "Forged");

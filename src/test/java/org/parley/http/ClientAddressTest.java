@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Which network an address stands for: what guest limits, rate limits and voice counting group by. */
+/** Which networks an address stands for: what guest limits, rate limits and voice counting group by. */
 class ClientAddressTest {
 
     @Test
@@ -24,6 +24,27 @@ class ClientAddressTest {
         assertThat(ClientAddress.network("[2001:db8:1:2::99]:443")).isEqualTo(network);
         assertThat(ClientAddress.network("2001:db8:1:2::5%eth0")).isEqualTo(network);
         assertThat(ClientAddress.network("2001:db8:1:3::1")).isNotEqualTo(network);
+    }
+
+    @Test
+    void anIpv6AddressBelongsToItsSlashFiftySixHouseholdAndSlashFortyEightDelegation() {
+        assertThat(ClientAddress.household("2001:db8:1:2::1")).isEqualTo("20010db8000100/56")
+                .isEqualTo(ClientAddress.household("[2001:db8:1:ff:aaaa::9]:443"))
+                .isNotEqualTo(ClientAddress.household("2001:db8:1:100::1"));
+        assertThat(ClientAddress.delegation("2001:db8:1:2::1")).isEqualTo("20010db80001/48")
+                .isEqualTo(ClientAddress.delegation("2001:db8:1:ffff:ffff:ffff:ffff:ffff%eth0"))
+                .isNotEqualTo(ClientAddress.delegation("2001:db8:2::1"));
+        assertThat(ClientAddress.network("2001:db8:1:2::1")).as("each reach has its own name")
+                .isNotEqualTo(ClientAddress.household("2001:db8:1:2::1")).isNotEqualTo(ClientAddress.delegation("2001:db8:1:2::1"));
+    }
+
+    @Test
+    void anIpv4AddressOrTextThatIsNoAddressIsTheSameNetworkAtEveryReach() {
+        for (String address : new String[] {"203.0.113.7:51123", "::ffff:203.0.113.7", "unknown", "999.1.1.1"}) {
+            assertThat(ClientAddress.household(address)).as(address).isEqualTo(ClientAddress.network(address));
+            assertThat(ClientAddress.delegation(address)).as(address).isEqualTo(ClientAddress.network(address));
+        }
+        assertThat(ClientAddress.delegation("203.0.113.7")).isNotEqualTo(ClientAddress.delegation("203.0.113.8"));
     }
 
     @Test

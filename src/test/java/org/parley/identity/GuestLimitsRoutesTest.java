@@ -25,6 +25,11 @@ import org.parley.web.ConfigKey;
  */
 class GuestLimitsRoutesTest {
 
+    /** The limits a server has without configuration (the test server's own are far higher). */
+    static final Map<ConfigKey, String> DEFAULT_LIMITS = Map.of(
+            ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_MINUTE),
+            ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_HOUR));
+
     @TempDir
     Path dir;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
@@ -92,6 +97,38 @@ class GuestLimitsRoutesTest {
         }
         assertThat(createGuest("2001:db8:1:2:aaaa:bbbb:cccc:dddd").status()).isEqualTo(429);
         guest("2001:db8:1:3::1");
+    }
+
+    @Test
+    void threeHundredSlashSixtyFoursOfOneSlashFortyEightShareTenNetworksWorthOfGuests() {
+        start(DEFAULT_LIMITS);
+        int allowed = 10 * IdentityConfig.DEFAULT_GUESTS_PER_MINUTE;
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            answers.add(createGuest("2001:db8:4a:" + Integer.toHexString(i) + "::1").status());
+        }
+        assertThat(answers.subList(0, allowed)).as("the first ten networks' worth").containsOnly(201);
+        assertThat(answers.subList(allowed, 300)).as("then the /48's allowance is spent, whichever /64 asks").containsOnly(429);
+        Http.Reply refused = createGuest("2001:db8:4a:ffff::1");
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:parley:problem:too-many-guests");
+        assertThat(Integer.parseInt(refused.header("Retry-After").orElseThrow())).isBetween(1, 60);
+
+        guest("2001:db8:4b::1");
+        guest("198.51.100.9");
+        clock.advance(Duration.ofSeconds(6));
+        guest("2001:db8:4a:1234::1");
+    }
+
+    @Test
+    void threeHundredIpv4AddressesOfOneBlockEachKeepTheirOwnAllowance() {
+        start(DEFAULT_LIMITS);
+        for (int i = 0; i < 300; i++) {
+            guest("198.51." + (100 + i / 256) + "." + (i % 256));
+        }
+        for (int i = 0; i < IdentityConfig.DEFAULT_GUESTS_PER_MINUTE - 1; i++) {
+            guest("198.51.100.0");
+        }
+        assertThat(createGuest("198.51.100.0").status()).as("one address's burst, as before").isEqualTo(429);
     }
 
     @Test

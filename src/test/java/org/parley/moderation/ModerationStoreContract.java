@@ -198,6 +198,50 @@ abstract class ModerationStoreContract extends ModerationWorld {
     }
 
     @Test
+    void blocksOfBrandNewReadersCountOncePerIpv6HouseholdHoweverManySlashSixtyFoursItHolds() {
+        GuestId troll = guest();
+        post(troll, Optional.empty(), "Provocation");
+        for (int i = 0; i < 12; i++) {
+            block(guest(), troll, "2001:db8:bb:" + Integer.toHexString(0x300 + i) + "::1");
+        }
+        Comment after = post(troll, Optional.empty(), "More provocation");
+        assertThat(signals(comments.review(ReviewQuery.ids(List.of(), List.of(after.id()))).getFirst()))
+                .as("twelve /64s of one /56 are one household").doesNotContain("blocks");
+
+        block(guest(), troll, "2001:db8:bb:400::1");
+        block(guest(), troll, "2001:db8:bb:500::1");
+        Comment next = post(troll, Optional.empty(), "Still provoking");
+        assertThat(comments.review(ReviewQuery.ids(List.of(), List.of(next.id()))).getFirst().reasons())
+                .filteredOn(r -> r.signal().equals("blocks")).singleElement()
+                .satisfies(r -> assertThat(r.summary()).isEqualTo("3 readers blocked this commenter in the last 7 days."));
+        for (int i = 6; i < 30; i++) {
+            block(guest(), troll, "2001:db8:bb:" + Integer.toHexString(i << 8) + "::1");
+        }
+        assertThat(identity.blockersSince(troll, SITE, java.time.Instant.EPOCH)).as("one /48 weighs ten households at most")
+                .isEqualTo(10);
+    }
+
+    @Test
+    void brandNewReportersOfOneIpv6DelegationCountTenTimesAtMostAndModeratorsSeeOnePlace() {
+        var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
+        GuestId author = guest();
+        Comment targeted = post(author, Optional.empty(), "Reported from one customer's /48");
+        for (int i = 0; i < 30; i++) {
+            moderation.report(SITE, guest(), targeted.id(), ReportReason.SPAM, Optional.empty(),
+                    "2001:db8:cc:" + Integer.toHexString(i << 8) + ":" + Integer.toHexString(i + 1) + "::1");
+        }
+        for (int i = 0; i < 5; i++) {
+            moderation.report(SITE, guest(), targeted.id(), ReportReason.SPAM, Optional.empty(), "2001:db8:dd:" + i + "::1");
+        }
+        CaseFile file = moderation.caseFile(admin, targeted.id());
+        assertThat(file.reports()).as("every report is kept").hasSize(35);
+        assertThat(file.reporters()).as("thirty /56s of one /48 count ten; five /64s of one /56 count one")
+                .isEqualTo(new org.parley.identity.Voices(35, 11, 30));
+        assertThat(file.reporters().mostlyOneNetwork()).isTrue();
+        assertThat(file.author().reportsAgainst()).isEqualTo(11);
+    }
+
+    @Test
     void brandNewReportersOnOneNetworkCountOnceAndModeratorsSeeTheCrowd() {
         var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
         GuestId author = guest();

@@ -115,9 +115,17 @@ abstract class SitesAndGuestsStoreContract {
         assertThat(row).as("no trace of the address").doesNotContain("203.0.113").doesNotContain("cb007107");
         assertThat(identity.voice(guest.id(), "203.0.113.7:4711", false).network()).as("the same network, as votes see it")
                 .isEqualTo(network);
-        assertThat(identity.voice(guest.id(), "2001:db8:1:2::1", false).network())
+        assertThat(identity.voice(guest.id(), "203.0.113.7", false).delegation()).as("an IPv4 address at every reach")
+                .isEqualTo(network);
+        Voice home = identity.voice(guest.id(), "2001:db8:1:2::1", false);
+        assertThat(home.network()).as("an IPv6 /56 is one household")
                 .isEqualTo(identity.voice(guest.id(), "2001:db8:1:2:ffff::9", false).network())
-                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:1:3::1", false).network());
+                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:3::1", false).network())
+                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:1:100::1", false).network())
+                .isNotEqualTo(home.delegation()).matches("[0-9a-f]{32}");
+        assertThat(home.delegation()).as("an IPv6 /48 is one delegation")
+                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:ff00::1", false).delegation())
+                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:2::1", false).delegation());
     }
 
     @Test
