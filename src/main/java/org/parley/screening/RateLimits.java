@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.parley.comments.Submission;
 import org.parley.http.Allowances;
-import org.parley.http.ClientAddress;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.moderation.ModerationRules;
@@ -41,18 +40,22 @@ final class RateLimits {
         int factor = submission.isEdit() ? EDITS_PER_COMMENT : 1;
         String kind = submission.isEdit() ? "e" : "";
         ScreeningProblem problem = submission.isEdit() ? ScreeningProblem.TOO_MANY_EDITS : ScreeningProblem.TOO_MANY_COMMENTS;
-        take(kind + "a|" + site + "|" + identity.allowanceHolder(submission.author()) + "|" + rules.commentsPerMinute() + "|"
-                + rules.commentsPerHour(), rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor, problem, "you");
-        take(kind + "n|" + site + "|" + ClientAddress.network(submission.clientAddress()) + "|" + rules.addressCommentsPerMinute(),
-                rules.addressCommentsPerMinute() * factor, rules.addressCommentsPerMinute() * 60 * factor, problem, "your network");
+        refuse(allowances.take(kind + "a|" + site + "|" + identity.allowanceHolder(submission.author()) + "|" + rules.commentsPerMinute()
+                + "|" + rules.commentsPerHour(), limits(rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor)), problem, "you");
+        // The network's allowance, and its delegation's (an IPv6 /48) ten times larger: a delegated prefix is no endless supply of networks.
+        refuse(allowances.takeForNetwork(kind + "n|" + site + "|" + rules.addressCommentsPerMinute(), submission.clientAddress(),
+                limits(rules.addressCommentsPerMinute() * factor, rules.addressCommentsPerMinute() * 60 * factor)), problem, "your network");
     }
 
-    private void take(String key, int perMinute, int perHour, ScreeningProblem problem, String who) {
-        allowances.take(key, new Allowances.Limit(perMinute, Duration.ofMinutes(1)), new Allowances.Limit(perHour, Duration.ofHours(1)))
-                .ifPresent(seconds -> {
-                    throw new ParleyException.RateLimited(problem, "That is more "
-                            + (problem == ScreeningProblem.TOO_MANY_EDITS ? "edits" : "comments") + " than this site accepts from "
-                            + who + " in a short time; try again in " + seconds + " seconds.", seconds);
-                });
+    private static Allowances.Limit[] limits(int perMinute, int perHour) {
+        return new Allowances.Limit[] {new Allowances.Limit(perMinute, Duration.ofMinutes(1)), new Allowances.Limit(perHour, Duration.ofHours(1))};
+    }
+
+    private static void refuse(java.util.OptionalLong refused, ScreeningProblem problem, String who) {
+        refused.ifPresent(seconds -> {
+            throw new ParleyException.RateLimited(problem, "That is more "
+                    + (problem == ScreeningProblem.TOO_MANY_EDITS ? "edits" : "comments") + " than this site accepts from "
+                    + who + " in a short time; try again in " + seconds + " seconds.", seconds);
+        });
     }
 }

@@ -69,4 +69,16 @@ class AddressLimitsTest {
         assertThat(post("2001:db8:5:6:ffff:ffff:ffff:fff3", 3)).as("rotating inside the /64 buys nothing").isEqualTo(429);
         assertThat(post("2001:db8:5:7::1", 4)).as("the next /64 is another network").isEqualTo(201);
     }
+
+    @Test
+    void theSlashSixtyFoursOfOneDelegatedPrefixShareTenTimesOneNetworksAllowance() {
+        int granted = 0;
+        for (int net = 0; net < 40; net++) {
+            if (post("2001:db8:77:" + Integer.toHexString(net) + "::1", net) == 201) {
+                granted++;
+            }
+        }
+        assertThat(granted).as("comments from 40 /64s of one /48, at 2 a minute per network").isEqualTo(20);
+        assertThat(post("2001:db8:78::1", 99)).as("another /48").isEqualTo(201);
+    }
 }
