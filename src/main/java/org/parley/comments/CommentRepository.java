@@ -134,18 +134,6 @@ final class CommentRepository {
                 .execute();
     }
 
-    /** Whether the author has any published comment on the site: a reader the site knows is no newcomer. */
-    boolean hasPublishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
-        return h.createQuery("""
-                        SELECT c.id FROM comments c JOIN pages p ON p.id = c.page_id
-                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published' LIMIT 1""")
-                .bind("author", authorId)
-                .bind("site", site.value())
-                .mapTo(String.class)
-                .findOne()
-                .isPresent();
-    }
-
     /** The author's published comments across a site: how well the site knows them. */
     int publishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
         return h.createQuery("""

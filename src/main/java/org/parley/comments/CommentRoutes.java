@@ -267,7 +267,7 @@ final class CommentRoutes implements HttpService {
         }
         fields.done();
         Author author = comments.comment(site, new CommentId(raw)).comment().author().orElseThrow();
-        identity.block(blocker, author.id(), author.name(), site, comments.voice(site, blocker, ClientAddress.of(req)));
+        identity.block(blocker, author.id(), author.name(), site, identity.voice(blocker, ClientAddress.of(req)));
         Block block = identity.blockList(blocker).stream().filter(b -> b.blocked().equals(author.id())).findFirst().orElseThrow();
         sendJson(res, Status.CREATED_201, ThreadJson.block(block));
     }

@@ -53,7 +53,7 @@ final class CommentVotes {
             if (previous == value) {
                 return new VoteTally(id, stored.row().up(), stored.row().down(), value);
             }
-            Voice voice = identity.voice(voter, clientAddress, comments.hasPublishedOnSite(h, voter.value(), site.id()));
+            Voice voice = identity.voice(voter, clientAddress);
             CommentRepository.Counts counts = comments.setVote(h, id.value(), voter.value(), value, voice, now);
             if (!counts.moved()) {
                 // The counts did not move (a brand-new voter whose network's vote already counts): no new version.
@@ -63,11 +63,6 @@ final class CommentVotes {
             announce.accept(new CommentEvent.CommentVoted(stored.row().pageId(), version, id));
             return new VoteTally(id, counts.up(), counts.down(), value);
         });
-    }
-
-    /** How a reader counts on a site from {@code clientAddress}; see {@link Comments#voice}. */
-    Voice voice(SiteId site, GuestId reader, String clientAddress) {
-        return identity.voice(reader, clientAddress, db.read(h -> comments.hasPublishedOnSite(h, reader.value(), site)));
     }
 
     /** How the votes on each comment add up, for moderators: cast, counted, and from the busiest network. */

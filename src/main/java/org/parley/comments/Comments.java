@@ -186,14 +186,6 @@ public final class Comments {
         return votes.vote(sites.require(siteId.value()), voter, id, value, clientAddress, clock.instant());
     }
 
-    /**
-     * How a reader's vote, report or block from {@code clientAddress} counts on a site: as a newcomer's while
-     * the guest is brand-new there (young, no published comment on the site), see {@link Identity#voice}.
-     */
-    public Voice voice(SiteId site, GuestId reader, String clientAddress) {
-        return votes.voice(site, reader, clientAddress);
-    }
-
     /** How the votes on each comment add up, for moderators: cast, counted, and from the busiest network. */
     public Map<CommentId, Voices> voteVoices(List<CommentId> ids) {
         return votes.voices(ids);

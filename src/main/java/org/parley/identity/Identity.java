@@ -125,11 +125,12 @@ public final class Identity {
 
     /**
      * How a reader's vote, report or block from {@code clientAddress} counts: with the pseudonyms of that
-     * address's household network and delegation (see {@link Voice}), and as a newcomer's when the guest is younger than {@link IdentityConfig#newGuestFor()}
-     * and has no published comment on the site ({@code publishedOnSite}: the caller knows, identity does not).
+     * address's household network and delegation (see {@link Voice}), and as a newcomer's while the guest is
+     * younger than {@link IdentityConfig#newGuestFor()}. Age alone decides: a published comment does not make
+     * a guest established, as a comment on a page of one's own invention costs nothing.
      */
-    public Voice voice(GuestId reader, String clientAddress, boolean publishedOnSite) {
-        boolean newcomer = !publishedOnSite && row(reader).map(this::young).orElse(true);
+    public Voice voice(GuestId reader, String clientAddress) {
+        boolean newcomer = row(reader).map(this::young).orElse(true);
         return new Voice(networks.of(ClientAddress.household(clientAddress)), networks.of(ClientAddress.delegation(clientAddress)),
                 newcomer);
     }

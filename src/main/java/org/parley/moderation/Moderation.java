@@ -130,7 +130,7 @@ public final class Moderation {
         Instant now = clock.instant();
         Report report = new Report(db.ids().next("r", now.toEpochMilli()), commentId, site, reporter, reason, text, now,
                 Optional.empty());
-        Voice voice = comments.get().voice(site, reporter, clientAddress);
+        Voice voice = identity.voice(reporter, clientAddress);
         boolean stored = db.write(h -> reports.insert(h, report, author, item.page().value(), item.section(), voice));
         if (!stored) {
             throw new ParleyException.Conflict(ModerationProblem.ALREADY_REPORTED,

@@ -357,7 +357,7 @@ abstract class CommentsStoreContract {
         assertThat(counts).containsExactly(Map.entry(PAGE, 2), Map.entry(new PageKey("never-commented"), 0));
 
         GuestId reader = identity.createGuest().id();
-        identity.block(reader, bob, Optional.empty(), SITE, comments.voice(SITE, reader, "198.51.100.4"));
+        identity.block(reader, bob, Optional.empty(), SITE, identity.voice(reader, "198.51.100.4"));
         assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(reader))).as("less the blocked commenter's").containsExactly(Map.entry(PAGE, 1));
         assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(ann))).as("someone else's blocks change nothing").containsExactly(Map.entry(PAGE, 2));
     }
@@ -480,7 +480,7 @@ abstract class CommentsStoreContract {
         post(ann, Optional.of(blockedRoot.id()), "Ann answers Bob");
         post(bob, Optional.empty(), "Bob again, no replies");
         GuestId carol = identity.createGuest().id();
-        identity.block(carol, bob, Optional.of("Bob"), SITE, comments.voice(SITE, carol, "198.51.100.3"));
+        identity.block(carol, bob, Optional.of("Bob"), SITE, identity.voice(carol, "198.51.100.3"));
 
         ThreadPage seen = threadFor(carol);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.testing.Http;
+import org.parley.testing.MutableClock;
 import org.parley.testing.RunningParley;
 import org.parley.web.ConfigKey;
 
@@ -28,10 +28,11 @@ class VoteCountingRoutesTest {
     static Path dir;
     static RunningParley parley;
     static Http http;
+    static final MutableClock clock = new MutableClock(java.time.Instant.now());
 
     @BeforeAll
     static void start() {
-        parley = RunningParley.start(dir, Clock.systemUTC(), false, Map.of(ConfigKey.IDENTITY_NEW_GUEST_HOURS, "24"));
+        parley = RunningParley.start(dir, clock, false, Map.of(ConfigKey.IDENTITY_NEW_GUEST_HOURS, "24"));
         http = parley.http();
         parley.site("courier");
     }
@@ -123,13 +124,22 @@ class VoteCountingRoutesTest {
         String other = "2001:db8:49::1";
         assertThat(vote(guest(other), other, stuffed, -1).get("down").asInt()).as("another /48").isEqualTo(1);
 
+        List<String[]> readers = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String address = "2001:db8:48:" + Integer.toHexString(i << 8) + "::2";
             String token = guest(address);
-            postAs(token, address, "delegation", "An established reader " + i);
+            postAs(token, address, "delegation", "A comment on its first day " + i);
             vote(token, address, liked, 1);
+            readers.add(new String[] {token, address});
         }
-        assertThat(best("delegation")).as("readers with a published comment count as themselves")
+        assertThat(best("delegation")).as("a published comment does not make a brand-new reader count as themselves")
+                .filteredOn(c -> c.get("id").asText().equals(liked)).singleElement()
+                .satisfies(c -> assertThat(c.get("up").asInt()).isEqualTo(10));
+
+        clock.advance(java.time.Duration.ofHours(25));
+        readers.forEach(reader -> vote(reader[0], reader[1], liked, 0));
+        readers.forEach(reader -> vote(reader[0], reader[1], liked, 1));
+        assertThat(best("delegation")).as("readers a day old count as themselves")
                 .filteredOn(c -> c.get("id").asText().equals(liked)).singleElement()
                 .satisfies(c -> assertThat(c.get("up").asInt()).isEqualTo(12));
     }

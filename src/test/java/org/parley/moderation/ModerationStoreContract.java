@@ -33,7 +33,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     /** {@code blocker} blocks {@code blocked} from {@code address}. */
     void block(GuestId blocker, GuestId blocked, String address) {
-        identity.block(blocker, blocked, Optional.empty(), SITE, comments.voice(SITE, blocker, address));
+        identity.block(blocker, blocked, Optional.empty(), SITE, identity.voice(blocker, address));
     }
 
     static List<String> signals(ReviewItem item) {

@@ -113,38 +113,37 @@ abstract class SitesAndGuestsStoreContract {
         String network = row.split(" ")[2];
         assertThat(network).matches("[0-9a-f]{32}");
         assertThat(row).as("no trace of the address").doesNotContain("203.0.113").doesNotContain("cb007107");
-        assertThat(identity.voice(guest.id(), "203.0.113.7:4711", false).network()).as("the same network, as votes see it")
+        assertThat(identity.voice(guest.id(), "203.0.113.7:4711").network()).as("the same network, as votes see it")
                 .isEqualTo(network);
-        assertThat(identity.voice(guest.id(), "203.0.113.7", false).delegation()).as("an IPv4 address at every reach")
+        assertThat(identity.voice(guest.id(), "203.0.113.7").delegation()).as("an IPv4 address at every reach")
                 .isEqualTo(network);
-        Voice home = identity.voice(guest.id(), "2001:db8:1:2::1", false);
+        Voice home = identity.voice(guest.id(), "2001:db8:1:2::1");
         assertThat(home.network()).as("an IPv6 /56 is one household")
-                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:2:ffff::9", false).network())
-                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:3::1", false).network())
-                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:1:100::1", false).network())
+                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:2:ffff::9").network())
+                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:3::1").network())
+                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:1:100::1").network())
                 .isNotEqualTo(home.delegation()).matches("[0-9a-f]{32}");
         assertThat(home.delegation()).as("an IPv6 /48 is one delegation")
-                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:ff00::1", false).delegation())
-                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:2::1", false).delegation());
+                .isEqualTo(identity.voice(guest.id(), "2001:db8:1:ff00::1").delegation())
+                .isNotEqualTo(identity.voice(guest.id(), "2001:db8:2::1").delegation());
     }
 
     @Test
     void theNetworkSecretIsMadeOnceAndKeptWhenParleyStartsAgain() {
         NewGuest guest = identity.createGuest();
         Identity restarted = Identity.create(db, clock, sites);
-        assertThat(restarted.voice(guest.id(), "198.51.100.4", false).network())
-                .isEqualTo(identity.voice(guest.id(), "198.51.100.4", false).network());
+        assertThat(restarted.voice(guest.id(), "198.51.100.4").network())
+                .isEqualTo(identity.voice(guest.id(), "198.51.100.4").network());
         int secrets = db.read(h -> h.createQuery("SELECT COUNT(*) FROM identity_secrets").mapTo(Integer.class).one());
         assertThat(secrets).isEqualTo(1);
     }
 
     @Test
-    void aGuestIsBrandNewUntilItHasAPublishedCommentOrIsADayOld() {
+    void aGuestIsBrandNewUntilItIsADayOld() {
         NewGuest guest = identity.createGuest("198.51.100.4");
-        assertThat(identity.voice(guest.id(), "198.51.100.4", false)).extracting(Voice::newcomer).isEqualTo(true);
-        assertThat(identity.voice(guest.id(), "198.51.100.4", true)).extracting(Voice::newcomer).isEqualTo(false);
+        assertThat(identity.voice(guest.id(), "198.51.100.4")).extracting(Voice::newcomer).isEqualTo(true);
         clock.advance(Duration.ofHours(24).plusSeconds(1));
-        assertThat(identity.voice(guest.id(), "198.51.100.4", false)).extracting(Voice::newcomer).isEqualTo(false);
+        assertThat(identity.voice(guest.id(), "198.51.100.4")).extracting(Voice::newcomer).isEqualTo(false);
     }
 
     @Test
