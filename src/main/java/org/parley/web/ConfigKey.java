@@ -36,7 +36,8 @@ public enum ConfigKey {
     MEDIA_THUMB_LONG_SIDE_PIXELS("media.thumbLongSidePixels", "PARLEY_MEDIA_THUMB_LONG_SIDE_PIXELS", String.valueOf(MediaConfig.DEFAULT_THUMB_LONG_SIDE), "Long side of image thumbnails, in pixels"),
     MEDIA_UPLOADS_PER_GUEST("media.uploadsPerGuest", "PARLEY_MEDIA_UPLOADS_PER_GUEST", String.valueOf(MediaConfig.DEFAULT_UPLOADS_PER_GUEST), "Images one guest may upload to a site in 10 minutes"),
     MEDIA_UPLOADS_PER_ADDRESS("media.uploadsPerAddress", "PARLEY_MEDIA_UPLOADS_PER_ADDRESS", String.valueOf(MediaConfig.DEFAULT_UPLOADS_PER_ADDRESS), "Images one network address may upload to a site in 10 minutes"),
-    MEDIA_UPLOAD_MEMORY_PERCENT("media.uploadMemoryPercent", "PARLEY_MEDIA_UPLOAD_MEMORY_PERCENT", String.valueOf(MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT), "Share of the Java heap (-Xmx) images being uploaded may hold at once, in percent; beyond it uploads wait up to 3 s, then get 503"),
+    MEDIA_UPLOAD_MEMORY_PERCENT("media.uploadMemoryPercent", "PARLEY_MEDIA_UPLOAD_MEMORY_PERCENT", String.valueOf(MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT), "Share of the Java heap (-Xmx) images being uploaded may hold at once, in percent; beyond it uploads wait (media.uploadWaitSeconds), then get 503"),
+    MEDIA_UPLOAD_WAIT_SECONDS("media.uploadWaitSeconds", "PARLEY_MEDIA_UPLOAD_WAIT_SECONDS", String.valueOf(MediaConfig.DEFAULT_UPLOAD_WAIT_SECONDS), "Seconds an image upload may wait in all for memory other uploads hold, then 503 with Retry-After"),
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up");
 

@@ -111,7 +111,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_GUEST, 1, 100_000),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000),
                     reader.integer(ConfigKey.MEDIA_UPLOAD_MEMORY_PERCENT, MediaConfig.MIN_UPLOAD_MEMORY_PERCENT,
-                            MediaConfig.MAX_UPLOAD_MEMORY_PERCENT));
+                            MediaConfig.MAX_UPLOAD_MEMORY_PERCENT),
+                    reader.integer(ConfigKey.MEDIA_UPLOAD_WAIT_SECONDS, 0, MediaConfig.MAX_UPLOAD_WAIT_SECONDS));
             var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
                     Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
