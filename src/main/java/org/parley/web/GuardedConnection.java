@@ -139,6 +139,8 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
             }
             if (framing.phase() == RequestFraming.Phase.HEAD && before != RequestFraming.Phase.HEAD) {
                 prologueParsed = false;
+                // The previous response, if any, is finished: a timeout from here on is this request's, answered.
+                responseStarted = false;
                 synchronized (this) {
                     headStarted = System.nanoTime();
                 }

@@ -195,6 +195,20 @@ class ConnectionsTest {
     }
 
     @Test
+    void aKeptAliveConnectionsNextRequestWhoseHeadersStopArrivingIsAnswered408Too() {
+        try (RawConnection connection = connect()) {
+            assertThat(connection.send("GET /api/v1/sites/courier/thread?page=kept HTTP/1.1\r\nHost: test\r\n\r\n").read().status())
+                    .isEqualTo(200);
+
+            RawConnection.Response response = connection.send("GET / HTTP/1.1\r\nHost: te").read(TIMEOUT_AND_SLACK);
+
+            assertProblem(response, 408, "request-timeout");
+            assertThat(response.json().get("detail").asText()).contains("headers");
+            assertThat(connection.closedWithin(QUICKLY)).isTrue();
+        }
+    }
+
+    @Test
     void anIdleKeptAliveConnectionIsClosedAfterTheIdleTimeoutAndNotBefore() {
         try (RawConnection connection = connect()) {
             assertThat(connection.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n").read().status()).isEqualTo(200);
