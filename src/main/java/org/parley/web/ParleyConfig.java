@@ -36,10 +36,11 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
 
     /**
      * How long a connection may keep the server waiting: for a request's line and headers (from their first
-     * byte), for each read of a request body, and between requests. Responses being written, live streams
-     * included, are never cut by these.
+     * byte), for each read of a request body, and between requests; and how fast, on average, a body must
+     * arrive once it has had {@code bodyRead} to get going (0: any speed). Responses being written, live
+     * streams included, are never cut by these.
      */
-    public record Timeouts(Duration header, Duration bodyRead, Duration idle) {
+    public record Timeouts(Duration header, Duration bodyRead, Duration idle, int minBodyBytesPerSecond) {
     }
 
     /** Live stream settings. */
@@ -84,7 +85,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                         .filter(s -> !s.isEmpty()).toList(),
                 new Timeouts(Duration.ofSeconds(reader.integer(ConfigKey.SERVER_HEADER_TIMEOUT_SECONDS, 1, 3_600)),
                         Duration.ofSeconds(reader.integer(ConfigKey.SERVER_BODY_READ_TIMEOUT_SECONDS, 1, 3_600)),
-                        Duration.ofSeconds(reader.integer(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 1, 86_400))));
+                        Duration.ofSeconds(reader.integer(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 1, 86_400)),
+                        reader.integer(ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, 0, 1 << 20)));
         try {
             var store = new StoreConfig(values.get(ConfigKey.DB_URL), values.get(ConfigKey.DB_USER),
                     values.get(ConfigKey.DB_PASSWORD), reader.integer(ConfigKey.DB_POOL_SIZE, 1, 200),
