@@ -1,12 +1,13 @@
 package org.parley.media;
 
 /**
- * The most heap one upload holds while it is taken in, worked out from its size and header before a pixel
- * is decoded, so that it can be reserved from the {@link MemoryBudget} first. It counts every large buffer
- * the work allocates, as if all were alive at once (they mostly are: the decoded raster lives until both
- * variants are encoded); the many row-sized buffers readers and writers allocate and drop at once are young
- * garbage, covered by {@link #SLACK_BYTES}. {@code FootprintTest} checks the figures against what the
- * pipeline really allocates, image kind by image kind.
+ * The most heap one upload holds while it is taken in, in two parts reserved one after the other: its
+ * body ({@link #reading}) before the body is read, worked out from its size, and its {@link #work} before
+ * a pixel is decoded, worked out from its header. It counts every large buffer the work allocates, as if
+ * all were alive at once (they mostly are: the decoded raster lives until both variants are encoded); the
+ * many row-sized buffers readers and writers allocate and drop at once are young garbage, covered by
+ * {@link #SLACK_BYTES}. {@code FootprintTest} checks the figures against what the pipeline really
+ * allocates, image kind by image kind.
  *
  * <p>Measured, in buffers of 512 KiB or more (JDK 25, display 1,600 px): for the issue's 8000 × 5000
  * 16-bit RGBA PNG 19 MiB (it decodes at 1600 × 1000; 46 MiB reserved); for the worst legal shape, a
@@ -33,37 +34,67 @@ final class Footprint {
     }
 
     /**
-     * While the body is read: the bytes themselves and the buffers they are collected in, which are at most
-     * as large again.
+     * Memory for the body while it is read: the body itself, and as much again when its length was not
+     * declared, for the pieces {@link java.io.InputStream#readNBytes(int)} reads it in before copying them
+     * into one array.
      */
-    static long reading(long uploadBytes) {
-        return 2 * uploadBytes + SLACK_BYTES;
+    static long reading(long uploadBytes, boolean declared) {
+        return declared ? uploadBytes : 2 * uploadBytes;
     }
 
-    /** All of it, for an inspected upload of {@code uploadBytes}. */
+    /** The upload's bytes once read: held until its renditions are made. */
+    static long body(long uploadBytes) {
+        return uploadBytes;
+    }
+
+    /** All of it, body and work, for an inspected upload of {@code uploadBytes}. */
     static long of(Inspection inspection, long uploadBytes, int displayLongSide) {
-        boolean turned = Orientation.fromExif(inspection.exif()) != Orientation.NORMAL;
-        return of(inspection.format(), inspection.width(), inspection.height(), inspection.bytesPerPixel(), turned,
-                uploadBytes, displayLongSide);
+        return body(uploadBytes) + work(inspection, displayLongSide);
     }
 
     /**
-     * The largest footprint any upload within {@code config}'s limits can have: the budget must hold at least
-     * this much, or some legal upload could never be taken in. That is the larger of a square 16-bit RGBA
-     * PNG twice the display size (the most pixels a decode keeps: one pixel more and it is subsampled) and
-     * the largest WebP, decoded whole; both as large in bytes as allowed and turned by EXIF.
+     * Decoding and re-encoding an inspected upload, beside its body: what is reserved once its header is
+     * walked, including the copy of a PNG's chunks to decode.
+     */
+    static long work(Inspection inspection, int displayLongSide) {
+        boolean turned = Orientation.fromExif(inspection.exif()) != Orientation.NORMAL;
+        return inspection.copiedBytes() + work(inspection.format(), inspection.width(), inspection.height(),
+                inspection.bytesPerPixel(), turned, displayLongSide);
+    }
+
+    /**
+     * The largest footprint any upload within {@code config}'s limits can have: the largest body, read
+     * without a declared length, and the {@link #largestWork largest work}. The memory for uploads must
+     * hold at least this much, or some legal upload could never be taken in.
      */
     static long largest(MediaConfig config) {
+        return reading(config.maxUploadBytes(), false) + largestWork(config);
+    }
+
+    /**
+     * The most decoding and re-encoding any upload within {@code config}'s limits can need: the larger of
+     * a square 16-bit RGBA PNG twice the display size (the most pixels a decode keeps: one pixel more and
+     * it is subsampled) as large in bytes as allowed, all of them copied to be decoded, and the largest
+     * WebP, decoded whole; both turned by EXIF.
+     */
+    static long largestWork(MediaConfig config) {
         int display = config.displayLongSidePixels();
         int squareSide = (int) Math.min(2L * display, (long) Math.sqrt((double) config.maxPixels()));
-        long png = of(UploadFormat.PNG, squareSide, squareSide, 8, true, config.maxUploadBytes(), display);
+        long png = config.maxUploadBytes() + work(UploadFormat.PNG, squareSide, squareSide, 8, true, display);
         int webpSide = (int) Math.sqrt((double) Math.min(config.maxPixels(), Decoder.WEBP_MAX_PIXELS));
-        long webp = of(UploadFormat.WEBP, webpSide, webpSide, 4, true, config.maxUploadBytes(), display);
+        long webp = work(UploadFormat.WEBP, webpSide, webpSide, 4, true, display);
         return Math.max(png, webp);
     }
 
+    /** All of it for an upload of this shape, whose chunks are all copied to be decoded if it is a PNG. */
     static long of(UploadFormat format, int width, int height, int bytesPerPixel, boolean turned, long uploadBytes,
                    int displayLongSide) {
+        long copied = format == UploadFormat.PNG ? uploadBytes : 0;
+        return body(uploadBytes) + copied + work(format, width, height, bytesPerPixel, turned, displayLongSide);
+    }
+
+    /** Decoding and re-encoding an upload of this shape, not counting a PNG's copy. */
+    static long work(UploadFormat format, int width, int height, int bytesPerPixel, boolean turned, int displayLongSide) {
         long decoded = Decoder.decodedPixels(width, height, displayLongSide);
         long raster = decoded * bytesPerPixel;
         if (format == UploadFormat.WEBP) {
@@ -73,6 +104,6 @@ final class Footprint {
         int[] display = Renderer.fit(width, height, displayLongSide);
         long displayPixels = (long) display[0] * display[1];
         long render = displayPixels * (RENDER_BYTES_PER_DISPLAY_PIXEL + (turned ? TURN_BYTES_PER_DISPLAY_PIXEL : 0));
-        return 2 * uploadBytes + raster + render + SLACK_BYTES;
+        return raster + render + SLACK_BYTES;
     }
 }

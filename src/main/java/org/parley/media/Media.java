@@ -31,13 +31,6 @@ public final class Media {
 
     /** Ids per DELETE statement, well under SQLite's and PostgreSQL's limits on bound parameters. */
     private static final int DELETE_BATCH = 500;
-    /**
-     * How long an upload waits for memory before it is turned away: long enough to outlast a decode or two
-     * (about a second each for 40 megapixels on one core), short enough that waiting uploads cannot pile up.
-     * Waiting uploads hold at most the memory their bodies were granted, so the queue is bounded too.
-     */
-    static final Duration PATIENCE = Duration.ofSeconds(3);
-
     private final Database db;
     private final Clock clock;
     private final MediaConfig config;
@@ -58,7 +51,7 @@ public final class Media {
      *         (such an upload could never be taken in), naming the settings that would make it fit
      */
     public static Media create(Database db, Clock clock, MediaConfig config) {
-        return create(db, clock, config, Runtime.getRuntime().maxMemory(), PATIENCE);
+        return create(db, clock, config, Runtime.getRuntime().maxMemory(), Duration.ofSeconds(config.uploadWaitSeconds()));
     }
 
     /** As {@link #create(Database, Clock, MediaConfig)} for a heap of {@code maxHeapBytes}, waiting {@code patience}. */
@@ -79,9 +72,9 @@ public final class Media {
     /**
      * Checks, re-encodes and stores an uploaded image; storing the same picture again returns the same id
      * and marks it as freshly uploaded. Takes up to a second of CPU for a large photograph. The memory it
-     * needs, worked out from the header before decoding, is reserved first from the memory all uploads
-     * share; when that is spent the call waits up to {@link #PATIENCE}, then is refused with
-     * {@link MediaProblem#UPLOADS_BUSY} (503, retry after {@value Intake#BUSY_RETRY_SECONDS} s).
+     * needs, worked out from its size and from the header before decoding, is reserved first from the memory
+     * all uploads share; when that is spent the call waits up to {@link MediaConfig#uploadWaitSeconds()}, then
+     * is refused with {@link MediaProblem#UPLOADS_BUSY} (503, retry after {@value Intake#BUSY_RETRY_SECONDS} s).
      *
      * @throws org.parley.http.ParleyException.InvalidInput with {@link MediaProblem#UNSUPPORTED_IMAGE} (not
      *         JPEG, PNG, GIF or WebP by content), {@link MediaProblem#IMAGE_TOO_LARGE} (over
@@ -96,9 +89,9 @@ public final class Media {
     /**
      * Like {@link #store(byte[])} under a site's own limits, which the server's still cap, reading
      * {@code upload} to its end but never more than the byte limit + 1 bytes: a longer stream is refused as
-     * too large as soon as that byte arrives. The memory for reading the body is reserved before the first
-     * byte is read (the body counts against the shared memory like the decode), so uploads waiting for
-     * memory hold none. The caller closes the stream.
+     * too large as soon as that byte arrives. The memory for the body is reserved before the first byte is
+     * read (bodies may hold only part of the memory, so decoding always has room), so an upload waiting to
+     * be read holds none, and one waiting to be decoded holds only its body's. The caller closes the stream.
      */
     public StoredImage store(InputStream upload, ImageRules site) {
         return intake.take(upload, SizeLimits.of(config, site), -1, this::save);

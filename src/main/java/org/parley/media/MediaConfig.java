@@ -14,11 +14,12 @@ import org.parley.sites.ImageRules;
  * @param uploadsPerAddress     uploads from one network address on a site in that window
  * @param uploadMemoryPercent   share of the Java heap ({@code -Xmx}) that uploads being taken in may hold at
  *                              once, bodies and decoding together; an upload that does not fit waits up to
- *                              3 seconds, then is answered 503 with Retry-After. It must hold at least the
- *                              largest upload the other limits allow, or the server refuses to start
+ *                              {@code uploadWaitSeconds}, then is answered 503 with Retry-After. It must hold
+ *                              at least the largest upload the other limits allow, or the server refuses to start
+ * @param uploadWaitSeconds     how long in all an upload may wait for memory that other uploads hold
  */
 public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels,
-                          int uploadsPerGuest, int uploadsPerAddress, int uploadMemoryPercent) {
+                          int uploadsPerGuest, int uploadsPerAddress, int uploadMemoryPercent, int uploadWaitSeconds) {
 
     /** Bounds that keep one decode within a known amount of memory (see {@code Decoder}). */
     public static final int MAX_UPLOAD_BYTES_LIMIT = 64 << 20;
@@ -33,13 +34,19 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
     public static final int DEFAULT_UPLOADS_PER_GUEST = 12;
     public static final int DEFAULT_UPLOADS_PER_ADDRESS = 40;
     /**
-     * With the defaults the largest legal upload may need 144 MB (a 3199 × 3199 16-bit RGBA PNG turned by
-     * EXIF; the largest WebP needs about as much), which 60 % of the README's 256 MiB heap (161 MB) holds;
-     * the rest is the server's own.
+     * With the defaults the largest legal upload may need 147 MB (a 5 MiB 3199 × 3199 16-bit RGBA PNG turned
+     * by EXIF, sent without a declared length; the largest WebP needs about as much), which 60 % of the
+     * README's 256 MiB heap (161 MB) holds; the rest is the server's own.
      */
     public static final int DEFAULT_UPLOAD_MEMORY_PERCENT = 60;
     public static final int MIN_UPLOAD_MEMORY_PERCENT = 10;
     public static final int MAX_UPLOAD_MEMORY_PERCENT = 90;
+    /**
+     * Long enough to outlast a decode or two (about a second each for 40 megapixels on one core), short
+     * enough that waiting uploads cannot pile up.
+     */
+    public static final int DEFAULT_UPLOAD_WAIT_SECONDS = 3;
+    public static final int MAX_UPLOAD_WAIT_SECONDS = 300;
 
     public MediaConfig {
         if (maxUploadBytes < 1024 || maxUploadBytes > MAX_UPLOAD_BYTES_LIMIT) {
@@ -63,12 +70,16 @@ public record MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSi
             throw new IllegalArgumentException("media.uploadMemoryPercent must be " + MIN_UPLOAD_MEMORY_PERCENT + ".."
                     + MAX_UPLOAD_MEMORY_PERCENT + ", was " + uploadMemoryPercent);
         }
+        if (uploadWaitSeconds < 0 || uploadWaitSeconds > MAX_UPLOAD_WAIT_SECONDS) {
+            throw new IllegalArgumentException("media.uploadWaitSeconds must be 0.." + MAX_UPLOAD_WAIT_SECONDS + ", was "
+                    + uploadWaitSeconds);
+        }
     }
 
-    /** These sizes with the default upload allowances and memory share. */
+    /** These sizes with the default upload allowances, memory share and wait. */
     public MediaConfig(long maxUploadBytes, long maxPixels, int displayLongSidePixels, int thumbLongSidePixels) {
         this(maxUploadBytes, maxPixels, displayLongSidePixels, thumbLongSidePixels, DEFAULT_UPLOADS_PER_GUEST,
-                DEFAULT_UPLOADS_PER_ADDRESS, DEFAULT_UPLOAD_MEMORY_PERCENT);
+                DEFAULT_UPLOADS_PER_ADDRESS, DEFAULT_UPLOAD_MEMORY_PERCENT, DEFAULT_UPLOAD_WAIT_SECONDS);
     }
 
     /** 5 MiB, 40 megapixels, display 1,600 px, thumbnail 320 px. */

@@ -82,12 +82,16 @@ final class MediaRoutes implements HttpService {
         }
         uploader.accept(site.id(), guest);
         // A brand-new guest made in a crowd draws on its network's allowance, like its comments (see Identity).
-        limits.take(site.id().value(), identity.allowanceHolder(guest), ClientAddress.network(ClientAddress.of(req)));
+        String holder = identity.allowanceHolder(guest);
+        String network = ClientAddress.network(ClientAddress.of(req));
+        limits.take(site.id().value(), holder, network);
         StoredImage image;
-        try (InputStream body = req.content().inputStream()) {
-            image = media.store(body, sizes, req.headers().contentLength().orElse(-1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing an image upload", e);
+        try {
+            image = store(req, sizes);
+        } catch (ParleyException.Unavailable busy) {
+            // Parley's own shortage, not the guest's doing: coming back after Retry-After must not cost them twice.
+            limits.giveBack(site.id().value(), holder, network);
+            throw busy;
         }
         ObjectNode json = mapper.createObjectNode()
                 .put("id", image.id().value())
@@ -104,6 +108,14 @@ final class MediaRoutes implements HttpService {
                 .header(HeaderNames.LOCATION, image.url(Variant.DISPLAY))
                 .header(HeaderNames.CONTENT_TYPE, JSON)
                 .send(Json.bytes(mapper, json));
+    }
+
+    private StoredImage store(ServerRequest req, SizeLimits sizes) {
+        try (InputStream body = req.content().inputStream()) {
+            return media.store(body, sizes, req.headers().contentLength().orElse(-1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing an image upload", e);
+        }
     }
 
     // GET /media/{id}/{variant}, variant = display | thumb → the stored bytes; 304 to a matching If-None-Match

@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * Walks a PNG's chunks without decoding: the header's size, the {@code eXIf} block, completeness (an
- * {@code IEND} must come), and a copy holding only the chunks needed to draw the image. The copy is what
- * gets decoded, so compressed text and ICC chunks — decompression-bomb material for any reader that
- * inflates them — never reach the decoder at all; safety does not rest on how a reader treats them, and
- * their content would be dropped from the output anyway.
+ * {@code IEND} must come), and the size of a copy holding only the chunks needed to draw the image, which
+ * {@link #keptChunks} makes when decoding begins. The copy is what gets decoded, so compressed text and
+ * ICC chunks — decompression-bomb material for any reader that inflates them — never reach the decoder at
+ * all; safety does not rest on how a reader treats them, and their content would be dropped from the
+ * output anyway.
  */
 final class PngFile {
 
@@ -71,14 +72,14 @@ final class PngFile {
             throw Refusal.broken("has no PNG image data");
         }
         return new Inspection(UploadFormat.PNG, width, height, bytesPerPixel(bitDepth, colourType, transparency), exif,
-                keptChunks(b, keptBytes));
+                b, keptBytes);
     }
 
     /**
      * The signature and the kept chunks of a PNG {@link #inspect} has walked, copied once into an array of
      * exactly their size (a growing buffer would hold up to twice the upload while it grows).
      */
-    private static byte[] keptChunks(byte[] b, int size) {
+    static byte[] keptChunks(byte[] b, int size) {
         byte[] kept = new byte[size];
         System.arraycopy(b, 0, kept, 0, SIGNATURE);
         int at = SIGNATURE;

@@ -8,7 +8,8 @@ import org.parley.http.ParleyException;
 /**
  * How many images one guest, and one network address, may upload: enough for a few comments with four
  * pictures each, too few to use Parley as a free image host. Over the limit is a 429 with Retry-After.
- * Buckets live in memory (one node's view).
+ * Only uploads Parley took in, or refused for what they were, count. Buckets live in memory (one node's
+ * view).
  */
 final class UploadLimits {
 
@@ -25,10 +26,35 @@ final class UploadLimits {
         this.perAddress = config.uploadsPerAddress();
     }
 
-    /** Takes one upload's allowance from the guest and from their address, or throws a 429 problem. */
+    /**
+     * Takes one upload's allowance from the guest and from their address, or throws a 429 problem; when the
+     * address has none left, the guest's is given back, as nothing was uploaded.
+     */
     void take(String site, String guest, String address) {
-        take("g|" + site + "|" + guest, perGuest, "you");
-        take("a|" + site + "|" + address, perAddress, "your network");
+        take(guestKey(site, guest), perGuest, "you");
+        try {
+            take(addressKey(site, address), perAddress, "your network");
+        } catch (ParleyException.RateLimited refused) {
+            allowances.giveBack(guestKey(site, guest));
+            throw refused;
+        }
+    }
+
+    /**
+     * Gives back what {@link #take} took, for an upload Parley could not take in for reasons of its own (it
+     * was busy): a client that comes back after Retry-After is not then told it uploaded too much.
+     */
+    void giveBack(String site, String guest, String address) {
+        allowances.giveBack(guestKey(site, guest));
+        allowances.giveBack(addressKey(site, address));
+    }
+
+    private static String guestKey(String site, String guest) {
+        return "g|" + site + "|" + guest;
+    }
+
+    private static String addressKey(String site, String address) {
+        return "a|" + site + "|" + address;
     }
 
     private void take(String key, int allowed, String who) {

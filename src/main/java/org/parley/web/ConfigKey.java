@@ -14,6 +14,7 @@ public enum ConfigKey {
     SERVER_PUBLIC_URL("server.publicUrl", "PARLEY_PUBLIC_URL", "", "URL readers reach Parley at; empty means http://localhost:<port>"),
     SERVER_HEADER_TIMEOUT_SECONDS("server.headerTimeoutSeconds", "PARLEY_HEADER_TIMEOUT_SECONDS", "15", "Seconds a client has to send a request line and headers, counted from their first byte; then 408 and the connection is closed"),
     SERVER_BODY_READ_TIMEOUT_SECONDS("server.bodyReadTimeoutSeconds", "PARLEY_BODY_READ_TIMEOUT_SECONDS", "30", "Seconds the server waits for each read of a request body; then 408 and the connection is closed"),
+    SERVER_MIN_BODY_BYTES_PER_SECOND("server.minBodyBytesPerSecond", "PARLEY_MIN_BODY_BYTES_PER_SECOND", "1024", "Slowest average a request body may arrive at, in bytes per second of waiting for it, once it has had server.bodyReadTimeoutSeconds; then 408 and the connection is closed (0: no minimum)"),
     SERVER_IDLE_TIMEOUT_SECONDS("server.idleTimeoutSeconds", "PARLEY_IDLE_TIMEOUT_SECONDS", "90", "Seconds an open connection may wait for its next request before it is closed (keep it above a load balancer's idle timeout)"),
     DATA_DIR("data.dir", "PARLEY_DATA", "./data", "Directory for the SQLite database (flag --data)"),
     DB_URL("db.url", "PARLEY_DB_URL", "", "JDBC URL; empty means SQLite in data.dir, or jdbc:postgresql://host/db"),
@@ -36,7 +37,8 @@ public enum ConfigKey {
     MEDIA_THUMB_LONG_SIDE_PIXELS("media.thumbLongSidePixels", "PARLEY_MEDIA_THUMB_LONG_SIDE_PIXELS", String.valueOf(MediaConfig.DEFAULT_THUMB_LONG_SIDE), "Long side of image thumbnails, in pixels"),
     MEDIA_UPLOADS_PER_GUEST("media.uploadsPerGuest", "PARLEY_MEDIA_UPLOADS_PER_GUEST", String.valueOf(MediaConfig.DEFAULT_UPLOADS_PER_GUEST), "Images one guest may upload to a site in 10 minutes"),
     MEDIA_UPLOADS_PER_ADDRESS("media.uploadsPerAddress", "PARLEY_MEDIA_UPLOADS_PER_ADDRESS", String.valueOf(MediaConfig.DEFAULT_UPLOADS_PER_ADDRESS), "Images one network address may upload to a site in 10 minutes"),
-    MEDIA_UPLOAD_MEMORY_PERCENT("media.uploadMemoryPercent", "PARLEY_MEDIA_UPLOAD_MEMORY_PERCENT", String.valueOf(MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT), "Share of the Java heap (-Xmx) images being uploaded may hold at once, in percent; beyond it uploads wait up to 3 s, then get 503"),
+    MEDIA_UPLOAD_MEMORY_PERCENT("media.uploadMemoryPercent", "PARLEY_MEDIA_UPLOAD_MEMORY_PERCENT", String.valueOf(MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT), "Share of the Java heap (-Xmx) images being uploaded may hold at once, in percent; beyond it uploads wait (media.uploadWaitSeconds), then get 503"),
+    MEDIA_UPLOAD_WAIT_SECONDS("media.uploadWaitSeconds", "PARLEY_MEDIA_UPLOAD_WAIT_SECONDS", String.valueOf(MediaConfig.DEFAULT_UPLOAD_WAIT_SECONDS), "Seconds an image upload may wait in all for memory other uploads hold, then 503 with Retry-After"),
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up");
 

@@ -32,12 +32,16 @@ import java.util.function.Supplier;
 /**
  * One accepted connection as Helidon's HTTP/1.1 connection sees it: Helidon's own context, except that the
  * bytes it reads pass through {@link RequestFraming} and each wait for bytes is timed, so a silent or slow
- * client can be answered 408 and closed by {@link #enforce}. Also closes the connection after any response
- * that says {@code Connection: close}, which Helidon 4.5 announces but does not do.
+ * client can be answered 408 and closed by {@link #enforce}: a head must arrive within its timeout, each
+ * read of a body within the body-read timeout, and a body as a whole at a minimum average rate, counted
+ * over the time the server spent waiting for it (a body trickled a byte at a time, each within the read
+ * timeout, would otherwise hold the connection, and the memory set aside for it, for ever). Also closes
+ * the connection after any response that says {@code Connection: close}, which Helidon 4.5 announces but
+ * does not do.
  */
 final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
 
-    private enum Expiry { IDLE, HEAD, BODY }
+    private enum Expiry { IDLE, HEAD, BODY, BODY_RATE }
 
     private final ConnectionContext helidon;
     private final ParleyConfig.Timeouts timeouts;
@@ -54,6 +58,9 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
     private boolean timedOut;
     private long readStarted;
     private long headStarted;
+    // The current request's body so far: time spent waiting for it, bytes it brought.
+    private long bodyWaitedNanos;
+    private long bodyBytes;
 
     GuardedConnection(ConnectionContext helidon, ParleyConfig.Timeouts timeouts, int maxHeadBytes) {
         this.helidon = helidon;
@@ -139,8 +146,12 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
             }
             if (framing.phase() == RequestFraming.Phase.HEAD && before != RequestFraming.Phase.HEAD) {
                 prologueParsed = false;
+                // The previous response, if any, is finished: a timeout from here on is this request's, answered.
+                responseStarted = false;
                 synchronized (this) {
                     headStarted = System.nanoTime();
+                    bodyWaitedNanos = 0;
+                    bodyBytes = 0;
                 }
             }
             if (out.length > 0) {
@@ -157,14 +168,20 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
             reading = true;
             readStarted = System.nanoTime();
         }
+        byte[] read = null;
         try {
             DataReader accepted = helidon.dataReader(); // holds bytes only if Helidon peeked; normally empty
-            return accepted.available() > 0 ? accepted.readBytes(accepted.available()) : helidon.serverSocket().get();
+            read = accepted.available() > 0 ? accepted.readBytes(accepted.available()) : helidon.serverSocket().get();
+            return read;
         } catch (UncheckedIOException e) {
             throw new ServerConnectionException("Failed to get data from socket", e);
         } finally {
             synchronized (this) {
                 reading = false;
+                if (inBody(framing.phase())) {
+                    bodyWaitedNanos += System.nanoTime() - readStarted;
+                    bodyBytes += read == null ? 0 : read.length;
+                }
                 if (timedOut) {
                     throw timedOutException(); // the watchdog answered and closed; nothing more happens here
                 }
@@ -193,6 +210,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
      */
     void enforce(long now) {
         Expiry expiry;
+        String detail;
         synchronized (this) {
             if (!reading || timedOut) {
                 return;
@@ -200,21 +218,42 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
             expiry = switch (framing.phase()) {
                 case AWAITING -> now - readStarted > timeouts.idle().toNanos() ? Expiry.IDLE : null;
                 case HEAD -> now - headStarted > timeouts.header().toNanos() ? Expiry.HEAD : null;
-                case HEAD_PASSED, BODY, PASSTHROUGH -> now - readStarted > timeouts.bodyRead().toNanos() ? Expiry.BODY : null;
+                case HEAD_PASSED, BODY, PASSTHROUGH -> now - readStarted > timeouts.bodyRead().toNanos() ? Expiry.BODY
+                        : tooSlow(bodyWaitedNanos + now - readStarted) ? Expiry.BODY_RATE : null;
             };
             if (expiry == null) {
                 return;
             }
+            detail = switch (expiry) {
+                case IDLE -> "";
+                case HEAD -> "The request line and headers did not arrive within " + timeouts.header().toSeconds() + " s.";
+                case BODY -> "The request body stopped arriving for " + timeouts.bodyRead().toSeconds() + " s.";
+                case BODY_RATE -> "The request body arrived at " + bodyBytes * 1_000_000_000L / (bodyWaitedNanos + now - readStarted)
+                        + " bytes per second on average, slower than the " + timeouts.minBodyBytesPerSecond()
+                        + " this server waits for; send it over a faster connection, or a smaller one.";
+            };
             timedOut = true;
         }
         // A slow reader could block the write: never on the watchdog's thread.
-        Thread.ofVirtual().name("parley-timeout").start(() -> end(expiry));
+        Thread.ofVirtual().name("parley-timeout").start(() -> end(expiry, detail));
     }
 
-    private void end(Expiry expiry) {
+    /** Whether a body that has kept the server waiting {@code waitedNanos} in all has brought too few bytes. */
+    private boolean tooSlow(long waitedNanos) {
+        int minimum = timeouts.minBodyBytesPerSecond();
+        return minimum > 0 && waitedNanos > timeouts.bodyRead().toNanos()
+                && bodyBytes * 1_000_000_000L < minimum * waitedNanos;
+    }
+
+    private static boolean inBody(RequestFraming.Phase phase) {
+        return phase == RequestFraming.Phase.HEAD_PASSED || phase == RequestFraming.Phase.BODY
+                || phase == RequestFraming.Phase.PASSTHROUGH;
+    }
+
+    private void end(Expiry expiry, String detail) {
         try {
             if (expiry != Expiry.IDLE && !responseStarted) {
-                helidon.dataWriter().writeNow(BufferData.create(requestTimeout(expiry)));
+                helidon.dataWriter().writeNow(BufferData.create(requestTimeout(detail)));
             }
         } catch (RuntimeException clientGone) {
             // closing below is all that is left to do
@@ -227,10 +266,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
         }
     }
 
-    private byte[] requestTimeout(Expiry expiry) {
-        String message = expiry == Expiry.HEAD
-                ? "The request line and headers did not arrive within " + timeouts.header().toSeconds() + " s."
-                : "The request body stopped arriving for " + timeouts.bodyRead().toSeconds() + " s.";
+    private byte[] requestTimeout(String message) {
         DirectHandler.TransportResponse response = helidon.listenerContext().directHandlers()
                 .handler(DirectHandler.EventType.OTHER)
                 .handle(transportRequest(), DirectHandler.EventType.OTHER, Status.REQUEST_TIMEOUT_408,

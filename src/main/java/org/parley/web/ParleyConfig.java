@@ -36,10 +36,11 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
 
     /**
      * How long a connection may keep the server waiting: for a request's line and headers (from their first
-     * byte), for each read of a request body, and between requests. Responses being written, live streams
-     * included, are never cut by these.
+     * byte), for each read of a request body, and between requests; and how fast, on average, a body must
+     * arrive once it has had {@code bodyRead} to get going (0: any speed). Responses being written, live
+     * streams included, are never cut by these.
      */
-    public record Timeouts(Duration header, Duration bodyRead, Duration idle) {
+    public record Timeouts(Duration header, Duration bodyRead, Duration idle, int minBodyBytesPerSecond) {
     }
 
     /** Live stream settings. */
@@ -84,7 +85,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                         .filter(s -> !s.isEmpty()).toList(),
                 new Timeouts(Duration.ofSeconds(reader.integer(ConfigKey.SERVER_HEADER_TIMEOUT_SECONDS, 1, 3_600)),
                         Duration.ofSeconds(reader.integer(ConfigKey.SERVER_BODY_READ_TIMEOUT_SECONDS, 1, 3_600)),
-                        Duration.ofSeconds(reader.integer(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 1, 86_400))));
+                        Duration.ofSeconds(reader.integer(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 1, 86_400)),
+                        reader.integer(ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, 0, 1 << 20)));
         try {
             var store = new StoreConfig(values.get(ConfigKey.DB_URL), values.get(ConfigKey.DB_USER),
                     values.get(ConfigKey.DB_PASSWORD), reader.integer(ConfigKey.DB_POOL_SIZE, 1, 200),
@@ -111,7 +113,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_GUEST, 1, 100_000),
                     reader.integer(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, 1, 1_000_000),
                     reader.integer(ConfigKey.MEDIA_UPLOAD_MEMORY_PERCENT, MediaConfig.MIN_UPLOAD_MEMORY_PERCENT,
-                            MediaConfig.MAX_UPLOAD_MEMORY_PERCENT));
+                            MediaConfig.MAX_UPLOAD_MEMORY_PERCENT),
+                    reader.integer(ConfigKey.MEDIA_UPLOAD_WAIT_SECONDS, 0, MediaConfig.MAX_UPLOAD_WAIT_SECONDS));
             var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
                     Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));

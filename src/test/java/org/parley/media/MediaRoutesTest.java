@@ -61,6 +61,8 @@ class MediaRoutesTest {
     Path dir;
     Database db;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    Sites sites;
+    Identity identity;
     Media media;
     WebServer server;
     Http http;
@@ -69,11 +71,19 @@ class MediaRoutesTest {
     @BeforeEach
     void start() {
         db = Database.open(TestDatabases.sqlite(dir));
-        Sites sites = Sites.create(db, clock);
+        sites = Sites.create(db, clock);
         sites.save(NewSite.withDefaults(new SiteId("courier"), "The Courier", List.of("https://courier.example")));
-        Identity identity = Identity.create(db, clock, sites);
+        identity = Identity.create(db, clock, sites);
         token = identity.createGuest().token();
-        media = Media.create(db, clock, new MediaConfig(MAX_BYTES, 1_000_000, 1600, 320));
+        serve(new MediaConfig(MAX_BYTES, 1_000_000, 1600, 320));
+    }
+
+    /** (Re)starts the server with the media routes under {@code config}. */
+    void serve(MediaConfig config) {
+        if (server != null) {
+            server.stop();
+        }
+        media = Media.create(db, clock, config);
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -110,15 +120,22 @@ class MediaRoutesTest {
         if (e instanceof ParleyException.RateLimited limited) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
+        if (e instanceof ParleyException.Unavailable unavailable) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
+        }
         res.status(Status.create(e.type().status()))
                 .header(HeaderNames.CONTENT_TYPE, "application/problem+json")
                 .send(json);
     }
 
     Http.Reply upload(byte[] body, String... headers) {
+        return uploadAs(token, body, headers);
+    }
+
+    Http.Reply uploadAs(String guestToken, byte[] body, String... headers) {
         String[] all = Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = "Authorization";
-        all[headers.length + 1] = "Bearer " + token;
+        all[headers.length + 1] = "Bearer " + guestToken;
         return http.send("POST", UPLOAD, body, all);
     }
 
@@ -204,6 +221,46 @@ class MediaRoutesTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(slug(refused)).isEqualTo("too-many-uploads");
         assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 600L);
+    }
+
+    @Test
+    void uploadsTurnedAwayBecauseParleyIsBusySpendNeitherTheGuestsNorTheNetworksAllowance() {
+        // Two uploads a guest, three a network, and no waiting for memory.
+        serve(new MediaConfig(MAX_BYTES, 1_000_000, 1600, 320, 2, 3, MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT, 0));
+        MemoryBudget memory = media.intake().memory();
+        try (MemoryBudget.Reservation others = memory.reserve(memory.capacityBytes(), Duration.ZERO).orElseThrow()) {
+            for (int i = 0; i < 5; i++) {
+                Http.Reply busy = upload(TestImages.png(TestImages.halves(8, 8)));
+
+                assertThat(busy.status()).as("attempt %d: %s", i + 1, busy.text()).isEqualTo(503);
+                assertThat(slug(busy)).isEqualTo("uploads-busy");
+                assertThat(busy.header("Retry-After")).isPresent();
+            }
+        }
+
+        assertThat(upload(TestImages.png(TestImages.solid(8, 8, TestImages.RED))).status()).as("the guest's first").isEqualTo(201);
+        assertThat(upload(TestImages.png(TestImages.solid(8, 8, TestImages.BLUE))).status()).as("the guest's second").isEqualTo(201);
+        assertThat(uploadAs(identity.createGuest().token(), TestImages.png(TestImages.halves(8, 8))).status())
+                .as("the network's third").isEqualTo(201);
+    }
+
+    @Test
+    void anUploadTheNetworksAllowanceRefusesDoesNotSpendTheGuestsOwn() {
+        // One upload a guest, two a network, in ten minutes, refilled gradually.
+        serve(new MediaConfig(MAX_BYTES, 1_000_000, 1600, 320, 1, 2, MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT,
+                MediaConfig.DEFAULT_UPLOAD_WAIT_SECONDS));
+        for (int i = 0; i < 2; i++) {
+            assertThat(uploadAs(identity.createGuest().token(), TestImages.png(TestImages.solid(8, 8, new java.awt.Color(i, 9, 9))))
+                    .status()).as("a housemate's upload").isEqualTo(201);
+        }
+        Http.Reply network = upload(TestImages.png(TestImages.halves(8, 8)));
+        assertThat(network.status()).isEqualTo(429);
+        assertThat(network.json().path("detail").asText()).contains("your network");
+
+        clock.advance(UploadLimits.WINDOW.dividedBy(2)); // the network has one upload again; the guest had not used theirs
+
+        Http.Reply stored = upload(TestImages.png(TestImages.halves(8, 8)));
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -61,17 +62,35 @@ final class TestImages {
 
     /** Smooth gradients with fine grain: compresses like a photograph (well as JPEG, badly as PNG). */
     static BufferedImage photoLike(int width, int height, long seed) {
+        return grainyPhoto(width, height, seed, 12);
+    }
+
+    /**
+     * Smooth gradients with grain of ± {@code grain} levels per channel: the more grain, the worse it
+     * compresses, as a photograph taken in dim light (a sensor's noise) does.
+     */
+    static BufferedImage grainyPhoto(int width, int height, long seed, int grain) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int r = clamp(40 + 180 * x / width + random.nextInt(25) - 12);
-                int g = clamp(60 + 150 * y / height + random.nextInt(25) - 12);
-                int b = clamp(200 - 120 * (x + y) / (width + height) + random.nextInt(25) - 12);
-                image.setRGB(x, y, r << 16 | g << 8 | b);
+                int r = clamp(40 + 180 * x / width + random.nextInt(2 * grain + 1) - grain);
+                int g = clamp(60 + 150 * y / height + random.nextInt(2 * grain + 1) - grain);
+                int b = clamp(200 - 120 * (x + y) / (width + height) + random.nextInt(2 * grain + 1) - grain);
+                row[x] = r << 16 | g << 8 | b;
             }
+            image.setRGB(0, y, width, 1, row, 0, width);
         }
         return image;
+    }
+
+    /**
+     * A phone's 12-megapixel photograph (4032 × 3024) of about 5 MB, just under the default 5 MiB limit:
+     * grain as a photograph taken indoors has, encoded at quality 0.9 as phones do.
+     */
+    static byte[] fiveMegabytePhoneJpeg(long seed) {
+        return jpeg(grainyPhoto(4032, 3024, seed, 25), 0.9f);
     }
 
     /** A transparent square with an opaque red disc in the middle. */
@@ -104,6 +123,24 @@ final class TestImages {
 
     static byte[] jpeg(BufferedImage image) {
         return encode(image, "jpeg");
+    }
+
+    /** A baseline JPEG at {@code quality} (0..1; ImageIO's default is 0.75). */
+    static byte[] jpeg(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     static byte[] png(BufferedImage image) {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the server does with connections, byte for byte: HTTP/1.0, {@code Connection: close}, clients too slow
  * to send, a TLS handshake on the plain port, and malformed chunked bodies. Timeouts are configured short
- * here (1 s for headers and body reads, 3 s idle), as an operator could.
+ * here (1 s for headers and body reads, 3 s idle), as an operator could; the minimum body rate is the
+ * default, 1 KiB/s.
  */
 class ConnectionsTest {
 
@@ -181,16 +182,61 @@ class ConnectionsTest {
     }
 
     @Test
-    void aBodyThatKeepsArrivingIsNotCutOffHoweverLongItTakesInAll() {
-        String json = "{\"page\":\"steady\",\"body\":\"Sent in pieces, each within the read timeout\"}";
+    void aBodyThatKeepsArrivingFasterThanTheMinimumRateIsNotCutOffHoweverLongItTakesInAll() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 9_000; i++) {
+            text.append("Sent over a slow line, piece ").append(i).append(". ");
+        }
+        String json = "{\"page\":\"steady\",\"body\":\"" + text + "\"}";
         try (RawConnection connection = connect()) {
             connection.send(chunkedPost(""));
-            for (int i = 0; i < json.length(); i += 10) {
-                connection.send(chunk(json.substring(i, Math.min(json.length(), i + 10))));
-                LockSupport.parkNanos(Duration.ofMillis(300).toNanos()); // pacing a slow uploader, not awaiting a condition
+            long started = System.nanoTime();
+            // About 2.5 KB/s for 3.6 s: over twice the default minimum of 1 KiB/s, and over three body-read timeouts long.
+            for (int i = 0; i < json.length(); i += 500) {
+                connection.send(chunk(json.substring(i, Math.min(json.length(), i + 500))));
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos()); // pacing a slow uploader, not awaiting a condition
             }
             RawConnection.Response response = connection.send("0\r\n\r\n").read();
             assertThat(response.status()).as(response.text()).isEqualTo(201);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void aBodyTrickledSlowerThanTheMinimumRateIsAnswered408AndTheConnectionClosedThoughEachPieceCameInTime() {
+        try (RawConnection connection = connect()) {
+            connection.send(POST_HEAD + "Authorization: Bearer " + token + "\r\nContent-Length: 1000\r\n\r\n");
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 1000; i++) {
+                        connection.send(i == 0 ? "{" : " ");
+                        LockSupport.parkNanos(Duration.ofMillis(300).toNanos()); // a byte well within each 1 s read timeout
+                    }
+                } catch (RuntimeException closedByTheServer) {
+                    // expected once the server gives up
+                }
+            });
+            long started = System.nanoTime();
+            RawConnection.Response response = connection.read(TIMEOUT_AND_SLACK);
+            assertProblem(response, 408, "request-timeout");
+            assertThat(response.json().get("detail").asText()).contains("bytes per second").contains("1024");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(connection.closedWithin(QUICKLY)).isTrue();
+            trickle.interrupt();
+        }
+    }
+
+    @Test
+    void aKeptAliveConnectionsNextRequestWhoseHeadersStopArrivingIsAnswered408Too() {
+        try (RawConnection connection = connect()) {
+            assertThat(connection.send("GET /api/v1/sites/courier/thread?page=kept HTTP/1.1\r\nHost: test\r\n\r\n").read().status())
+                    .isEqualTo(200);
+
+            RawConnection.Response response = connection.send("GET / HTTP/1.1\r\nHost: te").read(TIMEOUT_AND_SLACK);
+
+            assertProblem(response, 408, "request-timeout");
+            assertThat(response.json().get("detail").asText()).contains("headers");
+            assertThat(connection.closedWithin(QUICKLY)).isTrue();
         }
     }
 
