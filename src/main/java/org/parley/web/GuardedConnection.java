@@ -46,6 +46,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
     private final ConnectionContext helidon;
     private final ParleyConfig.Timeouts timeouts;
     private final RequestFraming framing;
+    private final BodilessResponses responses;
     private final DataReader reader = DataReader.create(this);
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private volatile ServerConnection connection;
@@ -68,6 +69,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
         PeerInfo local = helidon.localPeer();
         String host = local.host().contains(":") ? "[" + local.host() + "]" : local.host();
         this.framing = new RequestFraming(maxHeadBytes, host + ":" + local.port());
+        this.responses = new BodilessResponses(helidon.dataWriter());
     }
 
     void serve(ServerConnection connection) {
@@ -76,6 +78,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
 
     /** Helidon parsed a request line: a new request begins. */
     void requestStarted(HttpPrologue prologue) {
+        responses.nextResponse(framing.headRequest());
         this.prologue = prologue;
         this.responseStarted = false;
         this.prologueParsed = true;
@@ -148,6 +151,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
                 prologueParsed = false;
                 // The previous response, if any, is finished: a timeout from here on is this request's, answered.
                 responseStarted = false;
+                responses.nextResponse(false);
                 synchronized (this) {
                     headStarted = System.nanoTime();
                     bodyWaitedNanos = 0;
@@ -308,7 +312,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
 
     @Override
     public DataWriter dataWriter() {
-        return helidon.dataWriter();
+        return responses;
     }
 
     @Override

@@ -70,6 +70,9 @@ final class RequestFraming {
         return phase;
     }
 
+    /** True while the current request is a HEAD request, passed on as a GET whose answer goes out without a body. */
+    private boolean headRequest;
+
     /** True once a request that must be the connection's last one has been seen (HTTP/1.0, unparsed head). */
     boolean closeAfterRequest() {
         return closeAfterRequest;
@@ -195,6 +198,23 @@ final class RequestFraming {
     private void passHead(ByteArrayOutputStream out) {
         byte[] head = line.toByteArray();
         int requestLineEnd = indexOfCrLf(head);
+        int methodEnd = 0;
+        while (methodEnd < requestLineEnd && isTokenChar(head[methodEnd])) {
+            methodEnd++;
+        }
+        if (methodEnd == 0 || methodEnd >= requestLineEnd || head[methodEnd] != ' ') {
+            throw new BadFraming("The request line must begin with a method name (letters, digits and !#$%&'*+-.^_`|~) and a space: "
+                    + LogExcerpt.of(new String(head, 0, Math.max(0, requestLineEnd), StandardCharsets.ISO_8859_1)) + ".");
+        }
+        headRequest = methodEnd == 4 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("HEAD");
+        if (headRequest) {
+            // Routes answer GET; the connection leaves out the body (BodilessResponses).
+            byte[] asGet = new byte[head.length - 1];
+            System.arraycopy("GET".getBytes(StandardCharsets.US_ASCII), 0, asGet, 0, 3);
+            System.arraycopy(head, 4, asGet, 3, head.length - 4);
+            head = asGet;
+            requestLineEnd--;
+        }
         if (requestLineEnd >= HTTP_1_0.length && java.util.Arrays.equals(head, requestLineEnd - HTTP_1_0.length, requestLineEnd,
                 HTTP_1_0, 0, HTTP_1_0.length)) {
             head = asHttp11(new String(head, StandardCharsets.ISO_8859_1), requestLineEnd);
@@ -343,5 +363,10 @@ final class RequestFraming {
     /** RFC 9110 tchar: the characters a method name may use. */
     private static boolean isTokenChar(byte b) {
         return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
+    }
+
+    /** True when the request being served came as HEAD (it was passed on as GET). */
+    boolean headRequest() {
+        return headRequest;
     }
 }

@@ -85,6 +85,15 @@ public final class RawConnection implements AutoCloseable {
 
     /** Reads one response (Content-Length, chunked, or until the server closes), waiting up to {@code patience}. */
     public Response read(Duration patience) {
+        return read(patience, true);
+    }
+
+    /** Reads the answer to a HEAD request: a status line and headers, and no body whatever they announce. */
+    public Response readHeadAnswer() {
+        return read(PATIENCE, false);
+    }
+
+    private Response read(Duration patience, boolean withBody) {
         try {
             socket.setSoTimeout((int) patience.toMillis());
             String statusLine = line();
@@ -94,7 +103,9 @@ public final class RawConnection implements AutoCloseable {
                 headers.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
             }
             byte[] body;
-            if (headers.containsKey("Content-Length")) {
+            if (!withBody) {
+                body = new byte[0];
+            } else if (headers.containsKey("Content-Length")) {
                 body = in.readNBytes(Integer.parseInt(headers.get("Content-Length")));
             } else if ("chunked".equalsIgnoreCase(headers.get("Transfer-Encoding"))) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -115,6 +115,33 @@ class ConnectionsTest {
         }
     }
 
+    // HEAD, as health checkers and link checkers send it; request lines that are no request lines.
+
+    @Test
+    void headIsAnsweredWithTheHeadersOfGetAndNoBodyOnAKeptAliveConnection() {
+        try (RawConnection connection = connect()) {
+            RawConnection.Response get = connection.send("GET /api/v1/openapi.json HTTP/1.1\r\nHost: test\r\n\r\n").read();
+            RawConnection.Response head = connection.send("HEAD /api/v1/openapi.json HTTP/1.1\r\nHost: test\r\n\r\n").readHeadAnswer();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
+            assertThat(head.header("Content-Length")).isEqualTo(get.header("Content-Length"));
+            RawConnection.Response next = connection.send("GET /api/v1/sites/courier/thread?page=after-head HTTP/1.1\r\nHost: test\r\n\r\n").read();
+            assertThat(next.status()).as("the next answer starts where the HEAD answer ended: %s", next.statusLine()).isEqualTo(200);
+            assertThat(next.json().has("comments")).isTrue();
+        }
+        try (RawConnection connection = connect()) {
+            assertThat(connection.send("HEAD /demo-is-not-here HTTP/1.0\r\n\r\n").readHeadAnswer().status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"G@T / HTTP/1.1", "GET/ HTTP/1.1", "G,T / HTTP/1.1", "G;T / HTTP/1.1", "G?T / HTTP/1.1", "GE\"T / HTTP/1.1"})
+    void aRequestLineWithoutAMethodNameIsA400Problem(String requestLine) {
+        try (RawConnection connection = connect()) {
+            assertProblem(connection.send(requestLine + "\r\nHost: test\r\n\r\n").read(), 400, "bad-request");
+        }
+    }
+
     // Connection: close means closed.
 
     @Test
