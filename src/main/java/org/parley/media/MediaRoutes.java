@@ -83,14 +83,14 @@ final class MediaRoutes implements HttpService {
         uploader.accept(site.id(), guest);
         // A brand-new guest made in a crowd draws on its network's allowance, like its comments (see Identity).
         String holder = identity.allowanceHolder(guest);
-        String network = ClientAddress.network(ClientAddress.of(req));
-        limits.take(site.id().value(), holder, network);
+        String address = ClientAddress.of(req);
+        limits.take(site.id().value(), holder, address);
         StoredImage image;
         try {
             image = store(req, sizes);
         } catch (ParleyException.Unavailable busy) {
             // Parley's own shortage, not the guest's doing: coming back after Retry-After must not cost them twice.
-            limits.giveBack(site.id().value(), holder, network);
+            limits.giveBack(site.id().value(), holder, address);
             throw busy;
         }
         ObjectNode json = mapper.createObjectNode()

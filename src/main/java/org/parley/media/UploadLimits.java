@@ -3,6 +3,7 @@ package org.parley.media;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.http.Allowances;
+import org.parley.http.ClientAddress;
 import org.parley.http.ParleyException;
 
 /**
@@ -27,40 +28,48 @@ final class UploadLimits {
     }
 
     /**
-     * Takes one upload's allowance from the guest and from their address, or throws a 429 problem; when the
-     * address has none left, the guest's is given back, as nothing was uploaded.
+     * Takes one upload's allowance from the guest and from their network (and its delegation, an IPv6 /48,
+     * ten times as large), or throws a 429 problem; when the network has none left, the guest's is given back,
+     * as nothing was uploaded.
      */
-    void take(String site, String guest, String address) {
+    void take(String site, String guest, String clientAddress) {
         take(guestKey(site, guest), perGuest, "you");
-        try {
-            take(addressKey(site, address), perAddress, "your network");
-        } catch (ParleyException.RateLimited refused) {
+        allowances.takeForNetwork(networkScope(site), clientAddress, new Allowances.Limit(perAddress, WINDOW)).ifPresent(seconds -> {
             allowances.giveBack(guestKey(site, guest));
-            throw refused;
-        }
+            throw tooMany("your network", seconds);
+        });
     }
 
     /**
      * Gives back what {@link #take} took, for an upload Parley could not take in for reasons of its own (it
      * was busy): a client that comes back after Retry-After is not then told it uploaded too much.
      */
-    void giveBack(String site, String guest, String address) {
+    void giveBack(String site, String guest, String clientAddress) {
         allowances.giveBack(guestKey(site, guest));
-        allowances.giveBack(addressKey(site, address));
+        String network = networkScope(site) + "|" + ClientAddress.network(clientAddress);
+        String delegation = networkScope(site) + "|" + ClientAddress.delegation(clientAddress);
+        allowances.giveBack(network);
+        if (!delegation.equals(network)) {
+            allowances.giveBack(delegation);
+        }
     }
 
     private static String guestKey(String site, String guest) {
         return "g|" + site + "|" + guest;
     }
 
-    private static String addressKey(String site, String address) {
-        return "a|" + site + "|" + address;
+    private static String networkScope(String site) {
+        return "a|" + site;
     }
 
     private void take(String key, int allowed, String who) {
         allowances.take(key, new Allowances.Limit(allowed, WINDOW)).ifPresent(seconds -> {
-            throw new ParleyException.RateLimited(MediaProblem.TOO_MANY_UPLOADS, "That is more images than this site takes from "
-                    + who + " in " + WINDOW.toMinutes() + " minutes; try again in " + seconds + " seconds.", seconds);
+            throw tooMany(who, seconds);
         });
+    }
+
+    private static ParleyException tooMany(String who, long seconds) {
+        return new ParleyException.RateLimited(MediaProblem.TOO_MANY_UPLOADS, "That is more images than this site takes from "
+                + who + " in " + WINDOW.toMinutes() + " minutes; try again in " + seconds + " seconds.", seconds);
     }
 }

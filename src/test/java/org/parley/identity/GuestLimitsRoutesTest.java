@@ -172,4 +172,21 @@ class GuestLimitsRoutesTest {
         assertThat(second.json().get("type").asText()).isEqualTo("urn:parley:problem:too-many-uploads");
         assertThat(upload(guest("198.51.100.8"), 3).status()).as("a guest of another network").isEqualTo(201);
     }
+
+    @Test
+    void uploadsFromTheSlashSixtyFoursOfOneSlashFortyEightShareTenNetworksWorth() {
+        start(Map.of(ConfigKey.MEDIA_UPLOADS_PER_ADDRESS, "1"));
+        int granted = 0;
+        for (int net = 0; net < 15; net++) {
+            String address = "2001:db8:4c:" + Integer.toHexString(net) + "::1";
+            Http.Reply reply = http.send("POST", "/api/v1/sites/courier/images", TestPictures.png(40, 30, net),
+                    "Authorization", "Bearer " + guest(address), "X-Forwarded-For", address);
+            if (reply.status() == 201) {
+                granted++;
+            } else {
+                assertThat(reply.status()).isEqualTo(429);
+            }
+        }
+        assertThat(granted).as("one upload per network, ten networks' worth per /48").isEqualTo(10);
+    }
 }
