@@ -19,6 +19,7 @@ import org.parley.identity.Voice;
 import org.parley.identity.Voices;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
+import org.parley.live.MissedEvents;
 import org.parley.media.ImageId;
 import org.parley.media.Media;
 import org.parley.sites.Site;
@@ -70,7 +71,9 @@ public final class Comments {
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
         this.votes = new CommentVotes(db, identity, pages, comments, this::afterCommit);
+        bus.share(CommentEvent.class);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
+        bus.subscribe(MissedEvents.class, missed -> liveFeed.catchUp());
     }
 
     /**

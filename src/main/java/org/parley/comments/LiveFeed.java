@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.parley.identity.GuestId;
 import org.parley.live.LiveMessage;
 import org.parley.live.LiveStreams;
@@ -19,7 +20,8 @@ import org.parley.store.Database;
  * Turns a page's change log into live messages. On each {@link CommentEvent} it reads the log from the
  * last version it broadcast, renders the entries against the current read model and broadcasts them
  * in version order, so clients get every change once and in order even when events arrive out of order
- * or from another node. A reconnecting client is replayed the entries after its {@code Last-Event-ID}.
+ * or from another node. A reconnecting client is replayed the entries after its {@code Last-Event-ID}, on
+ * whichever node it reaches: the log is stored, and versions are the page's, not a node's.
  */
 final class LiveFeed {
 
@@ -62,7 +64,33 @@ final class LiveFeed {
                 .map(row -> topic(row.siteId(), row.page().key()))
                 .orElse(""));
         if (streams.hasClients(topic)) {
-            Thread.ofVirtual().name("live-" + event.pageId()).start(() -> pump(event, topic));
+            Thread.ofVirtual().name("live-" + event.pageId()).start(() -> pump(event.pageId(), event.version(), topic));
+        }
+    }
+
+    /**
+     * Bus listener for {@link org.parley.live.MissedEvents}: other nodes' events may have been lost, so
+     * every page this node's clients follow is brought up to its stored version.
+     */
+    void catchUp() {
+        topics.forEach((id, topic) -> {
+            if (streams.hasClients(topic)) {
+                db.read(h -> pages.version(h, id)).ifPresent(version -> pump(id, version, topic));
+            }
+        });
+    }
+
+    /** Remembers a followed page, and where its first client started, so a catch-up knows what to send. */
+    private void follow(PageId id, String topic, long from) {
+        topics.put(id, topic);
+        Progress state = progress.computeIfAbsent(id, page -> new Progress());
+        state.lock.lock();
+        try {
+            if (state.sent < 0) {
+                state.sent = from;
+            }
+        } finally {
+            state.lock.unlock();
         }
     }
 
@@ -74,25 +102,26 @@ final class LiveFeed {
         String topic = topic(site, key);
         Optional<ThreadSnapshot> start = readModel.snapshot(site, key);
         long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
-        Set<String> blocked = hidden.stream().map(GuestId::value).collect(java.util.stream.Collectors.toSet());
+        start.ifPresent(snapshot -> follow(snapshot.page().id(), topic, from));
+        Set<String> blocked = hidden.stream().map(GuestId::value).collect(Collectors.toSet());
         streams.serve(topic, sink, from, seen -> readModel.snapshot(site, key)
                 .map(snapshot -> replay(snapshot, seen))
                 .orElse(List.of()), message -> message.subject().map(author -> !blocked.contains(author)).orElse(true));
     }
 
-    private void pump(CommentEvent event, String topic) {
-        Progress state = progress.computeIfAbsent(event.pageId(), id -> new Progress());
+    private void pump(PageId page, long version, String topic) {
+        Progress state = progress.computeIfAbsent(page, id -> new Progress());
         List<LiveMessage> messages;
         state.lock.lock();
         try {
             if (state.sent < 0) {
-                state.sent = event.version() - 1;
+                state.sent = version - 1;
             }
-            if (event.version() <= state.sent || !streams.hasClients(topic)) {
-                state.sent = Math.max(state.sent, event.version());
+            if (version <= state.sent || !streams.hasClients(topic)) {
+                state.sent = Math.max(state.sent, version);
                 return;
             }
-            messages = replay(readModel.snapshot(event.pageId()), state.sent);
+            messages = replay(readModel.snapshot(page, version), state.sent);
             if (!messages.isEmpty()) {
                 state.sent = messages.getLast().sequence();
             }
@@ -110,7 +139,7 @@ final class LiveFeed {
             return List.of(new LiveMessage(snapshot.version(), "reset", "{\"reason\":\"too many changes missed\"}"));
         }
         if (!entries.isEmpty() && entries.getLast().version() > snapshot.version()) {
-            snapshot = readModel.snapshot(id);
+            snapshot = readModel.snapshot(id, entries.getLast().version());
         }
         List<LiveMessage> out = new ArrayList<>(entries.size());
         for (PageRepository.PageEvent entry : entries) {

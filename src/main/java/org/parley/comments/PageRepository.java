@@ -36,8 +36,7 @@ final class PageRepository {
                 .findOne();
     }
 
-    /** Creates the page unless it exists (a concurrent first comment may have created it). */
-    /** Creates the page unless the site has one with this key; true when it did. */
+    /** Creates the page unless the site has one with this key (a concurrent first comment may have); true when it did. */
     boolean insertIfAbsent(Handle h, PageId id, SiteId site, PageKey key, Optional<String> title, Optional<String> url, Instant now) {
         return h.createUpdate("""
                         INSERT INTO pages (id, site_id, page_key, title, url, is_open, comment_count, version, created_at)
@@ -90,6 +89,11 @@ final class PageRepository {
                 .bind("now", now.toEpochMilli())
                 .execute();
         return version;
+    }
+
+    /** The page's current version, if the page exists. */
+    Optional<Long> version(Handle h, PageId id) {
+        return h.createQuery("SELECT version FROM pages WHERE id = :id").bind("id", id.value()).mapTo(Long.class).findOne();
     }
 
     /** The log entries after {@code version}, oldest first, at most {@code limit}. */

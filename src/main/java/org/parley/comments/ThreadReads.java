@@ -10,6 +10,7 @@ import org.parley.sites.Site;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
+import org.parley.store.Vendor;
 
 /**
  * The read side of threads: pages, replies and single comments, served from the shared read model and
@@ -45,7 +46,7 @@ final class ThreadReads {
                              Optional<GuestId> viewer) {
         Site site = sites.require(siteId.value());
         Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
-        return readModel.snapshot(siteId, key)
+        return shared(siteId, key, viewer)
                 .map(shared -> page(site, asSeenBy(shared, viewer), sort, cursor, limit))
                 .orElseGet(() -> new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty()));
     }
@@ -53,7 +54,7 @@ final class ThreadReads {
     /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
     ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
         Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
-        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, parentId), viewer);
+        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, parentId, viewer), viewer);
         ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> Comments.unknownComment(parentId));
         var slice = snapshot.replies(parent, cursor, limit, preview());
         return new ReplyPage(parentId, slice.nodes(), slice.next());
@@ -69,7 +70,7 @@ final class ThreadReads {
         if (!lens.shows(stored.row())) {
             throw Comments.unknownComment(id);
         }
-        ThreadSnapshot snapshot = snapshotOf(site, id);
+        ThreadSnapshot snapshot = snapshotOf(site, id, viewer);
         ThreadSnapshot seen = stored.row().isPublished() ? snapshot : snapshot.through(lens);
         Comment comment = seen.node(id.value()).map(node -> node.comment).orElseThrow(() -> Comments.unknownComment(id));
         return new CommentWithSource(comment, stored.markdown());
@@ -87,7 +88,7 @@ final class ThreadReads {
                           Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
         Site site = sites.require(siteId.value());
         Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
-        Optional<ThreadSnapshot> shared = readModel.snapshot(siteId, key);
+        Optional<ThreadSnapshot> shared = shared(siteId, key, viewer);
         if (shared.isEmpty()) {
             return new Body(encoder.apply(new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty())), false);
         }
@@ -104,6 +105,17 @@ final class ThreadReads {
         return new ThreadPage(site, snapshot.page().page(), sort, slice.nodes(), slice.next());
     }
 
+    /**
+     * The page's shared snapshot. Several nodes may serve one PostgreSQL database: a known reader's is
+     * checked against what is stored, so what they just wrote through another node is there (read your
+     * writes); anonymous readers get the cached one, at most a moment behind.
+     */
+    private Optional<ThreadSnapshot> shared(SiteId site, PageKey key, Optional<GuestId> viewer) {
+        return viewer.isPresent() && db.vendor() == Vendor.POSTGRESQL
+                ? readModel.storedSnapshot(site, key)
+                : readModel.snapshot(site, key);
+    }
+
     /** The shared snapshot, or the viewer's own view of it when theirs differs from the public one. */
     private ThreadSnapshot asSeenBy(ThreadSnapshot shared, Optional<GuestId> viewer) {
         if (viewer.isEmpty()) {
@@ -118,9 +130,13 @@ final class ThreadReads {
         return new ThreadSnapshot.Preview(config.repliesPerComment(), config.inlineReplyLevels());
     }
 
-    private ThreadSnapshot snapshotOf(SiteId site, CommentId id) {
+    /** The snapshot holding a stored comment, checked against what is stored as {@link #shared} says. */
+    private ThreadSnapshot snapshotOf(SiteId site, CommentId id, Optional<GuestId> viewer) {
         var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
-        ThreadSnapshot snapshot = readModel.snapshot(stored.row().pageId());
+        PageId page = stored.row().pageId();
+        ThreadSnapshot snapshot = viewer.isPresent() && db.vendor() == Vendor.POSTGRESQL
+                ? readModel.storedSnapshot(page)
+                : readModel.snapshotWith(page, id);
         if (!snapshot.page().siteId().equals(site)) {
             throw Comments.unknownComment(id);
         }

@@ -35,6 +35,11 @@ public final class InProcessEventBus implements EventBus {
         }
     }
 
+    /** One process has no other node to tell. */
+    @Override
+    public void share(Class<?> family) {
+    }
+
     @Override
     public <E> void subscribe(Class<E> type, Consumer<? super E> listener) {
         subscriptions.add(new Subscription<>(type, listener));

@@ -2,6 +2,7 @@ package org.parley.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,14 +17,22 @@ final class CacheChangeLog {
     record Change(long id, long tx, String cache, String key, String node) {
     }
 
-    private final Vendor vendor;
+    /** The topic other processes are woken with when changes commit. */
+    static final String SIGNAL = "cache";
 
-    CacheChangeLog(Vendor vendor) {
+    private final Vendor vendor;
+    /** PostgreSQL: where the row's insert also signals other processes (PostgreSQL folds repeats within one transaction). */
+    private final Optional<Notifications> signals;
+
+    CacheChangeLog(Vendor vendor, Optional<Notifications> signals) {
         this.vendor = vendor;
+        this.signals = signals;
     }
 
     void append(Handle h, String cache, String key, String node) {
-        String sql = vendor == Vendor.POSTGRESQL
+        String sql = signals.isPresent()
+                ? "INSERT INTO cache_changes (cache_name, cache_key, node) SELECT :cache, :key, :node FROM pg_notify(:channel, :signal)"
+                : vendor == Vendor.POSTGRESQL
                 ? "INSERT INTO cache_changes (cache_name, cache_key, node) VALUES (:cache, :key, :node)"
                 : "INSERT INTO cache_changes (cache_name, cache_key, node, changed_at) VALUES (:cache, :key, :node, :at)";
         h.createUpdate(sql)
@@ -31,6 +40,8 @@ final class CacheChangeLog {
                 .bind("key", key)
                 .bind("node", node)
                 .bind("at", System.currentTimeMillis())
+                .bind("channel", signals.map(Notifications::channel).orElse(""))
+                .bind("signal", signals.map(s -> s.payload(SIGNAL, "")).orElse(""))
                 .execute();
     }
 

@@ -1,14 +1,17 @@
 package org.parley.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * entry is built from calls {@link SharedCache#changed} inside its write transaction; when that commits,
  * the entry is dropped in this process at once, and in every other process using the same database (the
  * other nodes on PostgreSQL; a command such as {@code parley site save} run beside a server on SQLite)
- * within about a second: the change is also written to {@code cache_changes}, which each process reads every
- * {@link #SYNC_EVERY}. Thread-safe.
+ * soon after: the change is also written to {@code cache_changes}, which each process reads every
+ * {@link #SYNC_EVERY}, and on PostgreSQL at once when another node signals that its changes committed.
+ * Thread-safe.
  */
 public final class Caches implements AutoCloseable {
 
@@ -34,8 +38,9 @@ public final class Caches implements AutoCloseable {
 
     private final Database db;
     private final Vendor vendor;
-    private final String node = UUID.randomUUID().toString();
-    private final CacheChangeLog log;
+    private final String node;
+    private volatile CacheChangeLog log;
+    private final AtomicBoolean syncAsked = new AtomicBoolean();
     /** Every cache made, by name; two with one name (two doors on one database, in tests) are dropped together. */
     private final List<SharedCache<?>> all = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(
@@ -48,10 +53,11 @@ public final class Caches implements AutoCloseable {
     private long lastSyncNanos;
     private long syncs;
 
-    Caches(Database db, Vendor vendor) {
+    Caches(Database db, Vendor vendor, String node) {
         this.db = db;
         this.vendor = vendor;
-        this.log = new CacheChangeLog(vendor);
+        this.node = node;
+        this.log = new CacheChangeLog(vendor, Optional.empty());
     }
 
     /**
@@ -70,7 +76,7 @@ public final class Caches implements AutoCloseable {
             log.append(h, cache.name(), key, node);
             return null;
         });
-        db.noteCacheChange(cache.name() + '\n' + key);
+        db.noteCacheChange(cache.entry(key));
         db.afterCommit(() -> drop(cache.name(), key));
     }
 
@@ -82,8 +88,16 @@ public final class Caches implements AutoCloseable {
         }
     }
 
-    /** Starts reading other processes' changes from now on (nothing is cached yet, so nothing earlier matters). */
-    void start() {
+    /**
+     * Starts reading other processes' changes from now on (nothing is cached yet, so nothing earlier
+     * matters); with {@code signals}, also whenever another process says its changes committed.
+     */
+    void start(Optional<Notifications> signals) {
+        log = new CacheChangeLog(vendor, signals);
+        signals.ifPresent(s -> {
+            s.listen(CacheChangeLog.SIGNAL, body -> syncSoon());
+            s.onReconnect(this::syncSoon);
+        });
         db.readCommitted(h -> {
             if (vendor == Vendor.POSTGRESQL) {
                 horizon = log.horizon(h);
@@ -97,8 +111,20 @@ public final class Caches implements AutoCloseable {
         sync.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Reads other processes' changes on the sync thread now, once however many ask before it runs. */
+    private void syncSoon() {
+        if (syncAsked.compareAndSet(false, true)) {
+            try {
+                sync.execute(this::sync);
+            } catch (RejectedExecutionException closing) {
+                // shutting down: nothing left to keep fresh
+            }
+        }
+    }
+
     /** Applies the changes other processes committed since the last read. */
     void sync() {
+        syncAsked.set(false);
         try {
             if (System.nanoTime() - lastSyncNanos > KEEP.toNanos() / 2) {
                 LOG.warn("cache changes of other processes could not be read for minutes; dropping every cached value");
@@ -138,7 +164,7 @@ public final class Caches implements AutoCloseable {
         long from = horizon;
         Read read = db.readCommitted(h -> {
             long now = log.horizon(h);
-            List<CacheChangeLog.Change> changes = new java.util.ArrayList<>();
+            List<CacheChangeLog.Change> changes = new ArrayList<>();
             List<CacheChangeLog.Change> page;
             long after = 0;
             do {
@@ -170,5 +196,11 @@ public final class Caches implements AutoCloseable {
     @Override
     public void close() {
         sync.shutdownNow();
+        try {
+            // A read in progress finishes before the pools close under it.
+            sync.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

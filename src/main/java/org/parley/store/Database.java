@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -34,6 +38,9 @@ public final class Database implements AutoCloseable {
     static final int CACHE_CONNECTIONS = 2;
 
     private final Vendor vendor;
+    private final StoreConfig config;
+    /** Names this process to the others sharing the database (their signals and cache changes). */
+    private final String node = UUID.randomUUID().toString().substring(0, 13);
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
     /** PostgreSQL: where caches read committed rows, apart from the pool writers hold (SQLite: the read pool). */
@@ -43,6 +50,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi cacheReader;
     private final Ids ids = new Ids();
     private final Caches caches;
+    /** PostgreSQL: signals to and from the other processes; set once while opening. */
+    private Optional<Notifications> notifications = Optional.empty();
     /** Set once while opening, before the instance is handed out. */
     private boolean createdSchema;
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
@@ -52,7 +61,7 @@ public final class Database implements AutoCloseable {
         final Handle handle;
         final List<Runnable> afterCommit = new ArrayList<>();
         /** Cache entries this transaction changes the source of: read fresh here until it ends. */
-        final java.util.Set<String> changedCacheEntries = new java.util.HashSet<>();
+        final Set<String> changedCacheEntries = new HashSet<>();
         int savepoints;
 
         Transaction(Handle handle) {
@@ -60,15 +69,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Database(Vendor vendor, HikariDataSource writePool, HikariDataSource readPool, HikariDataSource cachePool) {
+    private Database(Vendor vendor, StoreConfig config, HikariDataSource writePool, HikariDataSource readPool,
+                     HikariDataSource cachePool) {
         this.vendor = vendor;
+        this.config = config;
         this.writePool = writePool;
         this.readPool = readPool;
         this.cachePool = cachePool;
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
         this.cacheReader = cachePool == readPool ? reader : Jdbi.create(cachePool);
-        this.caches = new Caches(this, vendor);
+        this.caches = new Caches(this, vendor, node);
     }
 
     /**
@@ -116,13 +127,13 @@ public final class Database implements AutoCloseable {
                 createDataDir(config);
                 HikariDataSource write = pool("parley-write", sqlite(config), 1);
                 HikariDataSource read = pool("parley-read", sqlite(config), config.poolSize());
-                yield new Database(vendor, write, read, read);
+                yield new Database(vendor, config, write, read, read);
             }
             case POSTGRESQL -> {
                 HikariDataSource ds = postgres(config, "parley", config.poolSize());
                 // Two connections of their own, so building a cache entry never waits for the pool that
                 // writers (possibly waiting for that very entry) hold.
-                yield new Database(vendor, ds, ds, postgres(config, "parley-cache", CACHE_CONNECTIONS));
+                yield new Database(vendor, config, ds, ds, postgres(config, "parley-cache", CACHE_CONNECTIONS));
             }
         };
     }
@@ -145,7 +156,14 @@ public final class Database implements AutoCloseable {
     private void migrateOrClose() {
         try {
             createdSchema = flyway().migrate().initialSchemaVersion == null;
-            caches.start();
+            if (vendor == Vendor.POSTGRESQL) {
+                String schema = reader.withHandle(h -> h.createQuery("SELECT COALESCE(current_schema(), 'public')")
+                        .mapTo(String.class).one());
+                Notifications signals = new Notifications(this, config, schema, node);
+                notifications = Optional.of(signals);
+                signals.start();
+            }
+            caches.start(notifications);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -217,7 +235,7 @@ public final class Database implements AutoCloseable {
      * transaction can go on (a savepoint; after-commit actions it registered are dropped too). Outside a
      * transaction it simply runs {@code work}. The exception is rethrown either way.
      */
-    public <R> R undoableOnFailure(java.util.function.Supplier<R> work) {
+    public <R> R undoableOnFailure(Supplier<R> work) {
         Transaction open = current.get();
         if (open == null) {
             return work.get();
@@ -237,14 +255,12 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    /** Notes that this thread's write transaction changes the source of a cache entry; false outside one. */
-    boolean noteCacheChange(String entry) {
+    /** Notes that this thread's write transaction (if any) changes the source of a cache entry. */
+    void noteCacheChange(String entry) {
         Transaction open = current.get();
-        if (open == null) {
-            return false;
+        if (open != null) {
+            open.changedCacheEntries.add(entry);
         }
-        open.changedCacheEntries.add(entry);
-        return true;
     }
 
     /** True while this thread's write transaction has changed the source of a cache entry. */
@@ -283,7 +299,15 @@ public final class Database implements AutoCloseable {
                 : reader.inTransaction(work);
     }
 
-    /** The raw data source for tools that need JDBC (PostgreSQL LISTEN, backups). */
+    /**
+     * On PostgreSQL, signals between the processes sharing this database (empty on SQLite, where one
+     * process serves and commands beside it catch up through {@code cache_changes}).
+     */
+    public Optional<Notifications> notifications() {
+        return notifications;
+    }
+
+    /** The raw data source for tools that need JDBC (backups). */
     public DataSource dataSource() {
         return writePool;
     }
@@ -295,6 +319,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.ifPresent(Notifications::close);
         caches.close();
         if (cachePool != readPool) {
             cachePool.close();

@@ -3,6 +3,7 @@ package org.parley.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,10 +34,24 @@ public final class SharedCache<V> {
 
     /** The value for {@code key}: the cached one, or one built now. */
     public V get(String key) {
-        if (db.cacheChangePending(name + '\n' + key)) {
+        if (db.cacheChangePending(entry(key))) {
             return db.read(h -> loader.apply(h, key));
         }
         return entries.get(key, k -> db.readCommitted(h -> loader.apply(h, k)));
+    }
+
+    /**
+     * The value for {@code key} if {@code current} accepts the cached one; otherwise the cached one is
+     * dropped and the value built anew. For a caller that knows the value changed before this process was
+     * told (another node's event arrived ahead of its cache change).
+     */
+    public V get(String key, Predicate<V> current) {
+        V value = get(key);
+        if (current.test(value)) {
+            return value;
+        }
+        entries.asMap().remove(key, value);
+        return get(key);
     }
 
     /**
@@ -55,6 +70,11 @@ public final class SharedCache<V> {
 
     String name() {
         return name;
+    }
+
+    /** How a transaction names this cache's entry for {@code key} among those it changed. */
+    String entry(String key) {
+        return name + '\n' + key;
     }
 
     void drop(String key) {

@@ -14,7 +14,6 @@ import org.parley.desk.Desk;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
-import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
@@ -43,6 +42,7 @@ public final class Parley implements AutoCloseable {
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
+    private final EventBus bus;
     private final LiveStreams streams;
     private final Housekeeping housekeeping;
     private final HttpServer http;
@@ -53,7 +53,7 @@ public final class Parley implements AutoCloseable {
             sites = Sites.create(db, clock);
             identity = Identity.create(db, clock, sites, config.identity());
             staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
-            EventBus bus = new InProcessEventBus();
+            bus = EventBus.create(db);
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
             // Moderation acts on comments, which are screened with its rules: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
@@ -142,6 +142,7 @@ public final class Parley implements AutoCloseable {
         housekeeping.close();
         streams.close();
         http.close();
+        bus.close();
         db.close();
     }
 }
