@@ -48,7 +48,7 @@ public final class Comments {
     private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
     private final Attachments attachments;
-    private final LiveTickets liveTickets = new LiveTickets();
+    private final LiveTickets liveTickets;
     private final ThreadReadModel readModel;
     private final RevisionRepository revisions = new RevisionRepository();
     private final ThreadReads reads;
@@ -67,6 +67,7 @@ public final class Comments {
         this.config = config;
         this.attachments = new Attachments(db, media);
         this.readModel = new ThreadReadModel(db, pages, comments, config.cachedPages());
+        this.liveTickets = new LiveTickets(db.signingKeys());
         this.reads = new ThreadReads(db, sites, identity, readModel, comments, config);
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);

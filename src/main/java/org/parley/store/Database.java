@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi cacheReader;
     private final Ids ids = new Ids();
     private final Caches caches;
+    private final SigningKeys signingKeys;
     /** PostgreSQL: signals to and from the other processes; set once while opening. */
     private Optional<Notifications> notifications = Optional.empty();
     /** Set once while opening, before the instance is handed out. */
@@ -80,6 +81,7 @@ public final class Database implements AutoCloseable {
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
         this.cacheReader = cachePool == readPool ? reader : Jdbi.create(cachePool);
         this.caches = new Caches(this, vendor, node);
+        this.signingKeys = new SigningKeys(this);
     }
 
     /**
@@ -182,6 +184,11 @@ public final class Database implements AutoCloseable {
     /** The caches features keep in memory, dropped on every node when what they hold changes. */
     public Caches caches() {
         return caches;
+    }
+
+    /** Keys for signing short-lived tokens that every process on this database accepts. */
+    public SigningKeys signingKeys() {
+        return signingKeys;
     }
 
     /**

@@ -133,4 +133,29 @@ abstract class DatabaseContract {
         assertThat(stored).containsExactly("g_000000000aaaaaaaa", "g_000000000cccccccc");
         assertThat(announced).as("the undone work's after-commit action is dropped").containsExactly("c");
     }
+
+    @Test
+    void aTokenSignedByOneProcessIsAcceptedByAnotherUntilItsKeyRotatesOut() {
+        java.time.Instant monday = java.time.Instant.parse("2026-12-07T23:00:00Z");
+        String signature = db.signingKeys().sign("test", "claim", monday);
+        try (Database other = Database.open(config)) {
+            SigningKeys keys = other.signingKeys();
+            assertThat(keys.verify("test", "claim", signature, monday)).as("another process, same moment").isTrue();
+            assertThat(keys.verify("test", "claim", signature, monday.plus(SigningKeys.PERIOD))).as("the next period").isTrue();
+            assertThat(keys.verify("test", "other claim", signature, monday)).isFalse();
+            assertThat(keys.verify("other purpose", "claim", signature, monday)).isFalse();
+            assertThat(keys.verify("test", "claim", signature.replaceAll(".$", "A").equals(signature)
+                    ? signature.replaceAll(".$", "B") : signature.replaceAll(".$", "A"), monday)).isFalse();
+            java.time.Instant later = monday.plus(SigningKeys.PERIOD.multipliedBy(2));
+            String fresh = keys.sign("test", "claim", later);
+            assertThat(fresh).as("a new period signs with a new key").isNotEqualTo(signature);
+            assertThat(db.signingKeys().verify("test", "claim", fresh, later)).isTrue();
+            assertThat(db.signingKeys().verify("test", "claim", signature, later)).as("two periods on: rotated out").isFalse();
+            assertThat(db.read(h -> h.createQuery("SELECT COUNT(*) FROM signing_keys WHERE purpose = 'test'").mapTo(Integer.class).one()))
+                    .as("keys too old to verify anything are deleted").isEqualTo(1);
+        }
+        for (String forged : new String[] {"", ".", "x.abc", "99999999999999.abc", "-1.abc"}) {
+            assertThat(db.signingKeys().verify("test", "claim", forged, monday)).as(forged).isFalse();
+        }
+    }
 }

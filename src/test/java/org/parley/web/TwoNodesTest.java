@@ -3,6 +3,8 @@ package org.parley.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -160,6 +162,34 @@ class TwoNodesTest {
             assertThat(resumed.next("the comment posted while B was down, replayed by the new B", SECOND).data())
                     .contains("While B was down");
         }
+    }
+
+    @Test
+    void aBlockAndTheLiveTicketNamingItHoldOnTheOtherNodeAndAfterARestart() {
+        String troll = a.guestToken("courier");
+        String reader = a.guestToken("courier");
+        String provocation = post(a.http(), troll, "blocks", "Provocation");
+        thread(b.http(), "blocks", "Authorization", "Bearer " + reader);
+        assertThat(a.http().post("/api/v1/sites/courier/blocks", "{\"commentId\":\"" + provocation + "\"}",
+                "Authorization", "Bearer " + reader).status()).isEqualTo(201);
+        within(SECOND, "node B shows the reader the blocked comment as a placeholder", () -> thread(b.http(), "blocks",
+                "Authorization", "Bearer " + reader).at("/comments/0/status").asText().equals("blocked"));
+
+        String ticket = a.http().get("/api/v1/sites/courier/blocks", "Authorization", "Bearer " + reader).json().get("liveTicket").asText();
+        String onB = "/api/v1/sites/courier/live?page=blocks&viewer=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
+        try (SseClient stream = SseClient.open(b.http().base() + onB)) {
+            stream.nextComment("connected: node B took node A's ticket", SECOND);
+            post(a.http(), troll, "blocks", "More provocation");
+            post(a.http(), b.guestToken("courier"), "blocks", "A calm remark");
+            assertThat(stream.next("the calm remark, and not the blocked commenter's", SECOND).data()).contains("A calm remark");
+        }
+        b.close();
+        b = node("b");
+        try (SseClient stream = SseClient.open(b.http().base() + onB)) {
+            stream.nextComment("connected: a restarted node takes the ticket too", SECOND);
+        }
+        String forged = onB.substring(0, onB.length() - 1) + (onB.endsWith("x") ? "y" : "x");
+        assertThat(b.http().get(forged).status()).as("a forged ticket").isEqualTo(400);
     }
 
     /** Ends both nodes' listening connections on the server side, as a network failure or a failover would. */
