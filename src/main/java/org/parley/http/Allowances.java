@@ -1,52 +1,47 @@
 package org.parley.http;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import org.parley.store.Database;
+import org.parley.store.MemoryTokenBuckets;
+import org.parley.store.TokenBuckets;
 
 /**
  * How often someone may do something: one token bucket per key (a commenter, an address), made with its
- * limits on first use and kept in memory (one node's view). The number of keys is bounded: when it is
- * reached, buckets that are full again are dropped first, and all of them only if that is not enough.
- * Callers turn a refusal into their own 429 problem. Thread-safe.
+ * limits on first use. Kept in memory on SQLite, where one process serves, and in a table every node
+ * shares on PostgreSQL, so several nodes grant together what one would ({@link TokenBuckets}). Callers
+ * turn a refusal into their own 429 problem. Thread-safe.
  */
 public final class Allowances {
 
     /** At most {@code count} times per {@code window}, refilled gradually. */
     public record Limit(int count, Duration window) {
+        public Limit {
+            if (count < 1 || window.toMillis() < 1) {
+                throw new IllegalArgumentException("a limit allows at least once per millisecond or more, was " + count + " per " + window);
+            }
+        }
     }
 
-    private final TimeMeter time;
-    private final int maxKeys;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    /** Each key's smallest allowance: its bucket is full again when it holds that many. */
-    private final Map<String, Integer> capacities = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
 
-    /** Buckets read time from {@code clock} (tests move it); at most {@code maxKeys} keys are tracked. */
-    public Allowances(Clock clock, int maxKeys) {
-        this.maxKeys = maxKeys;
-        this.time = clockMeter(clock);
+    private Allowances(TokenBuckets buckets) {
+        this.buckets = buckets;
     }
 
-    /** Bucket4j time read from {@code clock}, for buckets tests can move through time. */
-    private static TimeMeter clockMeter(Clock clock) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
+    /**
+     * Allowances for {@code use} (a name that keeps its keys apart from other uses) on {@code db}, reading
+     * time from {@code clock}; in memory at most {@code maxKeys} keys are tracked.
+     */
+    public static Allowances create(Database db, Clock clock, String use, int maxKeys) {
+        return new Allowances(TokenBuckets.create(db, clock, use, maxKeys));
+    }
 
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+    /** Allowances in this process's memory alone. */
+    public static Allowances inMemory(Clock clock, int maxKeys) {
+        return new Allowances(new MemoryTokenBuckets(clock, maxKeys));
     }
 
     /**
@@ -54,21 +49,10 @@ public final class Allowances {
      * granted, otherwise the whole seconds until it would be (at least 1).
      */
     public OptionalLong take(String key, Limit... limits) {
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            makeRoom();
-            bucket = buckets.computeIfAbsent(key, k -> {
-                var builder = Bucket.builder();
-                for (Limit limit : limits) {
-                    builder.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.window()));
-                }
-                capacities.put(k, Arrays.stream(limits).mapToInt(Limit::count).min().orElse(0));
-                return builder.withCustomTimePrecision(time).build();
-            });
-        }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? OptionalLong.empty()
-                : OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        int[] counts = Arrays.stream(limits).mapToInt(Limit::count).toArray();
+        long[] windows = Arrays.stream(limits).mapToLong(limit -> limit.window().toMillis()).toArray();
+        long waitMillis = buckets.take(key, counts, windows);
+        return waitMillis == 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(1, (waitMillis + 999) / 1000));
     }
 
     /**
@@ -97,29 +81,23 @@ public final class Allowances {
         return crowded;
     }
 
+    /** Gives back what {@link #takeForNetwork} took, to the network and to its delegation. */
+    public void giveBackForNetwork(String scope, String clientAddress) {
+        String network = scope + "|" + ClientAddress.network(clientAddress);
+        String delegation = scope + "|" + ClientAddress.delegation(clientAddress);
+        giveBack(network);
+        if (!delegation.equals(network)) {
+            giveBack(delegation);
+        }
+    }
+
     /** Gives back one taken from {@code key}'s allowance (an attempt that turned out fine), if it is tracked. */
     public void giveBack(String key) {
-        Bucket bucket = buckets.get(key);
-        if (bucket != null) {
-            bucket.addTokens(1);
-        }
+        buckets.giveBack(key);
     }
 
     /** Forgets {@code key}: its next take starts from a full allowance. */
     public void forget(String key) {
-        buckets.remove(key);
-        capacities.remove(key);
-    }
-
-    private void makeRoom() {
-        if (buckets.size() < maxKeys) {
-            return;
-        }
-        buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacities.getOrDefault(e.getKey(), 0));
-        capacities.keySet().retainAll(buckets.keySet());
-        if (buckets.size() >= maxKeys) {
-            buckets.clear();
-            capacities.clear();
-        }
+        buckets.forget(key);
     }
 }

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
+import org.parley.store.Database;
 
 /**
  * How many guests one network address may create: a burst per minute and an allowance per hour, so a
  * newsroom behind one NAT address is served while a script asking for thousands of tokens is refused with a
- * 429 and Retry-After. Buckets live in memory (one node's view), keyed by network (an IPv6 /64 is one), and
+ * 429 and Retry-After. Every node takes from the same buckets, keyed by network (an IPv6 /64 is one), and
  * the /64s of one IPv6 delegation (a /48) share ten times one network's allowance between them (see
  * {@link Allowances#takeForNetwork}), so a customer's 65,536 /64s make no more guests than ten offices.
  */
@@ -20,8 +21,8 @@ final class GuestLimits {
     private final Allowances.Limit perMinute;
     private final Allowances.Limit perHour;
 
-    GuestLimits(Clock clock, IdentityConfig config) {
-        this.allowances = new Allowances(clock, MAX_BUCKETS);
+    GuestLimits(Database db, Clock clock, IdentityConfig config) {
+        this.allowances = Allowances.create(db, clock, "guests", MAX_BUCKETS);
         this.perMinute = new Allowances.Limit(config.guestsPerAddressPerMinute(), Duration.ofMinutes(1));
         this.perHour = new Allowances.Limit(config.guestsPerAddressPerHour(), Duration.ofHours(1));
     }

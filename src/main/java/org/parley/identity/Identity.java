@@ -56,7 +56,7 @@ public final class Identity {
         this.clock = clock;
         this.sites = sites;
         this.config = config;
-        this.limits = new GuestLimits(clock, config);
+        this.limits = new GuestLimits(db, clock, config);
         this.networks = new NetworkPseudonyms(networkSecret(db, clock));
         this.tokens = db.caches().cache("guest-tokens", MAX_CACHED, repository::byTokenHash);
         this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new GuestId(id)));

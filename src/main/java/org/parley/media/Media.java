@@ -159,6 +159,6 @@ public final class Media {
      * may not contribute to a site (banned or suspended there).
      */
     public HttpService routes(Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
-        return new MediaRoutes(this, new UploadLimits(clock, config), identity, sites, uploader);
+        return new MediaRoutes(this, new UploadLimits(db, clock, config), identity, sites, uploader);
     }
 }

@@ -3,8 +3,8 @@ package org.parley.media;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.http.Allowances;
-import org.parley.http.ClientAddress;
 import org.parley.http.ParleyException;
+import org.parley.store.Database;
 
 /**
  * How many images one guest, and one network address, may upload: enough for a few comments with four
@@ -21,8 +21,8 @@ final class UploadLimits {
     private final int perGuest;
     private final int perAddress;
 
-    UploadLimits(Clock clock, MediaConfig config) {
-        this.allowances = new Allowances(clock, MAX_BUCKETS);
+    UploadLimits(Database db, Clock clock, MediaConfig config) {
+        this.allowances = Allowances.create(db, clock, "uploads", MAX_BUCKETS);
         this.perGuest = config.uploadsPerGuest();
         this.perAddress = config.uploadsPerAddress();
     }
@@ -46,12 +46,7 @@ final class UploadLimits {
      */
     void giveBack(String site, String guest, String clientAddress) {
         allowances.giveBack(guestKey(site, guest));
-        String network = networkScope(site) + "|" + ClientAddress.network(clientAddress);
-        String delegation = networkScope(site) + "|" + ClientAddress.delegation(clientAddress);
-        allowances.giveBack(network);
-        if (!delegation.equals(network)) {
-            allowances.giveBack(delegation);
-        }
+        allowances.giveBackForNetwork(networkScope(site), clientAddress);
     }
 
     private static String guestKey(String site, String guest) {

@@ -7,13 +7,14 @@ import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.moderation.ModerationRules;
+import org.parley.store.Database;
 
 /**
  * How fast one commenter, and one network address, may post on a site: token buckets per minute and per
  * hour, sized by the site's rules. The commenter's allowance is the one identity names for them: their own,
  * or — for a brand-new guest made in a crowd of guests from one network — the one that network's such guests
  * share, so a new token buys no new allowance. The address's is its network's (an IPv6 /64 is one). Over the
- * limit is a 429 with Retry-After. Buckets live in memory (one node's view); a rule change starts fresh buckets.
+ * limit is a 429 with Retry-After. Every node takes from the same buckets; a rule change starts fresh ones.
  *
  * <p>Edits have buckets of their own, {@value #EDITS_PER_COMMENT} times the comment rates. Not the
  * comment allowance: an author who just posted up to the limit must still be able to fix a typo, and an
@@ -29,8 +30,8 @@ final class RateLimits {
     private final Allowances allowances;
     private final Identity identity;
 
-    RateLimits(Clock clock, Identity identity) {
-        this.allowances = new Allowances(clock, MAX_BUCKETS);
+    RateLimits(Database db, Clock clock, Identity identity) {
+        this.allowances = Allowances.create(db, clock, "comments", MAX_BUCKETS);
         this.identity = identity;
     }
 

@@ -64,7 +64,7 @@ public final class Screening implements Gate {
     public static Screening create(Database db, Clock clock, Moderation moderation, Words words, Identity identity,
                                   Function<String, AbuseAssessment> abuse) {
         AbuseScores scores = new AbuseScores(abuse);
-        return new Screening(db, moderation, words, new RateLimits(clock, identity), List.of(
+        return new Screening(db, moderation, words, new RateLimits(db, clock, identity), List.of(
                 new WordListSignal(words),
                 new AbuseSignal(scores),
                 new LinkSignal(),

@@ -3,6 +3,7 @@ package org.parley.staff;
 import java.time.Clock;
 import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
+import org.parley.store.Database;
 
 /**
  * Failed sign-ins allowed per username and per client address, as Bucket4j token buckets that refill
@@ -10,8 +11,8 @@ import org.parley.http.ParleyException;
  * is checked, so parallel guesses cannot slip past the limit; a success gives them back. Unknown and
  * known usernames are counted alike, so the limit reveals nothing about which accounts exist.
  *
- * <p>Limits are per process: with several nodes an attacker gets each node's allowance. The maps are
- * bounded; when one fills up, buckets that are full again are dropped first. Thread-safe.
+ * <p>Every node takes from the same buckets, so several nodes give an attacker no more guesses than one.
+ * Thread-safe.
  */
 final class LoginLimits {
 
@@ -21,10 +22,10 @@ final class LoginLimits {
     private final Allowances byUsername;
     private final Allowances byAddress;
 
-    LoginLimits(Clock clock, StaffConfig config) {
+    LoginLimits(Database db, Clock clock, StaffConfig config) {
         this.config = config;
-        this.byUsername = new Allowances(clock, MAX_TRACKED);
-        this.byAddress = new Allowances(clock, MAX_TRACKED);
+        this.byUsername = Allowances.create(db, clock, "sign-in-names", MAX_TRACKED);
+        this.byAddress = Allowances.create(db, clock, "sign-in-addresses", MAX_TRACKED);
     }
 
     /**

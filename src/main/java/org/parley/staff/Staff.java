@@ -46,7 +46,7 @@ public final class Staff {
         this.clock = clock;
         this.config = config;
         this.passwords = new Passwords(cost);
-        this.limits = new LoginLimits(clock, config);
+        this.limits = new LoginLimits(db, clock, config);
         this.sessions = new StaffSessions(db, clock, config, repository);
     }
 

@@ -10,13 +10,21 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.moderation.Premoderation;
+import org.parley.moderation.QueueKind;
+import org.parley.sites.SiteId;
+import org.parley.staff.NewStaffUser;
+import org.parley.staff.Role;
+import org.parley.staff.StaffUser;
 import org.parley.store.StoreConfig;
 import org.parley.testing.Http;
 import org.parley.testing.RunningParley;
@@ -58,7 +66,8 @@ class TwoNodesTest {
 
     RunningParley node(String name) {
         return RunningParley.start(dir.resolve(name), Clock.systemUTC(), false,
-                Map.of(ConfigKey.DB_URL, pg.url(), ConfigKey.DB_USER, pg.user(), ConfigKey.LIVE_HEARTBEAT_SECONDS, "1"));
+                Map.of(ConfigKey.DB_URL, pg.url(), ConfigKey.DB_USER, pg.user(), ConfigKey.LIVE_HEARTBEAT_SECONDS, "1",
+                        ConfigKey.MODERATION_COMMENTS_PER_MINUTE, "5"));
     }
 
     static String post(Http node, String token, String page, String body) {
@@ -172,8 +181,9 @@ class TwoNodesTest {
         thread(b.http(), "blocks", "Authorization", "Bearer " + reader);
         assertThat(a.http().post("/api/v1/sites/courier/blocks", "{\"commentId\":\"" + provocation + "\"}",
                 "Authorization", "Bearer " + reader).status()).isEqualTo(201);
-        within(SECOND, "node B shows the reader the blocked comment as a placeholder", () -> thread(b.http(), "blocks",
-                "Authorization", "Bearer " + reader).at("/comments/0/status").asText().equals("blocked"));
+        within(SECOND, "node B leaves the blocked commenter out of the reader's thread", () -> thread(b.http(), "blocks",
+                "Authorization", "Bearer " + reader).get("comments").isEmpty());
+        assertThat(thread(b.http(), "blocks").get("comments")).as("everyone else still sees it").hasSize(1);
 
         String ticket = a.http().get("/api/v1/sites/courier/blocks", "Authorization", "Bearer " + reader).json().get("liveTicket").asText();
         String onB = "/api/v1/sites/courier/live?page=blocks&viewer=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
@@ -190,6 +200,41 @@ class TwoNodesTest {
         }
         String forged = onB.substring(0, onB.length() - 1) + (onB.endsWith("x") ? "y" : "x");
         assertThat(b.http().get(forged).status()).as("a forged ticket").isEqualTo(400);
+    }
+
+    @Test
+    void aCommentersAllowanceIsSharedByBothNodes() {
+        String token = a.guestToken("courier");
+        for (int i = 0; i < 5; i++) {
+            post(i % 2 == 0 ? a.http() : b.http(), token, "allowance", "Comment number " + i);
+        }
+        for (Http node : new Http[] {a.http(), b.http()}) {
+            var refused = node.post("/api/v1/sites/courier/comments", "{\"page\":\"allowance\",\"body\":\"One too many\"}",
+                    "Authorization", "Bearer " + token);
+            assertThat(refused.status()).as("the sixth in a minute, on either node").isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
+    void aSpamWaveSpreadOverBothNodesIsFlaggedAndARuleChangedOnOneHoldsOnTheOther() {
+        String text = "Cheap watches and bags at the best prices online today";
+        for (int i = 0; i < 3; i++) {
+            post(i % 2 == 0 ? a.http() : b.http(), a.guestToken("courier"), "wave", text);
+        }
+        StaffUser editor = a.parley().staff().createUser(new NewStaffUser("Editor", Role.ADMIN, List.of()), "correct horse battery");
+        var flagged = b.parley().moderation().queue(editor, QueueKind.FLAGGED, Optional.of(new SiteId("courier")), Optional.empty(), 50);
+        assertThat(flagged.cases()).as("the third copy, posted on A after one on B").anySatisfy(c ->
+                assertThat(c.item().reasons()).anySatisfy(reason -> assertThat(reason.summary()).startsWith("Spam wave: the same text 3 times")));
+
+        SiteId courier = new SiteId("courier");
+        a.parley().moderation().saveRules(editor, courier, a.parley().moderation().rules(editor, courier)
+                .withPremoderation(Premoderation.ALL), "Election night: every comment waits for a moderator");
+        within(SECOND, "node B holds new comments under the rule saved on node A", () -> {
+            var reply = b.http().post("/api/v1/sites/courier/comments", "{\"page\":\"rules\",\"body\":\"Held?\"}",
+                    "Authorization", "Bearer " + b.guestToken("courier"));
+            return reply.json().get("status").asText().equals("pending");
+        });
     }
 
     /** Ends both nodes' listening connections on the server side, as a network failure or a failover would. */

@@ -7,18 +7,21 @@ import org.junit.jupiter.api.Test;
 import org.parley.testing.MutableClock;
 
 /**
- * Token buckets per key: refusal with the wait, refill over time, giving back, forgetting, the key bound, and
- * networks' allowances with their delegation's on top.
+ * Token buckets per key: refusal with the wait, refill over time, giving back, forgetting, and networks'
+ * allowances with their delegation's on top; in memory and in the table nodes share.
  */
-class AllowancesTest {
+abstract class AllowancesContract {
 
-    private static final Allowances.Limit THREE_A_MINUTE = new Allowances.Limit(3, Duration.ofMinutes(1));
+    static final Allowances.Limit THREE_A_MINUTE = new Allowances.Limit(3, Duration.ofMinutes(1));
 
-    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-26T10:00:00Z"));
+    final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-26T10:00:00Z"));
+
+    /** Allowances reading time from {@link #clock}. */
+    abstract Allowances allowances();
 
     @Test
     void aKeyIsRefusedWhenItsAllowanceIsUsedUpAndToldHowLongToWait() {
-        Allowances allowances = new Allowances(clock, 100);
+        Allowances allowances = allowances();
         for (int i = 0; i < 3; i++) {
             assertThat(allowances.take("a", THREE_A_MINUTE)).as("take %d", i + 1).isEmpty();
         }
@@ -30,7 +33,7 @@ class AllowancesTest {
 
     @Test
     void givingBackAndForgettingRestoreTheAllowance() {
-        Allowances allowances = new Allowances(clock, 100);
+        Allowances allowances = allowances();
         for (int i = 0; i < 3; i++) {
             allowances.take("a", THREE_A_MINUTE);
         }
@@ -47,7 +50,7 @@ class AllowancesTest {
 
     @Test
     void theSlashSixtyFoursOfOneDelegationShareTenTimesOneNetworksAllowance() {
-        Allowances allowances = new Allowances(clock, 1_000);
+        Allowances allowances = allowances();
         for (int i = 0; i < 30; i++) {
             String address = "2001:db8:7:" + Integer.toHexString(i) + "::1";
             assertThat(allowances.takeForNetwork("guests", address, THREE_A_MINUTE)).as("guest %d, from its own /64", i + 1).isEmpty();
@@ -70,26 +73,12 @@ class AllowancesTest {
 
     @Test
     void anIpv4AddressMeetsItsOwnAllowanceAloneHoweverManyNeighboursUseTheirs() {
-        Allowances allowances = new Allowances(clock, 1_000);
+        Allowances allowances = allowances();
         for (int i = 0; i < 40; i++) {
             for (int take = 0; take < 3; take++) {
                 assertThat(allowances.takeForNetwork("guests", "198.51.100." + i, THREE_A_MINUTE)).isEmpty();
             }
             assertThat(allowances.takeForNetwork("guests", "198.51.100." + i, THREE_A_MINUTE)).hasValue(20);
         }
-    }
-
-    @Test
-    void atTheKeyBoundFullBucketsGoFirstAndUsedUpOnesStayLimited() {
-        Allowances allowances = new Allowances(clock, 3);
-        for (int i = 0; i < 3; i++) {
-            allowances.take("spammer", THREE_A_MINUTE);
-        }
-        allowances.take("reader-1", THREE_A_MINUTE);
-        allowances.take("reader-2", THREE_A_MINUTE);
-        clock.advance(Duration.ofSeconds(20));
-        allowances.take("newcomer", THREE_A_MINUTE);
-        assertThat(allowances.take("spammer", THREE_A_MINUTE)).as("the one token refilled").isEmpty();
-        assertThat(allowances.take("spammer", THREE_A_MINUTE)).as("still limited after the readers were dropped").isPresent();
     }
 }
