@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi cacheReader;
     private final Ids ids = new Ids();
     private final Caches caches;
+    private final ReadinessProbe readiness;
     /** Set once while opening, before the instance is handed out. */
     private boolean createdSchema;
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
@@ -69,6 +71,7 @@ public final class Database implements AutoCloseable {
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
         this.cacheReader = cachePool == readPool ? reader : Jdbi.create(cachePool);
         this.caches = new Caches(this, vendor);
+        this.readiness = new ReadinessProbe(reader, () -> flyway(readPool));
     }
 
     /**
@@ -283,6 +286,15 @@ public final class Database implements AutoCloseable {
                 : reader.inTransaction(work);
     }
 
+    /**
+     * Whether the database can serve, each part by name: {@code database} (a trivial query answers within
+     * {@code timeout}) and {@code migrations} (none is pending). Never waits much longer than
+     * {@code timeout}; problems name no host, file or driver message (the log has those).
+     */
+    public List<HealthCheck> readiness(Duration timeout) {
+        return readiness.check(timeout);
+    }
+
     /** The raw data source for tools that need JDBC (PostgreSQL LISTEN, backups). */
     public DataSource dataSource() {
         return writePool;
@@ -304,8 +316,12 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway flyway() {
+        return flyway(writePool);
+    }
+
+    private Flyway flyway(DataSource source) {
         return Flyway.configure()
-                .dataSource(writePool)
+                .dataSource(source)
                 .locations("classpath:db/migration/" + vendor.migrationFolder())
                 .load();
     }
