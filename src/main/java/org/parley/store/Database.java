@@ -295,6 +295,20 @@ public final class Database implements AutoCloseable {
         return readiness.check(timeout);
     }
 
+    /**
+     * SQLite: writes a copy of the whole database to {@code file}, a new file, while Parley keeps serving,
+     * and returns its size in bytes. The copy is one snapshot ({@code VACUUM INTO} on a read connection,
+     * which WAL lets run beside the writer), compacted, and passes SQLite's integrity check before this
+     * returns; a damaged copy is deleted. Fails when {@code file} exists or its directory does not, and on
+     * PostgreSQL, whose own {@code pg_dump} does this.
+     */
+    public long backupTo(Path file) {
+        if (vendor != Vendor.SQLITE) {
+            throw new IllegalStateException("Parley copies SQLite databases only; back up PostgreSQL with pg_dump");
+        }
+        return SqliteBackup.write(reader, file);
+    }
+
     /** The raw data source for tools that need JDBC (PostgreSQL LISTEN, backups). */
     public DataSource dataSource() {
         return writePool;
