@@ -17,7 +17,8 @@ final class Commands {
     private static final Flag SITE_ID = Flag.required("id", "ID", "The site's id: 1-40 lowercase letters, digits or dashes");
 
     static final List<Command> ALL = List.of(
-            new Command("serve", "Run Parley: SQLite in DIR/parley.db unless PARLEY_DB_URL names PostgreSQL.",
+            new Command("serve", "Run Parley: SQLite in DIR/parley.db unless PARLEY_DB_URL names PostgreSQL. One server per SQLite"
+                    + " file: it refuses to start on a file another Parley serves; several nodes need PostgreSQL.",
                     Command.DatabaseUse.SERVE, List.of(port())),
             new Command("demo", "As serve, plus the demo newsroom: an article at /demo with a seeded thread.",
                     Command.DatabaseUse.SERVE, List.of(port())),

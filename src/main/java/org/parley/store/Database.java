@@ -26,7 +26,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite allows one writer at a time, so writes go through a pool of exactly one connection while
  * reads use a separate pool (WAL lets them run beside the writer). PostgreSQL uses one pool for both.
- * Thread-safe; close it once at shutdown.
+ * A server opens SQLite through {@link #serve}, which keeps a second server off the same file; commands
+ * open it beside the server with {@link #open} or {@link #openExisting}. Thread-safe; close it once at
+ * shutdown.
  */
 public final class Database implements AutoCloseable {
 
@@ -47,6 +49,8 @@ public final class Database implements AutoCloseable {
     private final ReadinessProbe readiness;
     /** Set once while opening, before the instance is handed out. */
     private boolean createdSchema;
+    /** A server's hold on its SQLite file ({@link #serve}); set once while opening. */
+    private Optional<SqliteLock> servingLock = Optional.empty();
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
@@ -82,6 +86,30 @@ public final class Database implements AutoCloseable {
         Database db = connect(config);
         db.migrateOrClose();
         return db;
+    }
+
+    /**
+     * Opens the database for a server, as {@link #open} does. A SQLite file is served by one process at a
+     * time: this first takes the operating system's lock on {@code parley.db.lock} beside it, held until
+     * {@link #close}, and fails naming the file and the other server's pid when another server (in this
+     * process or another) holds it. PostgreSQL takes no lock: several nodes on one database are the point.
+     */
+    public static Database serve(StoreConfig config) {
+        Optional<Path> file = config.sqliteFile();
+        if (file.isEmpty()) {
+            return open(config);
+        }
+        createDataDir(config);
+        SqliteLock lock = SqliteLock.acquire(file.get());
+        try {
+            Database db = connect(config);
+            db.servingLock = Optional.of(lock);
+            db.migrateOrClose();
+            return db;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -327,6 +355,7 @@ public final class Database implements AutoCloseable {
         }
         readPool.close();
         writePool.close();
+        servingLock.ifPresent(SqliteLock::close);
     }
 
     private Flyway flyway() {

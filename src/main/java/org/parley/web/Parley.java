@@ -48,7 +48,7 @@ public final class Parley implements AutoCloseable {
     private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
-        db = Database.open(config.store());
+        db = Database.serve(config.store());
         try {
             sites = Sites.create(db, clock);
             identity = Identity.create(db, clock, sites, config.identity());
