@@ -112,6 +112,16 @@ record Args(List<String> words, Map<String, List<String>> flags, Set<String> val
         command.allFlags().stream().filter(flag -> flag.range().isPresent()).forEach(flag -> number(flag, 0));
     }
 
+    /**
+     * A well-formed command line asking for what cannot be done as asked (a backup onto a file that exists):
+     * printed as one line, without usage, exit status 2.
+     */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** A mistake in how Parley was invoked: printed with the command's usage, exit status 2. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {

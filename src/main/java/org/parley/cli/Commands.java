@@ -17,7 +17,8 @@ final class Commands {
     private static final Flag SITE_ID = Flag.required("id", "ID", "The site's id: 1-40 lowercase letters, digits or dashes");
 
     static final List<Command> ALL = List.of(
-            new Command("serve", "Run Parley: SQLite in DIR/parley.db unless PARLEY_DB_URL names PostgreSQL.",
+            new Command("serve", "Run Parley: SQLite in DIR/parley.db unless PARLEY_DB_URL names PostgreSQL. One server per SQLite"
+                    + " file: it refuses to start on a file another Parley serves; several nodes need PostgreSQL.",
                     Command.DatabaseUse.SERVE, List.of(port())),
             new Command("demo", "As serve, plus the demo newsroom: an article at /demo with a seeded thread.",
                     Command.DatabaseUse.SERVE, List.of(port())),
@@ -53,6 +54,9 @@ final class Commands {
                     Command.DatabaseUse.EXISTING_ONLY, List.of()),
             new Command("admin disable-user", "Disable a staff account and end its sessions.", Command.DatabaseUse.EXISTING_ONLY,
                     List.of(Flag.required("username", "NAME", "The account to disable"))),
+            new Command("backup", "Write a consistent copy of the SQLite database to FILE, a new file, while Parley runs;"
+                    + " print its size and comment count. PostgreSQL: use pg_dump.", Command.DatabaseUse.EXISTING_ONLY,
+                    List.of(Flag.required("to", "FILE", "Where to write the copy: a file that does not exist yet, in a directory that does"))),
             new Command("model train", "Train the abuse model on the data sets in DIR (same inputs, same bytes).",
                     Command.DatabaseUse.NONE, List.of(
                     Flag.required("data", "DIR", "Folder of training data sets (see docs/MODEL.md)"),
@@ -129,8 +133,9 @@ final class Commands {
         ALL.forEach(command -> out.append(command.entry()));
         return out.append("""
 
-                Commands that open the database (serve, demo, site …, admin …) print which one they opened on standard
-                error. Run site and admin commands with the --data (or PARLEY_DATA, or PARLEY_DB_URL) the server uses.
+                Commands that open the database (serve, demo, site …, admin …, backup) print which one they opened on
+                standard error. Run site, admin and backup commands with the --data (or PARLEY_DATA, or PARLEY_DB_URL) the
+                server uses.
                 """).toString();
     }
 

@@ -19,7 +19,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * {@code parley <command>}: the commands a newsroom's scripts rely on; {@link Commands} lists them with
  * their flags. Results go to standard output; which database a command opened, and mistakes, to standard
- * error. Exit status 0 on success (and for help), 1 when the command failed, 2 when it was invoked wrongly.
+ * error. Exit status 0 on success (and for help), 1 when the command failed, 2 when it was invoked wrongly
+ * or asked for what cannot be done as asked.
  */
 public final class Main {
 
@@ -58,6 +59,9 @@ public final class Main {
             terminal.err().println("parley: " + e.getMessage() + "\n");
             terminal.err().print(command.map(Command::usage).orElseGet(Commands::usage));
             return 2;
+        } catch (Args.Refused e) {
+            terminal.err().println("parley: " + e.getMessage());
+            return 2;
         } catch (ParleyException e) {
             terminal.err().println("parley: " + e.detail());
             return 1;
@@ -80,9 +84,13 @@ public final class Main {
                     SiteCommands.check(command, args);
                 }
                 ParleyConfig config = config(args);
+                Optional<Path> backup = command.name().equals("backup")
+                        ? Optional.of(BackupCommand.target(args, config.store())) : Optional.empty();
                 try (Database db = CommandDatabase.open(command, config.store(), terminal.err())) {
                     if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
+                    } else if (backup.isPresent()) {
+                        BackupCommand.run(backup.get(), db, config.store(), terminal.out());
                     } else {
                         admin.run(command.name(), args, config, db);
                     }

@@ -35,6 +35,11 @@ final class CommentRepository {
         }
     }
 
+    /** Every comment stored, whatever its status. */
+    long countAll(Handle h) {
+        return h.createQuery("SELECT count(*) FROM comments").mapTo(Long.class).one();
+    }
+
     /** Stores a new comment with screening's verdict: its status, whether it awaits review, and why. */
     void insert(Handle h, CommentRow row, Markdown markdown, Verdict verdict) {
         h.createUpdate("""

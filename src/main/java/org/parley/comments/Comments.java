@@ -87,6 +87,14 @@ public final class Comments {
     }
 
     /**
+     * How many comments {@code db} holds, whatever their status (published, held, rejected, deleted): for
+     * tools that look at a database without serving it, such as {@code parley backup} reading its copy.
+     */
+    public static long stored(Database db) {
+        return db.read(h -> new CommentRepository().countAll(h));
+    }
+
+    /**
      * A page of a thread as {@code viewer} sees it (empty: an anonymous reader): up to {@code limit}
      * top-level comments in {@code sort} order after {@code after} (a cursor from a previous page), each
      * with its first replies. A reader also sees their own held or rejected comments, and comments of

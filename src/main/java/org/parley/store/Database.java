@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite allows one writer at a time, so writes go through a pool of exactly one connection while
  * reads use a separate pool (WAL lets them run beside the writer). PostgreSQL uses one pool for both.
- * Thread-safe; close it once at shutdown.
+ * A server opens SQLite through {@link #serve}, which keeps a second server off the same file; commands
+ * open it beside the server with {@link #open} or {@link #openExisting}. Thread-safe; close it once at
+ * shutdown.
  */
 public final class Database implements AutoCloseable {
 
@@ -51,10 +54,13 @@ public final class Database implements AutoCloseable {
     private final Ids ids = new Ids();
     private final Caches caches;
     private final SigningKeys signingKeys;
+    private final ReadinessProbe readiness;
     /** PostgreSQL: signals to and from the other processes; set once while opening. */
     private Optional<Notifications> notifications = Optional.empty();
     /** Set once while opening, before the instance is handed out. */
     private boolean createdSchema;
+    /** A server's hold on its SQLite file ({@link #serve}); set once while opening. */
+    private Optional<SqliteLock> servingLock = Optional.empty();
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
@@ -82,6 +88,7 @@ public final class Database implements AutoCloseable {
         this.cacheReader = cachePool == readPool ? reader : Jdbi.create(cachePool);
         this.caches = new Caches(this, vendor, node);
         this.signingKeys = new SigningKeys(this);
+        this.readiness = new ReadinessProbe(reader, () -> flyway(readPool));
     }
 
     /**
@@ -92,6 +99,30 @@ public final class Database implements AutoCloseable {
         Database db = connect(config);
         db.migrateOrClose();
         return db;
+    }
+
+    /**
+     * Opens the database for a server, as {@link #open} does. A SQLite file is served by one process at a
+     * time: this first takes the operating system's lock on {@code parley.db.lock} beside it, held until
+     * {@link #close}, and fails naming the file and the other server's pid when another server (in this
+     * process or another) holds it. PostgreSQL takes no lock: several nodes on one database are the point.
+     */
+    public static Database serve(StoreConfig config) {
+        Optional<Path> file = config.sqliteFile();
+        if (file.isEmpty()) {
+            return open(config);
+        }
+        createDataDir(config);
+        SqliteLock lock = SqliteLock.acquire(file.get());
+        try {
+            Database db = connect(config);
+            db.servingLock = Optional.of(lock);
+            db.migrateOrClose();
+            return db;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -314,7 +345,30 @@ public final class Database implements AutoCloseable {
         return notifications;
     }
 
-    /** The raw data source for tools that need JDBC (backups). */
+    /**
+     * Whether the database can serve, each part by name: {@code database} (a trivial query answers within
+     * {@code timeout}) and {@code migrations} (none is pending). Never waits much longer than
+     * {@code timeout}; problems name no host, file or driver message (the log has those).
+     */
+    public List<HealthCheck> readiness(Duration timeout) {
+        return readiness.check(timeout);
+    }
+
+    /**
+     * SQLite: writes a copy of the whole database to {@code file}, a new file, while Parley keeps serving,
+     * and returns its size in bytes. The copy is one snapshot ({@code VACUUM INTO} on a read connection,
+     * which WAL lets run beside the writer), compacted, and passes SQLite's integrity check before this
+     * returns; a damaged copy is deleted. Fails when {@code file} exists or its directory does not, and on
+     * PostgreSQL, whose own {@code pg_dump} does this.
+     */
+    public long backupTo(Path file) {
+        if (vendor != Vendor.SQLITE) {
+            throw new IllegalStateException("Parley copies SQLite databases only; back up PostgreSQL with pg_dump");
+        }
+        return SqliteBackup.write(reader, file);
+    }
+
+    /** The raw data source for tools that need JDBC. */
     public DataSource dataSource() {
         return writePool;
     }
@@ -333,11 +387,16 @@ public final class Database implements AutoCloseable {
         }
         readPool.close();
         writePool.close();
+        servingLock.ifPresent(SqliteLock::close);
     }
 
     private Flyway flyway() {
+        return flyway(writePool);
+    }
+
+    private Flyway flyway(DataSource source) {
         return Flyway.configure()
-                .dataSource(writePool)
+                .dataSource(source)
                 .locations("classpath:db/migration/" + vendor.migrationFolder())
                 .load();
     }

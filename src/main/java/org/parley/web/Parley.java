@@ -48,7 +48,7 @@ public final class Parley implements AutoCloseable {
     private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
-        db = Database.open(config.store());
+        db = Database.serve(config.store());
         try {
             sites = Sites.create(db, clock);
             identity = Identity.create(db, clock, sites, config.identity());
@@ -66,6 +66,7 @@ public final class Parley implements AutoCloseable {
             commentsDoor.set(comments);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
+            pages.add(new HealthRoutes(db, abuse)); // GET /health/live, /health/ready
             pages.add(staff.routes());
             pages.add(Desk.create(moderation, staff, sites).routes());
             pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…

@@ -29,6 +29,11 @@ class AbuseTest {
     }
 
     @Test
+    void saysItsModelIsLoadedSoTheReadinessCheckCanAsk() {
+        assertThat(abuse.modelLoaded()).isTrue();
+    }
+
+    @Test
     void theShippedModelWasTrainedWithTheDefaultThresholds() {
         assertThat(abuse.trainedThresholds())
                 .as("retraining moved the thresholds: update AbuseThresholds.DEFAULT_* and docs/MODEL.md")

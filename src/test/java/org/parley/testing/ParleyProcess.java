@@ -51,15 +51,22 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts Parley on SQLite in {@code dataDir}, on a free port, allowed at most {@code maxOpenFiles} descriptors. */
     public static ParleyProcess start(Path dataDir, int maxOpenFiles) {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + maxOpenFiles + " && exec \"$@\"", "parley-child",
-                java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), ParleyProcess.class.getName(), dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + maxOpenFiles + " && exec \"$@\"", "parley-child"));
+        command.addAll(javaCommand(ParleyProcess.class.getName(), dataDir.toString()));
         try {
             return new ParleyProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException("start a child JVM", e);
         }
+    }
+
+    /** The command line that runs {@code mainClass} in a child JVM like this one: this JDK, the test class path. */
+    public static List<String> javaCommand(String mainClass, String... args) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return command;
     }
 
     public int port() {

@@ -41,13 +41,27 @@ public final class TestDatabases {
     }
 
     public static void dropPostgres(StoreConfig config) {
+        administer("DROP SCHEMA " + schema(config) + " CASCADE");
+    }
+
+    /** The schema a config from {@link #postgres} connects to. */
+    public static String schema(StoreConfig config) {
         String url = config.url();
-        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        return url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    }
+
+    /**
+     * Runs statements as the cluster's administrator, in order: for tests that change what PostgreSQL allows
+     * (roles, sessions) and for dropping what they made.
+     */
+    public static void administer(String... statements) {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
              Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA " + schema + " CASCADE");
+            for (String statement : statements) {
+                s.execute(statement);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not drop test schema " + schema, e);
+            throw new IllegalStateException("PostgreSQL at " + PG_URL + " refused " + String.join("; ", statements), e);
         }
     }
 }

@@ -45,6 +45,8 @@ import org.parley.testing.RunningParley;
 class OpenApiTest {
 
     private static final String API = "/api/v1";
+    /** What the document describes: the API, and the health checks beside it. */
+    private static final List<String> DOCUMENTED = List.of(API + "/", "/health/");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path DOCUMENT = Path.of("src/main/resources/web/openapi.json");
 
@@ -59,6 +61,7 @@ class OpenApiTest {
             "org.parley.staff.StaffRoutes", "",
             "org.parley.desk.DashboardRoutes", "",
             "org.parley.web.StaticAssets", "",
+            "org.parley.web.HealthRoutes", "",
             "org.parley.demo.DemoRoutes", "",
             "org.parley.media.MediaRoutes", "");
 
@@ -84,7 +87,7 @@ class OpenApiTest {
 
     private static RunningParley parley;
 
-    /** A route as (METHOD, path below /api/v1), e.g. {@code GET /sites/{site}/thread}. */
+    /** A route as (METHOD, path), e.g. {@code GET /api/v1/sites/{site}/thread}. */
     private record Route(String method, String path) implements Comparable<Route> {
         private static final Comparator<Route> ORDER = Comparator.comparing(Route::path).thenComparing(Route::method);
 
@@ -95,7 +98,7 @@ class OpenApiTest {
 
         @Override
         public String toString() {
-            return method + " " + API + path;
+            return method + " " + path;
         }
     }
 
@@ -133,9 +136,10 @@ class OpenApiTest {
     @Test
     void theRouteScanFindsTheKnownRoutes() {
         assertThat(routesInCode()).contains(
-                new Route("GET", "/sites/{site}/thread"),
-                new Route("POST", "/sites/{site}/guests"),
-                new Route("GET", "/openapi.json"));
+                new Route("GET", API + "/sites/{site}/thread"),
+                new Route("POST", API + "/sites/{site}/guests"),
+                new Route("GET", API + "/openapi.json"),
+                new Route("GET", "/health/ready"));
     }
 
     // --- b. every documented operation is answered by a running server
@@ -226,7 +230,7 @@ class OpenApiTest {
 
     // --- reading the code
 
-    /** (METHOD, path) of every route below /api/v1 that a routing(HttpRules) method registers. */
+    /** (METHOD, path) of every route below /api/v1 or /health that a routing(HttpRules) method registers. */
     private static Set<Route> routesInCode() {
         Set<Route> routes = new TreeSet<>();
         Set<String> services = new TreeSet<>();
@@ -247,8 +251,8 @@ class OpenApiTest {
                 assertThat(route.group(2)).as("%s: %s( without a string-literal path", file, route.group(1)).isNotNull();
                 String literal = route.group(2);
                 String path = MOUNTS.get(name) + literal.substring(1, literal.length() - 1);
-                if (path.startsWith(API + "/")) {
-                    routes.add(new Route(route.group(1).toUpperCase(Locale.ROOT), normalize(path.substring(API.length()))));
+                if (documented(path)) {
+                    routes.add(new Route(route.group(1).toUpperCase(Locale.ROOT), normalize(path)));
                 }
             }
         }
@@ -370,18 +374,22 @@ class OpenApiTest {
         return parse(reply.text());
     }
 
-    /** Every (METHOD, path) in the document; all of its paths must be below /api/v1. */
+    /** Every (METHOD, path) in the document; all of its paths must be below /api/v1 or /health. */
     private static Set<Route> routesIn(JsonNode document) {
         Set<Route> routes = new TreeSet<>();
         for (var path : document.path("paths").properties()) {
-            assertThat(path.getKey()).as("documented path").startsWith(API + "/");
+            assertThat(documented(path.getKey())).as("documented path %s is below one of %s", path.getKey(), DOCUMENTED).isTrue();
             for (var field : path.getValue().properties()) {
                 if (HTTP_METHODS.contains(field.getKey())) {
-                    routes.add(new Route(field.getKey().toUpperCase(Locale.ROOT), normalize(path.getKey().substring(API.length()))));
+                    routes.add(new Route(field.getKey().toUpperCase(Locale.ROOT), normalize(path.getKey())));
                 }
             }
         }
         return routes;
+    }
+
+    private static boolean documented(String path) {
+        return DOCUMENTED.stream().anyMatch(path::startsWith);
     }
 
     /** Helidon's {@code {name:regex}} and OpenAPI's {@code {name}} compare equal. */
