@@ -217,6 +217,11 @@ public final class Database implements AutoCloseable {
         return caches;
     }
 
+    /** How this process names itself to the others on the database. */
+    String node() {
+        return node;
+    }
+
     /** Keys for signing short-lived tokens that every process on this database accepts. */
     public SigningKeys signingKeys() {
         return signingKeys;

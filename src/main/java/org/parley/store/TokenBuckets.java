@@ -33,4 +33,9 @@ public interface TokenBuckets {
             case POSTGRESQL -> new TableTokenBuckets(db, clock, namespace);
         };
     }
+
+    /** Deletes shared buckets that are full again, which are the same as none; returns how many. */
+    static int forgetFull(Database db, Clock clock) {
+        return db.vendor() == Vendor.POSTGRESQL ? TableTokenBuckets.forgetFull(db, clock) : 0;
+    }
 }

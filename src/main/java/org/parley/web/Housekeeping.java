@@ -1,46 +1,44 @@
 package org.parley.web;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.parley.comments.Comments;
+import org.parley.store.Database;
+import org.parley.store.Jobs;
+import org.parley.store.TokenBuckets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Chores a running Parley does on its own: every hour, images that no comment shows and that were uploaded
- * over a day ago leave storage (uploads whose comment was never posted). Removals by moderators and
- * authors free their images at once; this catches the rest.
+ * Chores a running Parley does on its own, once across all nodes ({@link Jobs}): every hour, images that no
+ * comment shows and that were uploaded over a day ago leave storage (uploads whose comment was never
+ * posted; removals by moderators and authors free their images at once); every ten minutes, shared
+ * allowances that are full again are deleted.
  */
 final class Housekeeping implements AutoCloseable {
 
     static final Duration EVERY = Duration.ofHours(1);
     /** Long enough for a reader to finish the comment they attached an image to. */
     static final Duration UNUSED_IMAGE_GRACE = Duration.ofDays(1);
-    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("parley-housekeeping").daemon().factory());
+    private final Jobs jobs;
 
-    Housekeeping(Comments comments) {
-        timer.scheduleWithFixedDelay(() -> sweep(comments), EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
-    }
-
-    private static void sweep(Comments comments) {
-        try {
+    Housekeeping(Database db, Clock clock, Comments comments) {
+        jobs = Jobs.create(db, clock);
+        jobs.schedule("sweep-unused-images", EVERY, Duration.ofMinutes(30), () -> {
             int deleted = comments.sweepImages(UNUSED_IMAGE_GRACE);
             if (deleted > 0) {
-                LOG.info(() -> "deleted " + deleted + " images no comment shows");
+                LOG.info("deleted {} images no comment shows", deleted);
             }
-        } catch (RuntimeException e) {
-            // Next hour is another chance; a failed sweep must not stop the schedule.
-            LOG.log(Level.WARNING, "sweeping unused images failed", e);
-        }
+        });
+        jobs.schedule("forget-full-allowances", Duration.ofMinutes(10), Duration.ofMinutes(5),
+                () -> TokenBuckets.forgetFull(db, clock));
+        jobs.start(Duration.ofMinutes(1));
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        jobs.close();
     }
 }

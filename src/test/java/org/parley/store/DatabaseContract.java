@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,52 @@ abstract class DatabaseContract {
         }
         for (String forged : new String[] {"", ".", "x.abc", "99999999999999.abc", "-1.abc"}) {
             assertThat(db.signingKeys().verify("test", "claim", forged, monday)).as(forged).isFalse();
+        }
+    }
+
+    @Test
+    void aJobRunsOnceAcrossProcessesAndAnotherTakesItOverWhenItsRunnerDies() throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch stuck = new CountDownLatch(1);
+        try (Database other = Database.open(config);
+             Jobs here = Jobs.create(db, clock);
+             Jobs there = Jobs.create(other, clock)) {
+            for (Jobs jobs : List.of(here, there)) {
+                jobs.schedule("chore", Duration.ofHours(1), Duration.ofMinutes(5), runs::incrementAndGet);
+            }
+            assertThat(here.runDue() + there.runDue()).as("due once, run once").isEqualTo(1);
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(here.runDue() + there.runDue()).as("not due again yet").isZero();
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(there.runDue() + here.runDue()).as("due again an hour later, on either").isEqualTo(1);
+            assertThat(runs).hasValue(2);
+
+            try (Jobs dying = Jobs.create(db, clock); Jobs survivor = Jobs.create(other, clock)) {
+                dying.schedule("long chore", Duration.ofHours(1), Duration.ofMinutes(5), () -> awaitQuietly(stuck));
+                survivor.schedule("long chore", Duration.ofHours(1), Duration.ofMinutes(5), runs::incrementAndGet);
+                Thread runner = Thread.ofVirtual().start(dying::runDue);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (db.read(h -> h.createQuery("SELECT lease_until FROM jobs WHERE name = 'long chore'").mapTo(Long.class).one()) == 0) {
+                    assertThat(System.nanoTime()).as("the dying runner takes the job within 10 s").isLessThan(deadline);
+                    Thread.onSpinWait();
+                }
+                assertThat(survivor.runDue()).as("leased elsewhere").isZero();
+                clock.advance(Duration.ofMinutes(6));
+                assertThat(survivor.runDue()).as("the lease ran out: taken over").isEqualTo(1);
+                stuck.countDown();
+                runner.join();
+                clock.advance(Duration.ofMinutes(30));
+                assertThat(survivor.runDue() + dying.runDue()).as("the late finish of the dead runner changes nothing").isZero();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
