@@ -39,6 +39,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** PostgreSQL connections kept for building cache entries, beside {@code db.poolSize}. */
     static final int CACHE_CONNECTIONS = 2;
+    /** PostgreSQL readiness: this node hears what the others change (its live readers depend on it). */
+    static final String OTHER_NODES = "otherNodes";
 
     private final Vendor vendor;
     private final StoreConfig config;
@@ -352,11 +354,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * Whether the database can serve, each part by name: {@code database} (a trivial query answers within
-     * {@code timeout}) and {@code migrations} (none is pending). Never waits much longer than
+     * {@code timeout}), {@code migrations} (none is pending) and, on PostgreSQL, {@code otherNodes} (this
+     * process listens to the others' signals). Never waits much longer than
      * {@code timeout}; problems name no host, file or driver message (the log has those).
      */
     public List<HealthCheck> readiness(Duration timeout) {
-        return readiness.check(timeout);
+        List<HealthCheck> checks = new ArrayList<>(readiness.check(timeout));
+        notifications.ifPresent(signals -> checks.add(signals.connected() ? HealthCheck.passed(OTHER_NODES)
+                : HealthCheck.failed(OTHER_NODES, "not listening to the other nodes' changes; reconnecting")));
+        return checks;
     }
 
     /**

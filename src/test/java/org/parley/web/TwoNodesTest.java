@@ -150,6 +150,8 @@ class TwoNodesTest {
             onB.nextComment("connected", SECOND);
             dropListeningConnections();
             post(a.http(), token, "outage", "Posted while B was not listening");
+            within(Duration.ofSeconds(5), "node B says it listens to the other nodes again", () ->
+                    b.http().get("/health/ready").json().at("/checks/otherNodes/status").asText().equals("UP"));
             assertThat(onB.next("the comment B's listener may have missed", Duration.ofSeconds(5)).data())
                     .contains("Posted while B was not listening");
             post(a.http(), token, "outage", "Posted after it came back");
