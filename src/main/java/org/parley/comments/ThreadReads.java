@@ -2,7 +2,9 @@ package org.parley.comments;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.parley.http.EncodedBody;
 import org.parley.identity.GuestId;
 import org.parley.identity.Identity;
@@ -66,7 +68,7 @@ final class ThreadReads {
      */
     CommentWithSource comment(SiteId site, CommentId id, Optional<GuestId> viewer) {
         var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
-        Lens lens = viewer.map(v -> new Lens(Optional.of(v.value()), java.util.Set.of())).orElse(Lens.PUBLIC);
+        Lens lens = viewer.map(v -> new Lens(Optional.of(v.value()), Set.of())).orElse(Lens.PUBLIC);
         if (!lens.shows(stored.row())) {
             throw Comments.unknownComment(id);
         }
@@ -93,11 +95,13 @@ final class ThreadReads {
             return new Body(encoder.apply(new ThreadPage(site, Page.unknown(key), sort, List.of(), Optional.empty())), false);
         }
         ThreadSnapshot seen = asSeenBy(shared.get(), viewer);
-        if (seen != shared.get()) {
-            return new Body(encoder.apply(page(site, seen, sort, cursor, limit)), true);
+        boolean personal = seen != shared.get();
+        if (!seen.shared()) {
+            return new Body(encoder.apply(page(site, seen, sort, cursor, limit)), personal);
         }
+        // The public view, or the view every reader who blocked the same commenters here shares.
         String variant = sort.apiName() + '|' + limit + '|' + after.orElse("");
-        return new Body(seen.encoded().computeIfAbsent(variant, v -> encoder.apply(page(site, seen, sort, cursor, limit))), false);
+        return new Body(seen.encoded().computeIfAbsent(variant, v -> encoder.apply(page(site, seen, sort, cursor, limit))), personal);
     }
 
     private ThreadPage page(Site site, ThreadSnapshot snapshot, Sort sort, Optional<Cursor> cursor, int limit) {
@@ -122,8 +126,8 @@ final class ThreadReads {
             return shared;
         }
         Lens lens = new Lens(Optional.of(viewer.get().value()),
-                identity.blocked(viewer.get()).stream().map(GuestId::value).collect(java.util.stream.Collectors.toSet()));
-        return shared.differsFor(lens) ? shared.through(lens) : shared;
+                identity.blocked(viewer.get()).stream().map(GuestId::value).collect(Collectors.toSet()));
+        return shared.seenThrough(lens);
     }
 
     private ThreadSnapshot.Preview preview() {

@@ -6,8 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.parley.http.EncodedBody;
 
 /**
@@ -17,6 +20,8 @@ import org.parley.http.EncodedBody;
  * from it, which are valid exactly as long as the snapshot is.
  */
 final class ThreadSnapshot {
+
+    static final int MAX_BLOCKED_VIEWS = 64;
 
     /** A comment in the tree with its visible replies, oldest first. */
     static final class Node {
@@ -45,6 +50,10 @@ final class ThreadSnapshot {
     private final Lens lens;
     private final Map<Sort, List<Node>> sorted = new ConcurrentHashMap<>();
     private final Map<String, EncodedBody> encoded = new ConcurrentHashMap<>();
+    private final Map<Set<String>, ThreadSnapshot> blockedViews = new ConcurrentHashMap<>();
+    /** Worked out on first need; a race only computes the same set twice. */
+    private volatile Set<String> publishedAuthors;
+    private volatile Set<String> ownHidden;
 
     private ThreadSnapshot(PageRow page, Map<String, Node> byId, List<Node> roots, List<CommentRow> rows, Lens lens) {
         this.page = page;
@@ -88,16 +97,55 @@ final class ThreadSnapshot {
     }
 
     /**
-     * True when {@code lens} sees this page differently from the public: the reader blocked someone
-     * who commented here, or has comments here that only they can see.
+     * This page as {@code lens} sees it, sharing the work among readers. The public view itself when the
+     * lens changes nothing here; when the reader blocked some of the page's commenters and has no comments
+     * here only they can see, one view per set of those commenters, kept with this snapshot (readers who
+     * blocked the same people share it and its encoded responses; at most {@value #MAX_BLOCKED_VIEWS}
+     * sets are kept); otherwise a view of the reader's own.
      */
-    boolean differsFor(Lens lens) {
-        for (CommentRow row : rows) {
-            if (lens.blockedIds().contains(row.authorId()) || (lens.isOwn(row) && lens.shows(row) && !row.isPublished())) {
-                return true;
-            }
+    ThreadSnapshot seenThrough(Lens lens) {
+        if (lens.viewerId().isPresent() && ownHidden().contains(lens.viewerId().get())) {
+            return through(lens);
         }
-        return false;
+        Set<String> blockedHere = new HashSet<>(lens.blockedIds());
+        blockedHere.retainAll(publishedAuthors());
+        if (blockedHere.isEmpty()) {
+            return this;
+        }
+        ThreadSnapshot kept = blockedViews.get(blockedHere);
+        if (kept != null) {
+            return kept;
+        }
+        ThreadSnapshot view = through(new Lens(Optional.empty(), Set.copyOf(blockedHere)));
+        if (blockedViews.size() < MAX_BLOCKED_VIEWS) {
+            kept = blockedViews.putIfAbsent(Set.copyOf(blockedHere), view);
+        }
+        return kept != null ? kept : view;
+    }
+
+    /** True when this view is the same for every reader who gets it (the public one, or a blocked set's). */
+    boolean shared() {
+        return lens.viewerId().isEmpty();
+    }
+
+    private Set<String> publishedAuthors() {
+        Set<String> authors = publishedAuthors;
+        if (authors == null) {
+            authors = rows.stream().filter(CommentRow::isPublished).map(CommentRow::authorId).collect(Collectors.toUnmodifiableSet());
+            publishedAuthors = authors;
+        }
+        return authors;
+    }
+
+    /** Authors with comments here that only they see (held, or refused with a note). */
+    private Set<String> ownHidden() {
+        Set<String> authors = ownHidden;
+        if (authors == null) {
+            authors = rows.stream().filter(row -> row.status() == CommentStatus.PENDING || row.status() == CommentStatus.REJECTED)
+                    .map(CommentRow::authorId).collect(Collectors.toUnmodifiableSet());
+            ownHidden = authors;
+        }
+        return authors;
     }
 
     /** This page as {@code lens} sees it; its comment count leaves out comments by readers it blocked. */

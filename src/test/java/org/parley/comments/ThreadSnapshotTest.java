@@ -23,9 +23,13 @@ class ThreadSnapshotTest {
     private int serial;
 
     private String add(String parent, int up, int down, CommentStatus status) {
+        return add("g_000000000aaaaaaaa", parent, up, down, status);
+    }
+
+    private String add(String author, String parent, int up, int down, CommentStatus status) {
         String id = "c_%017d".formatted(++serial).replace(' ', '0');
         int depth = parent == null ? 0 : rows.stream().filter(r -> r.id().equals(parent)).findFirst().orElseThrow().depth() + 1;
-        rows.add(new CommentRow(id, PAGE, Optional.ofNullable(parent), depth, "g_000000000aaaaaaaa", Optional.of("Ann"),
+        rows.add(new CommentRow(id, PAGE, Optional.ofNullable(parent), depth, author, Optional.of("Ann"),
                 new SafeHtml("<p>" + id + "</p>"), status, time += 1000, Optional.empty(), up, down, false, Optional.empty(),
                 List.of()));
         return id;
@@ -179,5 +183,27 @@ class ThreadSnapshotTest {
         assertThat(deepest.moreReplies()).isPresent();
         var more = snapshot.replies(snapshot.node(chain.get(2)).orElseThrow(), Cursor.decode(deepest.moreReplies().get(), 'r'), 5, ALL);
         assertThat(ids(more.nodes())).containsExactly(chain.get(3));
+    }
+
+    @Test
+    void readersWhoBlockedTheSameCommentersHereShareOneViewAndReadersWithHeldCommentsGetTheirOwn() {
+        String troll = "g_00000000000000001";
+        String calm = "g_00000000000000002";
+        add(troll, null, 0, 0, CommentStatus.PUBLISHED);
+        add(calm, null, 0, 0, CommentStatus.PUBLISHED);
+        add("g_00000000000000003", null, 0, 0, CommentStatus.PENDING);
+        ThreadSnapshot shared = snapshot();
+
+        ThreadSnapshot one = shared.seenThrough(new Lens(Optional.of("g_00000000000000004"), Set.of(troll)));
+        ThreadSnapshot two = shared.seenThrough(new Lens(Optional.of("g_00000000000000005"), Set.of(troll, "g_00000000000000007")));
+        assertThat(two).as("the same commenters blocked here: one view").isSameAs(one);
+        assertThat(one.shared()).isTrue();
+        assertThat(ids(one.topLevel(Sort.OLDEST, Optional.empty(), 10, ALL).nodes())).hasSize(1);
+        assertThat(shared.seenThrough(new Lens(Optional.of("g_00000000000000006"), Set.of("g_00000000000000007"))))
+                .as("blocks of nobody on this page change nothing").isSameAs(shared);
+
+        ThreadSnapshot own = shared.seenThrough(new Lens(Optional.of("g_00000000000000003"), Set.of(troll)));
+        assertThat(own.shared()).as("a reader with a held comment sees it, alone").isFalse();
+        assertThat(ids(own.topLevel(Sort.OLDEST, Optional.empty(), 10, ALL).nodes())).hasSize(2);
     }
 }
