@@ -53,6 +53,17 @@ class ParleyConfigTest {
     }
 
     @Test
+    void logsAreTextUnlessJsonIsAskedForAndAnythingElseIsRefusedByName() {
+        assertThat(ParleyConfig.load(Map.of(), Optional.empty(), Map.of()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(ParleyConfig.load(Map.of("PARLEY_LOGGING_FORMAT", "json"), Optional.empty(), Map.of()).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(ParleyConfig.of(Map.of(ConfigKey.LOGGING_FORMAT, " JSON ")).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_LOGGING_FORMAT", "logfmt"), Optional.empty(), Map.of()))
+                .hasMessageContaining("logging.format must be one of text, json")
+                .hasMessageContaining("PARLEY_LOGGING_FORMAT").hasMessageContaining("'logfmt'");
+    }
+
+    @Test
     void theReadmeDocumentsExactlyTheKeysParleyReads() throws IOException {
         List<String> readme = Files.readAllLines(Path.of("README.md"));
         List<String> documented = readme.stream()
