@@ -63,6 +63,26 @@ class ParleyConfigTest {
                 .hasMessageContaining("PARLEY_LOGGING_FORMAT").hasMessageContaining("'logfmt'");
     }
 
+    /** The archive's config/parley.properties.example: every key, commented out with its default, each value valid. */
+    @Test
+    void theExampleConfigurationListsEveryKeyWithItsDefault() throws IOException {
+        Path example = Path.of("src", "dist", "config", "parley.properties.example");
+        List<String> lines = Files.readAllLines(example);
+        List<String[]> settings = lines.stream().filter(line -> line.matches("#[a-z]+\\.[a-zA-Z]+ =.*"))
+                .map(line -> line.substring(1).split(" =", 2)).toList();
+        assertThat(settings.stream().map(pair -> pair[0]).toList())
+                .containsExactlyElementsOf(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList());
+        for (ConfigKey key : ConfigKey.values()) {
+            String shown = settings.stream().filter(pair -> pair[0].equals(key.key())).findFirst().orElseThrow()[1].strip();
+            assertThat(shown).as("default of %s", key.key()).isEqualTo(key.fallback());
+            assertThat(String.join("\n", lines)).as("environment variable of %s", key.key()).contains("[" + key.env() + "]");
+        }
+        Path uncommented = dir.resolve("parley.properties");
+        Files.write(uncommented, lines.stream().map(line -> line.matches("#[a-z]+\\..*") ? line.substring(1) : line).toList());
+        assertThat(ParleyConfig.load(Map.of(), Optional.of(uncommented), Map.of()))
+                .isEqualTo(ParleyConfig.load(Map.of(), Optional.empty(), Map.of()));
+    }
+
     @Test
     void theReadmeDocumentsExactlyTheKeysParleyReads() throws IOException {
         List<String> readme = Files.readAllLines(Path.of("README.md"));
