@@ -42,8 +42,9 @@ final class CommandDatabase {
     }
 
     /** After the server opened the store: which one, and whether it was just created. */
-    static void announceServed(StoreConfig store, boolean existed, PrintStream err) {
-        err.println("parley: " + (existed ? "opened " + store.location() : "created a new, empty " + store.location() + "; " + ELSEWHERE));
+    /** What {@code serve} says about its database: opened, or created (a hint the data directory may be the wrong one). */
+    static String served(StoreConfig store, boolean existed) {
+        return existed ? "opened " + store.location() : "created a new, empty " + store.location() + "; " + ELSEWHERE;
     }
 
     private static long sizeOf(Path file) {

@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import org.parley.http.ParleyException;
 import org.parley.store.Database;
 import org.parley.web.ConfigKey;
+import org.parley.web.LogFormat;
 import org.parley.web.Parley;
 import org.parley.web.ParleyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -24,8 +28,12 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Main {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private final Terminal terminal;
     private final Map<String, String> env;
+    /** Set when a server starts with logging.format=json: what it announces, and why it stopped, are log lines then. */
+    private boolean serverLogsJson;
 
     Main(Terminal terminal, Map<String, String> env) {
         this.terminal = terminal;
@@ -63,10 +71,10 @@ public final class Main {
             terminal.err().println("parley: " + e.getMessage());
             return 2;
         } catch (ParleyException e) {
-            terminal.err().println("parley: " + e.detail());
+            fail(e.detail());
             return 1;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            terminal.err().println("parley: " + e.getMessage());
+            fail(e.getMessage());
             return 1;
         }
     }
@@ -100,20 +108,42 @@ public final class Main {
     }
 
     private void serve(ParleyConfig config, boolean demo) {
+        // A JSON log is read by a collector: the server's own announcements are log lines there too.
+        serverLogsJson = config.logFormat() == LogFormat.JSON;
         boolean existed = CommandDatabase.exists(config.store());
         Parley parley = Parley.start(config, Clock.systemUTC(), demo);
-        CommandDatabase.announceServed(config.store(), existed, terminal.err());
+        announce(terminal.err(), "parley: ", CommandDatabase.served(config.store(), existed));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            parley.close();
-            stopped.countDown();
+            try {
+                parley.close();
+            } finally {
+                LogOutput.stop();
+                stopped.countDown();
+            }
         }, "parley-shutdown"));
-        terminal.out().println("Parley is running at " + config.server().publicUrl() + (demo ? "/demo" : "/")
+        announce(terminal.out(), "", "Parley is running at " + config.server().publicUrl() + (demo ? "/demo" : "/")
                 + " (store: " + config.store().vendor().name().toLowerCase(Locale.ROOT) + ")");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void announce(PrintStream stream, String prefix, String line) {
+        if (serverLogsJson) {
+            LOG.info(line);
+        } else {
+            stream.println(prefix + line);
+        }
+    }
+
+    private void fail(String message) {
+        if (serverLogsJson) {
+            LOG.error(message);
+        } else {
+            terminal.err().println("parley: " + message);
         }
     }
 
@@ -129,6 +159,9 @@ public final class Main {
         if (file.isEmpty() && Files.isRegularFile(local)) {
             file = Optional.of(local);
         }
-        return ParleyConfig.load(env, file, flags);
+        ParleyConfig config = ParleyConfig.load(env, file, flags);
+        // Before anything is opened, so every line the command logs is in the chosen format.
+        LogOutput.use(config.logFormat());
+        return config;
     }
 }

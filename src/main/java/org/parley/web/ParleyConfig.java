@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.parley.comments.CommentsConfig;
 import org.parley.identity.IdentityConfig;
 import org.parley.media.MediaConfig;
@@ -25,7 +27,7 @@ import org.parley.store.StoreConfig;
  * came from.
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
-                           MediaConfig media, IdentityConfig identity) {
+                           MediaConfig media, IdentityConfig identity, LogFormat logFormat) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts) {
@@ -81,7 +83,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
         String publicUrl = values.get(ConfigKey.SERVER_PUBLIC_URL).strip();
         var server = new Server(values.get(ConfigKey.SERVER_HOST).strip(), port,
                 publicUrl.isEmpty() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", ""),
-                java.util.Arrays.stream(values.get(ConfigKey.SERVER_TRUSTED_PROXIES).split(",")).map(String::strip)
+                Arrays.stream(values.get(ConfigKey.SERVER_TRUSTED_PROXIES).split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
                 new Timeouts(Duration.ofSeconds(reader.integer(ConfigKey.SERVER_HEADER_TIMEOUT_SECONDS, 1, 3_600)),
                         Duration.ofSeconds(reader.integer(ConfigKey.SERVER_BODY_READ_TIMEOUT_SECONDS, 1, 3_600)),
@@ -118,7 +120,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
             var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
                     Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
-            return new ParleyConfig(server, store, comments, moderation, live, media, identity);
+            return new ParleyConfig(server, store, comments, moderation, live, media, identity,
+                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -136,6 +139,17 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                 // reported below
             }
             throw new IllegalArgumentException(key.key() + " must be an integer from " + min + " to " + max
+                    + ", but " + sources.get(key) + " says '" + raw + "'");
+        }
+
+        <T> T choice(ConfigKey key, T[] allowed, Function<T, String> spelling) {
+            String raw = values.get(key).strip();
+            for (T each : allowed) {
+                if (spelling.apply(each).equalsIgnoreCase(raw)) {
+                    return each;
+                }
+            }
+            throw new IllegalArgumentException(key.key() + " must be one of " + String.join(", ", Arrays.stream(allowed).map(spelling).toList())
                     + ", but " + sources.get(key) + " says '" + raw + "'");
         }
     }

@@ -70,9 +70,10 @@ final class Problems {
 
     void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
         String incident = UUID.randomUUID().toString();
-        // Messages can quote the request (a path, a header, a body line): log excerpts only.
+        // Messages can quote the request (a path, a header, a body line): log excerpts only, and the path as
+        // sent, since a decoded %0A would start a forged line in a text log.
         LOG.error("incident {} on {} {}", incident, LogExcerpt.of(req.prologue().method().text()),
-                LogExcerpt.of(req.prologue().uriPath().path()), LogExcerpt.of(e));
+                LogExcerpt.of(req.prologue().uriPath().rawPath()), LogExcerpt.of(e));
         ObjectNode body = json.createObjectNode()
                 .put("type", "urn:parley:problem:internal-error")
                 .put("title", "Internal server error")

@@ -53,6 +53,37 @@ class ParleyConfigTest {
     }
 
     @Test
+    void logsAreTextUnlessJsonIsAskedForAndAnythingElseIsRefusedByName() {
+        assertThat(ParleyConfig.load(Map.of(), Optional.empty(), Map.of()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(ParleyConfig.load(Map.of("PARLEY_LOGGING_FORMAT", "json"), Optional.empty(), Map.of()).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(ParleyConfig.of(Map.of(ConfigKey.LOGGING_FORMAT, " JSON ")).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_LOGGING_FORMAT", "logfmt"), Optional.empty(), Map.of()))
+                .hasMessageContaining("logging.format must be one of text, json")
+                .hasMessageContaining("PARLEY_LOGGING_FORMAT").hasMessageContaining("'logfmt'");
+    }
+
+    /** The archive's config/parley.properties.example: every key, commented out with its default, each value valid. */
+    @Test
+    void theExampleConfigurationListsEveryKeyWithItsDefault() throws IOException {
+        Path example = Path.of("src", "dist", "config", "parley.properties.example");
+        List<String> lines = Files.readAllLines(example);
+        List<String[]> settings = lines.stream().filter(line -> line.matches("#[a-z]+\\.[a-zA-Z]+ =.*"))
+                .map(line -> line.substring(1).split(" =", 2)).toList();
+        assertThat(settings.stream().map(pair -> pair[0]).toList())
+                .containsExactlyElementsOf(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList());
+        for (ConfigKey key : ConfigKey.values()) {
+            String shown = settings.stream().filter(pair -> pair[0].equals(key.key())).findFirst().orElseThrow()[1].strip();
+            assertThat(shown).as("default of %s", key.key()).isEqualTo(key.fallback());
+            assertThat(String.join("\n", lines)).as("environment variable of %s", key.key()).contains("[" + key.env() + "]");
+        }
+        Path uncommented = dir.resolve("parley.properties");
+        Files.write(uncommented, lines.stream().map(line -> line.matches("#[a-z]+\\..*") ? line.substring(1) : line).toList());
+        assertThat(ParleyConfig.load(Map.of(), Optional.of(uncommented), Map.of()))
+                .isEqualTo(ParleyConfig.load(Map.of(), Optional.empty(), Map.of()));
+    }
+
+    @Test
     void theReadmeDocumentsExactlyTheKeysParleyReads() throws IOException {
         List<String> readme = Files.readAllLines(Path.of("README.md"));
         List<String> documented = readme.stream()
