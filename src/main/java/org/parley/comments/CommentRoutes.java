@@ -8,7 +8,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.helidon.webserver.sse.SseSink;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -251,9 +250,10 @@ final class CommentRoutes implements HttpService {
         Set<GuestId> hidden = Requests.query(req, "viewer").map(comments::liveViewer).map(identity::blocked).orElse(Set.of());
         Optional<Long> lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).or(() -> Requests.query(req, "since"))
                 .map(CommentRoutes::sequence);
+        res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header("X-Accel-Buffering", "no");
-        liveFeed.serve(site, key, lastSeen, hidden, res.sink(SseSink.TYPE));
+        liveFeed.serve(site, key, lastSeen, hidden, res.outputStream());
     }
 
     // POST /sites/{site}/blocks {commentId} → 201 {id, name, since}: never see that comment's author again

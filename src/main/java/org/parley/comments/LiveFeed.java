@@ -1,6 +1,6 @@
 package org.parley.comments;
 
-import io.helidon.webserver.sse.SseSink;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,13 +98,13 @@ final class LiveFeed {
      * Serves one SSE client of a page until it leaves; replays what it missed after {@code lastSeen}.
      * Comments by the {@code hidden} commenters (the reader's blocks) are never sent to it.
      */
-    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, Set<GuestId> hidden, SseSink sink) {
+    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, Set<GuestId> hidden, OutputStream body) {
         String topic = topic(site, key);
         Optional<ThreadSnapshot> start = readModel.snapshot(site, key);
         long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
         start.ifPresent(snapshot -> follow(snapshot.page().id(), topic, from));
         Set<String> blocked = hidden.stream().map(GuestId::value).collect(Collectors.toSet());
-        streams.serve(topic, sink, from, seen -> readModel.snapshot(site, key)
+        streams.serve(topic, body, from, seen -> readModel.snapshot(site, key)
                 .map(snapshot -> replay(snapshot, seen))
                 .orElse(List.of()), message -> message.subject().map(author -> !blocked.contains(author)).orElse(true));
     }

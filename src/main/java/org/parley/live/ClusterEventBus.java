@@ -30,6 +30,9 @@ public final class ClusterEventBus implements EventBus {
     /** Signals sent in one statement at most; a larger burst takes several. */
     private static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEventBus.class);
+    /** Queued last by {@link #close}: what was published before it is still sent. */
+    private static final String END = "";
+    private static final long DRAIN_MILLIS = 5_000;
 
     private final InProcessEventBus here = new InProcessEventBus();
     private final Notifications signals;
@@ -37,6 +40,8 @@ public final class ClusterEventBus implements EventBus {
     private final Map<String, Class<?>> shared = new ConcurrentHashMap<>();
     private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
     private final Thread sender;
+    /** Once closing, what other nodes send is no longer delivered here (the node's features are stopping). */
+    private volatile boolean closed;
 
     public ClusterEventBus(Notifications signals) {
         this.signals = signals;
@@ -80,6 +85,9 @@ public final class ClusterEventBus implements EventBus {
     }
 
     private void received(String body) {
+        if (closed) {
+            return;
+        }
         int space = body.indexOf(' ');
         Class<?> type = space < 0 ? null : shared.get(body.substring(0, space));
         if (type == null) {
@@ -102,6 +110,10 @@ public final class ClusterEventBus implements EventBus {
                 return;
             }
             outbox.drainTo(batch, BATCH - 1);
+            boolean ending = batch.remove(END);
+            if (batch.isEmpty() && ending) {
+                return;
+            }
             try {
                 signals.sendAll(SIGNAL, batch);
             } catch (RuntimeException e) {
@@ -109,11 +121,22 @@ public final class ClusterEventBus implements EventBus {
                 LOG.warn("{} events could not be signalled to other nodes: {}", batch.size(), e.toString());
             }
             batch.clear();
+            if (ending) {
+                return;
+            }
         }
     }
 
+    /** Sends what was published so far (waiting a few seconds at most), then stops sending. */
     @Override
     public void close() {
+        closed = true;
+        outbox.add(END);
+        try {
+            sender.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sender.interrupt();
     }
 }

@@ -1,7 +1,6 @@
 package org.parley.live;
 
-import io.helidon.http.sse.SseEvent;
-import io.helidon.webserver.sse.SseSink;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
@@ -24,6 +24,10 @@ import java.util.function.Predicate;
 public final class LiveStreams implements AutoCloseable {
 
     private static final LiveMessage CLOSE = new LiveMessage(-1, "", "");
+    /** Told to every client when the server stops: come back (here, after a restart, or on another node). */
+    private static final LiveMessage GOING_AWAY = new LiveMessage(-2, "", "");
+    /** Reconnections after a stop are spread over this long, so a node's readers do not all return at once. */
+    static final Duration RECONNECT_SPREAD = Duration.ofSeconds(5);
 
     private static final class Client {
         final BlockingQueue<LiveMessage> queue;
@@ -77,67 +81,72 @@ public final class LiveStreams implements AutoCloseable {
     }
 
     /**
-     * Serves one client until it disconnects, overflows or the streams close: first what {@code replay}
-     * returns for messages after {@code lastSeen}, then live messages newer than the last one sent.
-     * Messages {@code shows} refuses (a reader's blocked commenters) are not sent, but their sequence
-     * numbers still count as seen. Blocks the calling (virtual) thread.
+     * Serves one client on {@code body} (a response's body, its headers already set for an event stream)
+     * until it disconnects, overflows or the streams close: first what {@code replay} returns for messages
+     * after {@code lastSeen}, then live messages newer than the last one sent. Messages {@code shows}
+     * refuses (a reader's blocked commenters) are not sent, but their sequence numbers still count as seen.
+     * Blocks the calling (virtual) thread.
      */
-    public void serve(String topic, SseSink sink, long lastSeen, LongFunction<List<LiveMessage>> replay,
+    public void serve(String topic, OutputStream body, long lastSeen, LongFunction<List<LiveMessage>> replay,
                       Predicate<LiveMessage> shows) {
         Client client = new Client(queueCapacity);
         Set<Client> clients = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
         clients.add(client);
+        EventStream stream = new EventStream(body);
         try {
-            sink.emit(SseEvent.builder().comment("connected").build());
+            stream.comment("connected");
             long sent = lastSeen;
             for (LiveMessage message : replay.apply(lastSeen)) {
-                sent = emit(sink, message, sent, shows);
+                sent = emit(stream, message, sent, shows);
             }
-            while (!closed) {
+            while (true) {
                 LiveMessage message = client.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (message == CLOSE) {
                     break;
                 }
+                if (message == GOING_AWAY || closed) {
+                    stream.retry(1_000 + ThreadLocalRandom.current().nextLong(RECONNECT_SPREAD.toMillis()),
+                            "server stopping; reconnect");
+                    break;
+                }
                 if (message == null) {
-                    sink.emit(SseEvent.builder().comment("heartbeat").build());
+                    stream.comment("heartbeat");
                 } else {
-                    sent = emit(sink, message, sent, shows);
+                    sent = emit(stream, message, sent, shows);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException clientGone) {
-            // ServerConnectionException or an I/O failure: the client went away; nothing to report.
+            // UncheckedIOException or ServerConnectionException: the client went away; nothing to report.
         } finally {
             clients.remove(client);
             topics.computeIfPresent(topic, (t, set) -> set.isEmpty() ? null : set);
-            try {
-                sink.close();
-            } catch (RuntimeException alreadyClosed) {
-                // the connection is already gone
-            }
+            stream.close();
         }
     }
 
-    private static long emit(SseSink sink, LiveMessage message, long sent, Predicate<LiveMessage> shows) {
+    private static long emit(EventStream stream, LiveMessage message, long sent, Predicate<LiveMessage> shows) {
         if (message.sequence() <= sent) {
             return sent;
         }
         if (!shows.test(message)) {
             return message.sequence();
         }
-        sink.emit(SseEvent.builder()
-                .id(Long.toString(message.sequence()))
-                .name(message.event())
-                .data(message.data())
-                .build());
+        stream.event(Long.toString(message.sequence()), message.event(), message.data());
         return message.sequence();
     }
 
-    /** Ends every stream; clients reconnect to another node or after a restart. */
+    /**
+     * Ends every stream, telling each client when to reconnect (within a few seconds, spread out): to
+     * another node, or here after a restart, resuming with {@code Last-Event-ID}.
+     */
     @Override
     public void close() {
         closed = true;
-        topics.values().forEach(clients -> clients.forEach(client -> client.offer(CLOSE)));
+        topics.values().forEach(clients -> clients.forEach(client -> {
+            client.queue.clear();
+            client.queue.offer(GOING_AWAY);
+        }));
     }
 }

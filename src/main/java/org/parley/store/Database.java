@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -39,6 +41,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** PostgreSQL connections kept for building cache entries, beside {@code db.poolSize}. */
     static final int CACHE_CONNECTIONS = 2;
+    /** How long closing waits for writes in progress. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     /** PostgreSQL readiness: this node hears what the others change (its live readers depend on it). */
     static final String OTHER_NODES = "otherNodes";
 
@@ -63,6 +67,9 @@ public final class Database implements AutoCloseable {
     private boolean createdSchema;
     /** A server's hold on its SQLite file ({@link #serve}); set once while opening. */
     private Optional<SqliteLock> servingLock = Optional.empty();
+    /** Held shared by each top-level write, and exclusively by {@link #close} while it waits for them. */
+    private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
+    private volatile boolean closing;
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
@@ -241,6 +248,9 @@ public final class Database implements AutoCloseable {
         }
         Transaction tx;
         R result;
+        if (closing || !writing.readLock().tryLock()) {
+            throw new IllegalStateException("the database is closing; the write was not started");
+        }
         try (Handle handle = writer.open()) {
             tx = new Transaction(handle);
             current.set(tx);
@@ -249,6 +259,8 @@ public final class Database implements AutoCloseable {
             } finally {
                 current.remove();
             }
+        } finally {
+            writing.readLock().unlock();
         }
         for (Runnable action : tx.afterCommit) {
             try {
@@ -391,6 +403,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        try {
+            // Writes in progress finish (a stopping server's last requests) before the pools close under them.
+            if (!writing.writeLock().tryLock(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("closing the database with writes still running after {} s", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         notifications.ifPresent(Notifications::close);
         caches.close();
         if (cachePool != readPool) {

@@ -15,6 +15,7 @@ public enum ConfigKey {
     SERVER_HEADER_TIMEOUT_SECONDS("server.headerTimeoutSeconds", "PARLEY_HEADER_TIMEOUT_SECONDS", "15", "Seconds a client has to send a request line and headers, counted from their first byte; then 408 and the connection is closed"),
     SERVER_BODY_READ_TIMEOUT_SECONDS("server.bodyReadTimeoutSeconds", "PARLEY_BODY_READ_TIMEOUT_SECONDS", "30", "Seconds the server waits for each read of a request body; then 408 and the connection is closed"),
     SERVER_MIN_BODY_BYTES_PER_SECOND("server.minBodyBytesPerSecond", "PARLEY_MIN_BODY_BYTES_PER_SECOND", "1024", "Slowest average a request body may arrive at, in bytes per second of waiting for it, once it has had server.bodyReadTimeoutSeconds; then 408 and the connection is closed (0: no minimum)"),
+    SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdownGraceSeconds", "PARLEY_SHUTDOWN_GRACE_SECONDS", "10", "Seconds a stopping server gives requests in progress to finish; live streams are told at once to reconnect"),
     SERVER_IDLE_TIMEOUT_SECONDS("server.idleTimeoutSeconds", "PARLEY_IDLE_TIMEOUT_SECONDS", "90", "Seconds an open connection may wait for its next request before it is closed (keep it above a load balancer's idle timeout)"),
     DATA_DIR("data.dir", "PARLEY_DATA", "./data", "Directory for the SQLite database (flag --data)"),
     DB_URL("db.url", "PARLEY_DB_URL", "", "JDBC URL; empty means SQLite in data.dir, or jdbc:postgresql://host/db"),

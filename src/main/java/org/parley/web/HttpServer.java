@@ -91,6 +91,7 @@ final class HttpServer implements AutoCloseable {
                 .host(config.host())
                 .port(onPort)
                 .maxPayloadSize(maxPayloadBytes)
+                .shutdownGracePeriod(config.shutdownGrace())
                 .maxTcpConnections(maxConnections)
                 .directHandlers(directHandlers)
                 // Pass Helidon's own safe messages ("Chunk size is invalid") to the problem details.

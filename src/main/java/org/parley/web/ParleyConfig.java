@@ -30,7 +30,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                            MediaConfig media, IdentityConfig identity, LogFormat logFormat) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
-    public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts) {
+    public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts,
+                         Duration shutdownGrace) {
         public Server {
             trustedProxies = List.copyOf(trustedProxies);
         }
@@ -88,7 +89,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                 new Timeouts(Duration.ofSeconds(reader.integer(ConfigKey.SERVER_HEADER_TIMEOUT_SECONDS, 1, 3_600)),
                         Duration.ofSeconds(reader.integer(ConfigKey.SERVER_BODY_READ_TIMEOUT_SECONDS, 1, 3_600)),
                         Duration.ofSeconds(reader.integer(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 1, 86_400)),
-                        reader.integer(ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, 0, 1 << 20)));
+                        reader.integer(ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, 0, 1 << 20)),
+                Duration.ofSeconds(reader.integer(ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 0, 300)));
         try {
             var store = new StoreConfig(values.get(ConfigKey.DB_URL), values.get(ConfigKey.DB_USER),
                     values.get(ConfigKey.DB_PASSWORD), reader.integer(ConfigKey.DB_POOL_SIZE, 1, 200),

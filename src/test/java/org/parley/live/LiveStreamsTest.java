@@ -2,8 +2,10 @@ package org.parley.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.http.sse.SseEvent;
-import io.helidon.webserver.sse.SseSink;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,23 +19,34 @@ import org.junit.jupiter.api.Test;
  */
 class LiveStreamsTest {
 
-    /** Records what is emitted; after {@code failAfter} emits it fails like a closed connection. */
-    static class RecordingSink implements SseSink {
-        final List<SseEvent> sent = new CopyOnWriteArrayList<>();
+    /** Records what is written, frame by frame; after {@code failAfter} frames it fails like a closed connection. */
+    static class RecordingSink extends OutputStream {
+        final List<String> sent = new CopyOnWriteArrayList<>();
         final int failAfter;
         final CountDownLatch closed = new CountDownLatch(1);
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
         RecordingSink(int failAfter) {
             this.failAfter = failAfter;
         }
 
         @Override
-        public SseSink emit(SseEvent event) {
+        public void write(int b) {
+            pending.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            pending.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
             if (sent.size() >= failAfter) {
-                throw new IllegalStateException("connection reset");
+                throw new IOException("connection reset");
             }
-            sent.add(event);
-            return this;
+            sent.add(pending.toString(StandardCharsets.UTF_8));
+            pending.reset();
         }
 
         @Override
@@ -42,7 +55,7 @@ class LiveStreamsTest {
         }
 
         List<String> ids() {
-            return sent.stream().flatMap(e -> e.id().stream()).toList();
+            return sent.stream().flatMap(frame -> frame.lines().filter(line -> line.startsWith("id: ")).map(line -> line.substring(4))).toList();
         }
     }
 
@@ -85,7 +98,7 @@ class LiveStreamsTest {
         assertThat(client.isAlive()).isFalse();
         assertThat(streams.hasClients("page")).isFalse();
         assertThat(streams.clientCount()).isZero();
-        assertThat(sink.sent).hasSize(1).allSatisfy(e -> assertThat(e.comment()).contains("connected"));
+        assertThat(sink.sent).containsExactly(": connected\n\n");
     }
 
     @Test
@@ -94,13 +107,13 @@ class LiveStreamsTest {
         CountDownLatch release = new CountDownLatch(1);
         RecordingSink slow = new RecordingSink(Integer.MAX_VALUE) {
             @Override
-            public SseSink emit(SseEvent event) {
+            public void flush() throws IOException {
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return super.emit(event);
+                super.flush();
             }
         };
         Thread client = Thread.ofVirtual().start(() -> streams.serve("page", slow, 0, seen -> List.of(), message -> true));
@@ -114,5 +127,26 @@ class LiveStreamsTest {
         assertThat(client.isAlive()).as("the stream ended").isFalse();
         assertThat(slow.ids()).hasSizeLessThan(10);
         assertThat(streams.clientCount()).isZero();
+    }
+
+    @Test
+    void closingTellsEachClientWhenToReconnectAndEndsItsStream() throws Exception {
+        LiveStreams streams = LiveStreams.create(Duration.ofSeconds(30), 16);
+        RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
+        Thread client = Thread.ofVirtual().start(() -> streams.serve("page", sink, 0, seen -> List.of(), message -> true));
+        awaitCondition("the client to register", () -> streams.hasClients("page"));
+
+        streams.broadcast("page", new LiveMessage(1, "posted", "{\"html\":\"<p>one</p>\\n<p>two</p>\"}\nnot a field"));
+        awaitCondition("message 1", () -> sink.ids().contains("1"));
+        streams.close();
+        client.join(5_000);
+
+        assertThat(sink.sent.get(1)).as("data with a line break stays data").isEqualTo(
+                "id: 1\nevent: posted\ndata: {\"html\":\"<p>one</p>\\n<p>two</p>\"}\ndata: not a field\n\n");
+        String last = sink.sent.getLast();
+        assertThat(last).startsWith("retry: ").endsWith(": server stopping; reconnect\n\n");
+        long retry = Long.parseLong(last.substring("retry: ".length(), last.indexOf('\n')));
+        assertThat(retry).isBetween(1_000L, LiveStreams.RECONNECT_SPREAD.toMillis() + 1_000L);
+        assertThat(sink.closed.await(1, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -22,11 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SseClient implements AutoCloseable {
 
-    /** One parsed event; {@code comment} is set for comment-only lines such as heartbeats. */
-    public record Event(String id, String name, String data, String comment) {
+    /**
+     * One parsed event; {@code comment} is set for comment-only lines such as heartbeats, {@code retry}
+     * (milliseconds) for the server's reconnection hint.
+     */
+    public record Event(String id, String name, String data, String comment, String retry) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final InputStream body;
     private final int status;
 
@@ -83,6 +88,21 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The next reconnection hint the server sends, in milliseconds. */
+    public long nextRetry(String awaited, Duration timeout) {
+        return Long.parseLong(nextMatching(event -> event.retry() != null, awaited, timeout).retry());
+    }
+
+    /** True when the server ends the stream within {@code timeout}. */
+    public boolean ends(Duration timeout) {
+        try {
+            return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Events that arrive within {@code window}; for asserting that nothing more came. */
     public List<Event> drain(Duration window) {
         List<Event> out = new ArrayList<>();
@@ -109,13 +129,15 @@ public final class SseClient implements AutoCloseable {
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (name != null || data.length() > 0) {
-                        events.add(new Event(id, name == null ? "message" : name, data.toString(), null));
+                        events.add(new Event(id, name == null ? "message" : name, data.toString(), null, null));
                     }
                     id = null;
                     name = null;
                     data.setLength(0);
                 } else if (line.startsWith(":")) {
-                    events.add(new Event(null, null, null, line.substring(1).strip()));
+                    events.add(new Event(null, null, null, line.substring(1).strip(), null));
+                } else if (line.startsWith("retry:")) {
+                    events.add(new Event(null, null, null, null, line.substring(6).strip()));
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("event:")) {
@@ -126,6 +148,8 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (IOException closed) {
             // the test closed the stream
+        } finally {
+            ended.countDown();
         }
     }
 

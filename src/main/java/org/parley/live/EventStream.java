@@ -1,0 +1,75 @@
+package org.parley.live;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Server-sent events written by hand onto a response's body, each flushed as it is written. Helidon 4.5's
+ * own sinks leave out the {@code retry} field, which Parley sends when it stops, so the few fields a
+ * stream uses are written here; a value's line breaks can never start a field of its own (a comment's or
+ * data's further lines get their own prefix, ids and names lose them). A write to a client that went away
+ * fails with an {@link UncheckedIOException}. Not thread-safe: one thread serves one stream.
+ */
+final class EventStream {
+
+    private final OutputStream out;
+    private final StringBuilder frame = new StringBuilder(256);
+
+    EventStream(OutputStream out) {
+        this.out = out;
+    }
+
+    /** A comment line, which clients ignore (heartbeats, the greeting). */
+    void comment(String text) {
+        lines(": ", text);
+        frame.append('\n');
+        send();
+    }
+
+    /** One event: its id (what a reconnecting client sends back as {@code Last-Event-ID}), name and data. */
+    void event(String id, String name, String data) {
+        frame.append("id: ").append(oneLine(id)).append('\n').append("event: ").append(oneLine(name)).append('\n');
+        lines("data: ", data);
+        frame.append('\n');
+        send();
+    }
+
+    /** Tells the client how long to wait before it reconnects, then ends with a comment saying why. */
+    void retry(long millis, String why) {
+        frame.append("retry: ").append(millis).append('\n');
+        lines(": ", why);
+        frame.append('\n');
+        send();
+    }
+
+    void close() {
+        try {
+            out.close();
+        } catch (IOException | RuntimeException alreadyGone) {
+            // the connection is already gone
+        }
+    }
+
+    private void lines(String prefix, String text) {
+        for (String line : text.split("\r\n|\r|\n", -1)) {
+            frame.append(prefix).append(line).append('\n');
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\r\n]", "");
+    }
+
+    private void send() {
+        byte[] bytes = frame.toString().getBytes(StandardCharsets.UTF_8);
+        frame.setLength(0);
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
