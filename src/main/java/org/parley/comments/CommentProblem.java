@@ -27,7 +27,8 @@ public enum CommentProblem implements ProblemType {
     IMAGE_NOT_UPLOADED(422, "Attached image was not uploaded"),
     INVALID_IMAGES(422, "Attached images are not acceptable"),
     UNKNOWN_COMMENT_IMAGE(404, "Comment does not show that image"),
-    INVALID_LIVE_TICKET(400, "Live ticket is not valid");
+    INVALID_LIVE_TICKET(400, "Live ticket is not valid"),
+    LIVE_FULL(503, "This server holds as many live readers as it can");
 
     private final int status;
     private final String title;

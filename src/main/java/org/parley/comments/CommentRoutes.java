@@ -250,6 +250,7 @@ final class CommentRoutes implements HttpService {
         Set<GuestId> hidden = Requests.query(req, "viewer").map(comments::liveViewer).map(identity::blocked).orElse(Set.of());
         Optional<Long> lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).or(() -> Requests.query(req, "since"))
                 .map(CommentRoutes::sequence);
+        liveFeed.refuseIfFull();
         res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header("X-Accel-Buffering", "no");

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.parley.http.ParleyException;
 import org.parley.identity.GuestId;
 import org.parley.live.LiveMessage;
 import org.parley.live.LiveStreams;
@@ -28,6 +29,8 @@ final class LiveFeed {
     /** Beyond this many missed changes a client is told to reload instead of being replayed. */
     static final int MAX_REPLAY = 500;
     private static final int MAX_TOPICS = 100_000;
+    /** A refused live reader retries after this long (spread by the widget's own backoff). */
+    static final long FULL_RETRY_SECONDS = 30;
 
     private static final class Progress {
         final ReentrantLock lock = new ReentrantLock();
@@ -91,6 +94,14 @@ final class LiveFeed {
             }
         } finally {
             state.lock.unlock();
+        }
+    }
+
+    /** Refuses a new live reader with a 503 while this node holds as many as it can (heap or open files). */
+    void refuseIfFull() {
+        if (streams.full()) {
+            throw new ParleyException.Unavailable(CommentProblem.LIVE_FULL, "This server already holds as many live readers as its "
+                    + "memory allows; the page still works, and live updates resume when the stream is retried.", FULL_RETRY_SECONDS);
         }
     }
 

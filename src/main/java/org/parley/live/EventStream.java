@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 final class EventStream {
 
     private final OutputStream out;
-    private final StringBuilder frame = new StringBuilder(256);
+    private final StringBuilder frame = new StringBuilder(64);
 
     EventStream(OutputStream out) {
         this.out = out;
@@ -28,12 +28,25 @@ final class EventStream {
         send();
     }
 
-    /** One event: its id (what a reconnecting client sends back as {@code Last-Event-ID}), name and data. */
-    void event(String id, String name, String data) {
-        frame.append("id: ").append(oneLine(id)).append('\n').append("event: ").append(oneLine(name)).append('\n');
-        lines("data: ", data);
-        frame.append('\n');
-        send();
+    /**
+     * The bytes of one event: its id (what a reconnecting client sends back as {@code Last-Event-ID}), name
+     * and data; encoded once and written to every client that gets it ({@link #send}).
+     */
+    static byte[] frame(LiveMessage message) {
+        StringBuilder event = new StringBuilder(message.data().length() + 64);
+        event.append("id: ").append(message.sequence()).append('\n').append("event: ").append(oneLine(message.event())).append('\n');
+        lines(event, "data: ", message.data());
+        return event.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes an encoded event ({@link #frame}). */
+    void send(byte[] encoded) {
+        try {
+            out.write(encoded);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Tells the client how long to wait before it reconnects, then ends with a comment saying why. */
@@ -53,8 +66,12 @@ final class EventStream {
     }
 
     private void lines(String prefix, String text) {
+        lines(frame, prefix, text);
+    }
+
+    private static void lines(StringBuilder to, String prefix, String text) {
         for (String line : text.split("\r\n|\r|\n", -1)) {
-            frame.append(prefix).append(line).append('\n');
+            to.append(prefix).append(line).append('\n');
         }
     }
 
@@ -65,11 +82,6 @@ final class EventStream {
     private void send() {
         byte[] bytes = frame.toString().getBytes(StandardCharsets.UTF_8);
         frame.setLength(0);
-        try {
-            out.write(bytes);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        send(bytes);
     }
 }

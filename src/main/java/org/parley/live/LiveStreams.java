@@ -5,41 +5,51 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
  * Server-sent event streams grouped by topic (one topic per page). Each connected client is served by
- * its own virtual thread, blocked on a bounded queue: a broadcast only enqueues, so one slow client
- * never delays the others. A client whose queue overflows is disconnected and catches up by
- * reconnecting with {@code Last-Event-ID}. A heartbeat finds dead connections, which the server only
- * notices on a write. Thread-safe.
+ * its own virtual thread, blocked on a bounded queue: a broadcast encodes its message once and only
+ * enqueues it, so one slow client never delays the others. A client whose queue overflows is disconnected
+ * and catches up by reconnecting with {@code Last-Event-ID}. A heartbeat finds dead connections, which
+ * the server only notices on a write. New clients are refused ({@link #full}) past a number of clients
+ * that the heap holds, or when open files run short. Thread-safe.
  */
 public final class LiveStreams implements AutoCloseable {
 
-    private static final LiveMessage CLOSE = new LiveMessage(-1, "", "");
-    /** Told to every client when the server stops: come back (here, after a restart, or on another node). */
-    private static final LiveMessage GOING_AWAY = new LiveMessage(-2, "", "");
+    /** Heap one connected client costs, measured with bench/live.sh (connection, its thread, buffers). */
+    public static final long BYTES_PER_CLIENT = 32 * 1024;
+    /** Share of the heap live clients may take; the rest serves everything else. */
+    static final double HEAP_SHARE = 0.6;
+    /** Files kept free for the database, uploads and ordinary requests when streams are refused. */
+    static final long SPARE_FILES = 256;
     /** Reconnections after a stop are spread over this long, so a node's readers do not all return at once. */
     static final Duration RECONNECT_SPREAD = Duration.ofSeconds(5);
 
+    /** A message with its bytes on the wire, encoded once for every client of a topic. */
+    private record Outgoing(LiveMessage message, byte[] frame) {
+    }
+
+    private static final Outgoing CLOSE = new Outgoing(new LiveMessage(-1, "", ""), new byte[0]);
+    /** Told to every client when the server stops: come back (here, after a restart, or on another node). */
+    private static final Outgoing GOING_AWAY = new Outgoing(new LiveMessage(-2, "", ""), new byte[0]);
+
     private static final class Client {
-        final BlockingQueue<LiveMessage> queue;
-        final AtomicBoolean overflowed = new AtomicBoolean();
+        final BlockingQueue<Outgoing> queue;
 
         Client(int capacity) {
-            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.queue = new LinkedBlockingQueue<>(capacity);
         }
 
-        void offer(LiveMessage message) {
+        void offer(Outgoing message) {
             if (!queue.offer(message)) {
-                overflowed.set(true);
                 queue.clear();
                 queue.offer(CLOSE);
             }
@@ -48,35 +58,68 @@ public final class LiveStreams implements AutoCloseable {
 
     private final Duration heartbeat;
     private final int queueCapacity;
+    private final int maxClients;
+    private final OpenFiles files;
     private final Map<String, Set<Client>> topics = new ConcurrentHashMap<>();
+    private final AtomicInteger clients = new AtomicInteger();
     private volatile boolean closed;
 
-    private LiveStreams(Duration heartbeat, int queueCapacity) {
+    private LiveStreams(Duration heartbeat, int queueCapacity, int maxClients, OpenFiles files) {
         this.heartbeat = heartbeat;
         this.queueCapacity = queueCapacity;
+        this.maxClients = maxClients;
+        this.files = files;
     }
 
-    /** Streams that send a heartbeat every {@code heartbeat} and buffer up to {@code queueCapacity} messages per client. */
+    /**
+     * Streams that send a heartbeat every {@code heartbeat}, buffer up to {@code queueCapacity} messages per
+     * client and hold at most {@code maxClients} clients (0: as many as {@link #HEAP_SHARE} of the heap holds).
+     */
+    public static LiveStreams create(Duration heartbeat, int queueCapacity, int maxClients) {
+        return new LiveStreams(heartbeat, queueCapacity, maxClients > 0 ? maxClients : clientsTheHeapHolds(Runtime.getRuntime().maxMemory()),
+                OpenFiles.ofThisProcess());
+    }
+
+    /** Streams with the default heartbeat behaviour of {@link #create} and no limit but the heap's. */
     public static LiveStreams create(Duration heartbeat, int queueCapacity) {
-        return new LiveStreams(heartbeat, queueCapacity);
+        return create(heartbeat, queueCapacity, 0);
+    }
+
+    /** How many clients {@link #HEAP_SHARE} of a heap of {@code maxHeapBytes} holds. */
+    public static int clientsTheHeapHolds(long maxHeapBytes) {
+        return (int) Math.max(100, Math.min(Integer.MAX_VALUE, (long) (maxHeapBytes * HEAP_SHARE) / BYTES_PER_CLIENT));
+    }
+
+    /** The most clients these streams hold at once. */
+    public int maxClients() {
+        return maxClients;
+    }
+
+    /**
+     * True when a new client should be refused (503, come back later or elsewhere): as many are connected
+     * as the heap holds, or fewer than {@link #SPARE_FILES} files could still be opened.
+     */
+    public boolean full() {
+        return clients.get() >= maxClients || files.left() < SPARE_FILES;
     }
 
     /** True when at least one client follows {@code topic}. */
     public boolean hasClients(String topic) {
-        Set<Client> clients = topics.get(topic);
-        return clients != null && !clients.isEmpty();
+        Set<Client> following = topics.get(topic);
+        return following != null && !following.isEmpty();
     }
 
     /** Number of connected clients across all topics. */
     public int clientCount() {
-        return topics.values().stream().mapToInt(Set::size).sum();
+        return clients.get();
     }
 
     /** Queues {@code message} for every client of {@code topic}; never blocks. */
     public void broadcast(String topic, LiveMessage message) {
-        Set<Client> clients = topics.get(topic);
-        if (clients != null) {
-            clients.forEach(client -> client.offer(message));
+        Set<Client> following = topics.get(topic);
+        if (following != null && !following.isEmpty()) {
+            Outgoing outgoing = new Outgoing(message, EventStream.frame(message));
+            following.forEach(client -> client.offer(outgoing));
         }
     }
 
@@ -90,29 +133,29 @@ public final class LiveStreams implements AutoCloseable {
     public void serve(String topic, OutputStream body, long lastSeen, LongFunction<List<LiveMessage>> replay,
                       Predicate<LiveMessage> shows) {
         Client client = new Client(queueCapacity);
-        Set<Client> clients = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
-        clients.add(client);
+        Set<Client> following = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+        following.add(client);
+        clients.incrementAndGet();
         EventStream stream = new EventStream(body);
         try {
             stream.comment("connected");
             long sent = lastSeen;
             for (LiveMessage message : replay.apply(lastSeen)) {
-                sent = emit(stream, message, sent, shows);
+                sent = emit(stream, new Outgoing(message, EventStream.frame(message)), sent, shows);
             }
             while (true) {
-                LiveMessage message = client.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (message == CLOSE) {
+                Outgoing next = client.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == CLOSE) {
                     break;
                 }
-                if (message == GOING_AWAY || closed) {
-                    stream.retry(1_000 + ThreadLocalRandom.current().nextLong(RECONNECT_SPREAD.toMillis()),
-                            "server stopping; reconnect");
+                if (next == GOING_AWAY || closed) {
+                    stream.retry(1_000 + ThreadLocalRandom.current().nextLong(RECONNECT_SPREAD.toMillis()), "server stopping; reconnect");
                     break;
                 }
-                if (message == null) {
+                if (next == null) {
                     stream.comment("heartbeat");
                 } else {
-                    sent = emit(stream, message, sent, shows);
+                    sent = emit(stream, next, sent, shows);
                 }
             }
         } catch (InterruptedException e) {
@@ -120,20 +163,22 @@ public final class LiveStreams implements AutoCloseable {
         } catch (RuntimeException clientGone) {
             // UncheckedIOException or ServerConnectionException: the client went away; nothing to report.
         } finally {
-            clients.remove(client);
+            following.remove(client);
+            clients.decrementAndGet();
             topics.computeIfPresent(topic, (t, set) -> set.isEmpty() ? null : set);
             stream.close();
         }
     }
 
-    private static long emit(EventStream stream, LiveMessage message, long sent, Predicate<LiveMessage> shows) {
+    private static long emit(EventStream stream, Outgoing outgoing, long sent, Predicate<LiveMessage> shows) {
+        LiveMessage message = outgoing.message();
         if (message.sequence() <= sent) {
             return sent;
         }
         if (!shows.test(message)) {
             return message.sequence();
         }
-        stream.event(Long.toString(message.sequence()), message.event(), message.data());
+        stream.send(outgoing.frame());
         return message.sequence();
     }
 
@@ -144,7 +189,7 @@ public final class LiveStreams implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        topics.values().forEach(clients -> clients.forEach(client -> {
+        topics.values().forEach(following -> following.forEach(client -> {
             client.queue.clear();
             client.queue.offer(GOING_AWAY);
         }));

@@ -41,6 +41,7 @@ public enum ConfigKey {
     MEDIA_UPLOAD_MEMORY_PERCENT("media.uploadMemoryPercent", "PARLEY_MEDIA_UPLOAD_MEMORY_PERCENT", String.valueOf(MediaConfig.DEFAULT_UPLOAD_MEMORY_PERCENT), "Share of the Java heap (-Xmx) images being uploaded may hold at once, in percent; beyond it uploads wait (media.uploadWaitSeconds), then get 503"),
     MEDIA_UPLOAD_WAIT_SECONDS("media.uploadWaitSeconds", "PARLEY_MEDIA_UPLOAD_WAIT_SECONDS", String.valueOf(MediaConfig.DEFAULT_UPLOAD_WAIT_SECONDS), "Seconds an image upload may wait in all for memory other uploads hold, then 503 with Retry-After"),
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
+    LIVE_MAX_CLIENTS("live.maxClients", "PARLEY_LIVE_MAX_CLIENTS", "0", "Live readers one node serves at once; more are answered 503 to come back later or elsewhere (0: as many as 60 % of the heap holds, about 32 KiB each)"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up"),
     LOGGING_FORMAT("logging.format", "PARLEY_LOGGING_FORMAT", "text", "Log output: text (one readable line per event) or json (one JSON object per line, for log collectors)");
 

@@ -92,6 +92,7 @@ final class HttpServer implements AutoCloseable {
                 .port(onPort)
                 .maxPayloadSize(maxPayloadBytes)
                 .shutdownGracePeriod(config.shutdownGrace())
+                .useNio(false)
                 .maxTcpConnections(maxConnections)
                 .directHandlers(directHandlers)
                 // Pass Helidon's own safe messages ("Chunk size is invalid") to the problem details.

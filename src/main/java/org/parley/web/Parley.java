@@ -54,7 +54,7 @@ public final class Parley implements AutoCloseable {
             identity = Identity.create(db, clock, sites, config.identity());
             staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
             bus = EventBus.create(db);
-            streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize());
+            streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize(), config.live().maxClients());
             // Moderation acts on comments, which are screened with its rules: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
             Abuse abuse = Abuse.create();

@@ -47,7 +47,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
     }
 
     /** Live stream settings. */
-    public record Live(Duration heartbeat, int clientQueueSize) {
+    public record Live(Duration heartbeat, int clientQueueSize, int maxClients) {
     }
 
     /** A configuration of defaults only, with overrides; for tests and tools. */
@@ -101,7 +101,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.COMMENTS_INLINE_REPLY_LEVELS, 0, 20),
                     reader.integer(ConfigKey.COMMENTS_CACHED_PAGES, 1, 1_000_000));
             var live = new Live(Duration.ofSeconds(reader.integer(ConfigKey.LIVE_HEARTBEAT_SECONDS, 1, 3_600)),
-                    reader.integer(ConfigKey.LIVE_CLIENT_QUEUE_SIZE, 8, 100_000));
+                    reader.integer(ConfigKey.LIVE_CLIENT_QUEUE_SIZE, 8, 100_000),
+                    reader.integer(ConfigKey.LIVE_MAX_CLIENTS, 0, 10_000_000));
             ModerationRules defaults = ModerationRules.defaults();
             var moderation = new ModerationRules(defaults.premoderation(), defaults.trustedAfter(), defaults.abuseFlag(),
                     defaults.abuseHold(), defaults.blocksToFlag(), defaults.blockWindowDays(),

@@ -136,4 +136,35 @@ class LiveRoutesTest {
             assertThat(stream.next("own page event", SECOND).data()).contains("For you");
         }
     }
+
+    @Test
+    void aServerHoldingAsManyLiveReadersAsItMayRefusesTheNextWith503UntilOneLeaves(@TempDir Path own) {
+        try (RunningParley small = RunningParley.start(own, Clock.systemUTC(), false, Map.of(ConfigKey.LIVE_MAX_CLIENTS, "2", ConfigKey.LIVE_HEARTBEAT_SECONDS, "1"))) {
+            small.site("courier");
+            String url = small.http().base() + "/api/v1/sites/courier/live?page=crowded";
+            try (SseClient first = SseClient.open(url); SseClient second = SseClient.open(url)) {
+                first.nextComment("first connected", SECOND);
+                second.nextComment("second connected", SECOND);
+                var refused = small.http().get("/api/v1/sites/courier/live?page=elsewhere");
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.json().get("type").asText()).isEqualTo("urn:parley:problem:live-full");
+                assertThat(refused.header("Retry-After")).hasValue("30");
+                assertThat(small.http().get("/api/v1/sites/courier/thread?page=crowded").status()).as("reading still works").isEqualTo(200);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            SseClient again = null;
+            while (again == null) {
+                SseClient attempt = SseClient.open(url);
+                if (attempt.status() == 200) {
+                    again = attempt;
+                } else {
+                    attempt.close();
+                    assertThat(System.nanoTime()).as("a place frees up within 5 s (the heartbeat finds the gone readers)").isLessThan(deadline);
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between attempts of a deadline-bound poll
+                }
+            }
+            again.nextComment("connected once the others left", SECOND);
+            again.close();
+        }
+    }
 }
