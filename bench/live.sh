@@ -36,7 +36,7 @@ BASELINE=$(heap_used)
 echo "== $CLIENTS clients on -Xmx$XMX; heap used with none: ${BASELINE} KiB"
 "$JAVA" bench/LiveFanout.java 127.0.0.1 "$PORT" bench live-bench "$CLIENTS" 10 "$TOKEN" > "$WORK/fanout.log" 2>&1 &
 FANOUT=$!
-for _ in $(seq 1 600); do grep -q 'ready for measuring' "$WORK/fanout.log" && break; sleep 0.2; done
+for _ in $(seq 1 3000); do grep -q "ready for measuring" "$WORK/fanout.log" && break; sleep 0.2; done
 USED=$(heap_used)
 CONNECTED=$(sed -n 's/^clients: \([0-9]*\) connected.*/\1/p' "$WORK/fanout.log")
 echo "heap used with $CONNECTED clients: $USED KiB; per client: $(( (USED - BASELINE) * 1024 / (CONNECTED > 0 ? CONNECTED : 1) )) bytes"

@@ -29,7 +29,7 @@ public final class LiveStreams implements AutoCloseable {
     /** Share of the heap live clients may take; the rest serves everything else. */
     static final double HEAP_SHARE = 0.6;
     /** Files kept free for the database, uploads and ordinary requests when streams are refused. */
-    static final long SPARE_FILES = 256;
+    static final long SPARE_FILES = 768;
     /** Reconnections after a stop are spread over this long, so a node's readers do not all return at once. */
     static final Duration RECONNECT_SPREAD = Duration.ofSeconds(5);
 

@@ -152,7 +152,8 @@ final class HttpServer implements AutoCloseable {
             return -1;
         }
         long max = unix.getMaxFileDescriptorCount();
-        long limit = max - unix.getOpenFileDescriptorCount() - Math.max(64, max / 10);
+        // Files kept for the database, logs and uploads beside the connections.
+        long limit = max - unix.getOpenFileDescriptorCount() - Math.max(64, max / 50);
         if (limit < 10_000) {
             LOG.warn("this process may open {} files, so Parley serves at most {} connections at once; "
                     + "raise the limit (ulimit -n) to serve more", max, Math.max(16, limit));
