@@ -206,7 +206,7 @@ final class CommentRepository {
      * (PostgreSQL) cannot both claim one network's vote; a few indexed lookups, however many votes the comment has.
      */
     Counts setVote(Handle h, String commentId, String voterId, int value, Voice voice, Instant now) {
-        h.createUpdate("UPDATE comments SET up = up WHERE id = :id").bind("id", commentId).execute();
+        lock(h, commentId);
         Optional<CastVote> before = h.createQuery("""
                         SELECT value, network, delegation, newcomer FROM votes WHERE comment_id = :comment AND voter_id = :voter""")
                 .bind("comment", commentId).bind("voter", voterId)

@@ -122,8 +122,8 @@ public final class Comments {
     }
 
     /**
-     * Posts a comment or reply as {@code author}, creating the page on its first comment. Gate
-     * decides whether it is published, held for a moderator or rejected; the answer is the comment as
+     * Posts a comment or reply as {@code author}, creating the page on its first comment. The
+     * {@link Gate} decides whether it is published, held for a moderator or rejected; the answer is the comment as
      * its author sees it (status, and the moderators' note). A comment with images may have no text.
      * Throws 4xx problems for an empty or over-long body, a bad name, images that are too many, not
      * uploaded or badly described, a closed page, a parent that is unknown, not published or on another
@@ -278,7 +278,7 @@ public final class Comments {
     }
 
     private void refuseIfEditedSince(Handle h, CommentId id, Optional<Integer> seenEdits) {
-        int edits = revisions.forComments(h, List.of(id.value())).getOrDefault(id.value(), List.of()).size();
+        int edits = revisions.count(h, id.value());
         if (seenEdits.isPresent() && seenEdits.get() != edits) {
             throw new ParleyException.Conflict(CommentProblem.CHANGED_SINCE_READ, "Comment " + id
                     + " was edited by its author after you opened it; read its new text before approving it.");

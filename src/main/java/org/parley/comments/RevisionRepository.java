@@ -1,6 +1,7 @@
 package org.parley.comments;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,14 @@ final class RevisionRepository {
                 .bindList("ids", List.copyOf(commentIds))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new Revision(rs.getInt(2), new Markdown(rs.getString(3)),
                         CommentStatus.fromDb(rs.getString(4)), rs.getBoolean(5), Instant.ofEpochMilli(rs.getLong(6)))))
-                .forEach(entry -> found.computeIfAbsent(entry.getKey(), id -> new java.util.ArrayList<>()).add(entry.getValue()));
+                .forEach(entry -> found.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
         return found;
+    }
+
+    /** How many times the comment's author replaced its text. */
+    int count(Handle h, String commentId) {
+        return h.createQuery("SELECT COUNT(*) FROM comment_revisions WHERE comment_id = :comment").bind("comment", commentId)
+                .mapTo(Integer.class).one();
     }
 
     /** Erases a comment's earlier texts (its author deleted it). */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Gate's decision with every reason for it. A published comment with reasons at
+ * What the {@link Gate} decided about a submission, with every reason for it. A published comment with reasons at
  * {@link Reason.Level#FLAG} or above is open for a moderator's review.
  *
  * @param authorMessage what the author is told when the comment is held or rejected

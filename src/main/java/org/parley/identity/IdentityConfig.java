@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param guestsPerAddressPerMinute new guests one network address may create at once (refilled over a minute)
  * @param guestsPerAddressPerHour   new guests one network address may create in an hour
- * @param newGuestFor               how long a guest without a published comment on a site counts as brand-new there:
+ * @param newGuestFor               how long after its creation a guest counts as brand-new:
  *                                  its votes, reports and blocks then count once per network address
  */
 public record IdentityConfig(int guestsPerAddressPerMinute, int guestsPerAddressPerHour, Duration newGuestFor) {

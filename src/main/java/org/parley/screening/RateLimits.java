@@ -2,6 +2,7 @@ package org.parley.screening;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.parley.comments.Submission;
 import org.parley.http.Allowances;
 import org.parley.http.ParleyException;
@@ -41,18 +42,24 @@ final class RateLimits {
         int factor = submission.isEdit() ? EDITS_PER_COMMENT : 1;
         String kind = submission.isEdit() ? "e" : "";
         ScreeningProblem problem = submission.isEdit() ? ScreeningProblem.TOO_MANY_EDITS : ScreeningProblem.TOO_MANY_COMMENTS;
-        refuse(allowances.take(kind + "a|" + site + "|" + identity.allowanceHolder(submission.author()) + "|" + rules.commentsPerMinute()
-                + "|" + rules.commentsPerHour(), limits(rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor)), problem, "you");
+        String author = kind + "a|" + site + "|" + identity.allowanceHolder(submission.author()) + "|" + rules.commentsPerMinute()
+                + "|" + rules.commentsPerHour();
+        refuse(allowances.take(author, limits(rules.commentsPerMinute() * factor, rules.commentsPerHour() * factor)), problem, "you");
         // The network's allowance, and its delegation's (an IPv6 /48) ten times larger: a delegated prefix is no endless supply of networks.
-        refuse(allowances.takeForNetwork(kind + "n|" + site + "|" + rules.addressCommentsPerMinute(), submission.clientAddress(),
-                limits(rules.addressCommentsPerMinute() * factor, rules.addressCommentsPerMinute() * 60 * factor)), problem, "your network");
+        OptionalLong crowded = allowances.takeForNetwork(kind + "n|" + site + "|" + rules.addressCommentsPerMinute(), submission.clientAddress(),
+                limits(rules.addressCommentsPerMinute() * factor, rules.addressCommentsPerMinute() * 60 * factor));
+        if (crowded.isPresent()) {
+            // Nothing is posted: the author keeps what the refusal would otherwise have cost them.
+            allowances.giveBack(author);
+        }
+        refuse(crowded, problem, "your network");
     }
 
     private static Allowances.Limit[] limits(int perMinute, int perHour) {
         return new Allowances.Limit[] {new Allowances.Limit(perMinute, Duration.ofMinutes(1)), new Allowances.Limit(perHour, Duration.ofHours(1))};
     }
 
-    private static void refuse(java.util.OptionalLong refused, ScreeningProblem problem, String who) {
+    private static void refuse(OptionalLong refused, ScreeningProblem problem, String who) {
         refused.ifPresent(seconds -> {
             throw new ParleyException.RateLimited(problem, "That is more "
                     + (problem == ScreeningProblem.TOO_MANY_EDITS ? "edits" : "comments") + " than this site accepts from "

@@ -25,6 +25,7 @@ import io.helidon.webserver.spi.ServerConnection;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -283,7 +284,7 @@ final class GuardedConnection implements ConnectionContext, Supplier<byte[]> {
         }
         head.append("Content-Length: ").append(entity.length).append("\r\nConnection: close\r\n\r\n");
         byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = java.util.Arrays.copyOf(start, start.length + entity.length);
+        byte[] all = Arrays.copyOf(start, start.length + entity.length);
         System.arraycopy(entity, 0, all, start.length, entity.length);
         return all;
     }

@@ -3,6 +3,7 @@ package org.parley.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -215,7 +216,7 @@ final class RequestFraming {
             head = asGet;
             requestLineEnd--;
         }
-        if (requestLineEnd >= HTTP_1_0.length && java.util.Arrays.equals(head, requestLineEnd - HTTP_1_0.length, requestLineEnd,
+        if (requestLineEnd >= HTTP_1_0.length && Arrays.equals(head, requestLineEnd - HTTP_1_0.length, requestLineEnd,
                 HTTP_1_0, 0, HTTP_1_0.length)) {
             head = asHttp11(new String(head, StandardCharsets.ISO_8859_1), requestLineEnd);
             closeAfterRequest = true;
@@ -350,7 +351,7 @@ final class RequestFraming {
                     throw new BadFraming("A line in " + what + " of the chunked body ends without CR before LF.");
                 }
                 line.reset();
-                return java.util.Arrays.copyOf(all, size - 1);
+                return Arrays.copyOf(all, size - 1);
             }
             if (size >= max) {
                 throw new BadFraming("A line in " + what + " of the chunked body is longer than " + max + " bytes.");

@@ -81,4 +81,24 @@ class AddressLimitsTest {
         assertThat(granted).as("comments from 40 /64s of one /48, at 2 a minute per network").isEqualTo(20);
         assertThat(post("2001:db8:78::1", 99)).as("another /48").isEqualTo(201);
     }
+
+    @Test
+    void attemptsRefusedForACrowdedNetworkCostTheCommenterNothing(@TempDir Path own) {
+        try (RunningParley strict = RunningParley.start(own, Clock.systemUTC(), false, Map.of(
+                ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, "2", ConfigKey.MODERATION_COMMENTS_PER_MINUTE, "2"))) {
+            strict.site("courier");
+            String commuter = strict.guestToken("courier");
+            java.util.function.BiFunction<String, String, Integer> post = (token, address) -> strict.http().post(
+                    "/api/v1/sites/courier/comments", "{\"page\":\"train\",\"body\":\"From " + address + "\"}",
+                    "Authorization", "Bearer " + token, "X-Forwarded-For", address).status();
+            assertThat(post.apply(strict.guestToken("courier"), "192.0.2.50")).isEqualTo(201);
+            assertThat(post.apply(strict.guestToken("courier"), "192.0.2.50")).isEqualTo(201);
+            for (int i = 0; i < 5; i++) {
+                assertThat(post.apply(commuter, "192.0.2.50")).as("the train's wifi is full").isEqualTo(429);
+            }
+            assertThat(post.apply(commuter, "198.51.100.77")).as("at home, the commuter's own two comments are intact").isEqualTo(201);
+            assertThat(post.apply(commuter, "198.51.100.78")).isEqualTo(201);
+            assertThat(post.apply(commuter, "198.51.100.79")).as("and then their own limit holds").isEqualTo(429);
+        }
+    }
 }
