@@ -101,6 +101,17 @@ public final class Caches implements AutoCloseable {
         db.readCommitted(h -> {
             if (vendor == Vendor.POSTGRESQL) {
                 horizon = log.horizon(h);
+                // Rows already committed but at or past the horizon (a long transaction elsewhere holds it back)
+                // would come back in the first read: nothing was cached before them, so they count as applied.
+                Set<Long> seen = new HashSet<>();
+                List<CacheChangeLog.Change> page;
+                long after = 0;
+                do {
+                    page = log.since(h, horizon, after, PAGE);
+                    page.forEach(change -> seen.add(change.id()));
+                    after = page.isEmpty() ? after : page.getLast().id();
+                } while (page.size() == PAGE);
+                applied = seen;
             } else {
                 lastId = log.lastId(h);
             }
