@@ -48,7 +48,7 @@ final class CommentEdits {
      * screening rejects the new text; nothing changes then.
      */
     EditOutcome edit(Site site, GuestId author, CommentId id, Markdown body, SafeHtml html, String clientAddress, Instant now) {
-        screening.prepare(site.id());
+        screening.prepare(site.id(), body, html);
         return changeOwn(site, author, id, now, (h, stored, page) -> {
             CommentRow before = comments.withImages(h, stored.row());
             CommentRules.requireVisible(html, !before.images().isEmpty());

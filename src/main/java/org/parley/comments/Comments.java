@@ -142,7 +142,7 @@ public final class Comments {
 
         record Posted(PageRow page, CommentRow row, long version) {
         }
-        screening.prepare(site.id());
+        screening.prepare(site.id(), body, html);
         Posted posted = db.write(h -> {
             PageRow page = openPage(h, site.id(), draft, now);
             Optional<CommentRow> parent = draft.parentId().map(parentId -> checkParent(h, page, parentId));

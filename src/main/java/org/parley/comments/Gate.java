@@ -18,10 +18,10 @@ public interface Gate {
     Verdict screen(Submission submission);
 
     /**
-     * Gets ready to screen comments of {@code site} before the posting transaction opens (a word list
-     * compiled, the site's rules read), so that work never happens while the transaction holds its locks.
-     * Cheap when ready already.
+     * Gets ready to screen a comment of {@code site} saying {@code body} (rendered as {@code html}) before
+     * the posting transaction opens (a word list compiled, the text scored by the abuse model), so that
+     * work never happens while the transaction holds its locks. Cheap when ready already.
      */
-    default void prepare(SiteId site) {
+    default void prepare(SiteId site, Markdown body, SafeHtml html) {
     }
 }

@@ -25,18 +25,23 @@ final class AbuseScores {
     }
 
     AbuseAssessment of(Submission submission) {
+        return prepare(submission.body().source(), submission.html().text().strip());
+    }
+
+    /**
+     * The assessment of a text as typed and as readers see it, kept for the next few calls: screening
+     * scores it before the posting transaction opens, and its signals ask again inside. A pure function
+     * of the two texts, so they are the key (an edit with the same text gets the same score).
+     */
+    AbuseAssessment prepare(String typed, String seen) {
         if (recent.size() > REMEMBERED) {
             recent.clear();
         }
-        // Keyed by the text too: an edit keeps its comment's id and must be scored afresh.
-        String key = submission.id().value() + '|' + submission.at().toEpochMilli() + '|' + submission.body().source().hashCode();
-        return recent.computeIfAbsent(key, k -> assess(submission));
+        return recent.computeIfAbsent(typed + '\u0000' + seen, key -> assess(typed, seen));
     }
 
-    private AbuseAssessment assess(Submission submission) {
-        String typed = submission.body().source();
+    private AbuseAssessment assess(String typed, String seen) {
         AbuseAssessment asTyped = model.apply(typed);
-        String seen = submission.html().text().strip();
         if (ScreenedText.same(typed, seen)) {
             return asTyped;
         }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.parley.abuse.AbuseAssessment;
-import org.parley.comments.Reason;
 import org.parley.comments.Gate;
+import org.parley.comments.Markdown;
+import org.parley.comments.Reason;
+import org.parley.comments.SafeHtml;
 import org.parley.comments.Submission;
 import org.parley.comments.Verdict;
 import org.parley.identity.Identity;
@@ -46,13 +48,15 @@ public final class Screening implements Gate {
     private final Moderation moderation;
     private final Words words;
     private final RateLimits limits;
+    private final AbuseScores scores;
     private final List<Signal> signals;
 
-    private Screening(Database db, Moderation moderation, Words words, RateLimits limits, List<Signal> signals) {
+    private Screening(Database db, Moderation moderation, Words words, RateLimits limits, AbuseScores scores, List<Signal> signals) {
         this.db = db;
         this.moderation = moderation;
         this.words = words;
         this.limits = limits;
+        this.scores = scores;
         this.signals = List.copyOf(signals);
     }
 
@@ -64,7 +68,7 @@ public final class Screening implements Gate {
     public static Screening create(Database db, Clock clock, Moderation moderation, Words words, Identity identity,
                                   Function<String, AbuseAssessment> abuse) {
         AbuseScores scores = new AbuseScores(abuse);
-        return new Screening(db, moderation, words, new RateLimits(db, clock, identity), List.of(
+        return new Screening(db, moderation, words, new RateLimits(db, clock, identity), scores, List.of(
                 new WordListSignal(words),
                 new AbuseSignal(scores),
                 new LinkSignal(),
@@ -76,11 +80,15 @@ public final class Screening implements Gate {
                 new EditSignal()));
     }
 
-    /** Compiles the site's word list now if it is not in memory (0.2 s and more for a long list), outside any transaction. */
+    /**
+     * Compiles the site's word list now if it is not in memory (0.2 s and more for a long list) and scores
+     * the text with the abuse model, outside any transaction.
+     */
     @Override
-    public void prepare(SiteId site) {
+    public void prepare(SiteId site, Markdown body, SafeHtml html) {
         try {
             words.find(site, "");
+            scores.prepare(body.source(), html.text().strip());
         } catch (RuntimeException e) {
             // Screening itself meets the same failure inside the transaction and holds the comment for it.
             LOG.warn("could not get ready to screen comments of site {}: {}", site, e.toString());

@@ -17,6 +17,7 @@ import org.parley.comments.NewImage;
 import org.parley.comments.PageKey;
 import org.parley.comments.Reason;
 import org.parley.comments.ReviewItem;
+import org.parley.comments.SafeHtml;
 import org.parley.comments.ReviewQuery;
 import org.parley.comments.ReviewQueue;
 import org.parley.http.ParleyException;
@@ -627,7 +628,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
                 }
             }));
             assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            screening.prepare(SITE);
+            screening.prepare(SITE, new Markdown("Over the bridge."), new SafeHtml("<p>Over the bridge.</p>"));
             prepared.countDown();
             assertThat(writer.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("prepared while another write was open").isTrue();
         }
