@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.parley.store.Notifications;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ public final class ClusterEventBus implements EventBus {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Class<?>> shared = new ConcurrentHashMap<>();
     private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder received = new LongAdder();
     private final Thread sender;
 
     public ClusterEventBus(Notifications signals) {
@@ -87,7 +91,9 @@ public final class ClusterEventBus implements EventBus {
             return;
         }
         try {
-            here.publish(json.readValue(body.substring(space + 1), type));
+            Object event = json.readValue(body.substring(space + 1), type);
+            received.increment();
+            here.publish(event);
         } catch (JsonProcessingException e) {
             LOG.warn("another node sent an event that does not read as {}: {}", type.getSimpleName(), e.getOriginalMessage());
         }
@@ -104,12 +110,29 @@ public final class ClusterEventBus implements EventBus {
             outbox.drainTo(batch, BATCH - 1);
             try {
                 signals.sendAll(SIGNAL, batch);
+                sent.add(batch.size());
             } catch (RuntimeException e) {
                 // Other nodes see the change in their caches within a second and on their readers' next event.
+                failed.add(batch.size());
                 LOG.warn("{} events could not be signalled to other nodes: {}", batch.size(), e.toString());
             }
             batch.clear();
         }
+    }
+
+    /** Shared events signalled to the other nodes since start. */
+    public long eventsSent() {
+        return sent.sum();
+    }
+
+    /** Shared events that could not be signalled (the database refused the statement) since start. */
+    public long eventsFailed() {
+        return failed.sum();
+    }
+
+    /** Events received from the other nodes and delivered here since start. */
+    public long eventsReceived() {
+        return received.sum();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
@@ -33,18 +34,23 @@ public final class LiveStreams implements AutoCloseable {
             this.queue = new ArrayBlockingQueue<>(capacity);
         }
 
-        void offer(LiveMessage message) {
+        /** False when the queue was full: the client is then told to go (and reconnect to catch up). */
+        boolean offer(LiveMessage message) {
             if (!queue.offer(message)) {
                 overflowed.set(true);
                 queue.clear();
                 queue.offer(CLOSE);
+                return false;
             }
+            return true;
         }
     }
 
     private final Duration heartbeat;
     private final int queueCapacity;
     private final Map<String, Set<Client>> topics = new ConcurrentHashMap<>();
+    private final LongAdder broadcasts = new LongAdder();
+    private final LongAdder overflows = new LongAdder();
     private volatile boolean closed;
 
     private LiveStreams(Duration heartbeat, int queueCapacity) {
@@ -72,8 +78,23 @@ public final class LiveStreams implements AutoCloseable {
     public void broadcast(String topic, LiveMessage message) {
         Set<Client> clients = topics.get(topic);
         if (clients != null) {
-            clients.forEach(client -> client.offer(message));
+            broadcasts.increment();
+            for (Client client : clients) {
+                if (!client.offer(message)) {
+                    overflows.increment();
+                }
+            }
         }
+    }
+
+    /** Messages broadcast to a topic that had clients, since start: one per message, however many clients. */
+    public long messagesBroadcast() {
+        return broadcasts.sum();
+    }
+
+    /** Clients disconnected since start because they fell a whole queue behind (they reconnect to catch up). */
+    public long clientsOverflowed() {
+        return overflows.sum();
     }
 
     /**
