@@ -55,6 +55,7 @@ public final class Comments {
     private final LiveFeed liveFeed;
     private final CommentEdits edits;
     private final CommentVotes votes;
+    private final ActivityCounts activity = new ActivityCounts();
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
                      Media media, CommentsConfig config, Gate screening) {
@@ -159,7 +160,7 @@ public final class Comments {
             afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id)));
             return new Posted(page, row, version);
         });
-        return posted.row().view(0);
+        return activity.posted(posted.row().view(0));
     }
 
     /**
@@ -173,7 +174,7 @@ public final class Comments {
     public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody, String clientAddress) {
         Site site = sites.require(siteId.value());
         Markdown body = CommentRules.body(newBody, site, true);
-        return edits.edit(site, author, id, body, renderer.render(body), clientAddress, clock.instant());
+        return activity.edited(edits.edit(site, author, id, body, renderer.render(body), clientAddress, clock.instant()));
     }
 
     /**
@@ -195,7 +196,12 @@ public final class Comments {
         if (value < -1 || value > 1) {
             throw new IllegalArgumentException("vote must be -1, 0 or 1, was " + value);
         }
-        return votes.vote(sites.require(siteId.value()), voter, id, value, clientAddress, clock.instant());
+        return activity.voted(votes.vote(sites.require(siteId.value()), voter, id, value, clientAddress, clock.instant()));
+    }
+
+    /** Comments posted by outcome, edits and votes through this door since start; thread-safe, cheap. */
+    public CommentActivity activity() {
+        return activity.snapshot();
     }
 
     /** How the votes on each comment add up, for moderators: cast, counted, and from the busiest network. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.parley.store.Notifications;
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ public final class ClusterEventBus implements EventBus {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Class<?>> shared = new ConcurrentHashMap<>();
     private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder received = new LongAdder();
     private final Thread sender;
     /** Once closing, what other nodes send is no longer delivered here (the node's features are stopping). */
     private volatile boolean closed;
@@ -95,7 +99,9 @@ public final class ClusterEventBus implements EventBus {
             return;
         }
         try {
-            here.publish(json.readValue(body.substring(space + 1), type));
+            Object event = json.readValue(body.substring(space + 1), type);
+            received.increment();
+            here.publish(event);
         } catch (JsonProcessingException e) {
             LOG.warn("another node sent an event that does not read as {}: {}", type.getSimpleName(), e.getOriginalMessage());
         }
@@ -116,8 +122,10 @@ public final class ClusterEventBus implements EventBus {
             }
             try {
                 signals.sendAll(SIGNAL, batch);
+                sent.add(batch.size());
             } catch (RuntimeException e) {
                 // Other nodes see the change in their caches within a second and on their readers' next event.
+                failed.add(batch.size());
                 LOG.warn("{} events could not be signalled to other nodes: {}", batch.size(), e.toString());
             }
             batch.clear();
@@ -125,6 +133,21 @@ public final class ClusterEventBus implements EventBus {
                 return;
             }
         }
+    }
+
+    /** Shared events signalled to the other nodes since start. */
+    public long eventsSent() {
+        return sent.sum();
+    }
+
+    /** Shared events that could not be signalled (the database refused the statement) since start. */
+    public long eventsFailed() {
+        return failed.sum();
+    }
+
+    /** Events received from the other nodes and delivered here since start. */
+    public long eventsReceived() {
+        return received.sum();
     }
 
     /** Sends what was published so far (waiting a few seconds at most), then stops sending. */

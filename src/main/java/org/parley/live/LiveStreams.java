@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
@@ -48,11 +49,14 @@ public final class LiveStreams implements AutoCloseable {
             this.queue = new LinkedBlockingQueue<>(capacity);
         }
 
-        void offer(Outgoing message) {
+        /** False when the queue was full: the client is then told to go (and reconnect to catch up). */
+        boolean offer(Outgoing message) {
             if (!queue.offer(message)) {
                 queue.clear();
                 queue.offer(CLOSE);
+                return false;
             }
+            return true;
         }
     }
 
@@ -62,6 +66,8 @@ public final class LiveStreams implements AutoCloseable {
     private final OpenFiles files;
     private final Map<String, Set<Client>> topics = new ConcurrentHashMap<>();
     private final AtomicInteger clients = new AtomicInteger();
+    private final LongAdder broadcasts = new LongAdder();
+    private final LongAdder overflows = new LongAdder();
     private volatile boolean closed;
 
     private LiveStreams(Duration heartbeat, int queueCapacity, int maxClients, OpenFiles files) {
@@ -118,9 +124,24 @@ public final class LiveStreams implements AutoCloseable {
     public void broadcast(String topic, LiveMessage message) {
         Set<Client> following = topics.get(topic);
         if (following != null && !following.isEmpty()) {
+            broadcasts.increment();
             Outgoing outgoing = new Outgoing(message, EventStream.frame(message));
-            following.forEach(client -> client.offer(outgoing));
+            for (Client client : following) {
+                if (!client.offer(outgoing)) {
+                    overflows.increment();
+                }
+            }
         }
+    }
+
+    /** Messages broadcast to a topic that had clients, since start: one per message, however many clients. */
+    public long messagesBroadcast() {
+        return broadcasts.sum();
+    }
+
+    /** Clients disconnected since start because they fell a whole queue behind (they reconnect to catch up). */
+    public long clientsOverflowed() {
+        return overflows.sum();
     }
 
     /**

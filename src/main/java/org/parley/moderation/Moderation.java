@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.parley.abuse.AbuseAssessment;
@@ -64,6 +65,7 @@ public final class Moderation {
     private final Words words;
     private final Casework casework;
     private final Actions actions;
+    private final LongAdder reportsReceived = new LongAdder();
 
     private Moderation(Database db, Clock clock, Sites sites, Identity identity, Words words, Supplier<Comments> comments,
                        ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
@@ -136,7 +138,13 @@ public final class Moderation {
             throw new ParleyException.Conflict(ModerationProblem.ALREADY_REPORTED,
                     "You already reported this comment; the moderators have your report.");
         }
+        reportsReceived.increment();
         return report;
+    }
+
+    /** Readers' reports accepted through this door since start (a repeated report is refused, not counted). */
+    public long reportsReceived() {
+        return reportsReceived.sum();
     }
 
     /**

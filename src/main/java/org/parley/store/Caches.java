@@ -1,5 +1,6 @@
 package org.parley.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +44,8 @@ public final class Caches implements AutoCloseable {
     private final AtomicBoolean syncAsked = new AtomicBoolean();
     /** Every cache made, by name; two with one name (two doors on one database, in tests) are dropped together. */
     private final List<SharedCache<?>> all = new CopyOnWriteArrayList<>();
+    /** Where caches report once {@link #bindTo} was called; caches made after that report there too. */
+    private volatile Optional<MeterRegistry> meters = Optional.empty();
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-cache-sync").daemon().factory());
     // Read position, touched by the sync thread only (and start, before it runs).
@@ -68,7 +71,17 @@ public final class Caches implements AutoCloseable {
     public <V> SharedCache<V> cache(String name, long maxEntries, BiFunction<Handle, String, V> loader) {
         SharedCache<V> cache = new SharedCache<>(name, maxEntries, db, this, loader);
         all.add(cache);
+        meters.ifPresent(cache::bindTo);
         return cache;
+    }
+
+    /**
+     * Reports every cache, made so far or later, to {@code registry} (see {@link SharedCache#bindTo}). Two
+     * caches of one name (two doors on one database) share their meters: the first one made is reported.
+     */
+    void bindTo(MeterRegistry registry) {
+        meters = Optional.of(registry);
+        all.forEach(cache -> cache.bindTo(registry));
     }
 
     void changed(SharedCache<?> cache, String key) {
@@ -77,13 +90,13 @@ public final class Caches implements AutoCloseable {
             return null;
         });
         db.noteCacheChange(cache.entry(key));
-        db.afterCommit(() -> drop(cache.name(), key));
+        db.afterCommit(() -> drop(cache.name(), key, false));
     }
 
-    private void drop(String name, String key) {
+    private void drop(String name, String key, boolean byOtherProcess) {
         for (SharedCache<?> cache : all) {
             if (cache.name().equals(name)) {
-                cache.drop(key);
+                cache.drop(key, byOtherProcess);
             }
         }
     }
@@ -200,7 +213,7 @@ public final class Caches implements AutoCloseable {
 
     private void apply(CacheChangeLog.Change change) {
         if (!change.node().equals(node)) {
-            drop(change.cache(), change.key());
+            drop(change.cache(), change.key(), true);
         }
     }
 

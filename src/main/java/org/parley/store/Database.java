@@ -2,6 +2,8 @@ package org.parley.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -224,6 +227,19 @@ public final class Database implements AutoCloseable {
     /** The caches features keep in memory, dropped on every node when what they hold changes. */
     public Caches caches() {
         return caches;
+    }
+
+    /**
+     * Reports this database to {@code registry}: each connection pool through HikariCP's own meters
+     * ({@code hikaricp.connections.*}, tagged {@code pool}: active, idle, pending, timeouts, acquire and
+     * usage times) and each cache ({@link Caches#bindTo}). Call once, on a database that serves.
+     */
+    public void bindTo(MeterRegistry registry) {
+        MicrometerMetricsTrackerFactory pools = new MicrometerMetricsTrackerFactory(registry);
+        for (HikariDataSource pool : new LinkedHashSet<>(List.of(writePool, readPool, cachePool))) {
+            pool.setMetricsTrackerFactory(pools);
+        }
+        caches.bindTo(registry);
     }
 
     /** How this process names itself to the others on the database. */

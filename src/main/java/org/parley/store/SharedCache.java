@@ -2,6 +2,10 @@ package org.parley.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
@@ -23,6 +27,9 @@ public final class SharedCache<V> {
     private final Caches caches;
     private final Cache<String, V> entries;
     private final BiFunction<Handle, String, V> loader;
+    /** Entries dropped because a change committed in this process, or in another one on the database. */
+    private final LongAdder droppedHere = new LongAdder();
+    private final LongAdder droppedByOthers = new LongAdder();
 
     SharedCache(String name, long maxEntries, Database db, Caches caches, BiFunction<Handle, String, V> loader) {
         this.name = name;
@@ -77,8 +84,24 @@ public final class SharedCache<V> {
         return name + '\n' + key;
     }
 
-    void drop(String key) {
-        entries.invalidate(key);
+    void drop(String key, boolean byOtherProcess) {
+        if (entries.asMap().remove(key) != null) {
+            (byOtherProcess ? droppedByOthers : droppedHere).increment();
+        }
+    }
+
+    /**
+     * Reports this cache to {@code registry}: Caffeine's gets (hit, miss), loads, evictions and size, tagged
+     * {@code cache=<name>}, and entries dropped because what they were built from changed, by origin.
+     */
+    void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, entries, name);
+        FunctionCounter.builder("parley.cache.invalidations", droppedHere, LongAdder::sum).tag("cache", name)
+                .tag("origin", "this-process").description("Cached entries dropped because what they were built from changed")
+                .register(registry);
+        FunctionCounter.builder("parley.cache.invalidations", droppedByOthers, LongAdder::sum).tag("cache", name)
+                .tag("origin", "other-process").description("Cached entries dropped because what they were built from changed")
+                .register(registry);
     }
 
     void dropAll() {

@@ -23,7 +23,8 @@ import org.slf4j.MDC;
  * so every line logged while serving it (an incident's stack trace too) can be found from a response. An id
  * a proxy already gave the request is kept when it is short and plain; otherwise Parley makes one. The line
  * also carries the request's fields as key-value pairs (route pattern, method, status, duration, id), which
- * the JSON log format writes as fields and the text format leaves out.
+ * the JSON log format writes as fields and the text format leaves out. The same measure times the request
+ * for {@code /metrics} ({@link RequestTimers}).
  */
 final class AccessLog implements Filter {
 
@@ -32,6 +33,12 @@ final class AccessLog implements Filter {
     /** What a proxy's id may look like to be trusted into logs and headers: no spaces, quotes or controls. */
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("parley.access");
+
+    private final RequestTimers timers;
+
+    AccessLog(RequestTimers timers) {
+        this.timers = timers;
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -43,8 +50,10 @@ final class AccessLog implements Filter {
         try {
             chain.proceed();
         } finally {
+            long nanos = System.nanoTime() - start;
+            timers.record(req, res, nanos);
             if (LOG.isInfoEnabled()) {
-                log(req, res, id, (System.nanoTime() - start) / 1_000_000);
+                log(req, res, id, nanos / 1_000_000);
             }
             MDC.remove(MDC_KEY);
         }

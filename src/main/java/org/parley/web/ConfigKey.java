@@ -43,7 +43,8 @@ public enum ConfigKey {
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_MAX_CLIENTS("live.maxClients", "PARLEY_LIVE_MAX_CLIENTS", "0", "Live readers one node serves at once; more are answered 503 to come back later or elsewhere (0: as many as 60 % of the heap holds, about 32 KiB each)"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up"),
-    LOGGING_FORMAT("logging.format", "PARLEY_LOGGING_FORMAT", "text", "Log output: text (one readable line per event) or json (one JSON object per line, for log collectors)");
+    LOGGING_FORMAT("logging.format", "PARLEY_LOGGING_FORMAT", "text", "Log output: text (one readable line per event) or json (one JSON object per line, for log collectors)"),
+    METRICS_TOKEN("metrics.token", "PARLEY_METRICS_TOKEN", "", "Bearer token GET /metrics requires (16 or more visible ASCII characters); empty leaves /metrics open to whoever reaches it");
 
     private final String key;
     private final String env;

@@ -44,6 +44,7 @@ public final class Parley implements AutoCloseable {
     private final Moderation moderation;
     private final EventBus bus;
     private final LiveStreams streams;
+    private final Meters meters;
     private final Housekeeping housekeeping;
     private final HttpServer http;
 
@@ -64,15 +65,17 @@ public final class Parley implements AutoCloseable {
             Media media = Media.create(db, clock, config.media());
             comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), screening);
             commentsDoor.set(comments);
+            meters = Meters.of(db, bus, streams, comments, moderation);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(new HealthRoutes(db, abuse)); // GET /health/live, /health/ready
+            pages.add(new MetricsRoutes(meters, config.metrics())); // GET /metrics
             pages.add(staff.routes());
             pages.add(Desk.create(moderation, staff, sites).routes());
             pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation, screening);
-                newsroom.seed(demoOrigins(config.server()), config.server().publicUrl() + "/demo");
+                newsroom.seed(config.server().ownOrigins(), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
             Problems problems = new Problems();
@@ -120,7 +123,7 @@ public final class Parley implements AutoCloseable {
 
     private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,
                          List<HttpService> pages) {
-        routing.addFilter(new AccessLog())
+        routing.addFilter(new AccessLog(meters.requests()))
                 .addFilter(forwardedFor)
                 .addFilter(new SecurityHeaders())
                 .addFilter(new Cors(sites, problems));
@@ -132,17 +135,13 @@ public final class Parley implements AutoCloseable {
                 .error(Exception.class, problems::unexpected);
     }
 
-    /** The demo site accepts its own pages however the browser names the host. */
-    private static List<String> demoOrigins(ParleyConfig.Server server) {
-        return List.of(server.publicUrl(), "http://localhost:" + server.port(), "http://127.0.0.1:" + server.port());
-    }
-
     /** Stops accepting requests, ends live streams, closes the database. */
     @Override
     public void close() {
         housekeeping.close();
         streams.close();
         http.close();
+        meters.close();
         bus.close();
         db.close();
     }

@@ -27,13 +27,18 @@ import org.parley.store.StoreConfig;
  * came from.
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
-                           MediaConfig media, IdentityConfig identity, LogFormat logFormat) {
+                           MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts,
                          Duration shutdownGrace) {
         public Server {
             trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        /** Where a browser on this machine reaches the server, however it names the host (the demo site's origins). */
+        public List<String> ownOrigins() {
+            return List.of(publicUrl, "http://localhost:" + port, "http://127.0.0.1:" + port);
         }
     }
 
@@ -48,6 +53,20 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
 
     /** Live stream settings. */
     public record Live(Duration heartbeat, int clientQueueSize, int maxClients) {
+    }
+
+    /**
+     * The metrics endpoint: the bearer token {@code GET /metrics} requires, or none, when it answers whoever
+     * reaches it. The token never shows in {@link #toString}.
+     */
+    public record Metrics(Optional<String> token) {
+        /** Shortest token accepted: guessing one must be hopeless even without rate limits. */
+        public static final int MIN_TOKEN_LENGTH = 16;
+
+        @Override
+        public String toString() {
+            return "Metrics[token=" + (token.isPresent() ? "set" : "none") + "]";
+        }
     }
 
     /** A configuration of defaults only, with overrides; for tests and tools. */
@@ -124,7 +143,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
                     Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
             return new ParleyConfig(server, store, comments, moderation, live, media, identity,
-                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value));
+                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -143,6 +162,21 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
             }
             throw new IllegalArgumentException(key.key() + " must be an integer from " + min + " to " + max
                     + ", but " + sources.get(key) + " says '" + raw + "'");
+        }
+
+        /** The token is a secret: an error says what is wrong with it, never what it is. */
+        Metrics metrics() {
+            String token = values.get(ConfigKey.METRICS_TOKEN).strip();
+            if (token.isEmpty()) {
+                return new Metrics(Optional.empty());
+            }
+            boolean visible = token.chars().allMatch(c -> c > ' ' && c < 127);
+            if (token.length() < Metrics.MIN_TOKEN_LENGTH || !visible) {
+                throw new IllegalArgumentException(ConfigKey.METRICS_TOKEN.key() + " must be at least " + Metrics.MIN_TOKEN_LENGTH
+                        + " visible ASCII characters without spaces, but the one " + sources.get(ConfigKey.METRICS_TOKEN)
+                        + " gives has " + token.length() + " characters" + (visible ? "" : ", not all of them visible ASCII"));
+            }
+            return new Metrics(Optional.of(token));
         }
 
         <T> T choice(ConfigKey key, T[] allowed, Function<T, String> spelling) {

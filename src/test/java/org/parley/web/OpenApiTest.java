@@ -45,8 +45,8 @@ import org.parley.testing.RunningParley;
 class OpenApiTest {
 
     private static final String API = "/api/v1";
-    /** What the document describes: the API, and the health checks beside it. */
-    private static final List<String> DOCUMENTED = List.of(API + "/", "/health/");
+    /** What the document describes: the API, and the health checks and metrics beside it. */
+    private static final List<String> DOCUMENTED = List.of(API + "/", "/health/", "/metrics");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path DOCUMENT = Path.of("src/main/resources/web/openapi.json");
 
@@ -62,6 +62,7 @@ class OpenApiTest {
             "org.parley.desk.DashboardRoutes", "",
             "org.parley.web.StaticAssets", "",
             "org.parley.web.HealthRoutes", "",
+            "org.parley.web.MetricsRoutes", "",
             "org.parley.demo.DemoRoutes", "",
             "org.parley.media.MediaRoutes", "");
 

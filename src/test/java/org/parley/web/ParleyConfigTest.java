@@ -63,6 +63,19 @@ class ParleyConfigTest {
                 .hasMessageContaining("PARLEY_LOGGING_FORMAT").hasMessageContaining("'logfmt'");
     }
 
+    @Test
+    void aMetricsTokenIsOptionalLongAndVisibleAndNeverShownInMessagesOrToString() {
+        assertThat(ParleyConfig.of(Map.of()).metrics().token()).isEmpty();
+        ParleyConfig set = ParleyConfig.load(Map.of("PARLEY_METRICS_TOKEN", " 0123456789abcdef-tok "), Optional.empty(), Map.of());
+        assertThat(set.metrics().token()).contains("0123456789abcdef-tok");
+        assertThat(set.toString()).doesNotContain("0123456789abcdef-tok");
+        for (String bad : new String[] {"short-tok3n", "0123456789 abcdef-tok", "0123456789abcdef-tök"}) {
+            assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_METRICS_TOKEN", bad), Optional.empty(), Map.of()))
+                    .hasMessageContaining("metrics.token").hasMessageContaining("at least 16")
+                    .hasMessageContaining("PARLEY_METRICS_TOKEN").message().doesNotContain(bad);
+        }
+    }
+
     /** The archive's config/parley.properties.example: every key, commented out with its default, each value valid. */
     @Test
     void theExampleConfigurationListsEveryKeyWithItsDefault() throws IOException {
