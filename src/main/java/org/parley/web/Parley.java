@@ -81,7 +81,7 @@ public final class Parley implements AutoCloseable {
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
                     problems.directHandlers(), routing -> routing(routing, problems, forwardedFor, api, pages));
-            housekeeping = new Housekeeping(comments);
+            housekeeping = new Housekeeping(comments, db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
