@@ -139,15 +139,18 @@ final class CommentRepository {
                 .execute();
     }
 
-    /** The author's published comments across a site: how well the site knows them. */
+    /**
+     * The author's published comments across a site: how well the site knows them. Read on every post, so it
+     * is one row kept by triggers on {@code comments} (V90) rather than a count of the author's comments,
+     * which grows with all they ever wrote.
+     */
     int publishedOnSite(Handle h, String authorId, org.parley.sites.SiteId site) {
-        return h.createQuery("""
-                        SELECT COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
-                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published'""")
+        return h.createQuery("SELECT published FROM author_counts WHERE site_id = :site AND author_id = :author")
                 .bind("author", authorId)
                 .bind("site", site.value())
                 .mapTo(Integer.class)
-                .one();
+                .findOne()
+                .orElse(0);
     }
 
     /** Published comments by any of {@code authors} on each of the site's pages {@code keys}, by page key. */

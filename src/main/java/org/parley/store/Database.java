@@ -1,11 +1,8 @@
 package org.parley.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +22,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.sqlite.SQLiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The store's door: opens the database, brings its schema up to date and runs work in transactions.
@@ -124,7 +119,7 @@ public final class Database implements AutoCloseable {
         if (file.isEmpty()) {
             return open(config);
         }
-        createDataDir(config);
+        ConnectionPools.createDataDir(config);
         SqliteLock lock = SqliteLock.acquire(file.get());
         try {
             Database db = connect(config);
@@ -166,41 +161,20 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connect(StoreConfig config) {
-        Vendor vendor = config.vendor();
-        return switch (vendor) {
-            case SQLITE -> {
-                createDataDir(config);
-                HikariDataSource write = pool("parley-write", sqlite(config), 1);
-                HikariDataSource read = pool("parley-read", sqlite(config), config.poolSize());
-                yield new Database(vendor, config, write, read, read);
-            }
-            case POSTGRESQL -> {
-                HikariDataSource ds = postgres(config, "parley", config.poolSize());
-                // Two connections of their own, so building a cache entry never waits for the pool that
-                // writers (possibly waiting for that very entry) hold.
-                yield new Database(vendor, config, ds, ds, postgres(config, "parley-cache", CACHE_CONNECTIONS));
-            }
-        };
-    }
-
-    private static HikariDataSource postgres(StoreConfig config, String name, int size) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.effectiveUrl());
-        if (!config.user().isEmpty()) {
-            hikari.setUsername(config.user());
-        }
-        if (!config.password().isEmpty()) {
-            hikari.setPassword(config.password());
-        }
-        hikari.setPoolName(name);
-        hikari.setMaximumPoolSize(size);
-        hikari.setMinimumIdle(1);
-        return new HikariDataSource(hikari);
+        ConnectionPools pools = ConnectionPools.open(config);
+        return new Database(config.vendor(), config, pools.write(), pools.read(), pools.cache());
     }
 
     private void migrateOrClose() {
         try {
             createdSchema = flyway().migrate().initialSchemaVersion == null;
+            if (servingLock.isPresent()) {
+                // Every table, not only those this connection has queried (none yet): a database an older
+                // Parley or another tool filled may never have been analysed. Such a table is analysed in
+                // full, once (2.4 s for a million comments); later starts find little to do. Only the server
+                // does it: a command run beside it must not write statistics under the server's writes.
+                writer.useHandle(h -> h.execute("PRAGMA optimize=0x10002"));
+            }
             if (vendor == Vendor.POSTGRESQL) {
                 String schema = reader.withHandle(h -> h.createQuery("SELECT COALESCE(current_schema(), 'public')")
                         .mapTo(String.class).one());
@@ -417,6 +391,19 @@ public final class Database implements AutoCloseable {
         return writer.open();
     }
 
+    /**
+     * Refreshes the query planner's statistics where tables changed much since they were taken. SQLite keeps
+     * none unless told, and without them may read a growing table through the wrong index; this runs
+     * {@code PRAGMA optimize}, which samples (milliseconds when little changed). A server's opening and
+     * closing of the database run it too, and the server runs it now and then. Call it outside any write transaction.
+     * PostgreSQL: nothing to do, autovacuum analyses tables as they change.
+     */
+    public void optimize() {
+        if (vendor == Vendor.SQLITE) {
+            writer.useHandle(h -> h.execute("PRAGMA optimize"));
+        }
+    }
+
     @Override
     public void close() {
         closing = true;
@@ -427,6 +414,14 @@ public final class Database implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            if (servingLock.isPresent()) {
+                optimize();
+            }
+        } catch (RuntimeException e) {
+            // Statistics are an optimisation: closing must still release the pools and the lock.
+            LOG.warn("could not refresh the query planner's statistics while closing", e);
         }
         notifications.ifPresent(Notifications::close);
         caches.close();
@@ -447,36 +442,5 @@ public final class Database implements AutoCloseable {
                 .dataSource(source)
                 .locations("classpath:db/migration/" + vendor.migrationFolder())
                 .load();
-    }
-
-    private static HikariDataSource pool(String name, DataSource source, int size) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(source);
-        hikari.setPoolName(name);
-        hikari.setMaximumPoolSize(size);
-        hikari.setMinimumIdle(1);
-        return new HikariDataSource(hikari);
-    }
-
-    private static DataSource sqlite(StoreConfig config) {
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout(10_000);
-        SQLiteDataSource ds = new SQLiteDataSource(sqlite);
-        ds.setUrl(config.effectiveUrl());
-        return ds;
-    }
-
-    private static void createDataDir(StoreConfig config) {
-        if (!config.url().isEmpty()) {
-            return;
-        }
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + config.dataDir().toAbsolutePath(), e);
-        }
     }
 }

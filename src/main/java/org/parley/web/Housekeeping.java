@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Chores a running Parley does on its own, once across all nodes ({@link Jobs}): every hour, images that no
  * comment shows and that were uploaded over a day ago leave storage (uploads whose comment was never
- * posted; removals by moderators and authors free their images at once); every ten minutes, shared
+ * posted; removals by moderators and authors free their images at once), and the database refreshes its
+ * query planner's statistics as tables grow (see {@link Database#optimize}); every ten minutes, shared
  * allowances that are full again are deleted.
  */
 final class Housekeeping implements AutoCloseable {
@@ -32,6 +33,7 @@ final class Housekeeping implements AutoCloseable {
                 LOG.info("deleted {} images no comment shows", deleted);
             }
         });
+        jobs.schedule("refresh-planner-statistics", EVERY, Duration.ofMinutes(30), db::optimize);
         jobs.schedule("forget-full-allowances", Duration.ofMinutes(10), Duration.ofMinutes(5),
                 () -> TokenBuckets.forgetFull(db, clock));
         jobs.start(Duration.ofMinutes(1));

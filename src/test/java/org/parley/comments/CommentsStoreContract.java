@@ -3,6 +3,8 @@ package org.parley.comments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -472,6 +476,84 @@ abstract class CommentsStoreContract {
         assertThat(reply.authorPublished()).isZero();
         assertThat(reply.clientAddress()).isEqualTo("192.0.2.1");
         assertThat(reply.site()).isEqualTo(SITE);
+    }
+
+    @Test
+    void screeningKnowsHowManyOfTheAuthorsCommentsTheSitePublishesThroughEveryChangeOfStatus() {
+        List<Integer> seen = new ArrayList<>();
+        Verdict[] verdict = {Verdict.publish()};
+        screening = submission -> {
+            seen.add(submission.authorPublished());
+            return verdict[0];
+        };
+        Comment first = post(ann, Optional.empty(), "First");
+        Comment second = post(ann, Optional.empty(), "Second");
+        verdict[0] = HOLD;
+        Comment held = post(ann, Optional.empty(), "Held");
+        verdict[0] = Verdict.publish();
+        Comment fourth = post(ann, Optional.empty(), "Fourth");
+        comments.moderate(held.id(), new ModerationChange.Approve());
+        comments.moderate(first.id(), new ModerationChange.Reject(Optional.empty()));
+        comments.delete(SITE, ann, second.id());
+        post(bob, Optional.empty(), "Someone else");
+        comments.post(ann, new NewComment(new SiteId("other"), PAGE, Optional.empty(), new Markdown("Elsewhere"),
+                Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.1"));
+        verdict[0] = HOLD;
+        comments.edit(SITE, ann, fourth.id(), new Markdown("Fourth, edited into the queue"), "192.0.2.1");
+        comments.moderate(fourth.id(), new ModerationChange.Approve());
+        verdict[0] = Verdict.publish();
+        post(ann, Optional.empty(), "Last");
+
+        // 2 published when the edit is judged, the edited comment itself left out as when it was new.
+        assertThat(seen).containsExactly(0, 1, 2, 2, 0, 0, 1, 2);
+        assertThat(publishedOnSite(db, ann, SITE)).isEqualTo(countPublished(ann, SITE)).isEqualTo(3);
+        assertThat(publishedOnSite(db, bob, SITE)).isEqualTo(countPublished(bob, SITE)).isEqualTo(1);
+        assertThat(publishedOnSite(db, ann, new SiteId("other"))).isEqualTo(countPublished(ann, new SiteId("other"))).isEqualTo(1);
+    }
+
+    @Test
+    void anUpgradeCountsThePublishedCommentsAlreadyStored() throws IOException {
+        Files.createDirectories(dir.resolve("old"));
+        StoreConfig old = store(dir.resolve("old"));
+        try {
+            // The schema as the release before author_counts left it, with comments in it.
+            Flyway.configure().dataSource(old.effectiveUrl(), old.user(), old.password())
+                    .locations("classpath:db/migration/" + old.vendor().migrationFolder()).target("81").load().migrate();
+            Jdbi.create(old.effectiveUrl(), old.user(), old.password()).useHandle(h -> {
+                h.execute("""
+                        INSERT INTO sites (id, name, origins, secret_hash, edit_window_seconds, max_comment_length, created_at)
+                        VALUES ('courier', 'The Courier', '', 'x', 900, 5000, 0), ('other', 'Other', '', 'x', 900, 5000, 0)""");
+                h.execute("""
+                        INSERT INTO pages (id, site_id, page_key, created_at)
+                        VALUES ('p_00000000000000001', 'courier', 'a', 0), ('p_00000000000000002', 'other', 'b', 0)""");
+                h.createUpdate("""
+                        INSERT INTO comments (id, page_id, depth, author_id, markdown, html, status, created_at) VALUES
+                        ('c_00000000000000001', 'p_00000000000000001', 0, :ann, '', '', 'published', 0),
+                        ('c_00000000000000002', 'p_00000000000000001', 0, :ann, '', '', 'published', 0),
+                        ('c_00000000000000003', 'p_00000000000000001', 0, :ann, '', '', 'pending', 0),
+                        ('c_00000000000000004', 'p_00000000000000002', 0, :ann, '', '', 'published', 0),
+                        ('c_00000000000000005', 'p_00000000000000001', 0, :bob, '', '', 'deleted', 0)""")
+                        .bind("ann", ann.value()).bind("bob", bob.value()).execute();
+            });
+            try (Database upgraded = Database.open(old)) {
+                assertThat(publishedOnSite(upgraded, ann, SITE)).isEqualTo(2);
+                assertThat(publishedOnSite(upgraded, ann, new SiteId("other"))).isEqualTo(1);
+                assertThat(publishedOnSite(upgraded, bob, SITE)).isZero();
+            }
+        } finally {
+            dropStore(old);
+        }
+    }
+
+    static int publishedOnSite(Database in, GuestId author, SiteId site) {
+        return in.read(h -> new CommentRepository().publishedOnSite(h, author.value(), site));
+    }
+
+    int countPublished(GuestId author, SiteId site) {
+        return db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published'""")
+                .bind("author", author.value()).bind("site", site.value()).mapTo(Integer.class).one());
     }
 
     @Test
