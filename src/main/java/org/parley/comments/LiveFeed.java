@@ -29,7 +29,7 @@ final class LiveFeed {
     /** Beyond this many missed changes a client is told to reload instead of being replayed. */
     static final int MAX_REPLAY = 500;
     private static final int MAX_TOPICS = 100_000;
-    /** A refused live reader retries after this long (spread by the widget's own backoff). */
+    /** What a refused live reader is told to wait before it retries ({@code Retry-After}). */
     static final long FULL_RETRY_SECONDS = 30;
 
     private static final class Progress {

@@ -56,7 +56,7 @@ final class ThreadReads {
     /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
     ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
         Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
-        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, parentId, viewer), viewer);
+        ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, stored(parentId), viewer), viewer);
         ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> Comments.unknownComment(parentId));
         var slice = snapshot.replies(parent, cursor, limit, preview());
         return new ReplyPage(parentId, slice.nodes(), slice.next());
@@ -67,12 +67,12 @@ final class ThreadReads {
      * only {@code viewer} sees because they wrote it (held, or rejected with the moderators' note).
      */
     CommentWithSource comment(SiteId site, CommentId id, Optional<GuestId> viewer) {
-        var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
+        CommentRepository.StoredComment stored = stored(id);
         Lens lens = viewer.map(v -> new Lens(Optional.of(v.value()), Set.of())).orElse(Lens.PUBLIC);
         if (!lens.shows(stored.row())) {
             throw Comments.unknownComment(id);
         }
-        ThreadSnapshot snapshot = snapshotOf(site, id, viewer);
+        ThreadSnapshot snapshot = snapshotOf(site, stored, viewer);
         ThreadSnapshot seen = stored.row().isPublished() ? snapshot : snapshot.through(lens);
         Comment comment = seen.node(id.value()).map(node -> node.comment).orElseThrow(() -> Comments.unknownComment(id));
         return new CommentWithSource(comment, stored.markdown());
@@ -83,8 +83,9 @@ final class ThreadReads {
     }
 
     /**
-     * The thread page encoded by {@code encoder}. The public view is memoized per page version, sort,
-     * cursor and size; a viewer whose view differs (blocks, own held comments) gets a fresh encoding.
+     * The thread page encoded by {@code encoder}. The public view, and the view readers who blocked the same
+     * commenters of the page share, are memoized per page version, sort, cursor and size; a viewer with held
+     * or refused comments of their own on the page gets a fresh encoding.
      */
     Body body(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
                           Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
@@ -115,9 +116,12 @@ final class ThreadReads {
      * writes); anonymous readers get the cached one, at most a moment behind.
      */
     private Optional<ThreadSnapshot> shared(SiteId site, PageKey key, Optional<GuestId> viewer) {
-        return viewer.isPresent() && db.vendor() == Vendor.POSTGRESQL
-                ? readModel.storedSnapshot(site, key)
-                : readModel.snapshot(site, key);
+        return readsOwnWrites(viewer) ? readModel.storedSnapshot(site, key) : readModel.snapshot(site, key);
+    }
+
+    /** A known reader on a database other nodes may write to: their reads check what is stored. */
+    private boolean readsOwnWrites(Optional<GuestId> viewer) {
+        return viewer.isPresent() && db.vendor() == Vendor.POSTGRESQL;
     }
 
     /** The shared snapshot, or the viewer's own view of it when theirs differs from the public one. */
@@ -134,13 +138,15 @@ final class ThreadReads {
         return new ThreadSnapshot.Preview(config.repliesPerComment(), config.inlineReplyLevels());
     }
 
+    private CommentRepository.StoredComment stored(CommentId id) {
+        return db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
+    }
+
     /** The snapshot holding a stored comment, checked against what is stored as {@link #shared} says. */
-    private ThreadSnapshot snapshotOf(SiteId site, CommentId id, Optional<GuestId> viewer) {
-        var stored = db.read(h -> comments.find(h, id.value())).orElseThrow(() -> Comments.unknownComment(id));
+    private ThreadSnapshot snapshotOf(SiteId site, CommentRepository.StoredComment stored, Optional<GuestId> viewer) {
         PageId page = stored.row().pageId();
-        ThreadSnapshot snapshot = viewer.isPresent() && db.vendor() == Vendor.POSTGRESQL
-                ? readModel.storedSnapshot(page)
-                : readModel.snapshotWith(page, id);
+        CommentId id = new CommentId(stored.row().id());
+        ThreadSnapshot snapshot = readsOwnWrites(viewer) ? readModel.storedSnapshot(page) : readModel.snapshotWith(page, id);
         if (!snapshot.page().siteId().equals(site)) {
             throw Comments.unknownComment(id);
         }

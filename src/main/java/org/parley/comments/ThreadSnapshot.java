@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.parley.http.EncodedBody;
 
@@ -107,8 +107,8 @@ final class ThreadSnapshot {
         if (lens.viewerId().isPresent() && ownHidden().contains(lens.viewerId().get())) {
             return through(lens);
         }
-        Set<String> blockedHere = new HashSet<>(lens.blockedIds());
-        blockedHere.retainAll(publishedAuthors());
+        Set<String> publishedHere = publishedAuthors();
+        Set<String> blockedHere = lens.blockedIds().stream().filter(publishedHere::contains).collect(Collectors.toUnmodifiableSet());
         if (blockedHere.isEmpty()) {
             return this;
         }
@@ -116,9 +116,9 @@ final class ThreadSnapshot {
         if (kept != null) {
             return kept;
         }
-        ThreadSnapshot view = through(new Lens(Optional.empty(), Set.copyOf(blockedHere)));
+        ThreadSnapshot view = through(new Lens(Optional.empty(), blockedHere));
         if (blockedViews.size() < MAX_BLOCKED_VIEWS) {
-            kept = blockedViews.putIfAbsent(Set.copyOf(blockedHere), view);
+            kept = blockedViews.putIfAbsent(blockedHere, view);
         }
         return kept != null ? kept : view;
     }
@@ -131,8 +131,7 @@ final class ThreadSnapshot {
     private Set<String> publishedAuthors() {
         Set<String> authors = publishedAuthors;
         if (authors == null) {
-            authors = rows.stream().filter(CommentRow::isPublished).map(CommentRow::authorId).collect(Collectors.toUnmodifiableSet());
-            publishedAuthors = authors;
+            publishedAuthors = authors = authorsOf(CommentRow::isPublished);
         }
         return authors;
     }
@@ -141,11 +140,13 @@ final class ThreadSnapshot {
     private Set<String> ownHidden() {
         Set<String> authors = ownHidden;
         if (authors == null) {
-            authors = rows.stream().filter(row -> row.status() == CommentStatus.PENDING || row.status() == CommentStatus.REJECTED)
-                    .map(CommentRow::authorId).collect(Collectors.toUnmodifiableSet());
-            ownHidden = authors;
+            ownHidden = authors = authorsOf(row -> row.status() == CommentStatus.PENDING || row.status() == CommentStatus.REJECTED);
         }
         return authors;
+    }
+
+    private Set<String> authorsOf(Predicate<CommentRow> rowsWanted) {
+        return rows.stream().filter(rowsWanted).map(CommentRow::authorId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** This page as {@code lens} sees it; its comment count leaves out comments by readers it blocked. */

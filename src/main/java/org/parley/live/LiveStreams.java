@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 public final class LiveStreams implements AutoCloseable {
 
     /** Heap one connected client costs, measured with bench/live.sh (connection, its thread, buffers). */
-    public static final long BYTES_PER_CLIENT = 32 * 1024;
+    static final long BYTES_PER_CLIENT = 32 * 1024;
     /** Share of the heap live clients may take; the rest serves everything else. */
     static final double HEAP_SHARE = 0.6;
     /** Files kept free for the database, uploads and ordinary requests when streams are refused. */
@@ -86,19 +86,14 @@ public final class LiveStreams implements AutoCloseable {
                 OpenFiles.ofThisProcess());
     }
 
-    /** Streams with the default heartbeat behaviour of {@link #create} and no limit but the heap's. */
+    /** Streams holding as many clients as the heap holds (see {@link #create(Duration, int, int)}). */
     public static LiveStreams create(Duration heartbeat, int queueCapacity) {
         return create(heartbeat, queueCapacity, 0);
     }
 
     /** How many clients {@link #HEAP_SHARE} of a heap of {@code maxHeapBytes} holds. */
-    public static int clientsTheHeapHolds(long maxHeapBytes) {
+    static int clientsTheHeapHolds(long maxHeapBytes) {
         return (int) Math.max(100, Math.min(Integer.MAX_VALUE, (long) (maxHeapBytes * HEAP_SHARE) / BYTES_PER_CLIENT));
-    }
-
-    /** The most clients these streams hold at once. */
-    public int maxClients() {
-        return maxClients;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.parley.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -66,6 +67,19 @@ final class CacheChangeLog {
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Change(rs.getLong(1), 0, rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
+    }
+
+    /** PostgreSQL: every row of transactions with an id at least {@code horizon}, oldest first, read a page at a time. */
+    List<Change> allSince(Handle h, long horizon, int pageSize) {
+        List<Change> all = new ArrayList<>();
+        List<Change> page;
+        long after = 0;
+        do {
+            page = since(h, horizon, after, pageSize);
+            all.addAll(page);
+            after = page.isEmpty() ? after : page.getLast().id();
+        } while (page.size() == pageSize);
+        return all;
     }
 
     /** PostgreSQL: rows of transactions with an id at least {@code horizon}, after {@code afterId}, oldest first. */

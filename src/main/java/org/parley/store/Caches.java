@@ -2,7 +2,6 @@ package org.parley.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,13 +116,7 @@ public final class Caches implements AutoCloseable {
                 // Rows already committed but at or past the horizon (a long transaction elsewhere holds it back)
                 // would come back in the first read: nothing was cached before them, so they count as applied.
                 Set<Long> seen = new HashSet<>();
-                List<CacheChangeLog.Change> page;
-                long after = 0;
-                do {
-                    page = log.since(h, horizon, after, PAGE);
-                    page.forEach(change -> seen.add(change.id()));
-                    after = page.isEmpty() ? after : page.getLast().id();
-                } while (page.size() == PAGE);
+                log.allSince(h, horizon, PAGE).forEach(change -> seen.add(change.id()));
                 applied = seen;
             } else {
                 lastId = log.lastId(h);
@@ -186,18 +179,7 @@ public final class Caches implements AutoCloseable {
         record Read(long horizon, List<CacheChangeLog.Change> changes) {
         }
         long from = horizon;
-        Read read = db.readCommitted(h -> {
-            long now = log.horizon(h);
-            List<CacheChangeLog.Change> changes = new ArrayList<>();
-            List<CacheChangeLog.Change> page;
-            long after = 0;
-            do {
-                page = log.since(h, from, after, PAGE);
-                changes.addAll(page);
-                after = page.isEmpty() ? after : page.getLast().id();
-            } while (page.size() == PAGE);
-            return new Read(now, changes);
-        });
+        Read read = db.readCommitted(h -> new Read(log.horizon(h), log.allSince(h, from, PAGE)));
         Set<Long> stillReturned = new HashSet<>();
         for (CacheChangeLog.Change change : read.changes()) {
             if (!applied.contains(change.id())) {

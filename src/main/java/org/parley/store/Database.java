@@ -381,22 +381,12 @@ public final class Database implements AutoCloseable {
         return SqliteBackup.write(reader, file);
     }
 
-    /** The raw data source for tools that need JDBC. */
-    public DataSource dataSource() {
-        return writePool;
-    }
-
-    /** Opens a handle outside any transaction, for long-lived connections the caller closes. */
-    public Handle openHandle() {
-        return writer.open();
-    }
-
     /**
      * Refreshes the query planner's statistics where tables changed much since they were taken. SQLite keeps
      * none unless told, and without them may read a growing table through the wrong index; this runs
      * {@code PRAGMA optimize}, which samples (milliseconds when little changed). A server's opening and
-     * closing of the database run it too, and the server runs it now and then. Call it outside any write transaction.
-     * PostgreSQL: nothing to do, autovacuum analyses tables as they change.
+     * closing of the database run it too, and the server runs it now and then. Call it outside any write
+     * transaction. PostgreSQL: nothing to do, autovacuum analyses tables as they change.
      */
     public void optimize() {
         if (vendor == Vendor.SQLITE) {

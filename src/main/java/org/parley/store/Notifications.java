@@ -75,11 +75,6 @@ public final class Notifications implements AutoCloseable {
         reconnectActions.add(action);
     }
 
-    /** Sends one signal; inside this thread's write transaction it leaves on commit. */
-    public void send(String topic, String body) {
-        sendAll(topic, List.of(body));
-    }
-
     /** Sends several signals of one topic in one statement; inside a write transaction they leave on commit. */
     public void sendAll(String topic, List<String> bodies) {
         List<String> payloads = bodies.stream().map(body -> payload(topic, body)).toList();

@@ -96,12 +96,13 @@ public final class SharedCache<V> {
      */
     void bindTo(MeterRegistry registry) {
         CaffeineCacheMetrics.monitor(registry, entries, name);
-        FunctionCounter.builder("parley.cache.invalidations", droppedHere, LongAdder::sum).tag("cache", name)
-                .tag("origin", "this-process").description("Cached entries dropped because what they were built from changed")
-                .register(registry);
-        FunctionCounter.builder("parley.cache.invalidations", droppedByOthers, LongAdder::sum).tag("cache", name)
-                .tag("origin", "other-process").description("Cached entries dropped because what they were built from changed")
-                .register(registry);
+        invalidations(registry, "this-process", droppedHere);
+        invalidations(registry, "other-process", droppedByOthers);
+    }
+
+    private void invalidations(MeterRegistry registry, String origin, LongAdder dropped) {
+        FunctionCounter.builder("parley.cache.invalidations", dropped, LongAdder::sum).tag("cache", name).tag("origin", origin)
+                .description("Cached entries dropped because what they were built from changed").register(registry);
     }
 
     void dropAll() {

@@ -24,13 +24,11 @@ final class TableTokenBuckets implements TokenBuckets {
 
     @Override
     public long take(String key, int[] counts, long[] windowMillis) {
-        Integer[] boxedCounts = Arrays.stream(counts).boxed().toArray(Integer[]::new);
-        Long[] boxedWindows = Arrays.stream(windowMillis).boxed().toArray(Long[]::new);
         return db.write(h -> h.createQuery(
                         "SELECT parley_take_allowance(:bucket, CAST(:counts AS integer[]), CAST(:windows AS bigint[]), :now, 1)")
                 .bind("bucket", namespace + key)
-                .bindArray("counts", Integer.class, (Object[]) boxedCounts)
-                .bindArray("windows", Long.class, (Object[]) boxedWindows)
+                .bindArray("counts", Integer.class, Arrays.stream(counts).boxed().toArray())
+                .bindArray("windows", Long.class, Arrays.stream(windowMillis).boxed().toArray())
                 .bind("now", clock.millis())
                 .mapTo(Long.class)
                 .one());
