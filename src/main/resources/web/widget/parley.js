@@ -16,7 +16,7 @@
   const enc = encodeURIComponent, d = root.dataset, key = d.page || location.pathname;
   const P = '/sites/' + enc(d.site || ''), Q = '?page=' + enc(key);
   const mem = {}, recs = new Map(); // comment id -> record {c, el, main, body, reps, ...}
-  let cfg = {}, page = {}, myVotes = {}, blocks = [], bar = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP, ticket, last;
+  let cfg = {}, page = {}, myVotes = {}, blocks = [], bar = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP, ticket, last, retry = 5e3;
 
   // localStorage (s: sessionStorage) may be missing or throw (privacy modes): fall back to memory.
   function load(k, s) { try { const v = (s ? sessionStorage : localStorage).getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
@@ -78,7 +78,7 @@
   const alertBox = () => h('div', {class: 'parley-error', role: 'alert'});
   const btn = (text, onclick, a) => h('button', {type: 'button', onclick, ...a}, text);
   const opener = (text, f) => btn(text, f, {'aria-expanded': 'false'});
-  // Statuses shown as a one-line placeholder (replies stay below it); "rejected", "pending" only to others than its author.
+  // Statuses shown as a one-line placeholder (replies stay below); "rejected", "pending" to all but its author.
   const GONE = {deleted: 'This comment was deleted.', blocked: 'Comment from a commenter you blocked.', rejected: 'This comment was removed by a moderator.',
     pending: 'This comment is awaiting moderation.'};
   // Every date shown, in one format of the reader's locale.
@@ -216,8 +216,8 @@
   }
 
   // ---- forms
-  // A draft lives until sent or discarded: Esc only collapses its form (cancel(back, gone)); its text is kept
-  // per tab across reloads, by site, page and slot (top, r<parent>, e<comment>).
+  // A draft lives until sent or discarded (Esc only collapses its form), kept per tab across reloads
+  // by site, page and slot (top, r<parent>, e<comment>).
   function form(label, text, submit, done, cancel, named, slot) {
     const dk = ['parley.draft', d.site, key, slot].join('|');
     const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength, oninput: () => save(dk, ta.value, 1)});
@@ -290,8 +290,8 @@
       clear: () => { got.length = 0; box.replaceChildren(); sync() }};
   }
 
-  // Before posting, text that may read as abusive is shown back with what drove the score; the writer
-  // edits it or posts anyway, and the server is told which (a moderation metric).
+  // Text that may read as abusive is shown back with what drove the score; the writer edits it or
+  // posts anyway, and the server is told which (a moderation metric).
   async function check(f, text) {
     if (f.anyway) return 1;
     if (f.nudged != null) { if (text == f.nudged) return 0; f.nudged = null; outcome('edited') }
@@ -543,13 +543,14 @@
     if (!window.EventSource) return;
     const es = new EventSource(base + P + '/live' + Q + (v != null ? '&since=' + v : '') + (blocks.length && ticket ? '&viewer=' + enc(ticket) : ''));
     const on = (n, f) => es.addEventListener(n, e => { let x; last = e.lastEventId || last; try { x = JSON.parse(e.data) } catch (_) { return } f(x) });
-    // Refused for good (an old ticket after a restart): fetch a new one and resume where we were.
+    // Refused (old ticket, full node): retry with a new ticket, waits doubling to 1 min.
+    es.onopen = () => retry = 5e3;
     es.onerror = () => es.readyState == 2 && setTimeout(async () => {
       ticket = (await api(P + '/blocks', 0, 0, 1).catch(() => ({}))).liveTicket;
       live(last ?? v);
-    }, 5e3);
+    }, (retry = Math.min(retry * 2, 6e4)) * (.5 + Math.random() / 2));
     on('posted', c => {
-      // Our own post is placed by post() when its response arrives; a placeholder we show is filled in.
+      // post() places our own post when its response arrives; a placeholder we show is filled in.
       const o = get(c.id);
       if (o) return o.body || (setCount(count + 1), keep(() => (o.c = {...c, moreReplies: o.c.moreReplies}, fill(o), o.el)));
       if (pending && mine(c) || hid(c)) return;
