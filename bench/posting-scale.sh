@@ -10,6 +10,9 @@
 #   PARLEY_BEFORE_JAR=/path/parley.jar   # compare with that build (its lib/ beside it), not the one before the fix
 #   BENCH_COMMENTS=200000 BENCH_ROUNDS=1 BENCH_DURATION=5s   # a smaller history, fewer and shorter loads
 #   BENCH_SQLITE=0 BENCH_PG=1 bench/posting-scale.sh        # PostgreSQL only
+#   BENCH_SIZES=empty BENCH_CONNECTIONS=32 BENCH_BODIES=varied BENCH_BEFORE=<commit>
+#                                        # only the empty databases, 32 concurrent posters, bodies that differ
+#                                        # (not a spam wave: bench/post.lua), against the build of that commit
 #
 # The history (bench/scale/): 1,000,000 comments over two years on about 16,000 pages of three sites, by
 # 100,000 guests of very uneven activity (the busiest wrote 20,000), with replies to depth 3 and every status,
@@ -33,6 +36,9 @@ ROUNDS=${BENCH_ROUNDS:-2}
 WARMUP_POSTS=${BENCH_WARMUP_POSTS:-3000}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
 COMMENTS=${BENCH_COMMENTS:-1000000}
+SIZES=${BENCH_SIZES:-empty big}
+CONNECTIONS=${BENCH_CONNECTIONS:-8}
+export PARLEY_BENCH_BODIES=${BENCH_BODIES:-wave}
 GUESTS=100000
 PG=${BENCH_PG:-0}
 PSQL=(psql -h "${BENCH_PG_HOST:-127.0.0.1}" -U "${BENCH_PG_USER:-postgres}" -d "${BENCH_PG_DB:-test}" -v ON_ERROR_STOP=1 -qAt)
@@ -180,10 +186,10 @@ print(f'{float(rate):6.0f}/s CPU {cpu:6.2f} ms p50 {float(p50):7.2f} p99 {float(
 measure() { # vendor, then server names
   local round name
   for name in "${@:2}"; do warm "$name"; done
-  printf '%-10s %-13s | %-47s | %-47s\n' "" "" "1 connection (posts/s, CPU per post, ms)" "8 connections"
+  printf '%-10s %-13s | %-47s | %-47s\n' "" "" "1 connection (posts/s, CPU per post, ms)" "$CONNECTIONS connections"
   for round in $(seq 1 "$ROUNDS"); do
     for name in "${@:2}"; do
-      printf '%-10s %-13s | %s | %s\n' "$1" "$name" "$(load "$name" "scale-$name-$round-1" 1)" "$(load "$name" "scale-$name-$round-8" 8)"
+      printf '%-10s %-13s | %s | %s\n' "$1" "$name" "$(load "$name" "scale-$name-$round-1" 1)" "$(load "$name" "scale-$name-$round-$CONNECTIONS" "$CONNECTIONS")"
     done
   done
   stop_all
@@ -191,35 +197,40 @@ measure() { # vendor, then server names
 
 if [ "${BENCH_SQLITE:-1}" = 1 ]; then
 echo "== SQLite: making the databases (by the build before) and starting a server on a copy for each build"
-sqlite_db sqlite-empty 0
-sqlite_db sqlite-big "$COMMENTS"
-for size in empty big; do
+SERVERS=()
+for size in $SIZES; do
+  if [ "$size" = big ]; then sqlite_db sqlite-big "$COMMENTS"; else sqlite_db sqlite-empty 0; fi
+done
+for size in $SIZES; do
   for build in before after; do
     cp -r "$WORK/sqlite-$size" "$WORK/run-$size-$build"
     if [ $build = before ]; then jar=$BEFORE_JAR; else jar=$AFTER_JAR; fi
     start "$size-$build" "$jar" PARLEY_DATA="$WORK/run-$size-$build"
+    SERVERS+=("$size-$build")
   done
 done
 rm -rf "$WORK/sqlite-big"
 echo "== posting (moderation on), $DURATION per load, rounds: $ROUNDS"
-measure sqlite empty-before empty-after big-before big-after
+measure sqlite "${SERVERS[@]}"
 fi
 
 if [ "$PG" = 1 ]; then
   echo "== PostgreSQL: making the schemas (by the build before, one per build, filled alike) and starting the servers"
-  for size in empty big; do
+  SERVERS=()
+  for size in $SIZES; do
     for build in before after; do
       if [ $size = big ]; then comments=$COMMENTS; else comments=0; fi
       pg_schema "bench_scale_${size}_$build" "$comments"
     done
   done
-  for size in empty big; do
+  for size in $SIZES; do
     for build in before after; do
       if [ $build = before ]; then jar=$BEFORE_JAR; else jar=$AFTER_JAR; fi
+      SERVERS+=("$size-$build")
       start "$size-$build" "$jar" PARLEY_DB_URL="$PG_URL?currentSchema=bench_scale_${size}_$build" \
         PARLEY_DB_USER="${BENCH_PG_USER:-postgres}" PARLEY_DATA="$WORK/pg-data"
     done
   done
   echo "== posting (moderation on), $DURATION per load, rounds: $ROUNDS"
-  measure postgresql empty-before empty-after big-before big-after
+  measure postgresql "${SERVERS[@]}"
 fi

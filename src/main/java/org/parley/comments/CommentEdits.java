@@ -61,6 +61,7 @@ final class CommentEdits {
                 throw new ParleyException.InvalidInput(CommentProblem.EDIT_REJECTED, verdict.authorMessage()
                         .orElse("This site does not publish the new text; comment " + id + " stays as it was."));
             }
+            verdict.records().run();
             // A review a moderator had yet to do stays open: the edit must not clear a comment off their queue.
             String review = verdict.needsReview() || stored.review().equals("open") ? "open" : stored.review();
             revisions.insert(h, id.value(), stored.markdown(), before.status(), stored.approved(), now);

@@ -141,21 +141,33 @@ public final class Comments {
         Instant now = clock.instant();
         String id = db.ids().next("c", now.toEpochMilli());
 
+        // Screened against what is committed, before the write lock is taken: the transaction only stores.
+        record Seen(Optional<PageRow> page, Optional<CommentRow> parent, int authorPublished) {
+        }
+        Seen seen = db.read(h -> {
+            Optional<PageRow> page = pages.find(h, site.id(), draft.page());
+            page.ifPresent(Comments::requireOpen);
+            return new Seen(page, draft.parentId().map(parentId -> checkParent(h, page.map(PageRow::id), draft.page(), parentId)),
+                    comments.publishedOnSite(h, author.value(), site.id()));
+        });
+        Verdict verdict = screening.screen(new Submission(new CommentId(id), site.id(), draft.page(),
+                seen.page().flatMap(page -> page.page().section()), author, name, body, html, draft.parentId(),
+                seen.parent().map(p -> new GuestId(p.authorId())), draft.clientAddress(), now, seen.authorPublished(),
+                images.size()));
+
         record Posted(PageRow page, CommentRow row, long version) {
         }
-        screening.prepare(site.id(), body, html);
         Posted posted = db.write(h -> {
             PageRow page = openPage(h, site.id(), draft, now);
-            Optional<CommentRow> parent = draft.parentId().map(parentId -> checkParent(h, page, parentId));
-            Verdict verdict = screening.screen(new Submission(new CommentId(id), site.id(), draft.page(),
-                    page.page().section(), author, name, body, html, draft.parentId(),
-                    parent.map(p -> new GuestId(p.authorId())), draft.clientAddress(), now,
-                    comments.publishedOnSite(h, author.value(), site.id()), images.size()));
+            // Checked again: the parent may have been removed since it was read.
+            Optional<CommentRow> parent = draft.parentId()
+                    .map(parentId -> checkParent(h, Optional.of(page.id()), draft.page(), parentId));
             CommentStatus status = verdict.status();
             CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value),
                     parent.map(p -> p.depth() + 1).orElse(0), author.value(), name, html, status, now.toEpochMilli(),
                     Optional.empty(), 0, 0, false, verdict.authorMessage(), images);
             comments.insert(h, row, body, verdict);
+            verdict.records().run();
             long version = pages.recordChange(h, page.id(), row.isPublished() ? 1 : 0, "posted", id, now);
             afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id)));
             return new Posted(page, row, version);
@@ -391,22 +403,25 @@ public final class Comments {
             }
             existing = pages.find(h, site, draft.page());
         }
-        PageRow page = existing.orElseThrow();
+        return requireOpen(existing.orElseThrow());
+    }
+
+    private static PageRow requireOpen(PageRow page) {
         if (!page.page().open()) {
             throw new ParleyException.Conflict(CommentProblem.PAGE_CLOSED,
-                    "Page '" + draft.page() + "' is closed to new comments.");
+                    "Page '" + page.page().key() + "' is closed to new comments.");
         }
         return page;
     }
 
-    /** Checks the replied-to comment: it must exist, be published and be on this page. */
-    private CommentRow checkParent(Handle h, PageRow page, CommentId parentId) {
+    /** Checks the replied-to comment: it must exist, be published and be on this page ({@code page}: none yet). */
+    private CommentRow checkParent(Handle h, Optional<PageId> page, PageKey key, CommentId parentId) {
         var parent = comments.find(h, parentId.value()).orElseThrow(() -> new ParleyException.InvalidInput(
                 CommentProblem.UNKNOWN_PARENT, "There is no comment " + parentId + " to reply to.",
                 List.of(new org.parley.http.FieldError("parentId", "does not exist"))));
-        if (!parent.row().pageId().equals(page.id())) {
+        if (!page.equals(Optional.of(parent.row().pageId()))) {
             throw new ParleyException.InvalidInput(CommentProblem.PARENT_ON_OTHER_PAGE,
-                    "Comment " + parentId + " is not on page '" + page.page().key() + "'; reply on its own page.",
+                    "Comment " + parentId + " is not on page '" + key + "'; reply on its own page.",
                     List.of(new org.parley.http.FieldError("parentId", "is on another page")));
         }
         if (!parent.row().isPublished()) {

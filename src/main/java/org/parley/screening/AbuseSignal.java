@@ -30,7 +30,7 @@ final class AbuseSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         AbuseAssessment assessment = scores.of(submission);
         double p = assessment.probability();
         if (p < AbuseThresholds.DEFAULT_LOW && p < rules.abuseFlag()) {

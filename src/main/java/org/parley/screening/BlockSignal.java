@@ -27,7 +27,7 @@ final class BlockSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         int blockers = identity.blockersSince(submission.author(), submission.site(),
                 submission.at().minus(Duration.ofDays(rules.blockWindowDays())));
         if (blockers < rules.blocksToFlag()) {

@@ -21,7 +21,7 @@ final class EditSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         boolean changedApprovedText = submission.edit()
                 .filter(edit -> edit.approved() && !edit.previous().equals(submission.body()))
                 .isPresent();

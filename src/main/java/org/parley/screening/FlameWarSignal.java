@@ -42,22 +42,25 @@ final class FlameWarSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         double heat = hostility.applyAsDouble(submission);
         TurnRepository.Turn said = new TurnRepository.Turn(submission.id().value(), submission.author().value(),
                 submission.parentId().map(id -> id.value()), submission.parentAuthor().map(id -> id.value()),
                 submission.at().toEpochMilli(), heat);
-        List<TurnRepository.Turn> chain = db.write(h -> {
-            // An edit is no new turn: it keeps its place (and time) in the conversation and takes the new text's heat.
-            Optional<TurnRepository.Turn> earlier = submission.isEdit() ? turns.find(h, said.commentId()) : Optional.empty();
-            TurnRepository.Turn turn = earlier.map(t -> t.withHostility(heat)).orElse(said);
+        // An edit is no new turn: it keeps its place (and time) in the conversation and takes the new text's heat.
+        Optional<TurnRepository.Turn> earlier = submission.isEdit()
+                ? db.read(h -> turns.find(h, said.commentId())) : Optional.empty();
+        TurnRepository.Turn turn = earlier.map(t -> t.withHostility(heat)).orElse(said);
+        keep.add(() -> db.write(h -> {
             if (earlier.isPresent()) {
                 turns.updateHostility(h, turn.commentId(), heat);
             } else {
                 turns.insert(h, submission.site().value(), submission.page().value(), turn);
             }
-            return chain(h, turn, Instant.ofEpochMilli(turn.at()).minus(Duration.ofMinutes(rules.flameWarMinutes())).toEpochMilli());
-        });
+            return null;
+        }));
+        List<TurnRepository.Turn> chain = db.read(h -> chain(h, turn,
+                Instant.ofEpochMilli(turn.at()).minus(Duration.ofMinutes(rules.flameWarMinutes())).toEpochMilli()));
         if (chain.size() < rules.flameWarMessages()) {
             return List.of();
         }

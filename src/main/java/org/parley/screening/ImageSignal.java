@@ -20,7 +20,7 @@ final class ImageSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         // An edit changes only the text: images readers already see stay; held ones still wait.
         boolean alreadyShown = submission.edit().map(Submission.Edit::wasPublished).orElse(false);
         if (submission.images() == 0 || alreadyShown || submission.authorPublished() >= rules.imagesTrustedAfter()) {

@@ -20,7 +20,7 @@ final class LinkSignal implements Signal {
     private static final Pattern HREF = Pattern.compile("<a href=\"([^\"]*)\"");
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         Matcher links = HREF.matcher(submission.html().html());
         List<String> targets = new ArrayList<>();
         while (links.find()) {

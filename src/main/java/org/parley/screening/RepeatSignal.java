@@ -33,11 +33,11 @@ final class RepeatSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         String commentId = submission.id().value();
         if (submission.isEdit()) {
             // The edited text replaces the comment's fingerprint; it is no copy of the comment's own earlier text.
-            fingerprints.forget(submission.site(), commentId, submission.at());
+            keep.add(() -> fingerprints.forget(submission.site(), commentId, submission.at()));
         }
         List<String> words = SimHash.words(submission.body().source());
         if (words.size() < SimHash.MIN_WORDS) {
@@ -47,8 +47,8 @@ final class RepeatSignal implements Signal {
         Instant since = submission.at().minus(Duration.ofHours(rules.repeatHours()));
         List<FingerprintRepository.Fingerprint> similar = fingerprints.near(submission.site(), simhash, since).stream()
                 .filter(f -> !f.commentId().equals(commentId)).toList();
-        fingerprints.add(submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
-                submission.author().value(), simhash, submission.at().toEpochMilli()));
+        keep.add(() -> fingerprints.add(submission.site(), new FingerprintRepository.Fingerprint(submission.id().value(),
+                submission.author().value(), simhash, submission.at().toEpochMilli())));
         int copies = similar.size() + 1;
         if (copies < rules.repeatsToFlag()) {
             return List.of();

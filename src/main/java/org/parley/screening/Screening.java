@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
  * The screening feature's door: what comments asks before storing a new comment or an author's edit.
  * It refuses sanctioned commenters and floods, runs every signal (words, the abuse model, links, the
  * author's standing, readers' blocks, repeats, flame wars, edits of approved text) and lets the policy
- * decide under the page's moderation rules. Runs inside the posting transaction, so what signals record
- * commits with the comment or not at all. Thread-safe.
+ * decide under the page's moderation rules. Runs before the comment's transaction, on what is committed;
+ * what signals keep of the comment comes back in the verdict's records, written with the comment or not
+ * at all. Thread-safe.
  *
- * <p>A signal that fails (a defect, a bad stored rule) never fails the reader's post: its writes are
- * undone, the failure is logged as an incident, and the comment waits for a moderator with the failed
- * signal named among its reasons.
+ * <p>A signal that fails (a defect, a bad stored rule) never fails the reader's post: it keeps nothing,
+ * the failure is logged as an incident, and the comment waits for a moderator with the failed signal
+ * named among its reasons.
  */
 public final class Screening implements Gate {
 
@@ -109,31 +110,50 @@ public final class Screening implements Gate {
         moderation.refuseIfRestricted(submission.site(), submission.section(), submission.author(), submission.at());
         limits.take(submission, pageRules);
         ModerationRules rules = pageRules;
+        Keep keep = new Keep();
         try {
-            // One savepoint for all signals: on the usual path a post pays for one, not one per signal.
-            reasons.addAll(db.undoableOnFailure(() -> inspect(signals, submission, rules)));
+            reasons.addAll(inspect(signals, submission, rules, keep));
         } catch (RuntimeException failed) {
             LOG.warn("a screening signal failed on a comment on site {}, page {}; screening it signal by signal",
                     submission.site(), submission.page(), failed);
-            reasons.addAll(inspectOneByOne(submission, rules));
+            keep = new Keep();
+            reasons.addAll(inspectOneByOne(submission, rules, keep));
         }
-        return Policy.decide(reasons, rules, submission);
+        return Policy.decide(reasons, rules, submission).withRecords(recordsOf(keep, submission));
     }
 
-    private static List<Reason> inspect(List<Signal> signals, Submission submission, ModerationRules rules) {
+    /** The kept records as one write that never fails the comment's transaction: a record lost is logged. */
+    private Runnable recordsOf(Keep keep, Submission submission) {
+        Runnable all = keep.all();
+        return () -> {
+            try {
+                db.undoableOnFailure(() -> {
+                    all.run();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.error("could not keep screening's records of comment {} on site {}; the comment is stored without them",
+                        submission.id(), submission.site(), e);
+            }
+        };
+    }
+
+    private static List<Reason> inspect(List<Signal> signals, Submission submission, ModerationRules rules, Keep keep) {
         List<Reason> reasons = new ArrayList<>();
         for (Signal signal : signals) {
-            reasons.addAll(signal.inspect(submission, rules));
+            reasons.addAll(signal.inspect(submission, rules, keep));
         }
         return reasons;
     }
 
     /** The slow path after a failure: each signal on its own, so only the failed ones are set aside. */
-    private List<Reason> inspectOneByOne(Submission submission, ModerationRules rules) {
+    private List<Reason> inspectOneByOne(Submission submission, ModerationRules rules, Keep keep) {
         List<Reason> reasons = new ArrayList<>();
         for (Signal signal : signals) {
+            Keep kept = new Keep();
             try {
-                reasons.addAll(db.undoableOnFailure(() -> signal.inspect(submission, rules)));
+                reasons.addAll(signal.inspect(submission, rules, kept));
+                keep.addAll(kept);
             } catch (RuntimeException e) {
                 reasons.add(failed(signal.name(), submission, e));
             }

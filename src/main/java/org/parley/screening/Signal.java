@@ -8,7 +8,8 @@ import org.parley.moderation.ModerationRules;
 /**
  * One thing screening looks at in a new comment or an author's edit ({@link Submission#isEdit()}) — its
  * words, links, author, the readers' blocks, the conversation it joins — and the reasons, with evidence,
- * it finds. Adding a signal is one class registered in {@link Screening#create}. Signals run inside the posting transaction and must be quick.
+ * it finds. Adding a signal is one class registered in {@link Screening#create}. Signals read what is committed,
+ * before the comment's transaction opens; what one keeps of the comment goes to {@code keep}, written with it.
  */
 interface Signal {
 
@@ -16,5 +17,5 @@ interface Signal {
     String name();
 
     /** What this signal has to say about the submission under the site's rules; empty when nothing. */
-    List<Reason> inspect(Submission submission, ModerationRules rules);
+    List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep);
 }

@@ -16,7 +16,7 @@ final class TrustSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         if (submission.authorPublished() >= rules.trustedAfter()) {
             return List.of();
         }

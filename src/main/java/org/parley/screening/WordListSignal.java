@@ -35,7 +35,7 @@ final class WordListSignal implements Signal {
     }
 
     @Override
-    public List<Reason> inspect(Submission submission, ModerationRules rules) {
+    public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         String typed = submission.body().source();
         List<Found> found = new ArrayList<>();
         words.find(submission.site(), typed).forEach(match -> found.add(new Found(match.term(), Optional.of(match), "")));

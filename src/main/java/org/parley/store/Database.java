@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,19 +68,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
     private volatile boolean closing;
     /** This thread's open write transaction, so nested door calls join it (per instance, not static). */
-    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
-
-    private static final class Transaction {
-        final Handle handle;
-        final List<Runnable> afterCommit = new ArrayList<>();
-        /** Cache entries this transaction changes the source of: read fresh here until it ends. */
-        final Set<String> changedCacheEntries = new HashSet<>();
-        int savepoints;
-
-        Transaction(Handle handle) {
-            this.handle = handle;
-        }
-    }
+    private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
+    private final GroupCommit groupCommit;
 
     private Database(Vendor vendor, StoreConfig config, HikariDataSource writePool, HikariDataSource readPool,
                      HikariDataSource cachePool) {
@@ -96,6 +84,7 @@ public final class Database implements AutoCloseable {
         this.caches = new Caches(this, vendor, node);
         this.signingKeys = new SigningKeys(this);
         this.readiness = new ReadinessProbe(reader, () -> flyway(readPool));
+        this.groupCommit = new GroupCommit(writer, current);
     }
 
     /**
@@ -229,37 +218,37 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one write transaction: all of it commits, or none of it. Called while this
      * thread already runs a write transaction of this database, it joins that transaction, so one door
-     * can make another door's change part of its own (a moderator's action and its audit entry).
+     * can make another door's change part of its own (a moderator's action and its audit entry). Writes
+     * that arrive together commit together ({@link GroupCommit}), each still all or nothing; the work
+     * may then run on another caller's thread, and returns here once it has committed.
      */
     public <R> R write(HandleCallback<R, RuntimeException> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open != null) {
             return work.withHandle(open.handle);
         }
-        Transaction tx;
-        R result;
         if (closing || !writing.readLock().tryLock()) {
             throw new IllegalStateException("the database is closing; the write was not started");
         }
-        try (Handle handle = writer.open()) {
-            tx = new Transaction(handle);
-            current.set(tx);
-            try {
-                result = handle.inTransaction(work);
-            } finally {
-                current.remove();
-            }
+        GroupCommit.Piece<R> piece;
+        try {
+            piece = groupCommit.commit(new GroupCommit.Piece<>(work));
         } finally {
             writing.readLock().unlock();
         }
-        for (Runnable action : tx.afterCommit) {
+        if (piece.failure instanceof RuntimeException e) {
+            throw e;
+        } else if (piece.failure instanceof Error e) {
+            throw e;
+        }
+        for (Runnable action : piece.afterCommit) {
             try {
                 action.run();
             } catch (RuntimeException e) {
                 LOG.error("after-commit action failed; the transaction itself committed", e);
             }
         }
-        return result;
+        return piece.result;
     }
 
     /**
@@ -268,11 +257,11 @@ public final class Database implements AutoCloseable {
      * change that did not happen.
      */
     public void afterCommit(Runnable action) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open == null) {
             action.run();
         } else {
-            open.afterCommit.add(action);
+            open.afterCommit().add(action);
         }
     }
 
@@ -283,19 +272,20 @@ public final class Database implements AutoCloseable {
      * transaction it simply runs {@code work}. The exception is rethrown either way.
      */
     public <R> R undoableOnFailure(Supplier<R> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open == null) {
             return work.get();
         }
-        String name = "parley_" + ++open.savepoints;
-        int actions = open.afterCommit.size();
+        String name = open.nextSavepoint();
+        List<Runnable> afterCommit = open.afterCommit();
+        int actions = afterCommit.size();
         open.handle.savepoint(name);
         R result;
         try {
             result = work.get();
         } catch (RuntimeException e) {
             open.handle.rollbackToSavepoint(name);
-            open.afterCommit.subList(actions, open.afterCommit.size()).clear();
+            afterCommit.subList(actions, afterCommit.size()).clear();
             throw e;
         }
         open.handle.release(name);
@@ -304,7 +294,7 @@ public final class Database implements AutoCloseable {
 
     /** Notes that this thread's write transaction (if any) changes the source of a cache entry. */
     void noteCacheChange(String entry) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open != null) {
             open.changedCacheEntries.add(entry);
         }
@@ -312,7 +302,7 @@ public final class Database implements AutoCloseable {
 
     /** True while this thread's write transaction has changed the source of a cache entry. */
     boolean cacheChangePending(String entry) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         return open != null && open.changedCacheEntries.contains(entry);
     }
 
@@ -330,13 +320,13 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a read connection, or inside this thread's write transaction if one is open. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         return open != null ? work.withHandle(open.handle) : reader.withHandle(work);
     }
 
     /** Runs {@code work} in one read transaction, for reads that must see one snapshot across statements. */
     public <R> R readConsistent(HandleCallback<R, RuntimeException> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open != null) {
             return work.withHandle(open.handle);
         }

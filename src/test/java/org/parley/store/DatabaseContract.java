@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.testing.MutableClock;
@@ -136,6 +138,63 @@ abstract class DatabaseContract {
         List<String> stored = db.read(h -> h.createQuery("SELECT id FROM guests ORDER BY id").mapTo(String.class).list());
         assertThat(stored).containsExactly("g_000000000aaaaaaaa", "g_000000000cccccccc");
         assertThat(announced).as("the undone work's after-commit action is dropped").containsExactly("c");
+    }
+
+    @Test
+    void writesQueuedTogetherCommitTogetherYetOneThatFailsIsUndoneAloneAndOnlyItsCallerHearsOfIt() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<String, String> announcedOn = new ConcurrentHashMap<>();
+        Map<String, Throwable> failures = new ConcurrentHashMap<>();
+        Thread first = writer("a", () -> db.write(h -> {
+            insertGuest("g_000000000aaaaaaaa");
+            holding.countDown();
+            awaitQuietly(release);
+            return null;
+        }), announcedOn, failures);
+        first.start();
+        holding.await();
+        // While the first holds the writer, three more queue up: the next batch takes them all at once.
+        List<Thread> queued = List.of(
+                writer("b", () -> insertGuest("g_000000000bbbbbbbb"), announcedOn, failures),
+                writer("c", () -> db.write(h -> {
+                    insertGuest("g_000000000cccccccc");
+                    return h.createQuery("SELECT nothing FROM no_such_table").mapTo(String.class).list();
+                }), announcedOn, failures),
+                writer("d", () -> insertGuest("g_000000000dddddddd"), announcedOn, failures));
+        for (Thread thread : queued) {
+            thread.start();
+            while (thread.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+        }
+        release.countDown();
+        first.join();
+        for (Thread thread : queued) {
+            thread.join();
+        }
+
+        List<String> stored = db.read(h -> h.createQuery("SELECT id FROM guests ORDER BY id").mapTo(String.class).list());
+        assertThat(stored).containsExactly("g_000000000aaaaaaaa", "g_000000000bbbbbbbb", "g_000000000dddddddd");
+        assertThat(failures).containsOnlyKeys("c");
+        assertThat(failures.get("c")).as("the caller gets its own work's failure").hasMessageContaining("no_such_table");
+        assertThat(announcedOn).as("each committed write announces itself, on its caller's thread")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", "writer-a", "b", "writer-b", "d", "writer-d"));
+    }
+
+    /** A thread that runs {@code write}, then notes on which thread its after-commit action ran, or its failure. */
+    private Thread writer(String name, Runnable write, Map<String, String> announcedOn, Map<String, Throwable> failures) {
+        return new Thread(() -> {
+            try {
+                db.write(h -> {
+                    write.run();
+                    db.afterCommit(() -> announcedOn.put(name, Thread.currentThread().getName()));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                failures.put(name, e);
+            }
+        }, "writer-" + name);
     }
 
     @Test
