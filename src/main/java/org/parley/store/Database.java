@@ -218,9 +218,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one write transaction: all of it commits, or none of it. Called while this
      * thread already runs a write transaction of this database, it joins that transaction, so one door
-     * can make another door's change part of its own (a moderator's action and its audit entry). Writes
-     * that arrive together commit together ({@link GroupCommit}), each still all or nothing; the work
-     * may then run on another caller's thread, and returns here once it has committed.
+     * can make another door's change part of its own (a moderator's action and its audit entry). On
+     * SQLite, writes that arrive together commit together ({@link GroupCommit}), each still all or nothing;
+     * the work may then run on another caller's thread, and this returns once it has committed.
      */
     public <R> R write(HandleCallback<R, RuntimeException> work) {
         WriteTransaction open = current.get();
@@ -232,7 +232,8 @@ public final class Database implements AutoCloseable {
         }
         GroupCommit.Piece<R> piece;
         try {
-            piece = groupCommit.commit(new GroupCommit.Piece<>(work));
+            piece = vendor == Vendor.SQLITE ? groupCommit.commit(new GroupCommit.Piece<>(work))
+                    : groupCommit.alone(new GroupCommit.Piece<>(work));
         } finally {
             writing.readLock().unlock();
         }

@@ -18,8 +18,13 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Every piece keeps the semantics of a transaction of its own: one that throws is rolled back to its
  * savepoint and its caller gets the exception, while the rest of the batch commits; a failed commit fails
  * every piece. Alone in its batch (no contention), a piece runs without a savepoint. The work runs on the
- * thread that holds the writer, so nested writes join through {@link WriteTransaction#current}; after-commit
- * actions run back on each caller's own thread, once its piece has committed.
+ * thread that holds the writer, so nested writes join through the database's current transaction;
+ * after-commit actions run back on each caller's own thread, once its piece has committed.
+ *
+ * <p>For SQLite, whose one writer would otherwise commit every post on its own. PostgreSQL takes writers in
+ * parallel and already shares one WAL flush among commits that arrive together; there, batching measured
+ * slower (each batch's statements are round trips made one after another by one connection), so each
+ * write runs {@link #alone}.
  */
 final class GroupCommit {
 
@@ -65,7 +70,11 @@ final class GroupCommit {
         writing.lock();
         try {
             if (!piece.done) {
-                runBatch();
+                List<Piece<?>> batch = new ArrayList<>();
+                for (Piece<?> next; batch.size() < MAX_BATCH && (next = queued.poll()) != null; ) {
+                    batch.add(next);
+                }
+                run(batch);
             }
         } finally {
             writing.unlock();
@@ -73,11 +82,13 @@ final class GroupCommit {
         return piece;
     }
 
-    private void runBatch() {
-        List<Piece<?>> batch = new ArrayList<>();
-        for (Piece<?> next; batch.size() < MAX_BATCH && (next = queued.poll()) != null; ) {
-            batch.add(next);
-        }
+    /** Runs {@code piece} in a transaction of its own, on this thread, beside any others running. */
+    <R> Piece<R> alone(Piece<R> piece) {
+        run(List.of(piece));
+        return piece;
+    }
+
+    private void run(List<Piece<?>> batch) {
         try (Handle handle = writer.open()) {
             WriteTransaction tx = new WriteTransaction(handle);
             current.set(tx);
