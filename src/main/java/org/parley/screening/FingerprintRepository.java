@@ -11,10 +11,12 @@ final class FingerprintRepository {
     record Fingerprint(String commentId, String authorId, long simhash, long at) {
     }
 
-    void insert(Handle h, SiteId site, Fingerprint f) {
+    /** Stores a fingerprint taken by {@code node} (the process storing it). */
+    void insert(Handle h, SiteId site, Fingerprint f, String node) {
         h.createUpdate("""
-                        INSERT INTO fingerprints (comment_id, site_id, author_id, simhash, created_at)
-                        VALUES (:comment, :site, :author, :simhash, :at)""")
+                        INSERT INTO fingerprints (comment_id, site_id, author_id, simhash, created_at, node)
+                        VALUES (:comment, :site, :author, :simhash, :at, :node)""")
+                .bind("node", node)
                 .bind("comment", f.commentId())
                 .bind("site", site.value())
                 .bind("author", f.authorId())
@@ -28,10 +30,18 @@ final class FingerprintRepository {
         h.createUpdate("DELETE FROM fingerprints WHERE comment_id = :comment").bind("comment", commentId).execute();
     }
 
+    /** The site's newest fingerprints taken at or after {@code since}, newest first. */
     List<Fingerprint> since(Handle h, SiteId site, Instant since, int limit) {
+        return since(h, site, since, limit, "");
+    }
+
+    /** As {@link #since}, leaving out those {@code node} stored (a node reading what the others stored). */
+    List<Fingerprint> since(Handle h, SiteId site, Instant since, int limit, String node) {
         return h.createQuery("""
                         SELECT comment_id, author_id, simhash, created_at FROM fingerprints
-                        WHERE site_id = :site AND created_at >= :since ORDER BY created_at DESC LIMIT :limit""")
+                        WHERE site_id = :site AND created_at >= :since AND (node IS NULL OR node <> :node)
+                        ORDER BY created_at DESC LIMIT :limit""")
+                .bind("node", node)
                 .bind("site", site.value())
                 .bind("since", since.toEpochMilli())
                 .bind("limit", limit)

@@ -21,7 +21,7 @@ import org.parley.store.Vendor;
  * transaction (which held SQLite's only write lock while it read). Loaded from the table on a site's
  * first comment after start-up; a fingerprint joins once its comment has committed. With several nodes
  * on one PostgreSQL database, each check first reads what the other nodes stored since the last one (a
- * short indexed range), so a spam wave spread over the nodes is seen whole.
+ * short indexed range, this node's own left out), so a spam wave spread over the nodes is seen whole.
  */
 final class RecentFingerprints {
 
@@ -102,7 +102,7 @@ final class RecentFingerprints {
     /** Stores the fingerprint with the comment's transaction and remembers it once that commits. */
     void add(SiteId site, FingerprintRepository.Fingerprint fingerprint) {
         db.write(h -> {
-            repository.insert(h, site, fingerprint);
+            repository.insert(h, site, fingerprint, db.node());
             return null;
         });
         db.afterCommit(() -> {
@@ -137,7 +137,7 @@ final class RecentFingerprints {
             from = recent.prints.isEmpty() ? since.toEpochMilli()
                     : Math.max(since.toEpochMilli(), recent.prints.peekLast().at() - COMMIT_LAG.toMillis());
         }
-        List<FingerprintRepository.Fingerprint> stored = db.read(h -> repository.since(h, site, Instant.ofEpochMilli(from), capacity));
+        List<FingerprintRepository.Fingerprint> stored = db.read(h -> repository.since(h, site, Instant.ofEpochMilli(from), capacity, db.node()));
         synchronized (recent) {
             stored.reversed().forEach(f -> recent.add(f, capacity));
         }

@@ -205,8 +205,8 @@ public final class Database implements AutoCloseable {
         caches.bindTo(registry);
     }
 
-    /** How this process names itself to the others on the database. */
-    String node() {
+    /** How this process names itself to the others on the database (new at every start). */
+    public String node() {
         return node;
     }
 
