@@ -122,7 +122,6 @@ final class LiveFeed {
 
     private void pump(PageId page, long version, String topic) {
         Progress state = progress.computeIfAbsent(page, id -> new Progress());
-        List<LiveMessage> messages;
         state.lock.lock();
         try {
             if (state.sent < 0) {
@@ -132,14 +131,16 @@ final class LiveFeed {
                 state.sent = Math.max(state.sent, version);
                 return;
             }
-            messages = replay(readModel.snapshot(page, version), state.sent);
+            List<LiveMessage> messages = replay(readModel.snapshot(page, version), state.sent);
             if (!messages.isEmpty()) {
                 state.sent = messages.getLast().sequence();
             }
+            // Queued under the lock: a client skips what is older than what it was sent, so a later change
+            // queued ahead of an earlier one (two pumps racing to broadcast) would lose the earlier one.
+            messages.forEach(message -> streams.broadcast(topic, message));
         } finally {
             state.lock.unlock();
         }
-        messages.forEach(message -> streams.broadcast(topic, message));
     }
 
     private List<LiveMessage> replay(ThreadSnapshot snapshot, long after) {
