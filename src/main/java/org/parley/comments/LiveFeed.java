@@ -115,7 +115,10 @@ final class LiveFeed {
         long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
         start.ifPresent(snapshot -> follow(snapshot.page().id(), topic, from));
         Set<String> blocked = hidden.stream().map(GuestId::value).collect(Collectors.toSet());
+        // A reader who missed nothing costs no query: what comes after the current snapshot reaches it live
+        // (it follows the page before this runs, and a change is broadcast only once the snapshot holds it).
         streams.serve(topic, body, from, seen -> readModel.snapshot(site, key)
+                .filter(snapshot -> seen < snapshot.version())
                 .map(snapshot -> replay(snapshot, seen))
                 .orElse(List.of()), message -> message.subject().map(author -> !blocked.contains(author)).orElse(true));
     }

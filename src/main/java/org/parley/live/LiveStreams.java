@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server-sent event streams grouped by topic (one topic per page). Each connected client is served by
@@ -24,6 +26,8 @@ import java.util.function.Predicate;
  * that the heap holds, or when open files run short. Thread-safe.
  */
 public final class LiveStreams implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStreams.class);
 
     /** Heap one connected client costs, measured with bench/live.sh (connection, its thread, buffers). */
     static final long BYTES_PER_CLIENT = 32 * 1024;
@@ -156,7 +160,15 @@ public final class LiveStreams implements AutoCloseable {
         try {
             stream.comment("connected");
             long sent = lastSeen;
-            for (LiveMessage message : replay.apply(lastSeen)) {
+            List<LiveMessage> missed;
+            try {
+                missed = replay.apply(lastSeen);
+            } catch (RuntimeException e) {
+                // Not the client's doing (the database, most likely): say so; the client reconnects and resumes.
+                LOG.warn("could not replay what a live reader of {} missed; its stream closes", topic, e);
+                return;
+            }
+            for (LiveMessage message : missed) {
                 sent = emit(stream, new Outgoing(message, EventStream.frame(message)), sent, shows);
             }
             while (true) {
