@@ -12,7 +12,8 @@
 #   after+aot   this checkout's archive with the AOT cache its 'parley aot-cache' builds (JDK 25 or newer)
 #   --opts      one more design: this checkout with the AOT cache and PARLEY_JAVA_OPTS set to the options given;
 #               leading VAR=VALUE words go to the environment (MALLOC_ARENA_MAX=2 -Xmx128m)
-# --designs picks among before, after and after+aot (comma-separated; default all three).
+#   before+aot  BEFORE_REF's archive with its AOT cache (a BEFORE_REF that has 'parley aot-cache')
+# --designs picks among these (comma-separated; default before,after,after+aot).
 # --postgres runs every design on PostgreSQL (127.0.0.1:5432, database test, user postgres) in a schema of its
 # own, dropped at the end, instead of SQLite.
 set -euo pipefail
@@ -46,7 +47,7 @@ export JAVA_HOME; JAVA_HOME=$(./parley jdk)
 JAVA="$JAVA_HOME/bin/java"
 unpack() { mkdir -p "$WORK/$1" && tar -xzf "$2" -C "$WORK/$1" --strip-components 1; }
 unpack after target/parley-*.tar.gz
-if [[ ",$DESIGNS," == *",before,"* ]]; then
+if [[ ",$DESIGNS," == *",before"* ]]; then
   git worktree add -q --detach "$WORK/src-before" "$BEFORE_REF"
   (cd "$WORK/src-before" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" mvn -B -q -DskipTests package >/dev/null)
   unpack before "$WORK"/src-before/target/parley-*.tar.gz
@@ -61,6 +62,7 @@ for d in "${chosen[@]}"; do
     before) add before before off "" ;;
     after) add after after off "" ;;
     after+aot) add after+aot after "$WORK/after+aot.aot" "" ;;
+    before+aot) add before+aot before "$WORK/before+aot.aot" "" ;;
     *) echo "bench: unknown design $d" >&2; exit 2 ;;
   esac
 done
