@@ -6,7 +6,9 @@
 #
 # Each design runs the installed archive's launcher (bin/parley serve) on a copy of one database holding a site
 # and a 200-comment thread. Reported per design: milliseconds from launch to the first 200 answer to the
-# widget's first-load thread read (gzip), and VmRSS after --idle seconds (default 10) of idling.
+# widget's first-load thread read (gzip), the CPU time the process had used by then (user and system, the
+# launcher's own children included: less sensitive to other work on the machine than the wall time), and
+# VmRSS after --idle seconds (default 10) of idling.
 #   before      BEFORE_REF's archive (default: the commit before this benchmark was added), its default options
 #   after       this checkout's archive, default options, PARLEY_AOT_CACHE=off
 #   after+aot   this checkout's archive with the AOT cache its 'parley aot-cache' builds (JDK 25 or newer)
@@ -135,7 +137,11 @@ with open(log, "w") as out:
             c.request("GET", path, headers={"Accept-Encoding": "gzip"})
             r = c.getresponse(); r.read(); c.close()
             if r.status == 200:
-                first = time.monotonic(); break
+                first = time.monotonic()
+                with open(f"/proc/{proc.pid}/stat") as stat:  # user, system, and the launcher's children's
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                cpu = sum(int(f) for f in fields[11:15]) * 1000 // os.sysconf("SC_CLK_TCK")
+                break
         except OSError:
             pass
         time.sleep(0.005)
@@ -149,28 +155,28 @@ with open(log, "w") as out:
         proc.wait(60)
     except subprocess.TimeoutExpired:
         proc.kill()
-    print(f"{(first - start) * 1000:.0f} {int(rss) // 1024}" if first else "failed -")
+    print(f"{(first - start) * 1000:.0f} {cpu} {int(rss) // 1024}" if first else "failed - -")
 PY
 )
 READ="/api/v1/sites/bench/thread?page=bench-200&sort=best&limit=20"
 echo "== machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== before: $(git rev-parse --short "$BEFORE_REF"), after: $(git rev-parse --short HEAD) + working tree; $RUNS runs each, idle ${IDLE}s; store: ${POSTGRES:+postgresql}${POSTGRES:-sqlite}"
-declare -A MS RSS
+declare -A MS CPU RSS
 for run in $(seq 1 "$RUNS"); do
   for i in "${!LABELS[@]}"; do
     PORT=$(free_port)
     data="$WORK/data-$i"; [ -n "$POSTGRES" ] && data="$WORK/data"
-    read -r ms rss < <(in_env "$i" python3 -c "$MEASURE" "$PORT" "$READ" "$IDLE" "$WORK/run.log" -- \
+    read -r ms cpu rss < <(in_env "$i" python3 -c "$MEASURE" "$PORT" "$READ" "$IDLE" "$WORK/run.log" -- \
       "$WORK/${BUILDS[$i]}/bin/parley" serve --data "$data" --port "$PORT")
     if [ "$ms" = failed ]; then echo "bench: ${LABELS[$i]} did not answer; its log:" >&2; cat "$WORK/run.log" >&2; exit 1; fi
-    MS[$i]="${MS[$i]:-} $ms"; RSS[$i]="${RSS[$i]:-} $rss"
-    printf '  run %d %-12s first thread read %5d ms, idle RSS %4d MiB\n' "$run" "${LABELS[$i]}" "$ms" "$rss"
+    MS[$i]="${MS[$i]:-} $ms"; CPU[$i]="${CPU[$i]:-} $cpu"; RSS[$i]="${RSS[$i]:-} $rss"
+    printf '  run %d %-12s first thread read %5d ms (%5d ms of CPU), idle RSS %4d MiB\n' "$run" "${LABELS[$i]}" "$ms" "$cpu" "$rss"
   done
 done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 summary() { python3 -c 'import sys, statistics as s; v=sorted(map(int, sys.argv[1:])); print(f"{v[0]}–{v[-1]} (median {s.median(v):.0f})")' "$@"; }
-printf '%-14s %-34s %s\n' design "launch to first thread read, ms" "idle RSS, MiB"
+printf '%-14s %-34s %-30s %s\n' design "launch to first thread read, ms" "CPU used until then, ms" "idle RSS, MiB"
 for i in "${!LABELS[@]}"; do
   # shellcheck disable=SC2086
-  printf '%-14s %-34s %s\n' "${LABELS[$i]}" "$(summary ${MS[$i]})" "$(summary ${RSS[$i]})"
+  printf '%-14s %-34s %-30s %s\n' "${LABELS[$i]}" "$(summary ${MS[$i]})" "$(summary ${CPU[$i]})" "$(summary ${RSS[$i]})"
 done

@@ -143,7 +143,7 @@ class DistributionIT {
             assertThat(parley.output()).contains("Parley is running at http://localhost:" + port + "/ (store: sqlite)");
             // The JVM ends with 143 (128 + SIGTERM) once its shutdown hooks have run.
             assertThat(parley.stop(Duration.ofSeconds(30))).isEqualTo(143);
-            assertThat(parley.output()).as("the text access log of the shipped logback.xml")
+            assertThat(parley.output()).as("the text access log of the shipped configuration")
                     .contains(" access GET /widget/parley.js 200 ").contains(" access GET /x%0A12:00:00.000%20access");
             assertThat(parley.lines()).noneMatch(line -> line.startsWith("12:00:00.000 access"));
             assertThat(widget.header("X-Request-Id")).isPresent();
