@@ -164,10 +164,13 @@ echo "== before: $(git rev-parse --short "$BEFORE_REF"), after: $(git rev-parse 
 declare -A MS CPU RSS
 for run in $(seq 1 "$RUNS"); do
   for i in "${!LABELS[@]}"; do
-    PORT=$(free_port)
     data="$WORK/data-$i"; [ -n "$POSTGRES" ] && data="$WORK/data"
-    read -r ms cpu rss < <(in_env "$i" python3 -c "$MEASURE" "$PORT" "$READ" "$IDLE" "$WORK/run.log" -- \
-      "$WORK/${BUILDS[$i]}/bin/parley" serve --data "$data" --port "$PORT")
+    for _ in 1 2 3; do # a free port can be taken by another process before the server binds it: try another
+      PORT=$(free_port)
+      read -r ms cpu rss < <(in_env "$i" python3 -c "$MEASURE" "$PORT" "$READ" "$IDLE" "$WORK/run.log" -- \
+        "$WORK/${BUILDS[$i]}/bin/parley" serve --data "$data" --port "$PORT")
+      [ "$ms" = failed ] && grep -q 'cannot listen' "$WORK/run.log" || break
+    done
     if [ "$ms" = failed ]; then echo "bench: ${LABELS[$i]} did not answer; its log:" >&2; cat "$WORK/run.log" >&2; exit 1; fi
     MS[$i]="${MS[$i]:-} $ms"; CPU[$i]="${CPU[$i]:-} $cpu"; RSS[$i]="${RSS[$i]:-} $rss"
     printf '  run %d %-12s first thread read %5d ms (%5d ms of CPU), idle RSS %4d MiB\n' "$run" "${LABELS[$i]}" "$ms" "$cpu" "$rss"
