@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,12 +143,64 @@ class DistributionIT {
             assertThat(parley.output()).contains("Parley is running at http://localhost:" + port + "/ (store: sqlite)");
             // The JVM ends with 143 (128 + SIGTERM) once its shutdown hooks have run.
             assertThat(parley.stop(Duration.ofSeconds(30))).isEqualTo(143);
-            assertThat(parley.output()).as("the text access log of the shipped logback.xml")
+            assertThat(parley.output()).as("the text access log of the shipped configuration")
                     .contains(" access GET /widget/parley.js 200 ").contains(" access GET /x%0A12:00:00.000%20access");
             assertThat(parley.lines()).noneMatch(line -> line.startsWith("12:00:00.000 access"));
             assertThat(widget.header("X-Request-Id")).isPresent();
         }
         assertThat(work.resolve("data/parley.db")).isRegularFile();
+    }
+
+    /**
+     * Java 25 and newer: {@code parley aot-cache} builds the AOT cache, every command then starts with it, and a
+     * cache that no longer fits (a jar changed since; a damaged file) is passed over, never a reason not to start.
+     */
+    @Test
+    void theAotCacheIsBuiltUsedAndPassedOverWhenItNoLongerFits() throws IOException {
+        assumeThat(Runtime.version().feature()).as("the AOT cache needs Java 25 or newer").isGreaterThanOrEqualTo(25);
+        Path cache = dir.resolve("aot/parley.aot");
+        Files.createDirectories(cache.getParent());
+        // -Xlog:aot=info (after the launcher's own -Xlog) makes the JVM say whether it opened the cache.
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "PARLEY_AOT_CACHE", cache.toString(),
+                "PARLEY_JAVA_OPTS", "-Xmx256m -Xlog:aot=info");
+        try (ChildProcess build = launch(env, "aot-cache")) {
+            assertThat(build.awaitExit(Duration.ofMinutes(3))).as(build.output()).isZero();
+        }
+        assertThat(cache).isRegularFile();
+        assertThat(Files.size(cache)).isGreaterThan(1 << 20);
+        try (ChildProcess again = launch(env, "aot-cache")) {
+            assertThat(again.awaitExit(START)).as(again.output()).isZero();
+            assertThat(again.output()).contains("is current");
+        }
+        assertThat(helpOutput(env)).contains("Opened AOT cache");
+
+        Files.setLastModifiedTime(home.resolve("lib/parley.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(helpOutput(env)).as("a jar newer than the cache").doesNotContain("Opened AOT cache");
+        Files.setLastModifiedTime(home.resolve("lib/parley.jar"), FileTime.from(Instant.now().minusSeconds(3600)));
+        assertThat(helpOutput(env)).contains("Opened AOT cache");
+
+        Files.write(cache, new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now()));
+        assertThat(helpOutput(env)).as("a damaged cache").startsWith("[").contains("Usage: parley <command>");
+        Map<String, String> off = new HashMap<>(env);
+        off.put("PARLEY_AOT_CACHE", "off");
+        assertThat(helpOutput(off)).doesNotContain("Opened AOT cache").contains("Usage: parley <command>");
+    }
+
+    private static ChildProcess launch(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/parley").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+        builder.environment().putAll(env);
+        return ChildProcess.start(builder);
+    }
+
+    private static String helpOutput(Map<String, String> env) {
+        try (ChildProcess help = launch(env, "help")) {
+            assertThat(help.awaitExit(START)).as(help.output()).isZero();
+            return help.output();
+        }
     }
 
     private static boolean answers(Http http, String path) {

@@ -72,6 +72,10 @@ final class Commands {
                     Flag.required("thread", "FILE", "The page captured as plain text"), MODEL,
                     Flag.optional("flagged", "N,…", "Numbers of the comments that must be flagged"),
                     Flag.optional("at-most-low", "N,…", "Numbers of the comments that must score at most low"))),
+            new Command("aot-cache", "JDK 25 or newer: build the cache that makes serve and demo start faster (classes loaded and"
+                    + " linked, method profiles): a training run starts a server on a temporary database, reads and posts, and stops."
+                    + " The launcher then uses the cache, and builds a new one when Java, the jars or PARLEY_JAVA_OPTS change.",
+                    Command.DatabaseUse.NONE, List.of()),
             new Command("help", "Show this text; 'parley COMMAND --help' shows one command's flags.", Command.DatabaseUse.NONE,
                     List.of()));
 

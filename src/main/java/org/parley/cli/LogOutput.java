@@ -10,8 +10,9 @@ import org.parley.web.LogFormat;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts {@code logging.format} into effect once the configuration is read, and ends logging at shutdown. {@code logback.xml} keeps
- * choosing what is logged, at which level and to which appender (the access log's buffering included);
+ * Puts {@code logging.format} into effect once the configuration is read, and ends logging at shutdown.
+ * {@link LogConfigurator} keeps choosing what is logged, at which level and to which appender (the access
+ * log's buffering included);
  * {@code json} only swaps each appender's encoder for {@link JsonLogEncoder}. {@code text} changes nothing.
  */
 final class LogOutput {

@@ -81,7 +81,13 @@ public final class Main {
 
     private void execute(Command command, Args args) {
         switch (command.database()) {
-            case NONE -> ModelCommands.run(command, args, terminal.out(), terminal.in());
+            case NONE -> {
+                if (command.name().equals("aot-cache")) {
+                    new StartupTraining(terminal.out()).run();
+                } else {
+                    ModelCommands.run(command, args, terminal.out(), terminal.in());
+                }
+            }
             case SERVE -> serve(config(args), command.name().equals("demo"));
             case CREATE_IF_MISSING, EXISTING_ONLY -> {
                 // Mistakes in the flags (and the password) are found before a database is opened, so none is created for them.

@@ -42,6 +42,8 @@ public final class Database implements AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     /** PostgreSQL readiness: this node hears what the others change (its live readers depend on it). */
     static final String OTHER_NODES = "otherNodes";
+    /** Where each vendor's migrations are on the class path. */
+    private static final String MIGRATIONS = "db/migration/";
 
     private final Vendor vendor;
     private final StoreConfig config;
@@ -58,6 +60,8 @@ public final class Database implements AutoCloseable {
     private final Caches caches;
     private final SigningKeys signingKeys;
     private final ReadinessProbe readiness;
+    /** Whether the schema already holds every bundled migration, answered without Flyway. */
+    private final MigrationCheck migrations;
     /** PostgreSQL: signals to and from the other processes; set once while opening. */
     private Optional<Notifications> notifications = Optional.empty();
     /** Set once while opening, before the instance is handed out. */
@@ -83,7 +87,8 @@ public final class Database implements AutoCloseable {
         this.cacheReader = cachePool == readPool ? reader : Jdbi.create(cachePool);
         this.caches = new Caches(this, vendor, node);
         this.signingKeys = new SigningKeys(this);
-        this.readiness = new ReadinessProbe(reader, () -> flyway(readPool));
+        this.migrations = MigrationCheck.bundled(MIGRATIONS + vendor.migrationFolder());
+        this.readiness = new ReadinessProbe(reader, migrations, () -> flyway(readPool));
         this.groupCommit = new GroupCommit(writer, current);
     }
 
@@ -132,7 +137,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = connect(config);
         try {
-            if (db.flyway().info().current() == null) {
+            if (!db.reader.withHandle(db.migrations::upToDate) && db.flyway().info().current() == null) {
                 db.close();
                 return Optional.empty();
             }
@@ -156,7 +161,10 @@ public final class Database implements AutoCloseable {
 
     private void migrateOrClose() {
         try {
-            createdSchema = flyway().migrate().initialSchemaVersion == null;
+            // Flyway only when there is something for it to do (or to refuse): it costs a third of a second at start.
+            if (!reader.withHandle(migrations::upToDate)) {
+                createdSchema = flyway().migrate().initialSchemaVersion == null;
+            }
             if (servingLock.isPresent()) {
                 // Every table, not only those this connection has queried (none yet): a database an older
                 // Parley or another tool filled may never have been analysed. Such a table is analysed in
@@ -437,7 +445,7 @@ public final class Database implements AutoCloseable {
     private Flyway flyway(DataSource source) {
         return Flyway.configure()
                 .dataSource(source)
-                .locations("classpath:db/migration/" + vendor.migrationFolder())
+                .locations("classpath:" + MIGRATIONS + vendor.migrationFolder())
                 .load();
     }
 }

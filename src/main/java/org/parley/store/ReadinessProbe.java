@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the database whether it can serve: a trivial query on a pooled connection, then Flyway's list of
- * migrations not yet applied. The probe runs on a thread of its own that the caller waits for at most a
- * timeout, because a pool whose database is gone blocks for its whole connection timeout (30 s), far
- * longer than a health checker waits. Callers arriving while a probe runs wait for that same probe, so an
- * outage never piles up threads. Thread-safe.
+ * Asks the database whether it can serve: a trivial query on a pooled connection, then whether every
+ * migration is applied (Flyway's list of those that are not, when a look at its history is not enough). The
+ * probe runs on a thread of its own that the caller waits for at most a timeout, because a pool whose
+ * database is gone blocks for its whole connection timeout (30 s), far longer than a health checker waits.
+ * Callers arriving while a probe runs wait for that same probe, so an outage never piles up threads.
+ * Thread-safe.
  */
 final class ReadinessProbe {
 
@@ -29,14 +30,16 @@ final class ReadinessProbe {
     private static final Logger LOG = LoggerFactory.getLogger(ReadinessProbe.class);
 
     private final Jdbi reader;
+    private final MigrationCheck migrations;
     private final Supplier<Flyway> flyway;
     /** The probe in flight or last finished; guarded by this. */
     private CompletableFuture<List<HealthCheck>> probe;
     /** What the last finished probe found wrong, so each change is logged once, not at every probe. */
     private String lastProblem = "";
 
-    ReadinessProbe(Jdbi reader, Supplier<Flyway> flyway) {
+    ReadinessProbe(Jdbi reader, MigrationCheck migrations, Supplier<Flyway> flyway) {
         this.reader = reader;
+        this.migrations = migrations;
         this.flyway = flyway;
     }
 
@@ -82,7 +85,9 @@ final class ReadinessProbe {
             checks = unanswered("failed a test query (the server log says why)");
         } else {
             try {
-                List<String> pending = Arrays.stream(flyway.get().info().pending())
+                // Flyway's list only when the quick look finds the schema is not simply up to date.
+                List<String> pending = reader.withHandle(migrations::upToDate) ? List.of()
+                        : Arrays.stream(flyway.get().info().pending())
                         .map(MigrationInfo::getVersion).filter(Objects::nonNull).map(Object::toString).toList();
                 checks = List.of(HealthCheck.passed(DATABASE), pending.isEmpty() ? HealthCheck.passed(MIGRATIONS)
                         : HealthCheck.failed(MIGRATIONS, pending.size() + " not applied (version " + String.join(", ", pending)

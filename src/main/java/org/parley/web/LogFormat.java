@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How Parley writes its log: {@code logging.format}. */
 public enum LogFormat {
-    /** One readable line per event, as {@code logback.xml} lays it out. */
+    /** One readable line per event, as Parley's logging configuration lays it out. */
     TEXT,
     /** One JSON object per line: time, level, logger, message, and for requests their fields (a request's id among them). */
     JSON;

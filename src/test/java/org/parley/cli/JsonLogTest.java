@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,15 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.testing.ChildProcess;
 import org.parley.testing.Http;
 
 /**
- * {@code parley serve} with {@code logging.format=json}, as its own process with the production
- * {@code logback.xml}: everything it prints is JSON lines, each request's line carries the id its response
+ * {@code parley serve} with {@code logging.format=json}, as its own process with the production logging
+ * configuration ({@link LogConfigurator}): everything it prints is JSON lines, each request's line carries the id its response
  * was given, and no client address or e-mail address reaches the log.
  */
 class JsonLogTest {
@@ -119,10 +122,11 @@ class JsonLogTest {
     /** The real {@code main}, configured only by the environment, as a service manager would start it. */
     private ProcessBuilder serve(int port) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The shipped configuration: without the test classes, so without the quieter logback-test.xml among them.
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-                // The shipped configuration, not the quieter logback-test.xml that is also on the test class path.
-                "-Dlogback.configurationFile=logback.xml", "-Dfile.encoding=" + StandardCharsets.UTF_8.name(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(port),
+                "-Dfile.encoding=" + StandardCharsets.UTF_8.name(), "-cp", classPath, Main.class.getName(), "serve", "--port", String.valueOf(port),
                 "--data", dir.resolve("data").toString()).directory(dir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
         builder.environment().put("PARLEY_LOGGING_FORMAT", "json");

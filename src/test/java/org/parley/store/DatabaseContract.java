@@ -3,6 +3,8 @@ package org.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.parley.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +51,46 @@ abstract class DatabaseContract {
 
     void insertGuest(String id) {
         db.write(h -> h.createUpdate("INSERT INTO guests (id, token_hash, created_at) VALUES (:id, :id, 0)").bind("id", id).execute());
+    }
+
+    /**
+     * Opening skips Flyway only when its history holds exactly the bundled migrations; a migration pending,
+     * failed or changed since it was applied still goes through Flyway, which applies it or refuses to start.
+     */
+    @Test
+    void onlyASchemaWithEveryMigrationAppliedAsBundledSkipsFlyway() throws IOException {
+        MigrationCheck check = MigrationCheck.bundled("db/migration/" + config.vendor().migrationFolder());
+        assertThat(db.read(check::upToDate)).as("just migrated by Flyway: the checksums agree").isTrue();
+
+        String newest = db.read(h -> h.createQuery("SELECT version FROM flyway_schema_history ORDER BY installed_rank DESC")
+                .mapTo(String.class).first());
+        db.write(h -> h.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'"));
+        assertThat(db.read(check::upToDate)).as("a migration changed since it was applied").isFalse();
+        assertThatThrownBy(() -> Database.open(config).close()).as("Flyway still refuses it").hasMessageContaining("checksum");
+        db.write(h -> h.execute("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '1'"));
+
+        db.write(h -> h.createUpdate("UPDATE flyway_schema_history SET success = :no WHERE version = :v")
+                .bind("no", false).bind("v", newest).execute());
+        assertThat(db.read(check::upToDate)).as("a failed migration").isFalse();
+        assertThatThrownBy(() -> Database.open(config).close()).as("Flyway still refuses it").hasMessageContaining(newest);
+        db.write(h -> h.createUpdate("UPDATE flyway_schema_history SET success = :yes WHERE version = :v")
+                .bind("yes", true).bind("v", newest).execute());
+
+        StoreConfig old = store(Files.createDirectories(dir.resolve("old")));
+        try {
+            Flyway.configure().dataSource(old.effectiveUrl(), old.user(), old.password())
+                    .locations("classpath:db/migration/" + old.vendor().migrationFolder()).target("81").load().migrate();
+            try (Database upgraded = Database.open(old)) {
+                int counted = upgraded.read(h -> h.createQuery("SELECT COUNT(*) FROM author_counts").mapTo(Integer.class).one());
+                assertThat(counted).as("migrations after 81 applied").isZero();
+                assertThat(upgraded.read(check::upToDate)).isTrue();
+            }
+        } finally {
+            dropStore(old);
+        }
+        try (Database again = Database.open(config)) {
+            assertThat(again.createdSchema()).isFalse();
+        }
     }
 
     @Test
