@@ -74,7 +74,8 @@ final class Commands {
                     Flag.optional("at-most-low", "N,…", "Numbers of the comments that must score at most low"))),
             new Command("aot-cache", "JDK 25 or newer: build the cache that makes serve and demo start faster (classes loaded and"
                     + " linked, method profiles): a training run starts a server on a temporary database, reads and posts, and stops."
-                    + " The launcher then uses the cache, and builds a new one when Java, the jars or PARLEY_JAVA_OPTS change.",
+                    + " The launcher uses it while Java, the jars and PARLEY_JAVA_OPTS are those it was built with; run this again"
+                    + " after changing them (it does nothing while the cache is current).",
                     Command.DatabaseUse.NONE, List.of()),
             new Command("help", "Show this text; 'parley COMMAND --help' shows one command's flags.", Command.DatabaseUse.NONE,
                     List.of()));
