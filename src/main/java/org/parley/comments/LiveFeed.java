@@ -115,10 +115,7 @@ final class LiveFeed {
         long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
         start.ifPresent(snapshot -> follow(snapshot.page().id(), topic, from));
         Set<String> blocked = hidden.stream().map(GuestId::value).collect(Collectors.toSet());
-        // A reader who missed nothing costs no query: what comes after the current snapshot reaches it live
-        // (it follows the page before this runs, and a change is broadcast only once the snapshot holds it).
         streams.serve(topic, body, from, seen -> readModel.snapshot(site, key)
-                .filter(snapshot -> seen < snapshot.version())
                 .map(snapshot -> replay(snapshot, seen))
                 .orElse(List.of()), message -> message.subject().map(author -> !blocked.contains(author)).orElse(true));
     }
@@ -147,9 +144,13 @@ final class LiveFeed {
     }
 
     private List<LiveMessage> replay(ThreadSnapshot snapshot, long after) {
+        if (after >= snapshot.version()) {
+            // Nothing missed costs no query: a new reader follows the page before it asks, and later changes
+            // reach it live, each broadcast only once the snapshot holds it.
+            return List.of();
+        }
         PageId id = snapshot.page().id();
-        long from = Math.min(after, snapshot.version());
-        List<PageRepository.PageEvent> entries = db.read(h -> pages.eventsAfter(h, id, from, MAX_REPLAY + 1));
+        List<PageRepository.PageEvent> entries = db.read(h -> pages.eventsAfter(h, id, after, MAX_REPLAY + 1));
         if (entries.size() > MAX_REPLAY) {
             return List.of(new LiveMessage(snapshot.version(), "reset", "{\"reason\":\"too many changes missed\"}"));
         }

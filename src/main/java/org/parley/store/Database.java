@@ -89,7 +89,7 @@ public final class Database implements AutoCloseable {
         this.signingKeys = new SigningKeys(this);
         this.migrations = MigrationCheck.bundled(MIGRATIONS + vendor.migrationFolder());
         this.readiness = new ReadinessProbe(reader, migrations, () -> flyway(readPool));
-        this.groupCommit = new GroupCommit(writer, current);
+        this.groupCommit = new GroupCommit(writer, current, vendor == Vendor.SQLITE);
     }
 
     /**
@@ -240,24 +240,11 @@ public final class Database implements AutoCloseable {
         }
         GroupCommit.Piece<R> piece;
         try {
-            piece = vendor == Vendor.SQLITE ? groupCommit.commit(new GroupCommit.Piece<>(work))
-                    : groupCommit.alone(new GroupCommit.Piece<>(work));
+            piece = groupCommit.commit(new GroupCommit.Piece<>(work));
         } finally {
             writing.readLock().unlock();
         }
-        if (piece.failure instanceof RuntimeException e) {
-            throw e;
-        } else if (piece.failure instanceof Error e) {
-            throw e;
-        }
-        for (Runnable action : piece.afterCommit) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                LOG.error("after-commit action failed; the transaction itself committed", e);
-            }
-        }
-        return piece.result;
+        return piece.finish();
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Top-level writes that arrive together commit together: each caller queues its work and takes the
@@ -23,8 +25,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>For SQLite, whose one writer would otherwise commit every post on its own. PostgreSQL takes writers in
  * parallel and already shares one WAL flush among commits that arrive together; there, batching measured
- * slower (each batch's statements are round trips made one after another by one connection), so each
- * write runs {@link #alone}.
+ * slower (each batch's statements are round trips made one after another by one connection), so there
+ * each write runs alone, on its caller's thread, beside the others.
  */
 final class GroupCommit {
 
@@ -47,16 +49,38 @@ final class GroupCommit {
         void run(Handle handle) {
             result = work.withHandle(handle);
         }
+
+        /** The work's result once committed, after its after-commit actions have run; or its failure, thrown. */
+        R finish() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
+            }
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.error("after-commit action failed; the transaction itself committed", e);
+                }
+            }
+            return result;
+        }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final Jdbi writer;
     private final ThreadLocal<WriteTransaction> current;
+    /** False: every write runs alone (PostgreSQL). */
+    private final boolean batching;
     private final Queue<Piece<?>> queued = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    GroupCommit(Jdbi writer, ThreadLocal<WriteTransaction> current) {
+    GroupCommit(Jdbi writer, ThreadLocal<WriteTransaction> current, boolean batching) {
         this.writer = writer;
         this.current = current;
+        this.batching = batching;
     }
 
     /**
@@ -64,6 +88,10 @@ final class GroupCommit {
      * it has committed or failed ({@link Piece#failure}); its after-commit actions are left to the caller.
      */
     <R> Piece<R> commit(Piece<R> piece) {
+        if (!batching) {
+            run(List.of(piece));
+            return piece;
+        }
         queued.add(piece);
         // Callers queue for the writer in about the order they queued their work: those whose work a batch
         // took find it done when their turn comes and leave at once.
@@ -79,12 +107,6 @@ final class GroupCommit {
         } finally {
             writing.unlock();
         }
-        return piece;
-    }
-
-    /** Runs {@code piece} in a transaction of its own, on this thread, beside any others running. */
-    <R> Piece<R> alone(Piece<R> piece) {
-        run(List.of(piece));
         return piece;
     }
 
