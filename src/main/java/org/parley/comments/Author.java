@@ -1,8 +1,8 @@
 package org.parley.comments;
 
 import java.util.Optional;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 
 /** Who wrote a comment: the commenter's public id and the name they gave, if any (shown as "Guest" otherwise). */
-public record Author(GuestId id, Optional<String> name) {
+public record Author(ReaderId id, Optional<String> name) {
 }

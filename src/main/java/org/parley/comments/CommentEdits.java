@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.Site;
 import org.parley.store.Database;
 
@@ -47,7 +47,7 @@ final class CommentEdits {
      * 4xx problems when the page is closed, the author is banned, suspended or editing too fast, or
      * screening rejects the new text; nothing changes then.
      */
-    EditOutcome edit(Site site, GuestId author, CommentId id, Markdown body, SafeHtml html, String clientAddress, Instant now) {
+    EditOutcome edit(Site site, ReaderId author, CommentId id, Markdown body, SafeHtml html, String clientAddress, Instant now) {
         screening.prepare(site.id(), body, html);
         return changeOwn(site, author, id, now, (h, stored, page) -> {
             CommentRow before = comments.withImages(h, stored.row());
@@ -81,7 +81,7 @@ final class CommentEdits {
      * Deletes the comment, published or held. Its text, earlier texts and images are erased (an image no
      * other comment shows leaves storage); when replies hang from it, a "deleted" placeholder keeps their place.
      */
-    EditOutcome delete(Site site, GuestId author, CommentId id, Instant now) {
+    EditOutcome delete(Site site, ReaderId author, CommentId id, Instant now) {
         return changeOwn(site, author, id, now, (h, stored, page) -> {
             comments.markDeleted(h, id.value(), now);
             revisions.removeAll(h, id.value());
@@ -97,12 +97,12 @@ final class CommentEdits {
     private Submission submission(Handle h, PageRow page, CommentRepository.StoredComment stored, CommentRow before,
                                   Markdown body, SafeHtml html, String clientAddress, Instant now) {
         Optional<CommentId> parentId = before.parentId().map(CommentId::new);
-        Optional<GuestId> parentAuthor = before.parentId().flatMap(parent -> comments.find(h, parent))
-                .map(parent -> new GuestId(parent.row().authorId()));
+        Optional<ReaderId> parentAuthor = before.parentId().flatMap(parent -> comments.find(h, parent))
+                .map(parent -> new ReaderId(parent.row().authorId()));
         // Judged as if posted now, so the author's standing leaves this comment out, as it did when it was new.
         int published = comments.publishedOnSite(h, before.authorId(), page.siteId()) - (before.isPublished() ? 1 : 0);
         return new Submission(new CommentId(before.id()), page.siteId(), page.page().key(), page.page().section(),
-                new GuestId(before.authorId()), before.authorName(), body, html, parentId, parentAuthor, clientAddress, now,
+                new ReaderId(before.authorId()), before.authorName(), body, html, parentId, parentAuthor, clientAddress, now,
                 published, before.images().size(),
                 Optional.of(new Submission.Edit(stored.markdown(), before.isPublished(), stored.approved())));
     }
@@ -123,7 +123,7 @@ final class CommentEdits {
      * else's, not deleted, not rejected by moderation (its author sees why; a new comment is the way on),
      * and inside the edit window.
      */
-    private EditOutcome changeOwn(Site site, GuestId author, CommentId id, Instant now, OwnChange change) {
+    private EditOutcome changeOwn(Site site, ReaderId author, CommentId id, Instant now, OwnChange change) {
         Change result = db.write(h -> {
             comments.lock(h, id.value());
             var stored = comments.find(h, id.value()).orElseThrow(() -> Comments.unknownComment(id));

@@ -27,7 +27,7 @@ import org.parley.http.RequestProblem;
 import org.parley.http.Requests;
 import org.parley.http.Responses;
 import org.parley.identity.Block;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.media.ImageId;
 import org.parley.sites.SiteId;
@@ -103,7 +103,7 @@ final class CommentRoutes implements HttpService {
 
     // GET /sites/{site}/comments/{id} → the comment with its markdown source; with the author's token, also their held one
     private void comment(ServerRequest req, ServerResponse res) {
-        Optional<GuestId> viewer = viewer(req);
+        Optional<ReaderId> viewer = viewer(req);
         CommentWithSource found = comments.comment(site(req), commentId(req), viewer);
         if (viewer.isPresent()) {
             res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
@@ -114,7 +114,7 @@ final class CommentRoutes implements HttpService {
     // POST /sites/{site}/comments {page, parentId?, body, name?, pageTitle?, pageUrl?, images?: [{id, alt?}]} → 201 comment
     private void post(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
-        GuestId author = identity.requireGuest(Requests.bearer(req));
+        ReaderId author = identity.requireReader(Requests.bearer(req));
         JsonFields fields = new JsonFields(commentBodies(site).object(req),
                 Set.of("page", "parentId", "body", "name", "pageTitle", "pageUrl", "images"));
         String page = fields.requiredString("page");
@@ -164,7 +164,7 @@ final class CommentRoutes implements HttpService {
     private void edit(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         CommentId id = commentId(req);
-        GuestId author = identity.requireGuest(Requests.bearer(req));
+        ReaderId author = identity.requireReader(Requests.bearer(req));
         JsonFields fields = new JsonFields(commentBodies(site).object(req), Set.of("body"));
         String body = fields.requiredString("body");
         fields.done();
@@ -175,14 +175,14 @@ final class CommentRoutes implements HttpService {
     private void delete(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         CommentId id = commentId(req);
-        sendOutcome(res, comments.delete(site, identity.requireGuest(Requests.bearer(req)), id));
+        sendOutcome(res, comments.delete(site, identity.requireReader(Requests.bearer(req)), id));
     }
 
     // PUT /sites/{site}/comments/{id}/vote {value: 1|0|-1} → {id, up, down, myVote}
     private void vote(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         CommentId id = commentId(req);
-        GuestId voter = identity.requireGuest(Requests.bearer(req));
+        ReaderId voter = identity.requireReader(Requests.bearer(req));
         JsonFields fields = new JsonFields(bodies.object(req), Set.of("value"));
         int value = fields.requiredInt("value", -1, 1);
         fields.done();
@@ -194,7 +194,7 @@ final class CommentRoutes implements HttpService {
     private void myVotes(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
-        GuestId voter = identity.requireGuest(Requests.bearer(req));
+        ReaderId voter = identity.requireReader(Requests.bearer(req));
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
         sendJson(res, Status.OK_200, ThreadJson.myVotes(comments.myVotes(site, voter, key)));
     }
@@ -209,7 +209,7 @@ final class CommentRoutes implements HttpService {
                     List.of(new FieldError("page", "must be given 1 to " + MAX_COUNT_KEYS + " times")));
         }
         List<PageKey> keys = new ArrayList<>(new HashSet<>(raw).stream().map(k -> pageKey(k, "page")).toList());
-        Optional<GuestId> viewer = viewer(req);
+        Optional<ReaderId> viewer = viewer(req);
         Responses.send(req, res, EncodedBody.of(ThreadJson.counts(comments.counts(site, keys, viewer)), JSON),
                 viewer.isPresent() ? "private, no-cache" : "public, max-age=30");
     }
@@ -247,7 +247,7 @@ final class CommentRoutes implements HttpService {
         SiteId site = site(req);
         PageKey key = pageKey(Requests.requiredQuery(req, "page"), "page");
         sites.require(site.value());
-        Set<GuestId> hidden = Requests.query(req, "viewer").map(comments::liveViewer).map(identity::blocked).orElse(Set.of());
+        Set<ReaderId> hidden = Requests.query(req, "viewer").map(comments::liveViewer).map(identity::blocked).orElse(Set.of());
         Optional<Long> lastSeen = req.headers().first(HeaderNames.create("Last-Event-ID")).or(() -> Requests.query(req, "since"))
                 .map(CommentRoutes::sequence);
         liveFeed.refuseIfFull();
@@ -260,7 +260,7 @@ final class CommentRoutes implements HttpService {
     // POST /sites/{site}/blocks {commentId} → 201 {id, name, since}: never see that comment's author again
     private void block(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
-        GuestId blocker = identity.requireGuest(Requests.bearer(req));
+        ReaderId blocker = identity.requireReader(Requests.bearer(req));
         JsonFields fields = new JsonFields(bodies.object(req), Set.of("commentId"));
         String raw = fields.requiredString("commentId");
         if (!fields.hasError("commentId") && !CommentId.isValid(raw)) {
@@ -276,7 +276,7 @@ final class CommentRoutes implements HttpService {
     // GET /sites/{site}/blocks → {blocks: [{id, name, since}]}: the reader's block list, newest first
     private void blockList(ServerRequest req, ServerResponse res) {
         sites.require(site(req).value());
-        GuestId blocker = identity.requireGuest(Requests.bearer(req));
+        ReaderId blocker = identity.requireReader(Requests.bearer(req));
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
         sendJson(res, Status.OK_200, ThreadJson.blocks(identity.blockList(blocker), comments.liveTicket(blocker)));
     }
@@ -284,12 +284,12 @@ final class CommentRoutes implements HttpService {
     // DELETE /sites/{site}/blocks/{guest} → 204: see that reader's comments again
     private void unblock(ServerRequest req, ServerResponse res) {
         sites.require(site(req).value());
-        GuestId blocker = identity.requireGuest(Requests.bearer(req));
+        ReaderId blocker = identity.requireReader(Requests.bearer(req));
         String raw = req.path().pathParameters().get("guest");
         if (!org.parley.store.Ids.looksLike("g", raw)) {
             throw new ParleyException.NotFound(CommentProblem.NOT_BLOCKED, "'" + raw + "' is not on your block list.");
         }
-        if (!identity.unblock(blocker, new GuestId(raw))) {
+        if (!identity.unblock(blocker, new ReaderId(raw))) {
             throw new ParleyException.NotFound(CommentProblem.NOT_BLOCKED, "'" + raw + "' is not on your block list.");
         }
         res.status(Status.NO_CONTENT_204).send();
@@ -311,7 +311,7 @@ final class CommentRoutes implements HttpService {
     }
 
     /** The reader a read is for: whoever the bearer token names; an unknown token reads anonymously. */
-    private Optional<GuestId> viewer(ServerRequest req) {
+    private Optional<ReaderId> viewer(ServerRequest req) {
         return Requests.bearer(req).flatMap(identity::authenticate);
     }
 

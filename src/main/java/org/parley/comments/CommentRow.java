@@ -3,7 +3,7 @@ package org.parley.comments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 
 /** A comment as stored, without its markdown source and screening reasons (threads never need them). */
 record CommentRow(
@@ -36,7 +36,7 @@ record CommentRow(
     /** How its author sees it: everything, the moderators' note included. */
     Comment view(int replyCount) {
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
-                Optional.of(new Author(new GuestId(authorId), authorName)), status, html,
+                Optional.of(new Author(new ReaderId(authorId), authorName)), status, html,
                 Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
                 authorNote, images);
     }
@@ -44,7 +44,7 @@ record CommentRow(
     /** How other readers see it when it is visible: no note to the author. */
     Comment publicView(int replyCount) {
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
-                Optional.of(new Author(new GuestId(authorId), authorName)), status, html,
+                Optional.of(new Author(new ReaderId(authorId), authorName)), status, html,
                 Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
                 Optional.empty(), images);
     }

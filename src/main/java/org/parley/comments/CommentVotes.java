@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.identity.Voice;
 import org.parley.identity.Voices;
@@ -37,7 +37,7 @@ final class CommentVotes {
     }
 
     /** Sets the voter's vote (1, -1, or 0 to withdraw) on a published comment of the site; see {@link Comments#vote}. */
-    VoteTally vote(Site site, GuestId voter, CommentId id, int value, String clientAddress, Instant now) {
+    VoteTally vote(Site site, ReaderId voter, CommentId id, int value, String clientAddress, Instant now) {
         return db.write(h -> {
             var stored = comments.find(h, id.value()).orElseThrow(() -> Comments.unknownComment(id));
             if (!pages.find(h, stored.row().pageId()).orElseThrow().siteId().equals(site.id())) {
@@ -74,7 +74,7 @@ final class CommentVotes {
     }
 
     /** The voter's votes on one page, by comment id (1 or -1); empty for an unknown page. */
-    Map<CommentId, Integer> ofVoter(SiteId site, GuestId voter, PageKey key) {
+    Map<CommentId, Integer> ofVoter(SiteId site, ReaderId voter, PageKey key) {
         return db.read(h -> pages.find(h, site, key)
                 .map(page -> comments.votesOnPage(h, voter.value(), page.id()))
                 .orElse(Map.of()))

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.EncodedBody;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.identity.Voice;
 import org.parley.identity.Voices;
@@ -103,12 +103,12 @@ public final class Comments {
      * thread. Throws a 400 problem for a cursor Parley did not issue.
      */
     public ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
-                             Optional<GuestId> viewer) {
+                             Optional<ReaderId> viewer) {
         return reads.thread(siteId, key, sort, after, limit, viewer);
     }
 
     /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
-    public ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
+    public ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<ReaderId> viewer) {
         return reads.replies(site, parentId, after, limit, viewer);
     }
 
@@ -118,7 +118,7 @@ public final class Comments {
     }
 
     /** One comment with its source as {@code viewer} sees it: also their own held one, for their edit form. */
-    CommentWithSource comment(SiteId site, CommentId id, Optional<GuestId> viewer) {
+    CommentWithSource comment(SiteId site, CommentId id, Optional<ReaderId> viewer) {
         return reads.comment(site, id, viewer);
     }
 
@@ -130,7 +130,7 @@ public final class Comments {
      * uploaded or badly described, a closed page, a parent that is unknown, not published or on another
      * page, or when screening refuses the author (banned, too many comments); nothing is written then.
      */
-    public Comment post(GuestId author, NewComment draft) {
+    public Comment post(ReaderId author, NewComment draft) {
         Site site = sites.require(draft.site().value());
         Markdown body = CommentRules.body(draft.body(), site, !draft.images().isEmpty());
         Optional<String> name = CommentRules.name(draft.authorName());
@@ -152,7 +152,7 @@ public final class Comments {
         });
         Verdict verdict = screening.screen(new Submission(new CommentId(id), site.id(), draft.page(),
                 seen.page().flatMap(page -> page.page().section()), author, name, body, html, draft.parentId(),
-                seen.parent().map(p -> new GuestId(p.authorId())), draft.clientAddress(), now, seen.authorPublished(),
+                seen.parent().map(p -> new ReaderId(p.authorId())), draft.clientAddress(), now, seen.authorPublished(),
                 images.size()));
 
         record Posted(PageRow page, CommentRow row, long version) {
@@ -183,7 +183,7 @@ public final class Comments {
      * a closed page, a banned or suspended author, too many edits, a deleted or rejected comment, or new
      * text screening rejects; the comment stays as it was then.
      */
-    public EditOutcome edit(SiteId siteId, GuestId author, CommentId id, Markdown newBody, String clientAddress) {
+    public EditOutcome edit(SiteId siteId, ReaderId author, CommentId id, Markdown newBody, String clientAddress) {
         Site site = sites.require(siteId.value());
         Markdown body = CommentRules.body(newBody, site, true);
         return activity.edited(edits.edit(site, author, id, body, renderer.render(body), clientAddress, clock.instant()));
@@ -194,7 +194,7 @@ public final class Comments {
      * images are erased (an image no other comment shows leaves storage); when replies hang from it, a
      * "deleted" placeholder keeps their place.
      */
-    public EditOutcome delete(SiteId siteId, GuestId author, CommentId id) {
+    public EditOutcome delete(SiteId siteId, ReaderId author, CommentId id) {
         return edits.delete(sites.require(siteId.value()), author, id, clock.instant());
     }
 
@@ -204,7 +204,7 @@ public final class Comments {
      * as they count: brand-new voters on one network ({@code clientAddress}'s) count once together, see
      * {@link #voice}; the voter's own vote is theirs either way.
      */
-    public VoteTally vote(SiteId siteId, GuestId voter, CommentId id, int value, String clientAddress) {
+    public VoteTally vote(SiteId siteId, ReaderId voter, CommentId id, int value, String clientAddress) {
         if (value < -1 || value > 1) {
             throw new IllegalArgumentException("vote must be -1, 0 or 1, was " + value);
         }
@@ -222,7 +222,7 @@ public final class Comments {
     }
 
     /** The voter's votes on one page, by comment id (1 or -1); empty for an unknown page. */
-    public Map<CommentId, Integer> myVotes(SiteId site, GuestId voter, PageKey key) {
+    public Map<CommentId, Integer> myVotes(SiteId site, ReaderId voter, PageKey key) {
         sites.require(site.value());
         return votes.ofVoter(site, voter, key);
     }
@@ -256,10 +256,10 @@ public final class Comments {
      * Published comment counts for up to 100 pages of a site; pages without comments count 0. For a
      * {@code viewer} with blocks, their blocked commenters' comments are not counted.
      */
-    public Map<PageKey, Integer> counts(SiteId siteId, Collection<PageKey> keys, Optional<GuestId> viewer) {
+    public Map<PageKey, Integer> counts(SiteId siteId, Collection<PageKey> keys, Optional<ReaderId> viewer) {
         sites.require(siteId.value());
         List<String> pageKeys = keys.stream().map(PageKey::value).toList();
-        List<String> blocked = viewer.map(identity::blocked).orElse(java.util.Set.of()).stream().map(GuestId::value).toList();
+        List<String> blocked = viewer.map(identity::blocked).orElse(java.util.Set.of()).stream().map(ReaderId::value).toList();
         Map<String, Integer> found = db.read(h -> pages.counts(h, siteId, pageKeys));
         Map<String, Integer> hidden = blocked.isEmpty() ? Map.of() : db.read(h -> comments.publishedBy(h, siteId, pageKeys, blocked));
         Map<PageKey, Integer> counts = new LinkedHashMap<>();
@@ -352,7 +352,7 @@ public final class Comments {
     }
 
     /** How a commenter's comments on a site have fared. */
-    public AuthorStats authorStats(SiteId site, GuestId author) {
+    public AuthorStats authorStats(SiteId site, ReaderId author) {
         return db.read(h -> reviews.authorStats(h, site, author));
     }
 
@@ -368,17 +368,17 @@ public final class Comments {
 
     /** The thread page encoded by {@code encoder}, memoized for the public; see {@link ThreadReads#body}. */
     ThreadReads.Body threadBody(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
-                                Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
+                                Optional<ReaderId> viewer, Function<ThreadPage, EncodedBody> encoder) {
         return reads.body(siteId, key, sort, after, limit, viewer, encoder);
     }
 
     /** A ticket naming {@code viewer} on live streams, so their blocks apply there too. */
-    String liveTicket(GuestId viewer) {
+    String liveTicket(ReaderId viewer) {
         return liveTickets.issue(viewer, clock.instant());
     }
 
     /** The reader a live ticket names; 400 for a ticket Parley did not sign or that has expired. */
-    GuestId liveViewer(String ticket) {
+    ReaderId liveViewer(String ticket) {
         return liveTickets.check(ticket, clock.instant()).orElseThrow(() -> new ParleyException.InvalidInput(
                 CommentProblem.INVALID_LIVE_TICKET, "The live ticket is not valid any more; read the block list again for a new one.",
                 List.of(new org.parley.http.FieldError("viewer", "is not a current live ticket"))));

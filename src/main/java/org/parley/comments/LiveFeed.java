@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.live.LiveMessage;
 import org.parley.live.LiveStreams;
 import org.parley.sites.SiteId;
@@ -109,12 +109,12 @@ final class LiveFeed {
      * Serves one SSE client of a page until it leaves; replays what it missed after {@code lastSeen}.
      * Comments by the {@code hidden} commenters (the reader's blocks) are never sent to it.
      */
-    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, Set<GuestId> hidden, OutputStream body) {
+    void serve(SiteId site, PageKey key, Optional<Long> lastSeen, Set<ReaderId> hidden, OutputStream body) {
         String topic = topic(site, key);
         Optional<ThreadSnapshot> start = readModel.snapshot(site, key);
         long from = lastSeen.orElse(start.map(ThreadSnapshot::version).orElse(0L));
         start.ifPresent(snapshot -> follow(snapshot.page().id(), topic, from));
-        Set<String> blocked = hidden.stream().map(GuestId::value).collect(Collectors.toSet());
+        Set<String> blocked = hidden.stream().map(ReaderId::value).collect(Collectors.toSet());
         streams.serve(topic, body, from, seen -> readModel.snapshot(site, key)
                 .map(snapshot -> replay(snapshot, seen))
                 .orElse(List.of()), message -> message.subject().map(author -> !blocked.contains(author)).orElse(true));

@@ -3,7 +3,7 @@ package org.parley.comments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.store.Ids;
 import org.parley.store.SigningKeys;
 
@@ -25,13 +25,13 @@ final class LiveTickets {
         this.keys = keys;
     }
 
-    String issue(GuestId viewer, Instant now) {
+    String issue(ReaderId viewer, Instant now) {
         String claim = viewer.value() + "." + now.plus(LIFETIME).getEpochSecond();
         return claim + "." + keys.sign(PURPOSE, claim, now);
     }
 
     /** The reader a ticket names, if Parley signed it and it has not expired. */
-    Optional<GuestId> check(String ticket, Instant now) {
+    Optional<ReaderId> check(String ticket, Instant now) {
         String[] parts = ticket.split("\\.", -1);
         if (parts.length != 4) {
             return Optional.empty();
@@ -43,6 +43,6 @@ final class LiveTickets {
                 || !keys.verify(PURPOSE, guest + "." + expiry, parts[2] + "." + parts[3], now)) {
             return Optional.empty();
         }
-        return Optional.of(new GuestId(guest));
+        return Optional.of(new ReaderId(guest));
     }
 }

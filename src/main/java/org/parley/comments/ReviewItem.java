@@ -3,7 +3,7 @@ package org.parley.comments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 
 /**
@@ -21,7 +21,7 @@ public record ReviewItem(
         Optional<String> pageTitle,
         Optional<String> section,
         Optional<CommentId> parentId,
-        GuestId author,
+        ReaderId author,
         Optional<String> authorName,
         CommentStatus status,
         Markdown source,

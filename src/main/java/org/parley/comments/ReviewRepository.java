@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.http.Json;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 
 /** SQL for moderators' views of comments: queues, given comments, conversations, an author's record. */
@@ -103,7 +103,7 @@ final class ReviewRepository {
                 .toList();
     }
 
-    AuthorStats authorStats(Handle h, SiteId site, GuestId author) {
+    AuthorStats authorStats(Handle h, SiteId site, ReaderId author) {
         int[] counts = new int[4];
         h.createQuery("""
                         SELECT c.status, COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
@@ -150,7 +150,7 @@ final class ReviewRepository {
                 Optional.ofNullable(rs.getString("title")),
                 Optional.ofNullable(rs.getString("section")),
                 Optional.ofNullable(rs.getString("parent_id")).map(CommentId::new),
-                new GuestId(rs.getString("author_id")),
+                new ReaderId(rs.getString("author_id")),
                 Optional.ofNullable(rs.getString("author_name")),
                 CommentStatus.fromDb(rs.getString("status")),
                 new Markdown(rs.getString("markdown")),

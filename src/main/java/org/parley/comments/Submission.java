@@ -2,7 +2,7 @@ package org.parley.comments;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 
 /**
@@ -25,12 +25,12 @@ public record Submission(
         SiteId site,
         PageKey page,
         Optional<String> section,
-        GuestId author,
+        ReaderId author,
         Optional<String> authorName,
         Markdown body,
         SafeHtml html,
         Optional<CommentId> parentId,
-        Optional<GuestId> parentAuthor,
+        Optional<ReaderId> parentAuthor,
         String clientAddress,
         Instant at,
         int authorPublished,
@@ -38,9 +38,9 @@ public record Submission(
         Optional<Edit> edit) {
 
     /** A new comment. */
-    public Submission(CommentId id, SiteId site, PageKey page, Optional<String> section, GuestId author,
+    public Submission(CommentId id, SiteId site, PageKey page, Optional<String> section, ReaderId author,
                       Optional<String> authorName, Markdown body, SafeHtml html, Optional<CommentId> parentId,
-                      Optional<GuestId> parentAuthor, String clientAddress, Instant at, int authorPublished, int images) {
+                      Optional<ReaderId> parentAuthor, String clientAddress, Instant at, int authorPublished, int images) {
         this(id, site, page, section, author, authorName, body, html, parentId, parentAuthor, clientAddress, at,
                 authorPublished, images, Optional.empty());
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.http.EncodedBody;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.sites.Site;
 import org.parley.sites.SiteId;
@@ -45,7 +45,7 @@ final class ThreadReads {
      * thread. Throws a 400 problem for a cursor Parley did not issue.
      */
     ThreadPage thread(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
-                             Optional<GuestId> viewer) {
+                             Optional<ReaderId> viewer) {
         Site site = sites.require(siteId.value());
         Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
         return shared(siteId, key, viewer)
@@ -54,7 +54,7 @@ final class ThreadReads {
     }
 
     /** The replies to a comment after {@code after} (oldest first) as {@code viewer} sees them. */
-    ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<GuestId> viewer) {
+    ReplyPage replies(SiteId site, CommentId parentId, Optional<String> after, int limit, Optional<ReaderId> viewer) {
         Cursor cursor = after.map(text -> Cursor.decode(text, 'r')).orElse(Cursor.FIRST_REPLY);
         ThreadSnapshot snapshot = asSeenBy(snapshotOf(site, stored(parentId), viewer), viewer);
         ThreadSnapshot.Node parent = snapshot.node(parentId.value()).orElseThrow(() -> Comments.unknownComment(parentId));
@@ -66,7 +66,7 @@ final class ThreadReads {
      * One comment with its markdown source, for its author's edit form: a published comment, or one that
      * only {@code viewer} sees because they wrote it (held, or rejected with the moderators' note).
      */
-    CommentWithSource comment(SiteId site, CommentId id, Optional<GuestId> viewer) {
+    CommentWithSource comment(SiteId site, CommentId id, Optional<ReaderId> viewer) {
         CommentRepository.StoredComment stored = stored(id);
         Lens lens = viewer.map(v -> new Lens(Optional.of(v.value()), Set.of())).orElse(Lens.PUBLIC);
         if (!lens.shows(stored.row())) {
@@ -88,7 +88,7 @@ final class ThreadReads {
      * or refused comments of their own on the page gets a fresh encoding.
      */
     Body body(SiteId siteId, PageKey key, Sort sort, Optional<String> after, int limit,
-                          Optional<GuestId> viewer, Function<ThreadPage, EncodedBody> encoder) {
+                          Optional<ReaderId> viewer, Function<ThreadPage, EncodedBody> encoder) {
         Site site = sites.require(siteId.value());
         Optional<Cursor> cursor = after.map(text -> Cursor.decode(text, 't'));
         Optional<ThreadSnapshot> shared = shared(siteId, key, viewer);
@@ -115,22 +115,22 @@ final class ThreadReads {
      * checked against what is stored, so what they just wrote through another node is there (read your
      * writes); anonymous readers get the cached one, at most a moment behind.
      */
-    private Optional<ThreadSnapshot> shared(SiteId site, PageKey key, Optional<GuestId> viewer) {
+    private Optional<ThreadSnapshot> shared(SiteId site, PageKey key, Optional<ReaderId> viewer) {
         return readsOwnWrites(viewer) ? readModel.storedSnapshot(site, key) : readModel.snapshot(site, key);
     }
 
     /** A known reader on a database other nodes may write to: their reads check what is stored. */
-    private boolean readsOwnWrites(Optional<GuestId> viewer) {
+    private boolean readsOwnWrites(Optional<ReaderId> viewer) {
         return viewer.isPresent() && db.vendor() == Vendor.POSTGRESQL;
     }
 
     /** The shared snapshot, or the viewer's own view of it when theirs differs from the public one. */
-    private ThreadSnapshot asSeenBy(ThreadSnapshot shared, Optional<GuestId> viewer) {
+    private ThreadSnapshot asSeenBy(ThreadSnapshot shared, Optional<ReaderId> viewer) {
         if (viewer.isEmpty()) {
             return shared;
         }
         Lens lens = new Lens(Optional.of(viewer.get().value()),
-                identity.blocked(viewer.get()).stream().map(GuestId::value).collect(Collectors.toSet()));
+                identity.blocked(viewer.get()).stream().map(ReaderId::value).collect(Collectors.toSet()));
         return shared.seenThrough(lens);
     }
 
@@ -143,7 +143,7 @@ final class ThreadReads {
     }
 
     /** The snapshot holding a stored comment, checked against what is stored as {@link #shared} says. */
-    private ThreadSnapshot snapshotOf(SiteId site, CommentRepository.StoredComment stored, Optional<GuestId> viewer) {
+    private ThreadSnapshot snapshotOf(SiteId site, CommentRepository.StoredComment stored, Optional<ReaderId> viewer) {
         PageId page = stored.row().pageId();
         CommentId id = new CommentId(stored.row().id());
         ThreadSnapshot snapshot = readsOwnWrites(viewer) ? readModel.storedSnapshot(page) : readModel.snapshotWith(page, id);

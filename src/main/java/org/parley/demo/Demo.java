@@ -24,7 +24,7 @@ import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
 import org.parley.comments.Gate;
 import org.parley.comments.Sort;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
@@ -100,10 +100,10 @@ public final class Demo {
         if (seeding.thread(site, key, Sort.OLDEST, Optional.empty(), 1, Optional.empty()).page().version() > 1) {
             return Map.of();
         }
-        Map<String, GuestId> guests = new HashMap<>();
+        Map<String, ReaderId> guests = new HashMap<>();
         Map<String, CommentId> ids = new HashMap<>();
         for (DemoNewsroom.DemoComment demo : newsroom.comments()) {
-            GuestId author = demo.name() == null
+            ReaderId author = demo.name() == null
                     ? identity.createGuest().id()
                     : guests.computeIfAbsent(demo.name(), name -> identity.createGuest().id());
             clock.set(article.publishedAt().plus(Duration.ofMinutes(demo.minutesAfterPublish())));

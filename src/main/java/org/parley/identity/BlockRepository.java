@@ -10,7 +10,7 @@ import org.parley.sites.SiteId;
 final class BlockRepository {
 
     /** Records the block unless it exists; returns whether it is new. */
-    boolean insert(Handle h, GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Voice voice, Instant now) {
+    boolean insert(Handle h, ReaderId blocker, ReaderId blocked, Optional<String> name, SiteId site, Voice voice, Instant now) {
         return h.createUpdate("""
                         INSERT INTO blocks (blocker_id, blocked_id, blocked_name, site_id, network, delegation, newcomer, created_at)
                         VALUES (:blocker, :blocked, :name, :site, :network, :delegation, :newcomer, :now)
@@ -26,19 +26,19 @@ final class BlockRepository {
                 .execute() > 0;
     }
 
-    boolean delete(Handle h, GuestId blocker, GuestId blocked) {
+    boolean delete(Handle h, ReaderId blocker, ReaderId blocked) {
         return h.createUpdate("DELETE FROM blocks WHERE blocker_id = :blocker AND blocked_id = :blocked")
                 .bind("blocker", blocker.value())
                 .bind("blocked", blocked.value())
                 .execute() > 0;
     }
 
-    List<Block> byBlocker(Handle h, GuestId blocker) {
+    List<Block> byBlocker(Handle h, ReaderId blocker) {
         return h.createQuery("""
                         SELECT blocked_id, blocked_name, created_at FROM blocks
                         WHERE blocker_id = :blocker ORDER BY created_at DESC, blocked_id""")
                 .bind("blocker", blocker.value())
-                .map((rs, ctx) -> new Block(new GuestId(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
+                .map((rs, ctx) -> new Block(new ReaderId(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
                         Instant.ofEpochMilli(rs.getLong(3))))
                 .list();
     }
@@ -47,7 +47,7 @@ final class BlockRepository {
      * Readers who blocked {@code blocked} on {@code site} since {@code since}; newcomers once per household, at
      * most {@value Voice#MOST_PER_DELEGATION} per delegation.
      */
-    int blockersSince(Handle h, GuestId blocked, SiteId site, Instant since) {
+    int blockersSince(Handle h, ReaderId blocked, SiteId site, Instant since) {
         return h.createQuery("""
                         SELECT COALESCE(SUM(established + CASE WHEN fresh > %d THEN %d ELSE fresh END), 0) FROM (
                             SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END) AS established,

@@ -11,7 +11,7 @@ final class GuestRepository {
      * Stores a guest; {@code network} is the pseudonym of the network it was created from (empty when Parley
      * made it itself), {@code crowded} whether that network had already made many guests just before.
      */
-    void insert(Handle h, GuestId id, String tokenHash, Optional<String> network, boolean crowded, Instant now) {
+    void insert(Handle h, ReaderId id, String tokenHash, Optional<String> network, boolean crowded, Instant now) {
         h.createUpdate("""
                         INSERT INTO guests (id, token_hash, network, crowded, created_at)
                         VALUES (:id, :hash, :network, :crowded, :now)""")
@@ -23,15 +23,15 @@ final class GuestRepository {
                 .execute();
     }
 
-    Optional<GuestId> byTokenHash(Handle h, String tokenHash) {
+    Optional<ReaderId> byTokenHash(Handle h, String tokenHash) {
         return h.createQuery("SELECT id FROM guests WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .mapTo(String.class)
                 .findOne()
-                .map(GuestId::new);
+                .map(ReaderId::new);
     }
 
-    Optional<GuestRow> find(Handle h, GuestId id) {
+    Optional<GuestRow> find(Handle h, ReaderId id) {
         return h.createQuery("SELECT network, crowded, created_at FROM guests WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> new GuestRow(id, Optional.ofNullable(rs.getString(1)), rs.getBoolean(2),

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What is stored about a guest besides its token digest; never changes once written. */
-record GuestRow(GuestId id, Optional<String> network, boolean crowded, Instant createdAt) {
+record GuestRow(ReaderId id, Optional<String> network, boolean crowded, Instant createdAt) {
 }

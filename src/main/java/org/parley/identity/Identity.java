@@ -45,11 +45,11 @@ public final class Identity {
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
     /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
-    private final SharedCache<Optional<GuestId>> tokens;
+    private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
     private final SharedCache<Optional<GuestRow>> guests;
     /** By blocker: whom they blocked. */
-    private final SharedCache<Set<GuestId>> blocked;
+    private final SharedCache<Set<ReaderId>> blocked;
 
     private Identity(Database db, Clock clock, Sites sites, IdentityConfig config) {
         this.db = db;
@@ -59,9 +59,9 @@ public final class Identity {
         this.limits = new GuestLimits(db, clock, config);
         this.networks = new NetworkPseudonyms(networkSecret(db, clock));
         this.tokens = db.caches().cache("guest-tokens", MAX_CACHED, repository::byTokenHash);
-        this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new GuestId(id)));
+        this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new ReaderId(id)));
         this.blocked = db.caches().cache("blocked", MAX_CACHED, (h, blocker) -> Set.copyOf(
-                blocks.byBlocker(h, new GuestId(blocker)).stream().map(Block::blocked).toList()));
+                blocks.byBlocker(h, new ReaderId(blocker)).stream().map(Block::blocked).toList()));
     }
 
     /** Identity with {@code config}'s guest limits; reads (or, the first time, makes) the installation's network secret. */
@@ -102,7 +102,7 @@ public final class Identity {
     }
 
     private NewGuest create(Instant now, Optional<String> network, Predicate<Handle> crowded) {
-        GuestId id = new GuestId(db.ids().next("g", now.toEpochMilli()));
+        ReaderId id = new ReaderId(db.ids().next("g", now.toEpochMilli()));
         String token = db.ids().secret();
         db.write(h -> {
             repository.insert(h, id, Ids.digest(token), network, crowded.test(h), now);
@@ -116,7 +116,7 @@ public final class Identity {
      * made in a crowd (see {@link #createGuest(String)}) is young — the allowance its network's crowd shares,
      * so a fresh token buys no fresh allowance. An opaque key for rate limits, never shown.
      */
-    public String allowanceHolder(GuestId guest) {
+    public String allowanceHolder(ReaderId guest) {
         return row(guest)
                 .filter(row -> row.crowded() && row.network().isPresent() && young(row))
                 .map(row -> "network:" + row.network().orElseThrow())
@@ -129,7 +129,7 @@ public final class Identity {
      * younger than {@link IdentityConfig#newGuestFor()}. Age alone decides: a published comment does not make
      * a guest established, as a comment on a page of one's own invention costs nothing.
      */
-    public Voice voice(GuestId reader, String clientAddress) {
+    public Voice voice(ReaderId reader, String clientAddress) {
         boolean newcomer = row(reader).map(this::young).orElse(true);
         return new Voice(networks.of(ClientAddress.household(clientAddress)), networks.of(ClientAddress.delegation(clientAddress)),
                 newcomer);
@@ -139,17 +139,17 @@ public final class Identity {
         return row.createdAt().isAfter(clock.instant().minus(config.newGuestFor()));
     }
 
-    private Optional<GuestRow> row(GuestId guest) {
+    private Optional<GuestRow> row(ReaderId guest) {
         return guests.get(guest.value());
     }
 
     /** The guest a token belongs to, if any. */
-    public Optional<GuestId> authenticate(String token) {
+    public Optional<ReaderId> authenticate(String token) {
         return tokens.get(Ids.digest(token));
     }
 
     /** The guest behind a request's bearer token; 401 problems when it is missing or unknown. */
-    public GuestId requireGuest(Optional<String> bearer) {
+    public ReaderId requireReader(Optional<String> bearer) {
         String token = bearer.orElseThrow(() -> new ParleyException.Forbidden(RequestProblem.AUTHENTICATION_REQUIRED,
                 "Send the guest token from POST /api/v1/sites/{site}/guests as 'Authorization: Bearer <token>'."));
         return authenticate(token).orElseThrow(() -> new ParleyException.Forbidden(IdentityProblem.UNKNOWN_GUEST_TOKEN,
@@ -162,7 +162,7 @@ public final class Identity {
      * where it happened and {@code voice} how the blocker counts (see {@link #voice}), for moderation's
      * block signal.
      */
-    public void block(GuestId blocker, GuestId blocked, Optional<String> name, SiteId site, Voice voice) {
+    public void block(ReaderId blocker, ReaderId blocked, Optional<String> name, SiteId site, Voice voice) {
         if (blocker.equals(blocked)) {
             throw new ParleyException.Conflict(IdentityProblem.SELF_BLOCK, "You cannot block yourself.");
         }
@@ -175,7 +175,7 @@ public final class Identity {
     }
 
     /** Takes {@code blocked} off {@code blocker}'s block list; true if they were on it. */
-    public boolean unblock(GuestId blocker, GuestId blocked) {
+    public boolean unblock(ReaderId blocker, ReaderId blocked) {
         return db.write(h -> {
             this.blocked.changed(blocker.value());
             return blocks.delete(h, blocker, blocked);
@@ -183,12 +183,12 @@ public final class Identity {
     }
 
     /** A reader's block list, most recent first. */
-    public List<Block> blockList(GuestId blocker) {
+    public List<Block> blockList(ReaderId blocker) {
         return db.read(h -> blocks.byBlocker(h, blocker));
     }
 
     /** Whom a reader has blocked; kept in memory, as every thread read of a reader with blocks asks. */
-    public Set<GuestId> blocked(GuestId blocker) {
+    public Set<ReaderId> blocked(ReaderId blocker) {
         return blocked.get(blocker.value());
     }
 
@@ -196,7 +196,7 @@ public final class Identity {
      * How many readers blocked {@code blocked} on {@code site} since {@code since}, brand-new readers counted
      * as {@link Voice} says (once per household, at most {@value Voice#MOST_PER_DELEGATION} per delegation). Never who.
      */
-    public int blockersSince(GuestId blocked, SiteId site, Instant since) {
+    public int blockersSince(ReaderId blocked, SiteId site, Instant since) {
         return db.read(h -> blocks.blockersSince(h, blocked, site, since));
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.BiConsumer;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
 import org.parley.sites.SiteId;
@@ -158,7 +158,7 @@ public final class Media {
      * stored format's type, {@code nosniff} and a sandboxing CSP). {@code uploader} throws for a guest who
      * may not contribute to a site (banned or suspended there).
      */
-    public HttpService routes(Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
+    public HttpService routes(Identity identity, Sites sites, BiConsumer<SiteId, ReaderId> uploader) {
         return new MediaRoutes(this, new UploadLimits(db, clock, config), identity, sites, uploader);
     }
 }

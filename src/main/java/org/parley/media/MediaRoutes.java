@@ -19,7 +19,7 @@ import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.http.Requests;
 import org.parley.http.Responses;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.sites.ImageRules;
 import org.parley.sites.Site;
@@ -45,9 +45,9 @@ final class MediaRoutes implements HttpService {
     private final Sites sites;
     private final ObjectMapper mapper = Json.mapper();
     private final UploadLimits limits;
-    private final BiConsumer<SiteId, GuestId> uploader;
+    private final BiConsumer<SiteId, ReaderId> uploader;
 
-    MediaRoutes(Media media, UploadLimits limits, Identity identity, Sites sites, BiConsumer<SiteId, GuestId> uploader) {
+    MediaRoutes(Media media, UploadLimits limits, Identity identity, Sites sites, BiConsumer<SiteId, ReaderId> uploader) {
         this.media = media;
         this.limits = limits;
         this.identity = identity;
@@ -67,7 +67,7 @@ final class MediaRoutes implements HttpService {
         Site site = sites.require(req.path().pathParameters().get("site"));
         ImageRules rules = site.images();
         SizeLimits sizes = SizeLimits.of(media.config(), rules);
-        GuestId guest = identity.requireGuest(Requests.bearer(req));
+        ReaderId guest = identity.requireReader(Requests.bearer(req));
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
             throw new ParleyException.InvalidInput(MediaProblem.MULTIPART_UPLOAD,

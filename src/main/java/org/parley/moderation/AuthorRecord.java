@@ -3,7 +3,7 @@ package org.parley.moderation;
 import java.util.List;
 import java.util.Optional;
 import org.parley.comments.AuthorStats;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 
 /**
  * What a moderator should know about a commenter on a site: how their comments fared, how often they
@@ -12,6 +12,6 @@ import org.parley.identity.GuestId;
  * section moderator sees site-wide sanctions and those of their sections, and the actions the audit log
  * shows them (on comments in their sections, and their own).
  */
-public record AuthorRecord(GuestId id, Optional<String> name, AuthorStats comments, int reportsAgainst, int blockedBy,
+public record AuthorRecord(ReaderId id, Optional<String> name, AuthorStats comments, int reportsAgainst, int blockedBy,
                            List<Sanction> sanctions, List<AuditEntry> history) {
 }

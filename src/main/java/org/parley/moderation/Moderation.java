@@ -21,7 +21,7 @@ import org.parley.comments.Sort;
 import org.parley.http.FieldError;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.identity.Voice;
 import org.parley.sites.SiteId;
@@ -104,7 +104,7 @@ public final class Moderation {
      * Throws 403 {@code banned} or {@code suspended}, with the moderators' message, if a sanction stops the
      * commenter at {@code at} on a page of {@code section} (empty: a page in no section).
      */
-    public void refuseIfRestricted(SiteId site, Optional<String> section, GuestId commenter, Instant at) {
+    public void refuseIfRestricted(SiteId site, Optional<String> section, ReaderId commenter, Instant at) {
         sanctions.refuseIfRestricted(site, section, commenter, at);
     }
 
@@ -113,7 +113,7 @@ public final class Moderation {
      * comment: reporting again is a 409 problem; reporting one's own comment is refused. Every report is
      * kept, but brand-new readers on one network ({@code clientAddress}'s) count as one reporter together.
      */
-    public Report report(SiteId site, GuestId reporter, CommentId commentId, ReportReason reason, Optional<String> note,
+    public Report report(SiteId site, ReaderId reporter, CommentId commentId, ReportReason reason, Optional<String> note,
                          String clientAddress) {
         sites.require(site.value());
         Optional<String> text = note.map(String::strip).filter(n -> !n.isEmpty());
@@ -124,7 +124,7 @@ public final class Moderation {
         }
         comments.get().comment(site, commentId);
         var item = comments.get().review(ReviewQuery.ids(List.of(new ReviewScope(site, Optional.empty())), List.of(commentId))).getFirst();
-        GuestId author = item.author();
+        ReaderId author = item.author();
         if (author.equals(reporter)) {
             throw new ParleyException.InvalidInput(ModerationProblem.INVALID_REPORT, "You cannot report your own comment; "
                     + "you can edit or delete it instead.", List.of(new FieldError("commentId", "is your own comment")));
@@ -152,7 +152,7 @@ public final class Moderation {
      * abuse model scores it at or above the page's nudge threshold, and counts that it was shown. Text
      * longer than the site accepts as a comment is a 422 {@code comment-too-long}, as posting it would be.
      */
-    public Nudge assess(SiteId site, GuestId writer, PageKey page, String text) {
+    public Nudge assess(SiteId site, ReaderId writer, PageKey page, String text) {
         int longest = longestAssessed(sites.require(site.value()));
         // Counted as comments count their text: code points, a CRLF being one line break.
         String counted = text.replace("\r\n", "\n");
@@ -180,7 +180,7 @@ public final class Moderation {
     }
 
     /** What a nudged writer did: {@code edited} their comment, or posted it anyway. */
-    public void nudgeOutcome(SiteId site, GuestId writer, boolean edited) {
+    public void nudgeOutcome(SiteId site, ReaderId writer, boolean edited) {
         sites.require(site.value());
         Instant now = clock.instant();
         db.write(h -> {
@@ -196,7 +196,7 @@ public final class Moderation {
     }
 
     /** What a commenter should be told: their current ban or suspension, and recent warnings. */
-    public List<Sanction> notices(SiteId site, GuestId commenter) {
+    public List<Sanction> notices(SiteId site, ReaderId commenter) {
         Instant now = clock.instant();
         return sanctions.of(site, commenter).stream()
                 .filter(s -> s.restrictsAt(now) || (s.kind() == SanctionKind.WARNING && s.liftedAt().isEmpty()
@@ -315,7 +315,7 @@ public final class Moderation {
      * stops the commenter now: for what they contribute outside a page (image uploads). A sanction of one
      * section stops them in that section only, when they post there.
      */
-    public void refuseIfRestricted(SiteId site, GuestId commenter) {
+    public void refuseIfRestricted(SiteId site, ReaderId commenter) {
         sanctions.refuseIfRestricted(site, Optional.empty(), commenter, clock.instant());
     }
 

@@ -22,7 +22,7 @@ import org.parley.http.JsonFields;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestBodies;
 import org.parley.http.Requests;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.sites.SiteId;
 import org.parley.sites.SiteProblem;
@@ -63,7 +63,7 @@ final class ModerationRoutes implements HttpService {
     private void report(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         String rawId = req.path().pathParameters().get("id");
-        GuestId reporter = identity.requireGuest(Requests.bearer(req));
+        ReaderId reporter = identity.requireReader(Requests.bearer(req));
         JsonFields fields = new JsonFields(reports.object(req), Set.of("reason", "note"));
         String reason = fields.requiredString("reason");
         Optional<String> note = fields.optionalString("note");
@@ -84,7 +84,7 @@ final class ModerationRoutes implements HttpService {
     // GET /sites/{site}/notices → {notices: [{kind, message, since, until, section}]}: what moderators told this reader
     private void notices(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
-        GuestId reader = identity.requireGuest(Requests.bearer(req));
+        ReaderId reader = identity.requireReader(Requests.bearer(req));
         ArrayNode notices = json.createArrayNode();
         for (Sanction sanction : moderation.notices(site, reader)) {
             ObjectNode notice = notices.addObject().put("kind", sanction.kind().apiName()).put("message", sanction.message())
@@ -99,7 +99,7 @@ final class ModerationRoutes implements HttpService {
     // POST /sites/{site}/assessments {page, body} → {reconsider, probability, message, spans}: the check before posting
     private void assess(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
-        GuestId writer = identity.requireGuest(Requests.bearer(req));
+        ReaderId writer = identity.requireReader(Requests.bearer(req));
         int longest = Moderation.longestAssessed(sites.require(site.value()));
         JsonFields fields = new JsonFields(new RequestBodies(json, JsonBudget.forTexts(PageKey.MAX_LENGTH, longest)).object(req),
                 Set.of("page", "body"));
@@ -121,7 +121,7 @@ final class ModerationRoutes implements HttpService {
     // POST /sites/{site}/nudges {outcome: edited|posted-anyway} → 204: what a nudged writer did
     private void nudge(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
-        GuestId writer = identity.requireGuest(Requests.bearer(req));
+        ReaderId writer = identity.requireReader(Requests.bearer(req));
         JsonFields fields = new JsonFields(outcomes.object(req), Set.of("outcome"));
         String outcome = fields.requiredString("outcome");
         if (!fields.hasError("outcome") && !OUTCOMES.contains(outcome)) {

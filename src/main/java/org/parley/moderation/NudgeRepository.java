@@ -3,13 +3,13 @@ package org.parley.moderation;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 
 /** SQL for the {@code nudges} table. */
 final class NudgeRepository {
 
-    void insert(Handle h, SiteId site, GuestId guest, String outcome, Optional<Double> score, Instant at) {
+    void insert(Handle h, SiteId site, ReaderId guest, String outcome, Optional<Double> score, Instant at) {
         h.createUpdate("INSERT INTO nudges (site_id, guest_id, outcome, score, at) VALUES (:site, :guest, :outcome, :score, :at)")
                 .bind("site", site.value())
                 .bind("guest", guest.value())

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.comments.CommentId;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Voice;
 import org.parley.identity.Voices;
 import org.parley.sites.SiteId;
@@ -21,7 +21,7 @@ final class ReportRepository {
      * Stores the report with where the comment is (for section moderators' queues) and who wrote it
      * (for their record); false when this reader already reported this comment.
      */
-    boolean insert(Handle h, Report report, GuestId author, String page, java.util.Optional<String> section, Voice voice) {
+    boolean insert(Handle h, Report report, ReaderId author, String page, java.util.Optional<String> section, Voice voice) {
         return h.createUpdate("""
                         INSERT INTO reports (id, comment_id, site_id, reporter_id, author_id, page_key, section, reason, note,
                                              network, delegation, newcomer, created_at)
@@ -122,7 +122,7 @@ final class ReportRepository {
      * Reports against an author's comments on a site, as they count: brand-new reporters once per comment and
      * household, at most {@value Voice#MOST_PER_DELEGATION} times per comment and delegation.
      */
-    int againstAuthor(Handle h, SiteId site, GuestId author) {
+    int againstAuthor(Handle h, SiteId site, ReaderId author) {
         return h.createQuery("""
                         SELECT COALESCE(SUM(established + CASE WHEN fresh > %d THEN %d ELSE fresh END), 0) FROM (
                             SELECT COUNT(CASE WHEN NOT newcomer THEN 1 END) AS established,
@@ -148,7 +148,7 @@ final class ReportRepository {
         long resolved = rs.getLong("resolved_at");
         Optional<Instant> resolvedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(resolved));
         return new Report(rs.getString("id"), new CommentId(rs.getString("comment_id")), new SiteId(rs.getString("site_id")),
-                new GuestId(rs.getString("reporter_id")), ReportReason.parse(rs.getString("reason")).orElse(ReportReason.OTHER),
+                new ReaderId(rs.getString("reporter_id")), ReportReason.parse(rs.getString("reason")).orElse(ReportReason.OTHER),
                 Optional.ofNullable(rs.getString("note")), Instant.ofEpochMilli(rs.getLong("created_at")), resolvedAt);
     }
 }

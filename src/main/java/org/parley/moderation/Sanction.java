@@ -2,7 +2,7 @@ package org.parley.moderation;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 
 /**
@@ -12,7 +12,7 @@ import org.parley.sites.SiteId;
  * @param endsAt   when a suspension ends; empty for a ban (until lifted) and a warning
  * @param liftedAt when a moderator lifted it early
  */
-public record Sanction(String id, SiteId site, Optional<String> section, GuestId commenter, SanctionKind kind, String message,
+public record Sanction(String id, SiteId site, Optional<String> section, ReaderId commenter, SanctionKind kind, String message,
                        Instant startsAt, Optional<Instant> endsAt, String createdBy, Optional<Instant> liftedAt) {
 
     /** True when it holds on a page of {@code pageSection} (empty: a page in no section). */

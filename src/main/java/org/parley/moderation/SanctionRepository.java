@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 
 /** SQL for the {@code sanctions} table. */
@@ -29,7 +29,7 @@ final class SanctionRepository {
     }
 
     /** Every sanction of a commenter on a site, newest first. */
-    List<Sanction> of(Handle h, SiteId site, GuestId commenter) {
+    List<Sanction> of(Handle h, SiteId site, ReaderId commenter) {
         return h.createQuery("""
                         SELECT * FROM sanctions WHERE site_id = :site AND guest_id = :guest ORDER BY starts_at DESC, id DESC""")
                 .bind("site", site.value())
@@ -56,7 +56,7 @@ final class SanctionRepository {
         long lifted = rs.getLong("lifted_at");
         Optional<Instant> liftedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lifted));
         return new Sanction(rs.getString("id"), new SiteId(rs.getString("site_id")), Optional.ofNullable(rs.getString("section")),
-                new GuestId(rs.getString("guest_id")),
+                new ReaderId(rs.getString("guest_id")),
                 SanctionKind.fromDb(rs.getString("kind")), rs.getString("message"), Instant.ofEpochMilli(rs.getLong("starts_at")),
                 endsAt, rs.getString("created_by"), liftedAt);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.sites.SiteId;
 import org.parley.store.Database;
 
@@ -24,7 +24,7 @@ final class Sanctions {
         this.db = db;
     }
 
-    List<Sanction> of(SiteId site, GuestId commenter) {
+    List<Sanction> of(SiteId site, ReaderId commenter) {
         return db.read(h -> repository.of(h, site, commenter));
     }
 
@@ -40,7 +40,7 @@ final class Sanctions {
      * {@code section} (empty: a page in no section, or anything not on a page, such as an image upload,
      * where only site-wide sanctions hold).
      */
-    void refuseIfRestricted(SiteId site, Optional<String> section, GuestId commenter, Instant now) {
+    void refuseIfRestricted(SiteId site, Optional<String> section, ReaderId commenter, Instant now) {
         for (Sanction sanction : of(site, commenter)) {
             if (!sanction.restrictsAt(now) || !sanction.coversSection(section)) {
                 continue;

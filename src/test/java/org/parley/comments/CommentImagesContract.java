@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.http.FieldError;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
@@ -44,8 +44,8 @@ abstract class CommentImagesContract {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     Comments comments;
     Media media;
-    GuestId ann;
-    GuestId bob;
+    ReaderId ann;
+    ReaderId bob;
 
     abstract StoreConfig store(Path dir);
 
@@ -79,7 +79,7 @@ abstract class CommentImagesContract {
         return media.store(TestPictures.png(400, 300, seed)).id();
     }
 
-    Comment post(GuestId author, SiteId site, Optional<CommentId> parent, String body, NewImage... images) {
+    Comment post(ReaderId author, SiteId site, Optional<CommentId> parent, String body, NewImage... images) {
         return comments.post(author, new NewComment(site, PAGE, parent, new Markdown(body), Optional.of("Ann"),
                 Optional.empty(), Optional.empty(), "192.0.2.1", List.of(images)));
     }

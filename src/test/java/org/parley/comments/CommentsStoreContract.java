@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
@@ -56,8 +56,8 @@ abstract class CommentsStoreContract {
     Comments comments;
     Identity identity;
     Media media;
-    GuestId ann;
-    GuestId bob;
+    ReaderId ann;
+    ReaderId bob;
     /** What screening decides; tests replace it to hold, reject or refuse comments. */
     Gate screening = Gate.PUBLISH_ALL;
 
@@ -88,7 +88,7 @@ abstract class CommentsStoreContract {
         dropStore(config);
     }
 
-    Comment post(GuestId author, Optional<CommentId> parent, String body) {
+    Comment post(ReaderId author, Optional<CommentId> parent, String body) {
         return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Ann"),
                 Optional.of("River report"), Optional.of("https://courier.example/river"), "192.0.2.1"));
     }
@@ -212,7 +212,7 @@ abstract class CommentsStoreContract {
     @Test
     void oneVotePerReaderThatCanChangeOrBeWithdrawn() {
         Comment comment = post(ann, Optional.empty(), "Vote on me");
-        GuestId carol = identity.createGuest().id();
+        ReaderId carol = identity.createGuest().id();
 
         assertThat(comments.vote(SITE, bob, comment.id(), 1, "198.51.100.2")).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
         assertThat(comments.vote(SITE, bob, comment.id(), 1, "198.51.100.2")).isEqualTo(new VoteTally(comment.id(), 1, 0, 1));
@@ -231,9 +231,9 @@ abstract class CommentsStoreContract {
     void brandNewVotersOnOneNetworkCountOnceWhileDistinctNetworksCountFully() {
         Comment crowdPleaser = post(ann, Optional.empty(), "Liked by one place");
         Comment widelyLiked = post(ann, Optional.empty(), "Liked by many places");
-        List<GuestId> crowd = new ArrayList<>();
+        List<ReaderId> crowd = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            GuestId fresh = identity.createGuest().id();
+            ReaderId fresh = identity.createGuest().id();
             crowd.add(fresh);
             assertThat(comments.vote(SITE, fresh, crowdPleaser.id(), 1, "203.0.113.9"))
                     .as("vote %d: the voter's own vote is theirs, the count moves once", i + 1)
@@ -267,9 +267,9 @@ abstract class CommentsStoreContract {
             comments.vote(SITE, identity.createGuest().id(), comment.id(), 1, "2001:db8:aa:" + Integer.toHexString(0x100 + i) + "::1");
         }
         assertThat(thread().comments().getFirst().comment().up()).as("eight /64s of one /56").isEqualTo(1);
-        List<GuestId> households = new ArrayList<>();
+        List<ReaderId> households = new ArrayList<>();
         for (int i = 2; i <= 14; i++) {
-            GuestId voter = identity.createGuest().id();
+            ReaderId voter = identity.createGuest().id();
             households.add(voter);
             comments.vote(SITE, voter, comment.id(), 1, household(i));
         }
@@ -297,14 +297,14 @@ abstract class CommentsStoreContract {
     @Test
     void freshGuestsOnOneNetworkVotingAtOnceStillCountOnce() throws Exception {
         Comment comment = post(ann, Optional.empty(), "Swarmed");
-        List<GuestId> swarm = new ArrayList<>();
+        List<ReaderId> swarm = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             swarm.add(identity.createGuest().id());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<VoteTally>> votes = new ArrayList<>();
-            for (GuestId voter : swarm) {
+            for (ReaderId voter : swarm) {
                 votes.add(() -> comments.vote(SITE, voter, comment.id(), 1, "203.0.113.9"));
             }
             for (Future<VoteTally> done : pool.invokeAll(votes)) {
@@ -314,7 +314,7 @@ abstract class CommentsStoreContract {
             pool.shutdown();
         }
         assertThat(thread().comments().getFirst().comment().up()).isEqualTo(1);
-        for (GuestId voter : swarm) {
+        for (ReaderId voter : swarm) {
             comments.vote(SITE, voter, comment.id(), 0, "203.0.113.9");
         }
         assertThat(thread().comments().getFirst().comment().up()).as("all withdrawn").isZero();
@@ -324,14 +324,14 @@ abstract class CommentsStoreContract {
     void votersTheSiteKnowsCountFullyFromAnyNetwork() {
         Comment comment = post(ann, Optional.empty(), "From the office");
         post(bob, Optional.empty(), "Bob has commented here before");
-        List<GuestId> colleagues = new ArrayList<>();
+        List<ReaderId> colleagues = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             colleagues.add(identity.createGuest().id());
         }
         assertThat(comments.vote(SITE, bob, comment.id(), 1, "203.0.113.9").up()).as("bob has a published comment").isEqualTo(1);
         clock.advance(Duration.ofHours(24).plusMinutes(1));
         int up = 0;
-        for (GuestId colleague : colleagues) {
+        for (ReaderId colleague : colleagues) {
             up = comments.vote(SITE, colleague, comment.id(), 1, "203.0.113.9").up();
         }
         assertThat(up).as("guests older than a day count as themselves, one office or not").isEqualTo(4);
@@ -360,7 +360,7 @@ abstract class CommentsStoreContract {
         var counts = comments.counts(SITE, List.of(PAGE, new PageKey("never-commented")), Optional.empty());
         assertThat(counts).containsExactly(Map.entry(PAGE, 2), Map.entry(new PageKey("never-commented"), 0));
 
-        GuestId reader = identity.createGuest().id();
+        ReaderId reader = identity.createGuest().id();
         identity.block(reader, bob, Optional.empty(), SITE, identity.voice(reader, "198.51.100.4"));
         assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(reader))).as("less the blocked commenter's").containsExactly(Map.entry(PAGE, 1));
         assertThat(comments.counts(SITE, List.of(PAGE), Optional.of(ann))).as("someone else's blocks change nothing").containsExactly(Map.entry(PAGE, 2));
@@ -402,7 +402,7 @@ abstract class CommentsStoreContract {
         assertThat(page.page().version()).isEqualTo(80);
         assertThat(events).extracting(CommentEvent::version).doesNotHaveDuplicates().hasSize(80);
     }
-    ThreadPage threadFor(GuestId viewer) {
+    ThreadPage threadFor(ReaderId viewer) {
         return comments.thread(SITE, PAGE, Sort.OLDEST, Optional.empty(), 50, Optional.of(viewer));
     }
 
@@ -545,11 +545,11 @@ abstract class CommentsStoreContract {
         }
     }
 
-    static int publishedOnSite(Database in, GuestId author, SiteId site) {
+    static int publishedOnSite(Database in, ReaderId author, SiteId site) {
         return in.read(h -> new CommentRepository().publishedOnSite(h, author.value(), site));
     }
 
-    int countPublished(GuestId author, SiteId site) {
+    int countPublished(ReaderId author, SiteId site) {
         return db.read(h -> h.createQuery("""
                         SELECT COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
                         WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published'""")
@@ -561,7 +561,7 @@ abstract class CommentsStoreContract {
         Comment blockedRoot = post(bob, Optional.empty(), "Bob speaks");
         post(ann, Optional.of(blockedRoot.id()), "Ann answers Bob");
         post(bob, Optional.empty(), "Bob again, no replies");
-        GuestId carol = identity.createGuest().id();
+        ReaderId carol = identity.createGuest().id();
         identity.block(carol, bob, Optional.of("Bob"), SITE, identity.voice(carol, "198.51.100.3"));
 
         ThreadPage seen = threadFor(carol);

@@ -26,7 +26,7 @@ import org.parley.comments.ReviewQueue;
 import org.parley.comments.Sort;
 import org.parley.comments.ThreadNode;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.media.ImageId;
 import org.parley.screening.Screening;
 import org.parley.testing.TestPictures;
@@ -47,7 +47,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void anEditThatAddsABannedWordIsRefusedAndTheCommentStaysAsItWas() {
         moderation.seedWords(SITE, List.of(new WordTerm("scumbag", WordTerm.Kind.BANNED)));
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
 
         assertThatThrownBy(() -> edit(author, comment, "The councillor is a scumbag."))
@@ -61,7 +61,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void anEditThatAddsASuspectWordIsFlaggedAndOnAPageHoldingFlaggedCommentsItIsHeld() {
         moderation.seedWords(SITE, List.of(new WordTerm("troll", WordTerm.Kind.SUSPECT)));
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
 
         Comment flagged = edited(edit(author, comment, "Only a troll would trust these figures."));
@@ -77,7 +77,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void anEditTheAbuseModelWouldHoldIsHeldOutOfPublicViewAndItsAuthorStillSeesIt() {
         hostility.put("You are all brainwashed idiots and should be ashamed.", 0.95);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
         assertThat(publicIds()).contains(comment.id());
 
@@ -103,7 +103,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void aHeldEditOfACommentWithRepliesLeavesAnAwaitingModerationPlaceholderAboveThem() {
         hostility.put("Everyone who replied here is a liar.", 0.95);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
         Comment reply = post(guest(), Optional.of(comment.id()), "I agree, the figures look low.");
 
@@ -120,7 +120,7 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void anEditThatAddsALinkIsHeldWhereLinksAreAndFlaggedWhenItAddsMany() {
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
         Comment linked = edited(edit(author, comment, "See https://example.org/a https://example.org/b https://example.org/c"));
         assertThat(linked.status()).isEqualTo(CommentStatus.PUBLISHED);
@@ -136,7 +136,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void onAPreModeratedPageAnEditOfAnApprovedCommentIsHeldAgainAndTheModeratorSeesTheApprovedText() {
         moderation.rulesBook().savePage(SITE, PAGE, Optional.of(Premoderation.ALL), "test", clock.instant());
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
         assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
         comments.moderate(comment.id(), new ModerationChange.Approve());
@@ -158,7 +158,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void anEditOfApprovedTextGoesBackToTheFlaggedQueueWithTheModeratorTold() {
         hostility.put("Your reporting is sloppy and lazy.", 0.9);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), "Your reporting is sloppy and lazy.");
         assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
         comments.moderate(comment.id(), new ModerationChange.Approve());
@@ -180,7 +180,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void aModeratorsOpenReviewSurvivesAnEditThatCleansTheText() {
         hostility.put("Shut up, you idiot.", 0.6);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), "Shut up, you idiot.");
         assertThat(queue(ReviewQueue.FLAGGED)).extracting(ReviewItem::id).containsExactly(comment.id());
 
@@ -192,7 +192,7 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void heldImagesStillWaitAfterAnEditButEditingTheTextOfAnApprovedImageCommentDoesNotHoldThemAgain() {
-        GuestId newcomer = guest();
+        ReaderId newcomer = guest();
         ImageId chart = media.store(TestPictures.png(120, 80, 1)).id();
         Comment approved = comments.post(newcomer, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("My chart"),
                 Optional.of("New"), Optional.empty(), Optional.empty(), "192.0.2.1", List.of(new NewImage(chart, "A chart"))));
@@ -214,8 +214,8 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void bannedAndSuspendedAuthorsCannotEditAndTheirCommentsStayAsTheyWere() {
-        GuestId banned = guest();
-        GuestId suspended = guest();
+        ReaderId banned = guest();
+        ReaderId suspended = guest();
         Comment bannedComment = post(banned, Optional.empty(), CALM);
         Comment suspendedComment = post(suspended, Optional.empty(), CALM + " Indeed.");
         moderation.sanctions().add(new Sanction("s_1", SITE, Optional.empty(), banned, SanctionKind.BAN, "Repeated personal attacks.",
@@ -236,7 +236,7 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void aClosedPageRefusesEditsAndItsCommentsStayAsTheyWere() {
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
         comments.upsertPage(SITE, PAGE, new PageMeta(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(false), Set.of()));
@@ -251,7 +251,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void anAuthorEditsAndDeletesTheirOwnHeldCommentButNotOneModerationRejected() {
         moderation.rulesBook().savePage(SITE, PAGE, Optional.of(Premoderation.ALL), "test", clock.instant());
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment held = post(author, Optional.empty(), "First draft, held.");
         Comment other = post(author, Optional.empty(), "Second comment, held.");
 
@@ -273,7 +273,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     @Test
     void rewordingOnesOwnCommentIsNoRepeatButEditingItIntoASpamWaveIs() {
         String text = "The river authority said the new embankment would hold a hundred year flood without trouble";
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), text);
         edit(author, comment, text + ", they said.");
         edit(author, comment, text + ", they said again.");
@@ -289,8 +289,8 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void editingAReplyRescoresItsTurnWithoutLengtheningTheExchange() {
-        GuestId kestrel = guest();
-        GuestId des = guest();
+        ReaderId kestrel = guest();
+        ReaderId des = guest();
         hostility.put("Shut up with your propaganda, troll.", 0.7);
         hostility.put("Typical: fake outrage and lies.", 0.6);
         Comment opening = post(kestrel, Optional.empty(), "The paper should not take the figures at face value.");
@@ -307,7 +307,7 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void editsHaveTheirOwnGenerousAllowanceSoAnAuthorAtTheCommentLimitCanFixATypo() {
-        GuestId author = guest();
+        ReaderId author = guest();
         ModerationRules rules = ModerationRules.defaults();
         Comment last = null;
         for (int i = 0; i < rules.commentsPerMinute(); i++) {
@@ -332,7 +332,7 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     @Test
     void twoEditsOfOneCommentAtOnceAreBothKeptOneAfterTheOther() throws Exception {
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), CALM);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<EditOutcome>> edits = new java.util.ArrayList<>();
@@ -359,7 +359,7 @@ abstract class EditScreeningContract extends ModerationWorld {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
-    EditOutcome edit(GuestId author, Comment comment, String body) {
+    EditOutcome edit(ReaderId author, Comment comment, String body) {
         clock.advance(Duration.ofSeconds(5));
         return comments.edit(SITE, author, comment.id(), new Markdown(body), "192.0.2.1");
     }
@@ -378,7 +378,7 @@ abstract class EditScreeningContract extends ModerationWorld {
     }
 
     /** Every comment in the thread as {@code viewer} sees it, replies included. */
-    List<Comment> thread(Optional<GuestId> viewer) {
+    List<Comment> thread(Optional<ReaderId> viewer) {
         List<Comment> all = new java.util.ArrayList<>();
         java.util.function.Consumer<List<ThreadNode>> walk = new java.util.function.Consumer<>() {
             @Override

@@ -21,7 +21,7 @@ import org.parley.comments.SafeHtml;
 import org.parley.comments.ReviewQuery;
 import org.parley.comments.ReviewQueue;
 import org.parley.http.ParleyException;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.media.ImageId;
 import org.parley.screening.Screening;
 import org.parley.sites.Sites;
@@ -33,7 +33,7 @@ import org.parley.words.Words;
 abstract class ModerationStoreContract extends ModerationWorld {
 
     /** {@code blocker} blocks {@code blocked} from {@code address}. */
-    void block(GuestId blocker, GuestId blocked, String address) {
+    void block(ReaderId blocker, ReaderId blocked, String address) {
         identity.block(blocker, blocked, Optional.empty(), SITE, identity.voice(blocker, address));
     }
 
@@ -65,7 +65,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void aBannedCommenterIsRefusedWithTheModeratorsMessageAndNothingIsStored() {
-        GuestId troll = guest();
+        ReaderId troll = guest();
         moderation.sanctions().add(new Sanction("s_1", SITE, Optional.empty(), troll, SanctionKind.BAN, "Repeated personal attacks.",
                 clock.instant(), Optional.empty(), "test", Optional.empty()));
 
@@ -80,7 +80,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void aSuspensionEndsOnTime() {
-        GuestId hothead = guest();
+        ReaderId hothead = guest();
         moderation.sanctions().add(new Sanction("s_2", SITE, Optional.empty(), hothead, SanctionKind.SUSPENSION, "Cool off for a day.",
                 clock.instant(), Optional.of(clock.instant().plus(Duration.ofDays(1))), "test", Optional.empty()));
         assertThatThrownBy(() -> post(hothead, Optional.empty(), "Too soon"))
@@ -91,7 +91,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void tooManyCommentsInAMinuteAreRefusedWithWhenToRetry() {
-        GuestId fast = guest();
+        ReaderId fast = guest();
         for (int i = 0; i < 5; i++) {
             comments.post(fast, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("Quick " + i), Optional.empty(),
                     Optional.empty(), Optional.empty(), "192.0.2.9"));
@@ -108,7 +108,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void aCommenterManyReadersBlockedIsFlaggedWithoutSayingWhoBlocked() {
-        GuestId troll = guest();
+        ReaderId troll = guest();
         Comment first = post(troll, Optional.empty(), "Provocation");
         for (int i = 0; i < 3; i++) {
             block(guest(), troll, "198.51.100." + i);
@@ -153,8 +153,8 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void twoCommentersTradingEverNastierRepliesSurfaceAsOneFlameWar() {
-        GuestId kestrel = guest();
-        GuestId des = guest();
+        ReaderId kestrel = guest();
+        ReaderId des = guest();
         hostility.put("The paper should not take the observatory's figures at face value.", 0.05);
         hostility.put("Shut up with your propaganda, troll.", 0.7);
         hostility.put("Typical: fake outrage and lies.", 0.6);
@@ -171,8 +171,8 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void aCalmExchangeIsNotAFlameWar() {
-        GuestId a = guest();
-        GuestId b = guest();
+        ReaderId a = guest();
+        ReaderId b = guest();
         Comment one = post(a, Optional.empty(), "Good point about the sources.");
         Comment two = post(b, Optional.of(one.id()), "Thanks, I think so too.");
         Comment three = post(a, Optional.of(two.id()), "Let's see what confirms it.");
@@ -181,7 +181,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void blocksOfBrandNewReadersOnOneNetworkCountOnceTowardTheBlockSignal() {
-        GuestId troll = guest();
+        ReaderId troll = guest();
         post(troll, Optional.empty(), "Provocation");
         for (int i = 0; i < 10; i++) {
             block(guest(), troll, "203.0.113.9");
@@ -200,7 +200,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void blocksOfBrandNewReadersCountOncePerIpv6HouseholdHoweverManySlashSixtyFoursItHolds() {
-        GuestId troll = guest();
+        ReaderId troll = guest();
         post(troll, Optional.empty(), "Provocation");
         for (int i = 0; i < 12; i++) {
             block(guest(), troll, "2001:db8:bb:" + Integer.toHexString(0x300 + i) + "::1");
@@ -225,7 +225,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
     @Test
     void brandNewReportersOfOneIpv6DelegationCountTenTimesAtMostAndModeratorsSeeOnePlace() {
         var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment targeted = post(author, Optional.empty(), "Reported from one customer's /48");
         for (int i = 0; i < 30; i++) {
             moderation.report(SITE, guest(), targeted.id(), ReportReason.SPAM, Optional.empty(),
@@ -245,11 +245,11 @@ abstract class ModerationStoreContract extends ModerationWorld {
     @Test
     void brandNewReportersOnOneNetworkCountOnceAndModeratorsSeeTheCrowd() {
         var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment targeted = post(author, Optional.empty(), "Reported by one place");
         Comment disliked = post(author, Optional.empty(), "Reported by many places");
         for (int i = 0; i < 30; i++) {
-            GuestId fresh = guest();
+            ReaderId fresh = guest();
             moderation.report(SITE, fresh, targeted.id(), ReportReason.SPAM, Optional.empty(), "203.0.113.9");
             comments.vote(SITE, fresh, targeted.id(), -1, "203.0.113.9");
         }
@@ -277,8 +277,8 @@ abstract class ModerationStoreContract extends ModerationWorld {
 
     @Test
     void readersReportACommentOnceAndNotTheirOwn() {
-        GuestId author = guest();
-        GuestId reader = guest();
+        ReaderId author = guest();
+        ReaderId reader = guest();
         Comment comment = post(author, Optional.empty(), "Reported comment");
 
         Report report = moderation.report(SITE, reader, comment.id(), ReportReason.HATE, Optional.of("  targets a group  "), "192.0.2.9");
@@ -310,7 +310,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
     @Test
     void aModeratorRejectsAFlaggedCommentWithAReasonAndTheAuditLogSaysWhoWhatWhenWhy() {
         var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
-        GuestId author = guest();
+        ReaderId author = guest();
         for (int i = 0; i < 3; i++) {
             block(guest(), author, "198.51.100." + i);
         }
@@ -338,7 +338,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
     @Test
     void imagesFromANewcomerWaitForAModeratorWhoMayRemoveOneAndKeepTheText() {
         var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
-        GuestId newcomer = guest();
+        ReaderId newcomer = guest();
         ImageId chart = media.store(TestPictures.png(120, 80, 1)).id();
         ImageId photo = media.store(TestPictures.png(120, 80, 2)).id();
         Comment held = comments.post(newcomer, new NewComment(SITE, PAGE, Optional.empty(), new Markdown("My first, with pictures"),
@@ -371,7 +371,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
     @Test
     void aCaseFileShowsTheConversationTheReportsAndTheAuthorsRecord() {
         var admin = staffUser("admin", org.parley.staff.Role.ADMIN);
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment root = post(guest(), Optional.empty(), "Root");
         Comment reply = post(author, Optional.of(root.id()), "Reply under review");
         moderation.report(SITE, guest(), reply.id(), ReportReason.HATE, Optional.of("a slur"), "192.0.2.9");
@@ -393,7 +393,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
     @Test
     void aSuspensionFromTheDashboardStopsTheAuthorForItsDurationAndCanBeLifted() {
         var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
-        GuestId author = guest();
+        ReaderId author = guest();
         Comment comment = post(author, Optional.empty(), "Over the line");
         var entries = moderation.act(mod, new ModeratorAction.Suspend(comment.id(), Duration.ofDays(1), "One day to cool off."));
         assertThat(entries.getFirst().action()).isEqualTo("suspend");
@@ -702,7 +702,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
                 Optional.of("sport"), Optional.empty(), Optional.empty(), java.util.Set.of()));
         var sportMod = staffUser("sportmod", org.parley.staff.Role.MODERATOR, "courier:sport");
         var siteMod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
-        GuestId hothead = guest();
+        ReaderId hothead = guest();
         java.util.function.Supplier<Comment> inSport = () -> comments.post(hothead, new NewComment(SITE, match, Optional.empty(),
                 new Markdown("The referee again"), Optional.empty(), Optional.empty(), Optional.empty(), "192.0.2.8"));
         Comment first = inSport.get();

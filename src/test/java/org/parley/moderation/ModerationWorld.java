@@ -23,7 +23,7 @@ import org.parley.comments.PageKey;
 import org.parley.comments.ReviewItem;
 import org.parley.comments.ReviewQuery;
 import org.parley.comments.ReviewQueue;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
@@ -110,15 +110,15 @@ abstract class ModerationWorld {
         return created;
     }
 
-    GuestId guest() {
+    ReaderId guest() {
         return identity.createGuest().id();
     }
 
-    Comment post(GuestId author, Optional<CommentId> parent, String body) {
+    Comment post(ReaderId author, Optional<CommentId> parent, String body) {
         return post(author, parent, body, "192.0.2.1");
     }
 
-    Comment post(GuestId author, Optional<CommentId> parent, String body, String address) {
+    Comment post(ReaderId author, Optional<CommentId> parent, String body, String address) {
         clock.advance(Duration.ofSeconds(5));
         return comments.post(author, new NewComment(SITE, PAGE, parent, new Markdown(body), Optional.of("Name"),
                 Optional.empty(), Optional.empty(), address));

@@ -13,7 +13,7 @@ import org.parley.comments.Reason;
 import org.parley.comments.SafeHtml;
 import org.parley.comments.Submission;
 import org.parley.comments.Verdict;
-import org.parley.identity.GuestId;
+import org.parley.identity.ReaderId;
 import org.parley.moderation.ModerationRules;
 import org.parley.moderation.Premoderation;
 import org.parley.sites.SiteId;
@@ -26,7 +26,7 @@ class PolicyTest {
 
     static Submission submission(int authorPublished, int images) {
         return new Submission(new CommentId("c_000000000aaaaaaaa"), new SiteId("s"), new PageKey("p"), Optional.empty(),
-                new GuestId("g_000000000aaaaaaaa"), Optional.of("Ann"), new Markdown("text"), new SafeHtml("<p>text</p>"),
+                new ReaderId("g_000000000aaaaaaaa"), Optional.of("Ann"), new Markdown("text"), new SafeHtml("<p>text</p>"),
                 Optional.empty(), Optional.empty(), "192.0.2.1", Instant.EPOCH, authorPublished, images);
     }
 

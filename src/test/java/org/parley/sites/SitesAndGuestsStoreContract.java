@@ -98,8 +98,8 @@ abstract class SitesAndGuestsStoreContract {
         assertThat(identity.authenticate(guest.token())).contains(guest.id());
         assertThat(identity.authenticate(other.token())).contains(other.id());
         assertThat(identity.authenticate(guest.token() + "x")).isEmpty();
-        assertThat(identity.requireGuest(Optional.of(guest.token()))).isEqualTo(guest.id());
-        assertThatThrownBy(() -> identity.requireGuest(Optional.empty())).isInstanceOf(ParleyException.Forbidden.class);
+        assertThat(identity.requireReader(Optional.of(guest.token()))).isEqualTo(guest.id());
+        assertThatThrownBy(() -> identity.requireReader(Optional.empty())).isInstanceOf(ParleyException.Forbidden.class);
         String stored = db.read(h -> h.createQuery("SELECT token_hash FROM guests WHERE id = :id")
                 .bind("id", guest.id().value()).mapTo(String.class).one());
         assertThat(stored).as("only a digest of the token is stored").doesNotContain(guest.token()).hasSize(64);
