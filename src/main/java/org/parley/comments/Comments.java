@@ -133,7 +133,7 @@ public final class Comments {
     public Comment post(ReaderId author, NewComment draft) {
         Site site = sites.require(draft.site().value());
         Markdown body = CommentRules.body(draft.body(), site, !draft.images().isEmpty());
-        Optional<String> name = CommentRules.name(draft.authorName());
+        Optional<String> name = identity.nameToShow(site.id(), author, CommentRules.name(draft.authorName()));
         CommentRules.widgetPageDetails(draft.pageTitle(), draft.pageUrl());
         List<CommentImage> images = attachments.resolve(draft.images(), site);
         SafeHtml html = renderer.render(body);

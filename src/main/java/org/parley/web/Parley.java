@@ -1,7 +1,5 @@
 package org.parley.web;
 
-import io.helidon.http.HttpException;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,13 +9,13 @@ import org.parley.abuse.Abuse;
 import org.parley.comments.Comments;
 import org.parley.demo.Demo;
 import org.parley.desk.Desk;
-import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
 import org.parley.screening.Screening;
+import org.parley.logins.Logins;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
@@ -39,6 +37,7 @@ public final class Parley implements AutoCloseable {
     private final Database db;
     private final Sites sites;
     private final Identity identity;
+    private final Logins logins;
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
@@ -80,11 +79,13 @@ public final class Parley implements AutoCloseable {
             }
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            List<HttpService> api = List.of(identity.routes(), comments.routes(), moderation.routes());
+            logins = Logins.create(db, clock, sites, identity);
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
-                    problems.directHandlers(), routing -> routing(routing, problems, forwardedFor, api, pages));
-            housekeeping = new Housekeeping(db, clock, comments);
+                    problems.directHandlers(), routing -> RouteLayout.wire(routing, List.of(new AccessLog(meters.requests()), forwardedFor,
+                            new SecurityHeaders(), new Cors(sites, problems)), problems, api, pages));
+            housekeeping = new Housekeeping(db, clock, comments, identity, logins);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -121,18 +122,8 @@ public final class Parley implements AutoCloseable {
         return moderation;
     }
 
-    private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,
-                         List<HttpService> pages) {
-        routing.addFilter(new AccessLog(meters.requests()))
-                .addFilter(forwardedFor)
-                .addFilter(new SecurityHeaders())
-                .addFilter(new Cors(sites, problems));
-        api.forEach(service -> routing.register("/api/v1", service));
-        pages.forEach(routing::register);
-        routing.any(problems::noRoute)
-                .error(ParleyException.class, problems::handle)
-                .error(HttpException.class, problems::handleHttp)
-                .error(Exception.class, problems::unexpected);
+    public Logins logins() {
+        return logins;
     }
 
     /** Stops accepting requests, ends live streams, closes the database. */
