@@ -164,7 +164,8 @@ public final class Comments {
                     .map(parentId -> checkParent(h, Optional.of(page.id()), draft.page(), parentId));
             CommentStatus status = verdict.status();
             CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value),
-                    parent.map(p -> p.depth() + 1).orElse(0), author.value(), name, html, status, now.toEpochMilli(),
+                    parent.map(p -> p.depth() + 1).orElse(0), author.value(), name,
+                    identity.badgesOnPage(author, seen.page().flatMap(p -> p.page().byline())), html, status, now.toEpochMilli(),
                     Optional.empty(), 0, 0, false, verdict.authorMessage(), images);
             comments.insert(h, row, body, verdict);
             verdict.records().run();
@@ -358,7 +359,7 @@ public final class Comments {
 
     private static CommentRow withDecision(CommentRow row, CommentStatus status, Optional<String> note, boolean featured) {
         return new CommentRow(row.id(), row.pageId(), row.parentId(), row.depth(), row.authorId(), row.authorName(),
-                row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note, row.images());
+                row.authorBadges(), row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note, row.images());
     }
 
     /** HTTP routes of this feature, to mount under {@code /api/v1}. */

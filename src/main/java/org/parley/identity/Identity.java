@@ -221,6 +221,24 @@ public final class Identity {
         return reader.value().startsWith("a_") ? accounts.find(reader) : Optional.empty();
     }
 
+    /**
+     * The badges a comment by {@code writer} shows on a page with {@code byline}: a signed-in reader's own
+     * ({@code staff}, {@code subscriber}), and {@code author} for a staff member the byline names. None for guests.
+     */
+    public List<String> badgesOnPage(ReaderId writer, Optional<String> byline) {
+        Optional<Account> account = account(writer);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        List<String> badges = new java.util.ArrayList<>(account.get().badges().stream().sorted().map(Badge::wireName).toList());
+        String name = NameKey.of(account.get().displayName());
+        if (account.get().badges().contains(Badge.STAFF) && !name.isEmpty()
+                && byline.map(NameKey::of).filter(line -> line.contains(name)).isPresent()) {
+            badges.add("author");
+        }
+        return List.copyOf(badges);
+    }
+
     /** Who may write on {@code site} and which realm its accounts live in. */
     public ReaderPolicy policy(SiteId site) {
         return accounts.policy(site);
