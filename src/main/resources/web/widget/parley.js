@@ -1,4 +1,5 @@
-/* Parley comment widget: vanilla JS, no build step; this file is served as written.
+/* Parley comment widget: vanilla JS (ES2020). The build minifies it (Closure Compiler, SIMPLE: local names only)
+   and serves that copy, so comments and readable names here cost readers nothing.
    Embed: <div id="parley" data-site=".." data-page=".."></div> + this script.
    Only the server's sanitized comment html goes through innerHTML; all other text uses text nodes. */
 (() => {
@@ -568,7 +569,7 @@
         r.c.html = r.body.innerHTML = c.html;
         r.ed.hidden = !(r.c.editedAt = c.editedAt);
         r.ft.hidden = !(r.c.featured = c.featured); // moderators featuring a comment also sends "edited"
-        const im = pics(r.c.images = c.images, who(c)); // ... and so does removing an image
+        let im = pics(r.c.images = c.images, who(c)); // ... and so does removing an image
         r.im ? r.im.replaceWith(im || (im = h('span'))) : r.body.after(im || (im = h('span')));
         r.im = im;
         return r.el;
