@@ -77,7 +77,7 @@
     try { await f() } finally { b.removeAttribute('aria-busy') }
   };
   const pl = (n, w) => n + ' ' + w + (n == 1 ? '' : 's');
-  const who = c => c.author && c.author.name;
+  const who = c => c.author && (c.author.deleted ? 'Deleted user' : c.author.name);
   const mine = c => cur() && c.author && c.author.id == cur().id;
   const BADGE = {staff: 'Staff', subscriber: 'Subscriber', author: 'Author'};
   const left = c => Date.parse(c.createdAt) + (cfg.editWindowSeconds || 0) * 1e3 - Date.now();

@@ -3,7 +3,9 @@ package org.parley.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.ParleyException;
@@ -156,6 +158,26 @@ final class Accounts {
             digests.forEach(sessionsByDigest::changed);
             return digests.size();
         });
+    }
+
+    /** The account's own data: the account, how it signs in, its open sessions. */
+    Map<String, Object> export(Account account) {
+        return db.read(h -> {
+            Map<String, Object> out = new LinkedHashMap<>(account.ownView());
+            out.put("realm", account.realm());
+            out.put("createdAt", account.createdAt().toString());
+            out.put("logins", repository.logins(h, account.id()));
+            out.put("sessions", sessions.of(h, account.id()));
+            return out;
+        });
+    }
+
+    /** Deletes the account, its logins and sessions (inside the caller's transaction). */
+    void delete(Handle h, Account account) {
+        repository.delete(h, account.id());
+        sessions.deleteAll(h, account.id()).forEach(sessionsByDigest::changed);
+        accounts.changed(account.id().value());
+        nameChanged(account.realm(), account.displayName());
     }
 
     int pruneSessions() {

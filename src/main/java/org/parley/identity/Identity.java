@@ -4,7 +4,9 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -209,6 +211,54 @@ public final class Identity {
     /** Ends every session of {@code reader}, on every device; returns how many ended. */
     public int signOutEverywhere(ReaderId reader) {
         return accounts.signOutEverywhere(reader);
+    }
+
+    /**
+     * Everything identity holds about {@code reader}, for their own copy: the account (with its email, how it signs in
+     * and its open sessions) or the guest, and the readers they blocked. Network pseudonyms are keyed hashes that
+     * identify no one and are left out.
+     */
+    public Map<String, Object> readerData(ReaderId reader) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<Account> account = account(reader);
+        if (account.isPresent()) {
+            out.put("account", accounts.export(account.get()));
+        } else {
+            Map<String, Object> guest = new LinkedHashMap<>();
+            guest.put("kind", "guest");
+            guest.put("id", reader.value());
+            row(reader).ifPresent(row -> guest.put("createdAt", row.createdAt().toString()));
+            out.put("guest", guest);
+        }
+        out.put("blocks", blockList(reader).stream().map(block -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", block.blocked().value());
+            entry.put("name", block.name().orElse(null));
+            entry.put("since", block.since().toString());
+            return entry;
+        }).toList());
+        return out;
+    }
+
+    /**
+     * Forgets {@code reader}: their account with its logins and sessions (or their guest token), and every block they
+     * made or that named them.
+     */
+    public void forget(ReaderId reader) {
+        Optional<Account> account = account(reader);
+        db.write(h -> {
+            account.ifPresent(a -> accounts.delete(h, a));
+            repository.delete(h, reader).ifPresent(tokens::changed);
+            guests.changed(reader.value());
+            this.blocked.changed(reader.value());
+            blocks.deleteAllOf(h, reader).forEach(this.blocked::changed);
+            return null;
+        });
+    }
+
+    /** A new departed reader's id, to sign what a reader who left keeps in place: it links to no one. */
+    public ReaderId newDepartedId() {
+        return new ReaderId(db.ids().next("x", clock.millis()));
     }
 
     /** Deletes sessions that have ended; returns how many. */

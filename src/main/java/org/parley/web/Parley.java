@@ -14,6 +14,7 @@ import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
+import org.parley.privacy.Privacy;
 import org.parley.screening.Screening;
 import org.parley.logins.Logins;
 import org.parley.sites.Sites;
@@ -80,7 +81,8 @@ public final class Parley implements AutoCloseable {
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
             logins = Logins.create(db, clock, sites, identity);
-            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes());
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(),
+                    Privacy.create(clock, sites, identity, comments).routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
                     problems.directHandlers(), routing -> RouteLayout.wire(routing, List.of(new AccessLog(meters.requests()), forwardedFor,
