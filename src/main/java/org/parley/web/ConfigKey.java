@@ -28,6 +28,7 @@ public enum ConfigKey {
     COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory; the least used are dropped first"),
     IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE("identity.guestsPerAddressPerMinute", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_MINUTE), "New guests one network address may create at once (refilled over a minute)"),
     IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR("identity.guestsPerAddressPerHour", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_HOUR), "New guests one network address may create in an hour"),
+    IDENTITY_TRACE_DAYS("identity.traceDays", "PARLEY_IDENTITY_TRACE_DAYS", String.valueOf(IdentityConfig.DEFAULT_TRACE_DAYS), "Days the keyed hashes of the networks and browsers a reader wrote from are kept, to flag new readers writing from a banned reader's"),
     IDENTITY_NEW_GUEST_HOURS("identity.newGuestHours", "PARLEY_IDENTITY_NEW_GUEST_HOURS", String.valueOf(IdentityConfig.DEFAULT_NEW_GUEST_HOURS), "Hours a new guest is brand-new: its votes, reports and blocks count once per network"),
     MODERATION_COMMENTS_PER_MINUTE("moderation.commentsPerMinute", "PARLEY_MODERATION_COMMENTS_PER_MINUTE", "5", "Default: one commenter's comments per minute on a site"),
     MODERATION_COMMENTS_PER_HOUR("moderation.commentsPerHour", "PARLEY_MODERATION_COMMENTS_PER_HOUR", "30", "Default: one commenter's comments per hour on a site"),

@@ -141,7 +141,8 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MEDIA_UPLOAD_WAIT_SECONDS, 0, MediaConfig.MAX_UPLOAD_WAIT_SECONDS));
             var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
-                    Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
+                    Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)),
+                    Duration.ofDays(reader.integer(ConfigKey.IDENTITY_TRACE_DAYS, 0, 3650)));
             return new ParleyConfig(server, store, comments, moderation, live, media, identity,
                     reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics());
         } catch (IllegalArgumentException e) {
