@@ -6,7 +6,7 @@ import java.util.Set;
  * The emails Parley knows how to write. Each has three files, {@code <file>.subject}, {@code <file>.txt} and
  * {@code <file>.html}, shipped under {@code mail/templates/} and overridable one by one from
  * {@code mail.templatesDir}. The files may use exactly the placeholders named here, written
- * {@code {{name}}}, plus {@value Templates#UNSUBSCRIBE_URL} in templates of an unsubscribable category;
+ * {@code {{name}}}, plus {@code unsubscribeUrl} in templates of an unsubscribable category;
  * placeholders whose name ends in {@code Url} must be given absolute http(s) URLs. Adding an email is
  * adding a constant and its three files.
  */

@@ -66,8 +66,12 @@ final class Sender implements AutoCloseable {
         int tried = 0;
         int claimed;
         do {
-            String claim = node + "-" + UUID.randomUUID();
             Instant now = clock.instant();
+            // A read first: on SQLite a claim takes the one writer, which an idle poll should not.
+            if (db.read(outbox::nextDue).filter(due -> due <= now.toEpochMilli()).isEmpty()) {
+                break;
+            }
+            String claim = node + "-" + UUID.randomUUID();
             Instant until = now.plus(sendBudget.multipliedBy(BATCH));
             claimed = db.write(h -> outbox.claim(h, claim, now, until, BATCH));
             if (claimed == 0) {
@@ -108,7 +112,7 @@ final class Sender implements AutoCloseable {
                     outbox.finish(h, row.id(), claim, MailState.FAILED, attempts, now, Optional.of(now), Optional.of(permanent.error()));
         });
         switch (delivery) {
-            case Delivery.Accepted accepted -> LOG.info("sent email {} to {}", row.id(), row.recipientForLog());
+            case Delivery.Accepted accepted -> LOG.debug("sent email {} to {}", row.id(), row.recipientForLog());
             case Delivery.Temporary temporary -> LOG.warn("email {} to {}, attempt {} of {}: {}", row.id(), row.recipientForLog(),
                     attempts, maxAttempts, temporary.error());
             case Delivery.Permanent permanent -> LOG.warn("email {} to {} cannot be delivered, giving up: {}", row.id(),
