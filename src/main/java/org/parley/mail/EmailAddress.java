@@ -8,8 +8,9 @@ import org.parley.http.ParleyException;
 /**
  * An email address Parley may write to: {@code local@domain}, at most 254 characters, with no spaces,
  * control characters or the punctuation that would let it smuggle a second recipient or header
- * ({@code <>()[],;:"\}). Deliberately stricter than RFC 5322's quoted forms, which no reader needs. Its
- * {@link #toString} shows only the domain, so an address never reaches a log by accident.
+ * ({@code <>()[],;:"\}), nor a dot that starts or ends the name or follows another. Deliberately
+ * stricter than RFC 5322's quoted forms, which no reader needs. Its {@link #toString} shows only the
+ * domain, so an address never reaches a log by accident.
  */
 public record EmailAddress(String value) {
 
@@ -80,6 +81,11 @@ public record EmailAddress(String value) {
             if (FORBIDDEN.indexOf(c) >= 0 || (c == '@' && i != at)) {
                 return Optional.of("contains '" + c + "', which Parley does not accept in an address");
             }
+        }
+        String local = value.substring(0, at);
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            // Legal only quoted, which this type refuses; SMTP clients reject such an address outright.
+            return Optional.of("has a dot at the start or end of its name, or two dots in a row");
         }
         String domain = value.substring(at + 1);
         if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..") || !domain.contains(".")) {

@@ -59,7 +59,8 @@ class MailKeysTest {
     void anAddressIsCheckedAndNeverShownWhole() {
         assertThat(new EmailAddress("ada.lovelace+news@example.org").toString()).isEqualTo("…@example.org");
         for (String bad : new String[] {"", "ada", "@example.org", "ada@", "ada@example", "ada@@example.org", "a da@example.org",
-                "ada@example.org\r\nBcc: eve@example.org", "<ada@example.org>", "ada@example.org, eve@example.org"}) {
+                "ada@example.org\r\nBcc: eve@example.org", "<ada@example.org>", "ada@example.org, eve@example.org",
+                ".ada@example.org", "ada.@example.org", "a..da@example.org", "ada@example..org"}) {
             assertThatThrownBy(() -> EmailAddress.parse(bad, "email")).as(bad)
                     .isInstanceOfSatisfying(ParleyException.InvalidInput.class, e -> {
                         assertThat(e.type()).isEqualTo(MailProblem.INVALID_EMAIL_ADDRESS);
