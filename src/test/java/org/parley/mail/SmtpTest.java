@@ -8,10 +8,58 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.TestSmtp;
 
-/** Which of Angus Mail's failures are worth another attempt, told from the exceptions it really throws. */
+/**
+ * Handing email to a real SMTP server (GreenMail): authentication, and TLS modes that must never fall back
+ * to plain text; and which of Angus Mail's failures are worth another attempt, told from the exceptions it
+ * really throws.
+ */
 class SmtpTest {
+
+    static final OutboxRow ROW = new OutboxRow(new MailId("m_000000000aaaaaaaa"), "ada@example.org",
+            "0123456789abcdef0123456789abcdef", "Hello", "Hello in text", "<p>Hello in HTML</p>", Optional.empty(), 0);
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
+
+    static SmtpServer server(int port, TlsMode tls, Optional<String> user, Optional<String> password) {
+        return new SmtpServer("127.0.0.1", port, tls, user, password, new EmailAddress("comments@news.example"), "",
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void withAUserNameParleyAuthenticatesAndAWrongPasswordIsRetriedWithoutBeingRepeated() {
+        try (TestSmtp smtp = TestSmtp.started()) {
+            smtp.user("parley", "right-Passw0rd");
+
+            Delivery refused = new Smtp(server(smtp.port(), TlsMode.NONE, Optional.of("parley"), Optional.of("wrong-Passw0rd")), clock)
+                    .send(ROW);
+            Delivery accepted = new Smtp(server(smtp.port(), TlsMode.NONE, Optional.of("parley"), Optional.of("right-Passw0rd")), clock)
+                    .send(ROW);
+
+            assertThat(refused).isInstanceOfSatisfying(Delivery.Temporary.class, t -> assertThat(t.error())
+                    .contains("user name or password").doesNotContain("Passw0rd"));
+            assertThat(accepted).isInstanceOf(Delivery.Accepted.class);
+            assertThat(smtp.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void requiredStartTlsAndImplicitTlsNeverFallBackToPlainText() {
+        try (TestSmtp plainOnly = TestSmtp.started()) {
+            Delivery startTls = new Smtp(server(plainOnly.port(), TlsMode.STARTTLS, Optional.empty(), Optional.empty()), clock).send(ROW);
+            Delivery implicit = new Smtp(server(plainOnly.port(), TlsMode.IMPLICIT, Optional.empty(), Optional.empty()), clock).send(ROW);
+
+            assertThat(startTls).isInstanceOfSatisfying(Delivery.Temporary.class, t -> assertThat(t.error()).contains("STARTTLS"));
+            assertThat(implicit).isInstanceOf(Delivery.Temporary.class);
+            assertThat(plainOnly.received()).as("nothing went out in the clear").isEmpty();
+        }
+    }
 
     @Test
     void aFourHundredReplyIsTriedAgainAndAFiveHundredOneIsNot() throws Exception {

@@ -48,6 +48,11 @@ public final class TestSmtp implements AutoCloseable {
         server.start();
     }
 
+    /** Accepts SMTP AUTH as {@code login} with {@code password} (a started server). */
+    public void user(String login, String password) {
+        server.setUser(login + "@news.example", login, password);
+    }
+
     /** Every message received so far, in order of arrival. */
     public List<MimeMessage> received() {
         return server == null ? List.of() : List.of(server.getReceivedMessages());
