@@ -44,10 +44,11 @@ public final class Mail implements AutoCloseable {
         this.templates = new Templates(config.templatesDir());
         this.keys = new MailKeys(secret(ADDRESS_SECRET), secret(TOKEN_SECRET));
         this.outbox = new OutboxRepository(db.vendor());
-        this.sender = config.smtp().map(server -> new Sender(db, clock, outbox, server, config.maxAttempts(), new SecureRandom()));
         this.jobs = Jobs.create(db, clock);
         // Pruning runs with email off too: what an earlier configuration sent still ages out.
         jobs.schedule("prune-sent-mail", Duration.ofHours(1), Duration.ofMinutes(10), this::prune);
+        // Threads last, once nothing else here can fail and leave them running.
+        this.sender = config.smtp().map(server -> new Sender(db, clock, outbox, server, config.maxAttempts(), new SecureRandom()));
         jobs.start(Duration.ofMinutes(2));
         if (config.smtp().isPresent()) {
             LOG.info("email on, through {}", config.smtp().get());

@@ -97,10 +97,17 @@ final class Sender implements AutoCloseable {
     }
 
     private void attempt(OutboxRow row, String claim) {
-        Delivery delivery = smtp.send(row);
+        Delivery delivery;
+        try {
+            delivery = smtp.send(row);
+        } catch (RuntimeException e) {
+            // Counted as an attempt, so an email that trips a bug in the client ends after maxAttempts, not never.
+            delivery = new Delivery.Temporary(Smtp.describe(e));
+        }
         int attempts = row.attempts() + 1;
         Instant now = clock.instant();
-        boolean kept = db.write(h -> switch (delivery) {
+        Delivery outcome = delivery;
+        boolean kept = db.write(h -> switch (outcome) {
             case Delivery.Accepted accepted ->
                     outbox.finish(h, row.id(), claim, MailState.SENT, attempts, now, Optional.of(now), Optional.empty());
             case Delivery.Temporary temporary when attempts < maxAttempts ->
