@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the outbox holds, on one virtual thread per node: it claims due emails with a lease (so no two
- * nodes send one email), sends them one by one outside any transaction, and records each outcome. A
- * temporary failure is tried again after an exponentially growing, jittered delay, until
- * {@link MailConfig#maxAttempts}; a permanent one is given up at once. The thread wakes when this node
- * enqueues (after commit), when the next email falls due, and at least every {@link #POLL} for what
- * other nodes enqueued. Thread-safe.
+ * nodes send one email), sends them one by one over one SMTP connection per batch, outside any transaction,
+ * and records each outcome. A temporary failure is tried again after an exponentially growing, jittered
+ * delay, until {@link MailConfig#maxAttempts}; a permanent one is given up at once. The thread wakes when
+ * this node enqueues (after commit), when the next email falls due, and at least every {@link #POLL} for
+ * what other nodes enqueued. Thread-safe.
  */
 final class Sender implements AutoCloseable {
 
@@ -77,13 +77,13 @@ final class Sender implements AutoCloseable {
             if (claimed == 0) {
                 break;
             }
-            try {
+            try (Smtp.Connection connection = smtp.connection()) {
                 for (OutboxRow row : db.read(h -> outbox.claimed(h, claim))) {
                     // Never start a send that could outlast the lease: another node would take the email.
                     if (!running || clock.instant().plus(sendBudget).isAfter(until)) {
                         break;
                     }
-                    attempt(row, claim);
+                    attempt(connection, row, claim);
                     tried++;
                 }
             } finally {
@@ -96,11 +96,12 @@ final class Sender implements AutoCloseable {
         return tried;
     }
 
-    private void attempt(OutboxRow row, String claim) {
+    private void attempt(Smtp.Connection connection, OutboxRow row, String claim) {
         Delivery delivery;
         try {
-            delivery = smtp.send(row);
+            delivery = connection.send(row);
         } catch (RuntimeException e) {
+            connection.close();
             // Counted as an attempt, so an email that trips a bug in the client ends after maxAttempts, not never.
             delivery = new Delivery.Temporary(Smtp.describe(e));
         }

@@ -67,20 +67,58 @@ final class Smtp {
         return p;
     }
 
-    /** Sends {@code row}; never throws for a failure of the server or the message, only reports it. */
+    /** Sends {@code row} over a connection of its own; see {@link Connection#send}. */
     Delivery send(OutboxRow row) {
-        MimeMessage message;
-        try {
-            message = build(row);
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            return new Delivery.Permanent(describe(e));
+        try (Connection connection = connection()) {
+            return connection.send(row);
         }
-        try (Transport transport = session.getTransport()) {
-            transport.connect(server.host(), server.port(), server.username().orElse(null), server.password().orElse(null));
-            transport.sendMessage(message, message.getAllRecipients());
-            return new Delivery.Accepted();
-        } catch (MessagingException e) {
-            return classify(e);
+    }
+
+    /** A connection for several emails in a row (a batch), opened at the first send. */
+    Connection connection() {
+        return new Connection();
+    }
+
+    /**
+     * One SMTP session reused for consecutive emails, so a batch pays for one handshake (TCP, TLS, AUTH);
+     * after a failure it is dropped and the next email opens a fresh one. Not thread-safe: one sender at a time.
+     */
+    final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        /** Sends {@code row}; never throws for a failure of the server or the message, only reports it. */
+        Delivery send(OutboxRow row) {
+            MimeMessage message;
+            try {
+                message = build(row);
+            } catch (MessagingException | UnsupportedEncodingException e) {
+                return new Delivery.Permanent(describe(e));
+            }
+            try {
+                if (transport == null || !transport.isConnected()) {
+                    close();
+                    transport = session.getTransport();
+                    transport.connect(server.host(), server.port(), server.username().orElse(null), server.password().orElse(null));
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+                return new Delivery.Accepted();
+            } catch (MessagingException e) {
+                close();
+                return classify(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // The session is over either way; a failed QUIT loses nothing that was sent.
+                }
+                transport = null;
+            }
         }
     }
 

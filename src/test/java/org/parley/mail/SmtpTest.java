@@ -50,6 +50,22 @@ class SmtpTest {
     }
 
     @Test
+    void oneConnectionCarriesABatchAndAFailedOneIsReopenedForTheNextEmail() {
+        try (TestSmtp smtp = TestSmtp.notStarted();
+             Smtp.Connection connection = new Smtp(server(smtp.port(), TlsMode.NONE, Optional.empty(), Optional.empty()), clock)
+                     .connection()) {
+            assertThat(connection.send(ROW)).as("server down").isInstanceOf(Delivery.Temporary.class);
+            smtp.start();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(connection.send(ROW)).as("email %d", i + 1).isInstanceOf(Delivery.Accepted.class);
+            }
+
+            assertThat(smtp.awaitReceived(3)).hasSize(3);
+        }
+    }
+
+    @Test
     void requiredStartTlsAndImplicitTlsNeverFallBackToPlainText() {
         try (TestSmtp plainOnly = TestSmtp.started()) {
             Delivery startTls = new Smtp(server(plainOnly.port(), TlsMode.STARTTLS, Optional.empty(), Optional.empty()), clock).send(ROW);
