@@ -1,6 +1,7 @@
 package org.parley.web;
 
 import org.parley.identity.IdentityConfig;
+import org.parley.mail.MailConfig;
 import org.parley.media.MediaConfig;
 
 /**
@@ -45,7 +46,19 @@ public enum ConfigKey {
     LIVE_MAX_CLIENTS("live.maxClients", "PARLEY_LIVE_MAX_CLIENTS", "0", "Live readers one node serves at once; more are answered 503 to come back later or elsewhere (0: as many as 60 % of the heap holds, about 32 KiB each)"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up"),
     LOGGING_FORMAT("logging.format", "PARLEY_LOGGING_FORMAT", "text", "Log output: text (one readable line per event) or json (one JSON object per line, for log collectors)"),
-    METRICS_TOKEN("metrics.token", "PARLEY_METRICS_TOKEN", "", "Bearer token GET /metrics requires (16 or more visible ASCII characters); empty leaves /metrics open to whoever reaches it");
+    METRICS_TOKEN("metrics.token", "PARLEY_METRICS_TOKEN", "", "Bearer token GET /metrics requires (16 or more visible ASCII characters); empty leaves /metrics open to whoever reaches it"),
+    MAIL_SMTP_HOST("mail.smtpHost", "PARLEY_MAIL_SMTP_HOST", "", "SMTP server Parley sends email through; empty turns email off"),
+    MAIL_SMTP_PORT("mail.smtpPort", "PARLEY_MAIL_SMTP_PORT", "587", "Port of the SMTP server"),
+    MAIL_SMTP_TLS("mail.smtpTls", "PARLEY_MAIL_SMTP_TLS", "starttls", "none, starttls (required: never falls back to plain text) or implicit (TLS from the first byte, usually port 465)"),
+    MAIL_SMTP_USERNAME("mail.smtpUsername", "PARLEY_MAIL_SMTP_USERNAME", "", "User name for SMTP authentication; empty sends without authenticating"),
+    MAIL_SMTP_PASSWORD("mail.smtpPassword", "PARLEY_MAIL_SMTP_PASSWORD", "", "Password for SMTP authentication (never logged)"),
+    MAIL_FROM_ADDRESS("mail.fromAddress", "PARLEY_MAIL_FROM_ADDRESS", "", "From address of Parley's email; required when mail.smtpHost is set"),
+    MAIL_FROM_NAME("mail.fromName", "PARLEY_MAIL_FROM_NAME", "Parley", "Display name beside the From address"),
+    MAIL_CONNECT_TIMEOUT_SECONDS("mail.connectTimeoutSeconds", "PARLEY_MAIL_CONNECT_TIMEOUT_SECONDS", "10", "Seconds connecting to the SMTP server may take before the attempt is retried later"),
+    MAIL_READ_TIMEOUT_SECONDS("mail.readTimeoutSeconds", "PARLEY_MAIL_READ_TIMEOUT_SECONDS", "30", "Seconds the SMTP server may take to answer any one command"),
+    MAIL_MAX_ATTEMPTS("mail.maxAttempts", "PARLEY_MAIL_MAX_ATTEMPTS", String.valueOf(MailConfig.DEFAULT_MAX_ATTEMPTS), "Attempts to send one email (temporary failures are retried after 30 s, 1 min, 2 min … at most 6 h, jittered) before it is marked failed"),
+    MAIL_RETENTION_DAYS("mail.retentionDays", "PARLEY_MAIL_RETENTION_DAYS", String.valueOf(MailConfig.DEFAULT_RETENTION_DAYS), "Days sent and failed emails stay in the outbox before they are deleted"),
+    MAIL_TEMPLATES_DIR("mail.templatesDir", "PARLEY_MAIL_TEMPLATES_DIR", "", "Directory of the newsroom's own email templates, each replacing the shipped file of the same name; empty uses the shipped ones");
 
     private final String key;
     private final String env;

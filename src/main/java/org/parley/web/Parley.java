@@ -12,6 +12,7 @@ import org.parley.desk.Desk;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
+import org.parley.mail.Mail;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
 import org.parley.privacy.Privacy;
@@ -46,6 +47,7 @@ public final class Parley implements AutoCloseable {
     private final LiveStreams streams;
     private final Meters meters;
     private final Housekeeping housekeeping;
+    private final Mail mail;
     private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
@@ -81,7 +83,8 @@ public final class Parley implements AutoCloseable {
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
             logins = Logins.create(db, clock, sites, identity);
-            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(),
+            mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(), mail.routes(),
                     Privacy.create(clock, sites, identity, comments).routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
@@ -128,10 +131,15 @@ public final class Parley implements AutoCloseable {
         return logins;
     }
 
+    public Mail mail() {
+        return mail;
+    }
+
     /** Stops accepting requests, ends live streams, closes the database. */
     @Override
     public void close() {
         housekeeping.close();
+        mail.close();
         streams.close();
         http.close();
         meters.close();
