@@ -520,6 +520,16 @@
       : [form('Comment', '', 'Post comment', (t, n, im) => post(t, n, null, im), null, 1, 'top')]);
   }
 
+  // A sign-in link from an email leads back here with its token in the address's fragment: redeem it once, and
+  // take it out of the address bar (and of history) at once.
+  async function emailLink() {
+    const m = /[#&]parley-link=([\w-]+)/.exec(location.hash);
+    if (!m) return;
+    history.replaceState(history.state, '', location.href.split('#')[0]);
+    try { signedIn(await api(P + '/sign-in/email/verify', 'POST', {token: m[1], guestToken: (guest || {}).token})) }
+    catch (e) { topErr.textContent = e.message }
+  }
+
   // The host page's word on who is signed in with the newsroom: a new token signs in (ending the session it
   // replaces), an empty one signs out a reader it had signed in. A refused token leaves the reader a guest.
   async function sso() {
@@ -535,6 +545,7 @@
   async function init() {
     topErr.textContent = '';
     try {
+      await emailLink();
       await sso();
       const mayGet = p => cur() ? api(P + p, 0, 0, 1).catch(() => ({})) : {};
       const [x, v, b, n] = await Promise.all([thread(), mayGet('/my-votes' + Q), mayGet('/blocks'), mayGet('/notices')]);

@@ -184,6 +184,32 @@ final class Accounts {
         return db.write(h -> sessions.deleteExpired(h, clock.instant()));
     }
 
+    Optional<Account> byLogin(SiteId site, String provider, String subject) {
+        String realm = policy(site).realm();
+        return db.read(h -> repository.byLogin(h, realm, provider, subject)).flatMap(this::find);
+    }
+
+    /** Gives the account the name {@code name}: 409 when another account of its realm shows one like it. */
+    Account rename(Account account, String name) {
+        String tidied = tidy(name);
+        String key = NameKey.of(tidied);
+        if (key.isEmpty()) {
+            throw new ParleyException.InvalidInput(IdentityProblem.EMPTY_ACCOUNT_NAME, "A name needs at least one letter or digit.");
+        }
+        return db.write(h -> {
+            if (repository.nameTaken(h, account.realm(), key, account.id().value())) {
+                throw nameTakenProblem(tidied);
+            }
+            Account renamed = new Account(account.id(), account.realm(), tidied, account.email(), account.emailVerified(),
+                    account.badges(), account.vouched(), account.createdAt());
+            repository.update(h, renamed, key, clock.instant());
+            accounts.changed(account.id().value());
+            nameChanged(account.realm(), account.displayName());
+            nameChanged(account.realm(), tidied);
+            return renamed;
+        });
+    }
+
     /** True when an account of {@code site}'s realm shows a name that looks like {@code name}. */
     boolean nameTaken(SiteId site, String name) {
         String key = NameKey.of(name);

@@ -342,6 +342,30 @@ public final class Identity {
         return List.copyOf(badges);
     }
 
+    /** The account of {@code site}'s realm that {@code provider} knows as {@code subject}, if it signed in before. */
+    public Optional<Account> accountFor(SiteId site, String provider, String subject) {
+        return accounts.byLogin(site, provider, subject);
+    }
+
+    /** True when an account of {@code site}'s realm shows a name that looks like {@code name}. */
+    public boolean nameHeld(SiteId site, String name) {
+        return accounts.nameTaken(site, name);
+    }
+
+    /**
+     * Changes a signed-in reader's name: 409 when another account of the realm shows one like it, or when the
+     * newsroom's login gives the account its name (it changes there).
+     */
+    public Account rename(ReaderId reader, String name) {
+        Account account = account(reader).orElseThrow(() -> new ParleyException.Forbidden(IdentityProblem.SIGN_IN_REQUIRED,
+                "Only a signed-in reader has a name to change; a guest types one with each comment."));
+        if (account.vouched()) {
+            throw new ParleyException.Conflict(IdentityProblem.NAME_FROM_NEWSROOM,
+                    "Your name comes from the newsroom's login; change it there.");
+        }
+        return accounts.rename(account, name);
+    }
+
     /** Who may write on {@code site} and which realm its accounts live in. */
     public ReaderPolicy policy(SiteId site) {
         return accounts.policy(site);

@@ -5,6 +5,10 @@ import org.parley.http.ProblemType;
 /** Problems signing in. */
 public enum LoginProblem implements ProblemType {
     SIGN_IN_METHOD_OFF(403, "This way of signing in is not enabled on this site"),
+    INVALID_SIGN_IN_REQUEST(400, "Sign-in request not valid"),
+    EMAIL_UNAVAILABLE(503, "This server sends no email"),
+    EMAIL_LINK_INVALID(401, "Sign-in link not valid"),
+    TOO_MANY_SIGN_IN_LINKS(429, "Too many sign-in links asked for"),
     SSO_TOKEN_INVALID(401, "Sign-in token not accepted"),
     SSO_TOKEN_EXPIRED(401, "Sign-in token expired"),
     SSO_TOKEN_REPLAYED(401, "Sign-in token already used"),

@@ -7,7 +7,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import io.helidon.http.Status;
 import java.util.Map;
+import org.parley.http.ClientAddress;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.http.JsonBudget;
@@ -30,6 +32,7 @@ final class LoginRoutes implements HttpService {
     private final Identity identity;
     private final ObjectMapper json = Json.mapper();
     private final RequestBodies tokens = new RequestBodies(json, JsonBudget.forTexts(MAX_TOKEN_CHARS));
+    private final RequestBodies links = new RequestBodies(json, JsonBudget.forTexts(320, 2048, 200));
 
     LoginRoutes(Logins logins, Sites sites, Identity identity) {
         this.logins = logins;
@@ -40,7 +43,9 @@ final class LoginRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/sites/{site}/sign-in", this::ways)
-                .post("/sites/{site}/sign-in/sso", this::sso);
+                .post("/sites/{site}/sign-in/sso", this::sso)
+                .post("/sites/{site}/sign-in/email", this::sendLink)
+                .post("/sites/{site}/sign-in/email/verify", this::redeemLink);
     }
 
     // GET /sites/{site}/sign-in → {guests, sso: {loginUrl?}|null, email, passkeys}: what the widget offers
@@ -52,7 +57,7 @@ final class LoginRoutes implements HttpService {
         Map<String, Object> sso = new LinkedHashMap<>();
         settings.ssoLoginUrl().map(URI::toString).ifPresent(url -> sso.put("loginUrl", url));
         out.put("sso", settings.sso() ? sso : null);
-        out.put("email", settings.emailLinks());
+        out.put("email", logins.emailLinksOffered(site));
         out.put("passkeys", settings.passkeys());
         // Short-lived: an admin's change reaches readers within a minute.
         res.header("Content-Type", "application/json").header("Cache-Control", "public, max-age=60").send(Json.bytes(json, out));
@@ -66,6 +71,29 @@ final class LoginRoutes implements HttpService {
         Optional<String> guestToken = fields.optionalString("guestToken");
         fields.done();
         sendSession(res, logins.signInWithSso(site, token, guestToken));
+    }
+
+    // POST /sites/{site}/sign-in/email {email, returnUrl, name?} → 202: a sign-in link is on its way (whoever the address is)
+    private void sendLink(ServerRequest req, ServerResponse res) {
+        SiteId site = sites.require(req.path().pathParameters().get("site")).id();
+        JsonFields fields = new JsonFields(links.object(req), Set.of("email", "returnUrl", "name"));
+        String email = fields.requiredString("email");
+        String returnUrl = fields.requiredString("returnUrl");
+        Optional<String> name = fields.optionalString("name");
+        fields.done();
+        logins.sendEmailLink(site, email, returnUrl, name, ClientAddress.of(req));
+        res.status(Status.ACCEPTED_202).header("Content-Type", "application/json").header("Cache-Control", "no-store")
+                .send(Json.bytes(json, Map.of("sent", true)));
+    }
+
+    // POST /sites/{site}/sign-in/email/verify {token, guestToken?} → 200 session: the link's token, from the page's address
+    private void redeemLink(ServerRequest req, ServerResponse res) {
+        SiteId site = sites.require(req.path().pathParameters().get("site")).id();
+        JsonFields fields = new JsonFields(links.object(req), Set.of("token", "guestToken"));
+        String token = fields.requiredString("token");
+        Optional<String> guestToken = fields.optionalString("guestToken");
+        fields.done();
+        sendSession(res, logins.signInWithEmailLink(site, token, guestToken));
     }
 
     static void sendSession(ServerResponse res, SignedIn signedIn) {

@@ -13,6 +13,8 @@ import org.parley.identity.Badge;
 import org.parley.identity.Identity;
 import org.parley.identity.Login;
 import org.parley.identity.SignedIn;
+import org.parley.mail.Mail;
+import org.parley.sites.Site;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
@@ -36,18 +38,26 @@ public final class Logins {
     private final LoginRepository repository = new LoginRepository();
     private final SharedCache<Optional<LoginSettings>> settings;
     private final SsoTokens ssoTokens;
+    private final EmailLinks emailLinks;
 
-    private Logins(Database db, Clock clock, Sites sites, Identity identity) {
+    private Logins(Database db, Clock clock, Sites sites, Identity identity, Optional<Mail> mail) {
         this.db = db;
         this.clock = clock;
         this.sites = sites;
         this.identity = identity;
         this.settings = db.caches().cache("sign-in-settings", 10_000, (h, site) -> repository.find(h, new SiteId(site)));
         this.ssoTokens = new SsoTokens(clock);
+        this.emailLinks = new EmailLinks(db, clock, identity, mail);
     }
 
+    /** Sign-in for a server that sends email through {@code mail} (sign-in links). */
+    public static Logins create(Database db, Clock clock, Sites sites, Identity identity, Mail mail) {
+        return new Logins(db, clock, sites, identity, Optional.of(mail));
+    }
+
+    /** Sign-in without email, for tools that only read and change settings. */
     public static Logins create(Database db, Clock clock, Sites sites, Identity identity) {
-        return new Logins(db, clock, sites, identity);
+        return new Logins(db, clock, sites, identity, Optional.empty());
     }
 
     /** How readers of {@code site} may sign in; guests only until an admin says otherwise. */
@@ -84,14 +94,43 @@ public final class Logins {
                     "This sign-in token was used already; the page must hand the widget a fresh one for each sign-in.");
         }
         SignedIn signedIn = identity.signIn(site, login(claims));
-        guestToken.flatMap(identity::authenticate).filter(id -> id.value().startsWith("g_"))
-                .ifPresent(guest -> identity.signedInFrom(signedIn.account().id(), guest));
+        linkBrowser(signedIn, guestToken);
         return signedIn;
     }
 
-    /** Forgets tokens that have expired: a replay of one is refused as expired anyway. */
+    /** Whether readers of {@code site} may ask for a sign-in link: the site allows it and this server sends email. */
+    public boolean emailLinksOffered(SiteId site) {
+        return settings(site).emailLinks() && emailLinks.available();
+    }
+
+    /**
+     * Emails {@code email} a link that signs its owner in on {@code returnUrl}, a page of {@code site}; the answer is
+     * the same whether or not the address has an account. 400 for a bad address or page, 403 when the site takes no
+     * email links, 429 past the limits per address and per network, 503 when this server sends no email.
+     */
+    public void sendEmailLink(SiteId site, String email, String returnUrl, Optional<String> name, String clientAddress) {
+        Site found = sites.require(site.value());
+        if (!settings(site).emailLinks()) {
+            throw new ParleyException.Forbidden(LoginProblem.SIGN_IN_METHOD_OFF, "Site '" + site + "' does not send sign-in links by email.");
+        }
+        emailLinks.send(found, email, returnUrl, name, clientAddress);
+    }
+
+    /** Signs in the reader a link was sent to (see {@link #sendEmailLink}); 401 for a used, expired or unknown link. */
+    public SignedIn signInWithEmailLink(SiteId site, String token, Optional<String> guestToken) {
+        SignedIn signedIn = emailLinks.redeem(sites.require(site.value()), token);
+        linkBrowser(signedIn, guestToken);
+        return signedIn;
+    }
+
+    private void linkBrowser(SignedIn signedIn, Optional<String> guestToken) {
+        guestToken.flatMap(identity::authenticate).filter(id -> id.value().startsWith("g_"))
+                .ifPresent(guest -> identity.signedInFrom(signedIn.account().id(), guest));
+    }
+
+    /** Forgets tokens and links that have expired: a replay of one is refused as expired anyway. */
     public int forgetExpiredTokens() {
-        return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW)));
+        return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW))) + emailLinks.forgetExpired();
     }
 
     private static Login login(JWTClaimsSet claims) {

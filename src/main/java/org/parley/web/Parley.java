@@ -82,8 +82,8 @@ public final class Parley implements AutoCloseable {
             }
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            logins = Logins.create(db, clock, sites, identity);
             mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
+            logins = Logins.create(db, clock, sites, identity, mail);
             List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(), mail.routes(),
                     Privacy.create(clock, sites, identity, comments).routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.

@@ -143,6 +143,9 @@ class SsoSignInRoutesTest {
         assertThat(posted.status()).as(posted.text()).isEqualTo(201);
         assertThat(posted.text()).contains("Jane Reporter").doesNotContain("Someone Else");
 
+        assertThat(http.patch("/api/v1/sites/courier/me", "{\"name\":\"J. R.\"}", "Authorization", "Bearer " + session).json()
+                .get("type").asText()).as("the newsroom names its readers").isEqualTo("urn:parley:problem:name-from-newsroom");
+
         Http.Reply impostor = http.post("/api/v1/sites/courier/comments", "{\"page\":\"story\",\"body\":\"Trust me.\",\"name\":\"jane  REPORTER\"}",
                 "Authorization", "Bearer " + parley.guestToken("courier"));
         assertProblem(impostor, 409, "name-taken");
