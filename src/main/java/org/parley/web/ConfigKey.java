@@ -43,6 +43,11 @@ public enum ConfigKey {
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_MAX_CLIENTS("live.maxClients", "PARLEY_LIVE_MAX_CLIENTS", "0", "Live readers one node serves at once; more are answered 503 to come back later or elsewhere (0: as many as 60 % of the heap holds, about 32 KiB each)"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up"),
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS("webhooks.allowPrivateTargets", "PARLEY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false", "true lets webhooks go to loopback, private, link-local and cloud metadata addresses (an intranet, tests); false refuses them when an endpoint is saved and before every attempt"),
+    WEBHOOKS_TIMEOUT_SECONDS("webhooks.timeoutSeconds", "PARLEY_WEBHOOKS_TIMEOUT_SECONDS", "10", "Seconds a webhook endpoint has to accept a connection and to answer; then the attempt failed"),
+    WEBHOOKS_MAX_ATTEMPTS("webhooks.maxAttempts", "PARLEY_WEBHOOKS_MAX_ATTEMPTS", "8", "Attempts per webhook message (retried after about 5 s, 5 min, 30 min, 2 h, 5 h, then every 10 h) before it is marked failed"),
+    WEBHOOKS_LOG_DAYS("webhooks.logDays", "PARLEY_WEBHOOKS_LOG_DAYS", "30", "Days the webhook delivery log and sent or failed messages are kept"),
+    WEBHOOKS_POLL_MILLIS("webhooks.pollMillis", "PARLEY_WEBHOOKS_POLL_MILLIS", "1000", "Milliseconds between a node's looks for webhook messages due for another attempt (new ones go out at once)"),
     LOGGING_FORMAT("logging.format", "PARLEY_LOGGING_FORMAT", "text", "Log output: text (one readable line per event) or json (one JSON object per line, for log collectors)"),
     METRICS_TOKEN("metrics.token", "PARLEY_METRICS_TOKEN", "", "Bearer token GET /metrics requires (16 or more visible ASCII characters); empty leaves /metrics open to whoever reaches it");
 

@@ -1,7 +1,5 @@
 package org.parley.web;
 
-import io.helidon.http.HttpException;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import org.parley.abuse.Abuse;
 import org.parley.comments.Comments;
 import org.parley.demo.Demo;
 import org.parley.desk.Desk;
-import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
@@ -22,6 +19,7 @@ import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
 import org.parley.store.Database;
+import org.parley.webhooks.Webhooks;
 import org.parley.words.Words;
 
 /**
@@ -42,6 +40,7 @@ public final class Parley implements AutoCloseable {
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
+    private final Webhooks webhooks;
     private final EventBus bus;
     private final LiveStreams streams;
     private final Meters meters;
@@ -50,6 +49,7 @@ public final class Parley implements AutoCloseable {
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
         db = Database.serve(config.store());
+        Webhooks started = null; // its sender runs from creation on: stop it too if start-up fails later
         try {
             sites = Sites.create(db, clock);
             identity = Identity.create(db, clock, sites, config.identity());
@@ -60,18 +60,19 @@ public final class Parley implements AutoCloseable {
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
             Abuse abuse = Abuse.create();
             Words words = Words.create(db);
-            moderation = Moderation.create(db, clock, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
+            moderation = Moderation.create(db, clock, bus, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
             Screening screening = Screening.create(db, clock, moderation, words, identity, abuse::assess);
             Media media = Media.create(db, clock, config.media());
             comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), screening);
             commentsDoor.set(comments);
+            webhooks = started = Webhooks.create(db, clock, bus, sites, staff, comments, moderation, config.webhooks());
             meters = Meters.of(db, bus, streams, comments, moderation);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(new HealthRoutes(db, abuse)); // GET /health/live, /health/ready
             pages.add(new MetricsRoutes(meters, config.metrics())); // GET /metrics
             pages.add(staff.routes());
-            pages.add(Desk.create(moderation, staff, sites).routes());
+            pages.add(Desk.create(moderation, staff, sites, webhooks).routes());
             pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation, screening);
@@ -80,12 +81,15 @@ public final class Parley implements AutoCloseable {
             }
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            List<HttpService> api = List.of(identity.routes(), comments.routes(), moderation.routes());
+            List<HttpService> api = List.of(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
-                    problems.directHandlers(), routing -> routing(routing, problems, forwardedFor, api, pages));
+                    problems.directHandlers(), routing -> Routing.build(routing, meters, sites, problems, forwardedFor, api, pages));
             housekeeping = new Housekeeping(db, clock, comments);
         } catch (RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
             db.close();
             throw e;
         }
@@ -121,24 +125,15 @@ public final class Parley implements AutoCloseable {
         return moderation;
     }
 
-    private void routing(HttpRouting.Builder routing, Problems problems, ForwardedFor forwardedFor, List<HttpService> api,
-                         List<HttpService> pages) {
-        routing.addFilter(new AccessLog(meters.requests()))
-                .addFilter(forwardedFor)
-                .addFilter(new SecurityHeaders())
-                .addFilter(new Cors(sites, problems));
-        api.forEach(service -> routing.register("/api/v1", service));
-        pages.forEach(routing::register);
-        routing.any(problems::noRoute)
-                .error(ParleyException.class, problems::handle)
-                .error(HttpException.class, problems::handleHttp)
-                .error(Exception.class, problems::unexpected);
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Stops accepting requests, ends live streams, closes the database. */
     @Override
     public void close() {
         housekeeping.close();
+        webhooks.close();
         streams.close();
         http.close();
         meters.close();

@@ -19,6 +19,7 @@ import org.parley.identity.IdentityConfig;
 import org.parley.media.MediaConfig;
 import org.parley.moderation.ModerationRules;
 import org.parley.store.StoreConfig;
+import org.parley.webhooks.WebhooksConfig;
 
 /**
  * Parley's whole configuration, immutable and validated. Each value comes from the first of: a
@@ -27,7 +28,8 @@ import org.parley.store.StoreConfig;
  * came from.
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
-                           MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics) {
+                           MediaConfig media, IdentityConfig identity, WebhooksConfig webhooks, LogFormat logFormat,
+                           Metrics metrics) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts,
@@ -142,7 +144,12 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
             var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
                     Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
-            return new ParleyConfig(server, store, comments, moderation, live, media, identity,
+            var webhooks = new WebhooksConfig(reader.choice(ConfigKey.WEBHOOKS_ALLOW_PRIVATE_TARGETS, new Boolean[] {false, true},
+                    String::valueOf), Duration.ofSeconds(reader.integer(ConfigKey.WEBHOOKS_TIMEOUT_SECONDS, 1, 60)),
+                    reader.integer(ConfigKey.WEBHOOKS_MAX_ATTEMPTS, 1, WebhooksConfig.MAX_ATTEMPTS_LIMIT),
+                    Duration.ofDays(reader.integer(ConfigKey.WEBHOOKS_LOG_DAYS, 1, 3_650)),
+                    Duration.ofMillis(reader.integer(ConfigKey.WEBHOOKS_POLL_MILLIS, 10, 600_000)));
+            return new ParleyConfig(server, store, comments, moderation, live, media, identity, webhooks,
                     reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);

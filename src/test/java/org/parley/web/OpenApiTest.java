@@ -54,17 +54,18 @@ class OpenApiTest {
      * Where {@link Parley} mounts each HTTP service. A new service fails the test until it is added here,
      * so its routes cannot escape the comparison.
      */
-    private static final Map<String, String> MOUNTS = Map.of(
-            "org.parley.comments.CommentRoutes", API,
-            "org.parley.identity.IdentityRoutes", API,
-            "org.parley.moderation.ModerationRoutes", API,
-            "org.parley.staff.StaffRoutes", "",
-            "org.parley.desk.DashboardRoutes", "",
-            "org.parley.web.StaticAssets", "",
-            "org.parley.web.HealthRoutes", "",
-            "org.parley.web.MetricsRoutes", "",
-            "org.parley.demo.DemoRoutes", "",
-            "org.parley.media.MediaRoutes", "");
+    private static final Map<String, String> MOUNTS = Map.ofEntries(
+            Map.entry("org.parley.comments.CommentRoutes", API),
+            Map.entry("org.parley.identity.IdentityRoutes", API),
+            Map.entry("org.parley.moderation.ModerationRoutes", API),
+            Map.entry("org.parley.webhooks.WebhookRoutes", API),
+            Map.entry("org.parley.staff.StaffRoutes", ""),
+            Map.entry("org.parley.desk.DashboardRoutes", ""),
+            Map.entry("org.parley.web.StaticAssets", ""),
+            Map.entry("org.parley.web.HealthRoutes", ""),
+            Map.entry("org.parley.web.MetricsRoutes", ""),
+            Map.entry("org.parley.demo.DemoRoutes", ""),
+            Map.entry("org.parley.media.MediaRoutes", ""));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern HTTP_SERVICE = Pattern.compile("\\bclass\\s+(\\w+)\\s+implements\\s+[^{]*\\bHttpService\\b");
