@@ -14,12 +14,12 @@ import java.util.Optional;
 
 /**
  * Posts one signed message and says what came of it. Never follows a redirect (a 3xx is a failure: the
- * target was checked, the place it points to was not) and reads at most {@link #MAX_READ} bytes of an
- * answer, which only its status matters for. Thread-safe.
+ * target was checked, the place it points to was not) and reads no byte of an answer's body: only its
+ * status matters, and a body sent slowly or without end could otherwise hold a sender past every timeout.
+ * Thread-safe.
  */
-final class Courier {
+final class Courier implements AutoCloseable {
 
-    static final int MAX_READ = 1_024;
     private static final int MAX_ERROR = 200;
 
     /** What one post came to: the status when the endpoint answered, else why not. */
@@ -53,9 +53,7 @@ final class Courier {
                 .build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream answer = response.body()) {
-                answer.readNBytes(MAX_READ); // drained a little so a keep-alive connection can be reused; the rest is dropped
-            }
+            response.body().close(); // unread: the connection is dropped rather than drained
             int code = response.statusCode();
             boolean ok = code >= 200 && code < 300;
             String error = code >= 300 && code < 400 ? "redirect to " + response.headers().firstValue("Location").orElse("?")
@@ -71,6 +69,12 @@ final class Courier {
             Thread.currentThread().interrupt();
             return failed("interrupted: Parley is stopping");
         }
+    }
+
+    /** Drops open connections at once; attempts under way fail and are retried later, here or elsewhere. */
+    @Override
+    public void close() {
+        client.shutdownNow();
     }
 
     static Outcome failed(String why) {

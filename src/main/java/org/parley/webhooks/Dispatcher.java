@@ -127,6 +127,7 @@ final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        courier.close();
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

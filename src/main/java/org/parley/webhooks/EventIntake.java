@@ -76,7 +76,7 @@ final class EventIntake implements AutoCloseable {
         item(id).ifPresent(item -> {
             Optional<String> url = pageUrl(item);
             String key = id.value();
-            enqueue(item.site(), EventType.COMMENT_CREATED, "comment.created:" + key,
+            enqueue(item.site(), EventType.COMMENT_CREATED, "comment.created:" + key, item.createdAt(),
                     payloads.comment(EventType.COMMENT_CREATED, item.createdAt(), item, url, Optional.empty()));
             Optional<EventType> outcome = switch (item.status()) {
                 case PUBLISHED -> Optional.of(EventType.COMMENT_PUBLISHED);
@@ -84,7 +84,7 @@ final class EventIntake implements AutoCloseable {
                 case REJECTED -> Optional.of(EventType.COMMENT_REJECTED);
                 case DELETED, BLOCKED -> Optional.empty();
             };
-            outcome.ifPresent(type -> enqueue(item.site(), type, type.apiName() + ":" + key + ":posted",
+            outcome.ifPresent(type -> enqueue(item.site(), type, type.apiName() + ":" + key + ":posted", item.createdAt(),
                     payloads.comment(type, item.createdAt(), item, url, Optional.empty())));
         });
     }
@@ -105,11 +105,11 @@ final class EventIntake implements AutoCloseable {
                 }
                 EventType type = wanted == CommentStatus.PUBLISHED ? EventType.COMMENT_PUBLISHED : EventType.COMMENT_REJECTED;
                 item(new CommentId(entry.targetId())).ifPresent(item -> enqueue(entry.site(), type, type.apiName() + ":" + key,
-                        payloads.comment(type, entry.at(), item, pageUrl(item), entry.reason())));
+                        entry.at(), payloads.comment(type, entry.at(), item, pageUrl(item), entry.reason())));
             }
-            case "ban", "suspend", "warn" -> enqueue(entry.site(), EventType.SANCTION_GIVEN, "sanction.given:" + key,
+            case "ban", "suspend", "warn" -> enqueue(entry.site(), EventType.SANCTION_GIVEN, "sanction.given:" + key, entry.at(),
                     payloads.sanction(EventType.SANCTION_GIVEN, entry, after.path("kind").asText(), after));
-            case "lift" -> enqueue(entry.site(), EventType.SANCTION_LIFTED, "sanction.lifted:" + key,
+            case "lift" -> enqueue(entry.site(), EventType.SANCTION_LIFTED, "sanction.lifted:" + key, entry.at(),
                     payloads.sanction(EventType.SANCTION_LIFTED, entry, before.path("kind").asText(), after));
             default -> {
                 // Featuring, image removal, rules and word lists are the newsroom's own business: no event.
@@ -125,19 +125,18 @@ final class EventIntake implements AutoCloseable {
             ObjectNode payload = payloads.comment(EventType.COMMENT_REPORTED, report.at(), item, pageUrl(item),
                     Optional.of(report.reason().apiName()));
             ((ObjectNode) payload.get("data")).put("reportId", report.id());
-            enqueue(report.site(), EventType.COMMENT_REPORTED, "comment.reported:" + report.id(), payload);
+            enqueue(report.site(), EventType.COMMENT_REPORTED, "comment.reported:" + report.id(), report.at(), payload);
         });
     }
 
-    /** Writes the message for every enabled endpoint of {@code site} that wants {@code type}, then wakes the sender. */
-    private void enqueue(SiteId site, EventType type, String eventKey, ObjectNode payload) {
+    /** Writes the message for every enabled endpoint of {@code site} that wants {@code type}, due at once, then wakes the sender. */
+    private void enqueue(SiteId site, EventType type, String eventKey, Instant at, ObjectNode payload) {
         String body = payloads.text(payload);
-        Instant now = Instant.parse(payload.get("timestamp").asText());
         int added = db.write(h -> {
             int count = 0;
             for (EndpointRow row : endpoints.ofSite(h, site)) {
                 if (row.endpoint().wants(type)) {
-                    Message message = new Message(db.ids().next("msg", now.toEpochMilli()), row.endpoint().id(), type, body, now, 0);
+                    Message message = new Message(db.ids().next("msg", at.toEpochMilli()), row.endpoint().id(), type, body, at, 0);
                     count += messages.insertIfAbsent(h, message, eventKey) ? 1 : 0;
                 }
             }

@@ -191,6 +191,27 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void aHeldCommentIsAnnouncedAndThenItsPublication() throws Exception {
+        add("/held", "comment.held", "comment.published");
+        parley.parley().moderation().changePage(adminUser, new org.parley.sites.SiteId(SITE), new org.parley.comments.PageKey("premoderated"),
+                java.util.Optional.of(org.parley.moderation.Premoderation.ALL), true, "Sensitive story");
+        String id = post(parley.guestToken(SITE), "premoderated", "Wait for me");
+        Receiver.Received held = receiver.await("comment.held", DEADLINE, r -> !r.isEmpty()).getFirst();
+
+        parley.parley().moderation().act(adminUser, new ModeratorAction.Approve(List.of(new CommentId(id)), java.util.Optional.empty()));
+        List<Receiver.Received> got = receiver.await("comment.published after approval", DEADLINE, r -> r.size() == 2);
+
+        JsonNode heldData = JSON.readTree(held.body()).get("data");
+        assertThat(JSON.readTree(held.body()).get("type").asText()).isEqualTo("comment.held");
+        assertThat(heldData.at("/comment/id").asText()).isEqualTo(id);
+        assertThat(heldData.at("/comment/status").asText()).isEqualTo("pending");
+        JsonNode published = JSON.readTree(got.get(1).body());
+        assertThat(published.get("type").asText()).isEqualTo("comment.published");
+        assertThat(published.at("/data/comment/status").asText()).isEqualTo("published");
+        assertThat(got.get(1).id()).as("another message, another id").isNotEqualTo(held.id());
+    }
+
+    @Test
     void aTestEventIsSentOnRequestAndItsOutcomeShown() {
         String id = add("/test", "comment.created").get("id").asText();
 
