@@ -74,8 +74,18 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Claims the messages due now and sends them; returns how many this node sent. */
+    /** Claims the messages due now and sends them, a batch at a time until none is left; returns how many this node sent. */
     int deliverDue() {
+        int sent = 0;
+        int claimed;
+        do {
+            claimed = deliverBatch();
+            sent += claimed;
+        } while (claimed == BATCH);
+        return sent;
+    }
+
+    private int deliverBatch() {
         Instant now = clock.instant();
         List<Message> claimed = new ArrayList<>();
         for (String id : db.read(h -> messages.due(h, now, BATCH))) {

@@ -15,7 +15,8 @@ public record Endpoint(String id, SiteId site, URI url, String description, Set<
                        Instant createdAt, String createdBy) {
 
     public Endpoint {
-        events = Set.copyOf(events);
+        // In the order EventType declares them, so lists and pages show them alike every time.
+        events = events.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(events));
     }
 
     /** True when it is enabled and receives {@code type}. */

@@ -245,6 +245,23 @@ class WebhookRoutesTest {
         assertThat(SignatureCheck.valid(newSecret, got.id(), got.timestamp(), got.body(), got.signature(), now)).isTrue();
         assertThat(SignatureCheck.valid(created.get("secret").asText(), got.id(), got.timestamp(), got.body(), got.signature(), now))
                 .as("the old secret during the grace period").isTrue();
+        assertThat(get(admin, "/admin/audit.json?action=webhook-rotate").text()).contains(id).doesNotContain("whsec_");
+    }
+
+    @Test
+    void disablingEnablingAndDeletingAreAudited() {
+        String id = add("/audited", "comment.created").get("id").asText();
+        String path = "/api/v1/sites/" + SITE + "/webhooks/" + id;
+
+        assertThat(patch(admin, path, "{\"enabled\":false}").status()).isEqualTo(200);
+        assertThat(patch(admin, path, "{\"enabled\":true}").status()).isEqualTo(200);
+        assertThat(http.send("DELETE", path, null, "Cookie", admin.cookie(), "Origin", http.base()).status()).isEqualTo(204);
+
+        for (String action : List.of("webhook-add", "webhook-disable", "webhook-enable", "webhook-delete")) {
+            assertThat(get(admin, "/admin/audit.json?action=" + action).text()).as(action).contains(id);
+        }
+        assertThat(problem(get(admin, path + "/deliveries"), 404)).as("deleted").isEqualTo("unknown-webhook");
+        assertThat(get(admin, "/api/v1/sites/" + SITE + "/webhooks").json().get("endpoints").toString()).doesNotContain(id);
     }
 
     @Test
