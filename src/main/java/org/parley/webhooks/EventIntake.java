@@ -50,7 +50,7 @@ final class EventIntake implements AutoCloseable {
         this.messages = messages;
         this.payloads = payloads;
         this.wake = wake;
-        bus.subscribe(CommentEvent.CommentPosted.class, posted -> later(() -> posted(posted.commentId())));
+        bus.subscribe(CommentEvent.CommentPosted.class, posted -> later(() -> posted(posted.commentId(), posted.status())));
         bus.subscribe(ModerationEvent.ModeratorActed.class, acted -> later(() -> acted(acted.entry())));
         bus.subscribe(ModerationEvent.CommentReported.class, reported -> later(() -> reported(reported.report())));
     }
@@ -69,7 +69,7 @@ final class EventIntake implements AutoCloseable {
         }
     }
 
-    private void posted(CommentId id) {
+    private void posted(CommentId id, CommentStatus status) {
         if (!anyEnabled()) {
             return;
         }
@@ -77,15 +77,15 @@ final class EventIntake implements AutoCloseable {
             Optional<String> url = pageUrl(item);
             String key = id.value();
             enqueue(item.site(), EventType.COMMENT_CREATED, "comment.created:" + key, item.createdAt(),
-                    payloads.comment(EventType.COMMENT_CREATED, item.createdAt(), item, url, Optional.empty()));
-            Optional<EventType> outcome = switch (item.status()) {
+                    payloads.comment(EventType.COMMENT_CREATED, item.createdAt(), item, status, url, Optional.empty()));
+            Optional<EventType> outcome = switch (status) {
                 case PUBLISHED -> Optional.of(EventType.COMMENT_PUBLISHED);
                 case PENDING -> Optional.of(EventType.COMMENT_HELD);
                 case REJECTED -> Optional.of(EventType.COMMENT_REJECTED);
                 case DELETED, BLOCKED -> Optional.empty();
             };
             outcome.ifPresent(type -> enqueue(item.site(), type, type.apiName() + ":" + key + ":posted", item.createdAt(),
-                    payloads.comment(type, item.createdAt(), item, url, Optional.empty())));
+                    payloads.comment(type, item.createdAt(), item, status, url, Optional.empty())));
         });
     }
 
@@ -105,7 +105,7 @@ final class EventIntake implements AutoCloseable {
                 }
                 EventType type = wanted == CommentStatus.PUBLISHED ? EventType.COMMENT_PUBLISHED : EventType.COMMENT_REJECTED;
                 item(new CommentId(entry.targetId())).ifPresent(item -> enqueue(entry.site(), type, type.apiName() + ":" + key,
-                        entry.at(), payloads.comment(type, entry.at(), item, pageUrl(item), entry.reason())));
+                        entry.at(), payloads.comment(type, entry.at(), item, wanted, pageUrl(item), entry.reason())));
             }
             case "ban", "suspend", "warn" -> enqueue(entry.site(), EventType.SANCTION_GIVEN, "sanction.given:" + key, entry.at(),
                     payloads.sanction(EventType.SANCTION_GIVEN, entry, after.path("kind").asText(), after));
@@ -122,7 +122,7 @@ final class EventIntake implements AutoCloseable {
             return;
         }
         item(report.comment()).ifPresent(item -> {
-            ObjectNode payload = payloads.comment(EventType.COMMENT_REPORTED, report.at(), item, pageUrl(item),
+            ObjectNode payload = payloads.comment(EventType.COMMENT_REPORTED, report.at(), item, item.status(), pageUrl(item),
                     Optional.of(report.reason().apiName()));
             ((ObjectNode) payload.get("data")).put("reportId", report.id());
             enqueue(report.site(), EventType.COMMENT_REPORTED, "comment.reported:" + report.id(), report.at(), payload);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.comments.CommentStatus;
 import org.parley.comments.Reason;
 import org.parley.comments.ReviewItem;
 import org.parley.http.Json;
@@ -30,12 +31,16 @@ final class Payloads {
         return root;
     }
 
-    /** Site, comment, page and author of {@code item}; {@code pageUrl} as the host site gave it. */
-    ObjectNode comment(EventType type, Instant at, ReviewItem item, Optional<String> pageUrl, Optional<String> reason) {
+    /**
+     * Site, comment, page and author of {@code item}, with the {@code status} the event gave it (the stored one
+     * may have moved on since); {@code pageUrl} as the host site gave it.
+     */
+    ObjectNode comment(EventType type, Instant at, ReviewItem item, CommentStatus status, Optional<String> pageUrl,
+                       Optional<String> reason) {
         ObjectNode root = envelope(type, at);
         ObjectNode data = (ObjectNode) root.get("data");
         data.put("site", item.site().value());
-        ObjectNode comment = data.putObject("comment").put("id", item.id().value()).put("status", item.status().apiName())
+        ObjectNode comment = data.putObject("comment").put("id", item.id().value()).put("status", status.apiName())
                 .put("createdAt", item.createdAt().toString());
         comment.put("parentId", item.parentId().map(id -> id.value()).orElse(null));
         ObjectNode page = data.putObject("page").put("key", item.page().value());
