@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * A real webhook receiver for tests: the JDK's HTTP server on a free loopback port, keeping every request
- * it gets. It answers 204, or first the statuses queued with {@link #answerNext}.
+ * it gets. It answers 204, or first the statuses queued with {@link #answerNext}; a 3xx points to
+ * {@code /elsewhere} on the same receiver, so a client that followed it would be seen arriving there.
  */
 final class Receiver implements AutoCloseable {
 
@@ -44,6 +45,9 @@ final class Receiver implements AutoCloseable {
                         h.getFirst("webhook-signature"), h.getFirst("Content-Type"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 Integer status = statuses.poll();
+                if (status != null && status >= 300 && status < 400) {
+                    exchange.getResponseHeaders().set("Location", url("/elsewhere"));
+                }
                 exchange.sendResponseHeaders(status == null ? 204 : status, -1);
             }
         });

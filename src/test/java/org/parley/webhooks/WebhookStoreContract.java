@@ -183,6 +183,22 @@ abstract class WebhookStoreContract {
     }
 
     @Test
+    void aRedirectIsNotFollowedAndCountsAsAFailure() {
+        String endpoint = endpoint("/moved").endpoint().id();
+        message(endpoint, "k");
+        receiver.answerNext(307);
+
+        dispatcher(db(), true, 3).deliverDue();
+
+        assertThat(receiver.received()).extracting(Receiver.Received::path).containsExactly("/moved");
+        Delivery moved = log(endpoint).getFirst();
+        assertThat(moved.statusCode()).hasValue(307);
+        assertThat(moved.delivered()).isFalse();
+        assertThat(moved.error()).hasValue("redirect to " + receiver.url("/elsewhere") + " not followed");
+        assertThat(moved.nextAttemptAt()).as("tried again later, at the same URL").isPresent();
+    }
+
+    @Test
     void aDisabledEndpointIsNotSentWhatWasWaitingForIt() {
         String endpoint = endpoint("/off").endpoint().id();
         message(endpoint, "k");
