@@ -101,7 +101,9 @@ public final class Main {
                 Optional<Path> backup = command.name().equals("backup")
                         ? Optional.of(BackupCommand.target(args, config.store())) : Optional.empty();
                 try (Database db = CommandDatabase.open(command, config.store(), terminal.err())) {
-                    if (command.name().startsWith("site ")) {
+                    if (command.name().equals("site sign-in")) {
+                        new LoginCommands(terminal).run(args, db);
+                    } else if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
                     } else if (backup.isPresent()) {
                         BackupCommand.run(backup.get(), db, config.store(), terminal.out());

@@ -114,7 +114,7 @@ final class CommentRoutes implements HttpService {
     // POST /sites/{site}/comments {page, parentId?, body, name?, pageTitle?, pageUrl?, images?: [{id, alt?}]} → 201 comment
     private void post(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
-        ReaderId author = identity.requireReader(Requests.bearer(req));
+        ReaderId author = identity.requireWriter(site, Requests.bearer(req));
         JsonFields fields = new JsonFields(commentBodies(site).object(req),
                 Set.of("page", "parentId", "body", "name", "pageTitle", "pageUrl", "images"));
         String page = fields.requiredString("page");
@@ -164,7 +164,7 @@ final class CommentRoutes implements HttpService {
     private void edit(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         CommentId id = commentId(req);
-        ReaderId author = identity.requireReader(Requests.bearer(req));
+        ReaderId author = identity.requireWriter(site, Requests.bearer(req));
         JsonFields fields = new JsonFields(commentBodies(site).object(req), Set.of("body"));
         String body = fields.requiredString("body");
         fields.done();
@@ -182,7 +182,7 @@ final class CommentRoutes implements HttpService {
     private void vote(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         CommentId id = commentId(req);
-        ReaderId voter = identity.requireReader(Requests.bearer(req));
+        ReaderId voter = identity.requireWriter(site, Requests.bearer(req));
         JsonFields fields = new JsonFields(bodies.object(req), Set.of("value"));
         int value = fields.requiredInt("value", -1, 1);
         fields.done();

@@ -4,7 +4,9 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -19,9 +21,9 @@ import org.parley.store.Ids;
 import org.parley.store.SharedCache;
 
 /**
- * The identity feature's door: who is making a request. For now that is a guest, identified by a bearer
- * token the widget keeps; moderator accounts and single sign-on will join here. It also says how much a
- * guest's acts weigh: guests are cheap to make, so brand-new ones on one household network count as one
+ * The identity feature's door: who is making a request — a guest, identified by a bearer token the widget
+ * keeps, or a signed-in reader's account, whose session token works the same way. It also says how much a
+ * reader's acts weigh: guests are cheap to make, so brand-new ones on one household network count as one
  * ({@link #voice}), and guests one network makes in a crowd share that network's allowances
  * ({@link #allowanceHolder}). Thread-safe.
  */
@@ -44,6 +46,7 @@ public final class Identity {
     private final NetworkPseudonyms networks;
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
+    private final Accounts accounts;
     /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
     private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
@@ -58,6 +61,7 @@ public final class Identity {
         this.config = config;
         this.limits = new GuestLimits(db, clock, config);
         this.networks = new NetworkPseudonyms(networkSecret(db, clock));
+        this.accounts = new Accounts(db, clock);
         this.tokens = db.caches().cache("guest-tokens", MAX_CACHED, repository::byTokenHash);
         this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new ReaderId(id)));
         this.blocked = db.caches().cache("blocked", MAX_CACHED, (h, blocker) -> Set.copyOf(
@@ -118,7 +122,7 @@ public final class Identity {
      */
     public String allowanceHolder(ReaderId guest) {
         return row(guest)
-                .filter(row -> row.crowded() && row.network().isPresent() && young(row))
+                .filter(row -> row.crowded() && row.network().isPresent() && young(row.createdAt()))
                 .map(row -> "network:" + row.network().orElseThrow())
                 .orElse("guest:" + guest.value());
     }
@@ -130,30 +134,169 @@ public final class Identity {
      * a guest established, as a comment on a page of one's own invention costs nothing.
      */
     public Voice voice(ReaderId reader, String clientAddress) {
-        boolean newcomer = row(reader).map(this::young).orElse(true);
+        boolean newcomer = account(reader)
+                .map(account -> !account.vouched() && young(account.createdAt()))
+                .orElseGet(() -> row(reader).map(row -> young(row.createdAt())).orElse(true));
         return new Voice(networks.of(ClientAddress.household(clientAddress)), networks.of(ClientAddress.delegation(clientAddress)),
                 newcomer);
     }
 
-    private boolean young(GuestRow row) {
-        return row.createdAt().isAfter(clock.instant().minus(config.newGuestFor()));
+    private boolean young(Instant createdAt) {
+        return createdAt.isAfter(clock.instant().minus(config.newGuestFor()));
     }
 
     private Optional<GuestRow> row(ReaderId guest) {
         return guests.get(guest.value());
     }
 
-    /** The guest a token belongs to, if any. */
+    /** The reader a token belongs to, if any: a guest's token, or a signed-in reader's session while it lasts. */
     public Optional<ReaderId> authenticate(String token) {
-        return tokens.get(Ids.digest(token));
+        return token.startsWith(Accounts.SESSION_PREFIX) ? accounts.authenticate(token) : tokens.get(Ids.digest(token));
     }
 
-    /** The guest behind a request's bearer token; 401 problems when it is missing or unknown. */
+    /** The reader behind a request's bearer token (a guest's, or a session's); 401 problems when it is missing or unknown. */
     public ReaderId requireReader(Optional<String> bearer) {
         String token = bearer.orElseThrow(() -> new ParleyException.Forbidden(RequestProblem.AUTHENTICATION_REQUIRED,
-                "Send the guest token from POST /api/v1/sites/{site}/guests as 'Authorization: Bearer <token>'."));
-        return authenticate(token).orElseThrow(() -> new ParleyException.Forbidden(IdentityProblem.UNKNOWN_GUEST_TOKEN,
-                "This guest token is not known here; create a new guest with POST /api/v1/sites/{site}/guests."));
+                "Send the guest token from POST /api/v1/sites/{site}/guests, or a session token from signing in, as "
+                        + "'Authorization: Bearer <token>'."));
+        return authenticate(token).orElseThrow(() -> token.startsWith(Accounts.SESSION_PREFIX)
+                ? new ParleyException.Forbidden(IdentityProblem.SESSION_ENDED,
+                        "This session has ended (signed out, or older than " + Accounts.SESSION_LIFETIME.toDays() + " days); sign in again.")
+                : new ParleyException.Forbidden(IdentityProblem.UNKNOWN_GUEST_TOKEN,
+                        "This guest token is not known here; create a new guest with POST /api/v1/sites/{site}/guests."));
+    }
+
+    /**
+     * The reader behind a request that writes on {@code site} (comments, edits, votes, images): as
+     * {@link #requireReader}, and a 403 problem for a guest where the site lets only signed-in readers write.
+     */
+    public ReaderId requireWriter(SiteId site, Optional<String> bearer) {
+        ReaderId reader = requireReader(bearer);
+        if (!policy(site).guestsMayWrite() && account(reader).isEmpty()) {
+            throw new ParleyException.Forbidden(IdentityProblem.SIGN_IN_REQUIRED,
+                    "Site '" + site + "' takes comments and votes from signed-in readers only; sign in first.");
+        }
+        return reader;
+    }
+
+    /**
+     * The name {@code writer}'s comment shows on {@code site}: a signed-in reader's account name whatever they
+     * typed, or a guest's own {@code given} name; a 409 problem when that looks like a name an account of the
+     * site holds (compared folded for case, accents and look-alike letters), so no guest can pass for one.
+     */
+    public Optional<String> nameToShow(SiteId site, ReaderId writer, Optional<String> given) {
+        Optional<Account> account = account(writer);
+        if (account.isPresent()) {
+            return Optional.of(account.get().displayName());
+        }
+        if (given.isPresent() && accounts.nameTaken(site, given.get())) {
+            throw Accounts.nameTakenProblem(given.get());
+        }
+        return given;
+    }
+
+    /**
+     * Signs in on {@code site} the reader a way of signing in vouched for, making their account the first time,
+     * and opens a session ({@link SignedIn#token()} authenticates it like a guest token).
+     */
+    public SignedIn signIn(SiteId site, Login login) {
+        return accounts.signIn(site, login);
+    }
+
+    /** Ends the session of {@code token} (signing out on one device); true if it was open. */
+    public boolean signOut(String token) {
+        return token.startsWith(Accounts.SESSION_PREFIX) && accounts.signOut(token);
+    }
+
+    /** Ends every session of {@code reader}, on every device; returns how many ended. */
+    public int signOutEverywhere(ReaderId reader) {
+        return accounts.signOutEverywhere(reader);
+    }
+
+    /**
+     * Everything identity holds about {@code reader}, for their own copy: the account (with its email, how it signs in
+     * and its open sessions) or the guest, and the readers they blocked. Network pseudonyms are keyed hashes that
+     * identify no one and are left out.
+     */
+    public Map<String, Object> readerData(ReaderId reader) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<Account> account = account(reader);
+        if (account.isPresent()) {
+            out.put("account", accounts.export(account.get()));
+        } else {
+            Map<String, Object> guest = new LinkedHashMap<>();
+            guest.put("kind", "guest");
+            guest.put("id", reader.value());
+            row(reader).ifPresent(row -> guest.put("createdAt", row.createdAt().toString()));
+            out.put("guest", guest);
+        }
+        out.put("blocks", blockList(reader).stream().map(block -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", block.blocked().value());
+            entry.put("name", block.name().orElse(null));
+            entry.put("since", block.since().toString());
+            return entry;
+        }).toList());
+        return out;
+    }
+
+    /**
+     * Forgets {@code reader}: their account with its logins and sessions (or their guest token), and every block they
+     * made or that named them.
+     */
+    public void forget(ReaderId reader) {
+        Optional<Account> account = account(reader);
+        db.write(h -> {
+            account.ifPresent(a -> accounts.delete(h, a));
+            repository.delete(h, reader).ifPresent(tokens::changed);
+            guests.changed(reader.value());
+            this.blocked.changed(reader.value());
+            blocks.deleteAllOf(h, reader).forEach(this.blocked::changed);
+            return null;
+        });
+    }
+
+    /** A new departed reader's id, to sign what a reader who left keeps in place: it links to no one. */
+    public ReaderId newDepartedId() {
+        return new ReaderId(db.ids().next("x", clock.millis()));
+    }
+
+    /** Deletes sessions that have ended; returns how many. */
+    public int pruneSessions() {
+        return accounts.pruneSessions();
+    }
+
+    /** The account of a signed-in reader; empty for a guest. */
+    public Optional<Account> account(ReaderId reader) {
+        return reader.value().startsWith("a_") ? accounts.find(reader) : Optional.empty();
+    }
+
+    /**
+     * The badges a comment by {@code writer} shows on a page with {@code byline}: a signed-in reader's own
+     * ({@code staff}, {@code subscriber}), and {@code author} for a staff member the byline names. None for guests.
+     */
+    public List<String> badgesOnPage(ReaderId writer, Optional<String> byline) {
+        Optional<Account> account = account(writer);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        List<String> badges = new java.util.ArrayList<>(account.get().badges().stream().sorted().map(Badge::wireName).toList());
+        String name = NameKey.of(account.get().displayName());
+        if (account.get().badges().contains(Badge.STAFF) && !name.isEmpty()
+                && byline.map(NameKey::of).filter(line -> line.contains(name)).isPresent()) {
+            badges.add("author");
+        }
+        return List.copyOf(badges);
+    }
+
+    /** Who may write on {@code site} and which realm its accounts live in. */
+    public ReaderPolicy policy(SiteId site) {
+        return accounts.policy(site);
+    }
+
+    /** Changes who may write on {@code site}, and the realm of its accounts (new sign-ins use it). */
+    public void setPolicy(SiteId site, ReaderPolicy policy) {
+        accounts.setPolicy(site, policy);
     }
 
     /**

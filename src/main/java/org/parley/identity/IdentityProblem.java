@@ -5,6 +5,9 @@ import org.parley.http.ProblemType;
 /** Problems about who the caller is. */
 public enum IdentityProblem implements ProblemType {
     UNKNOWN_GUEST_TOKEN(401, "Guest token not recognised"),
+    SESSION_ENDED(401, "Session ended"),
+    SIGN_IN_REQUIRED(403, "Sign in to write here"),
+    NAME_TAKEN(409, "Name held by a signed-in reader"),
     SELF_BLOCK(409, "You cannot block yourself"),
     TOO_MANY_GUESTS(429, "Too many new guests from one network");
 

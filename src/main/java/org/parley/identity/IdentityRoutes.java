@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
+import org.parley.http.Requests;
 import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.sites.Sites;
@@ -25,7 +26,36 @@ final class IdentityRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/sites/{site}/guests", this::createGuest);
+        rules.post("/sites/{site}/guests", this::createGuest)
+                .get("/sites/{site}/me", this::me)
+                .delete("/sites/{site}/sessions/current", this::signOut)
+                .delete("/sites/{site}/sessions", this::signOutEverywhere);
+    }
+
+    // GET /sites/{site}/me → {kind: guest|account, id, name?, email?, emailVerified?, badges?}: who the bearer token is
+    private void me(ServerRequest req, ServerResponse res) {
+        sites.require(req.path().pathParameters().get("site"));
+        ReaderId reader = identity.requireReader(Requests.bearer(req));
+        Map<String, Object> out = identity.account(reader).map(Account::ownView)
+                .orElseGet(() -> Map.of("kind", "guest", "id", reader.value()));
+        res.header("Content-Type", "application/json").header("Cache-Control", "private, no-store").send(Json.bytes(json, out));
+    }
+
+    // DELETE /sites/{site}/sessions/current → 204: signs out the session whose token is the bearer token
+    private void signOut(ServerRequest req, ServerResponse res) {
+        sites.require(req.path().pathParameters().get("site"));
+        identity.requireReader(Requests.bearer(req));
+        identity.signOut(Requests.bearer(req).orElseThrow());
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    // DELETE /sites/{site}/sessions → 200 {ended}: signs the bearer token's reader out on every device
+    private void signOutEverywhere(ServerRequest req, ServerResponse res) {
+        sites.require(req.path().pathParameters().get("site"));
+        ReaderId reader = identity.requireReader(Requests.bearer(req));
+        int ended = identity.account(reader).isPresent() ? identity.signOutEverywhere(reader) : 0;
+        res.header("Content-Type", "application/json").header("Cache-Control", "no-store")
+                .send(Json.bytes(json, Map.of("ended", ended)));
     }
 
     // POST /sites/{site}/guests → 201 {id, token}: a new guest identity for the widget to keep; 429 too-many-guests.

@@ -67,7 +67,7 @@ final class MediaRoutes implements HttpService {
         Site site = sites.require(req.path().pathParameters().get("site"));
         ImageRules rules = site.images();
         SizeLimits sizes = SizeLimits.of(media.config(), rules);
-        ReaderId guest = identity.requireReader(Requests.bearer(req));
+        ReaderId guest = identity.requireWriter(site.id(), Requests.bearer(req));
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").strip().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
             throw new ParleyException.InvalidInput(MediaProblem.MULTIPART_UPLOAD,

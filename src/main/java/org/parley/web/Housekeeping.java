@@ -3,6 +3,8 @@ package org.parley.web;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.comments.Comments;
+import org.parley.identity.Identity;
+import org.parley.logins.Logins;
 import org.parley.store.Database;
 import org.parley.store.Jobs;
 import org.parley.store.TokenBuckets;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * comment shows and that were uploaded over a day ago leave storage (uploads whose comment was never
  * posted; removals by moderators and authors free their images at once), and the database refreshes its
  * query planner's statistics as tables grow (see {@link Database#optimize}); every ten minutes, shared
- * allowances that are full again are deleted.
+ * allowances that are full again are deleted; every hour, ended reader sessions and used sign-in tokens that have
+ * expired are forgotten.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -25,7 +28,7 @@ final class Housekeeping implements AutoCloseable {
 
     private final Jobs jobs;
 
-    Housekeeping(Database db, Clock clock, Comments comments) {
+    Housekeeping(Database db, Clock clock, Comments comments, Identity identity, Logins logins) {
         jobs = Jobs.create(db, clock);
         jobs.schedule("sweep-unused-images", EVERY, Duration.ofMinutes(30), () -> {
             int deleted = comments.sweepImages(UNUSED_IMAGE_GRACE);
@@ -36,6 +39,10 @@ final class Housekeeping implements AutoCloseable {
         jobs.schedule("refresh-planner-statistics", EVERY, Duration.ofMinutes(30), db::optimize);
         jobs.schedule("forget-full-allowances", Duration.ofMinutes(10), Duration.ofMinutes(5),
                 () -> TokenBuckets.forgetFull(db, clock));
+        jobs.schedule("forget-ended-sign-ins", EVERY, Duration.ofMinutes(10), () -> {
+            identity.pruneSessions();
+            logins.forgetExpiredTokens();
+        });
         jobs.start(Duration.ofMinutes(1));
     }
 

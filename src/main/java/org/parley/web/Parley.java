@@ -14,7 +14,9 @@ import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
+import org.parley.privacy.Privacy;
 import org.parley.screening.Screening;
+import org.parley.logins.Logins;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
@@ -37,6 +39,7 @@ public final class Parley implements AutoCloseable {
     private final Database db;
     private final Sites sites;
     private final Identity identity;
+    private final Logins logins;
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
@@ -49,7 +52,6 @@ public final class Parley implements AutoCloseable {
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
         db = Database.serve(config.store());
-        Webhooks started = null; // its sender runs from creation on: stop it too if start-up fails later
         try {
             sites = Sites.create(db, clock);
             identity = Identity.create(db, clock, sites, config.identity());
@@ -65,7 +67,7 @@ public final class Parley implements AutoCloseable {
             Media media = Media.create(db, clock, config.media());
             comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), screening);
             commentsDoor.set(comments);
-            webhooks = started = Webhooks.create(db, clock, bus, sites, staff, comments, moderation, config.webhooks());
+            webhooks = Webhooks.create(db, clock, bus, sites, staff, comments, moderation, config.webhooks());
             meters = Meters.of(db, bus, streams, comments, moderation);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
@@ -81,15 +83,16 @@ public final class Parley implements AutoCloseable {
             }
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            List<HttpService> api = List.of(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes());
+            logins = Logins.create(db, clock, sites, identity);
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(),
+                    Privacy.create(clock, sites, identity, comments).routes(), webhooks.routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
-                    problems.directHandlers(), routing -> Routing.build(routing, meters, sites, problems, forwardedFor, api, pages));
-            housekeeping = new Housekeeping(db, clock, comments);
+                    problems.directHandlers(), routing -> RouteLayout.wire(routing, List.of(new AccessLog(meters.requests()), forwardedFor,
+                            new SecurityHeaders(), new Cors(sites, problems)), problems, api, pages));
+            housekeeping = new Housekeeping(db, clock, comments, identity, logins);
+            webhooks.start(); // last: nothing after it can fail and leave its sender running
         } catch (RuntimeException e) {
-            if (started != null) {
-                started.close();
-            }
             db.close();
             throw e;
         }
@@ -123,6 +126,10 @@ public final class Parley implements AutoCloseable {
 
     public Moderation moderation() {
         return moderation;
+    }
+
+    public Logins logins() {
+        return logins;
     }
 
     public Webhooks webhooks() {

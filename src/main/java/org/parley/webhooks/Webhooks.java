@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The webhooks feature's door: a site's endpoints, managed by its admins (admins and the site's
  * site-wide moderators), every change written to moderation's audit log in the same transaction; and
  * the sending of signed messages about comments, reports and sanctions to them, with retries and a
- * delivery log. Sending starts at {@link #create} and stops at {@link #close}. Thread-safe.
+ * delivery log. Sending starts at {@link #start} and stops at {@link #close}. Thread-safe.
  */
 public final class Webhooks implements AutoCloseable {
 
@@ -53,6 +53,7 @@ public final class Webhooks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final EventIntake intake;
     private final Jobs jobs;
+    private final Duration pollEvery;
 
     private Webhooks(Database db, Clock clock, EventBus bus, Sites sites, Staff staff, Comments comments, Moderation moderation,
                      WebhooksConfig config) {
@@ -67,17 +68,23 @@ public final class Webhooks implements AutoCloseable {
         this.intake = new EventIntake(db, bus, comments, endpoints, messages, payloads, dispatcher::wake);
         this.jobs = Jobs.create(db, clock);
         jobs.schedule("prune-webhook-log", Duration.ofHours(1), Duration.ofMinutes(10), () -> prune(config.logKept()));
-        jobs.start(Duration.ofMinutes(1));
-        dispatcher.start(config.pollEvery());
+        this.pollEvery = config.pollEvery();
     }
 
     /**
-     * Webhooks for one Parley: listens on {@code bus} for what comments and moderation announce, and starts
-     * this node's sender. {@code staff} signs admins in for the JSON routes; {@code moderation} keeps the audit log.
+     * Webhooks for one Parley: listens on {@code bus} for what comments and moderation announce at once, and
+     * sends once {@link #start}ed. {@code staff} signs admins in for the JSON routes; {@code moderation} keeps
+     * the audit log.
      */
     public static Webhooks create(Database db, Clock clock, EventBus bus, Sites sites, Staff staff, Comments comments,
                                   Moderation moderation, WebhooksConfig config) {
         return new Webhooks(db, clock, bus, sites, staff, comments, moderation, config);
+    }
+
+    /** Starts this node's sender (each poll, and at once for new messages) and the hourly pruning of the log. */
+    public void start() {
+        dispatcher.start(pollEvery);
+        jobs.start(Duration.ofMinutes(1));
     }
 
     /** A site's endpoints, oldest first. 404 for an unknown site, 403 for anyone but its admins. */

@@ -58,14 +58,16 @@ class OpenApiTest {
             Map.entry("org.parley.comments.CommentRoutes", API),
             Map.entry("org.parley.identity.IdentityRoutes", API),
             Map.entry("org.parley.moderation.ModerationRoutes", API),
-            Map.entry("org.parley.webhooks.WebhookRoutes", API),
             Map.entry("org.parley.staff.StaffRoutes", ""),
             Map.entry("org.parley.desk.DashboardRoutes", ""),
             Map.entry("org.parley.web.StaticAssets", ""),
             Map.entry("org.parley.web.HealthRoutes", ""),
             Map.entry("org.parley.web.MetricsRoutes", ""),
             Map.entry("org.parley.demo.DemoRoutes", ""),
-            Map.entry("org.parley.media.MediaRoutes", ""));
+            Map.entry("org.parley.media.MediaRoutes", ""),
+            Map.entry("org.parley.logins.LoginRoutes", API),
+            Map.entry("org.parley.privacy.PrivacyRoutes", API),
+            Map.entry("org.parley.webhooks.WebhookRoutes", API));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern HTTP_SERVICE = Pattern.compile("\\bclass\\s+(\\w+)\\s+implements\\s+[^{]*\\bHttpService\\b");
