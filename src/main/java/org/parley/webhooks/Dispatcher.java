@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.parley.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,12 +98,19 @@ final class Dispatcher implements AutoCloseable {
         return claimed.size();
     }
 
-    /** Leases a message this node just wrote and sends it once, without retries (a test message). */
-    Delivery sendOnce(Message message) {
+    /**
+     * Leases {@code message} to this node inside the transaction that writes it, so that no sender ever sees
+     * it unleased and sends it as well.
+     */
+    Message lease(Handle h, Message message) {
         Instant now = clock.instant();
-        Message claimed = db.write(h -> messages.claim(h, message.id(), holder, now, now.plus(lease)))
-                .orElseThrow(() -> new IllegalStateException("message " + message.id() + " could not be claimed"));
-        return attempt(claimed, false);
+        return messages.claim(h, message.id(), holder, now, now.plus(lease))
+                .orElseThrow(() -> new IllegalStateException("message " + message.id() + " was just written, yet is not due"));
+    }
+
+    /** Sends a message {@link #lease}d here once, without retries (a test message). */
+    Delivery sendOnce(Message leased) {
+        return attempt(leased, false);
     }
 
     /** One attempt: checks the target again, signs afresh (same id, new timestamp), posts, logs, schedules what follows. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.parley.comments.Comments;
 import org.parley.http.FieldError;
 import org.parley.http.ParleyException;
@@ -100,35 +101,11 @@ public final class Webhooks implements AutoCloseable {
      */
     public CreatedEndpoint add(StaffUser who, SiteId site, NewEndpoint draft) {
         requireAdmin(who, site);
-        List<FieldError> errors = new ArrayList<>();
-        URI url = null;
-        try {
-            url = guard.check(draft.url());
-        } catch (ParleyException.InvalidInput e) {
-            if (e.type() == WebhookProblem.WEBHOOK_TARGET_REFUSED) {
-                throw e;
-            }
-            errors.addAll(e.errors());
-        }
-        String description = draft.description() == null ? "" : draft.description().strip();
-        if (description.length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
-        }
-        EnumSet<EventType> events = EnumSet.noneOf(EventType.class);
-        for (String name : draft.events()) {
-            EventType.parse(name).ifPresentOrElse(events::add, () -> errors.add(new FieldError("events",
-                    "'" + name + "' is not an event type; use " + subscribable())));
-        }
-        if (draft.events().isEmpty()) {
-            errors.add(new FieldError("events", "name at least one of " + subscribable()));
-        }
-        if (!errors.isEmpty()) {
-            throw new ParleyException.InvalidInput(WebhookProblem.INVALID_WEBHOOK, "The webhook endpoint was not saved: "
-                    + errors.getFirst().field() + " " + errors.getFirst().message() + ".", errors);
-        }
+        Checked checked = check(draft);
         Instant now = clock.instant();
         String secret = signer.newSecret();
-        Endpoint endpoint = new Endpoint(db.ids().next("wh", now.toEpochMilli()), site, url, description, events, true, now, who.username());
+        Endpoint endpoint = new Endpoint(db.ids().next("wh", now.toEpochMilli()), site, checked.url(), checked.description(),
+                checked.events(), true, now, who.username());
         db.write(h -> {
             if (endpoints.ofSite(h, site).size() >= MAX_ENDPOINTS_PER_SITE) {
                 throw new ParleyException.InvalidInput(WebhookProblem.INVALID_WEBHOOK, "Site '" + site + "' has "
@@ -195,11 +172,12 @@ public final class Webhooks implements AutoCloseable {
                 .put("requestedBy", who.username()).put("message", "A test message from Parley; nothing happened on the site.");
         Message message = new Message(db.ids().next("msg", now.toEpochMilli()), endpointId, EventType.WEBHOOK_TEST,
                 payloads.text(payload), now, 0);
-        db.write(h -> {
+        Message leased = db.write(h -> {
             require(h, site, endpointId);
-            return messages.insertIfAbsent(h, message, "webhook.test:" + message.id());
+            messages.insertIfAbsent(h, message, "webhook.test:" + message.id());
+            return dispatcher.lease(h, message);
         });
-        return dispatcher.sendOnce(message);
+        return dispatcher.sendOnce(leased);
     }
 
     /**
@@ -237,6 +215,40 @@ public final class Webhooks implements AutoCloseable {
         if (pruned > 0) {
             LOG.info("forgot {} webhook delivery attempts older than {} days", pruned, kept.toDays());
         }
+    }
+
+    private record Checked(URI url, String description, Set<EventType> events) {
+    }
+
+    /** The endpoint as typed, checked: every mistake at once (422 {@code invalid-webhook}), or a refused target alone. */
+    private Checked check(NewEndpoint draft) {
+        List<FieldError> errors = new ArrayList<>();
+        URI url = null;
+        try {
+            url = guard.check(draft.url());
+        } catch (ParleyException.InvalidInput e) {
+            if (e.type() == WebhookProblem.WEBHOOK_TARGET_REFUSED) {
+                throw e;
+            }
+            errors.addAll(e.errors());
+        }
+        String description = draft.description() == null ? "" : draft.description().strip();
+        if (description.length() > MAX_DESCRIPTION) {
+            errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
+        }
+        EnumSet<EventType> events = EnumSet.noneOf(EventType.class);
+        for (String name : draft.events()) {
+            EventType.parse(name).ifPresentOrElse(events::add, () -> errors.add(new FieldError("events",
+                    "'" + name + "' is not an event type; use " + subscribable())));
+        }
+        if (draft.events().isEmpty()) {
+            errors.add(new FieldError("events", "name at least one of " + subscribable()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ParleyException.InvalidInput(WebhookProblem.INVALID_WEBHOOK, "The webhook endpoint was not saved: "
+                    + errors.getFirst().field() + " " + errors.getFirst().message() + ".", errors);
+        }
+        return new Checked(url, description, events);
     }
 
     private void requireAdmin(StaffUser who, SiteId site) {
