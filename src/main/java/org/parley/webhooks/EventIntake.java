@@ -50,7 +50,9 @@ final class EventIntake implements AutoCloseable {
         this.messages = messages;
         this.payloads = payloads;
         this.wake = wake;
-        bus.subscribe(CommentEvent.CommentPosted.class, posted -> later(() -> posted(posted.commentId(), posted.status())));
+        // A node of the previous version sends no status (a rolling upgrade): null, then the stored one stands in.
+        bus.subscribe(CommentEvent.CommentPosted.class, posted -> later(() -> posted(posted.commentId(),
+                Optional.ofNullable(posted.status()))));
         bus.subscribe(ModerationEvent.ModeratorActed.class, acted -> later(() -> acted(acted.entry())));
         bus.subscribe(ModerationEvent.CommentReported.class, reported -> later(() -> reported(reported.report())));
     }
@@ -69,11 +71,12 @@ final class EventIntake implements AutoCloseable {
         }
     }
 
-    private void posted(CommentId id, CommentStatus status) {
+    private void posted(CommentId id, Optional<CommentStatus> given) {
         if (!anyEnabled()) {
             return;
         }
         item(id).ifPresent(item -> {
+            CommentStatus status = given.orElse(item.status());
             Optional<String> url = pageUrl(item);
             String key = id.value();
             enqueue(item.site(), EventType.COMMENT_CREATED, "comment.created:" + key, item.createdAt(),
