@@ -526,7 +526,7 @@
     const t = d.ssoToken, old = sess;
     if (t == null || t == load('parley.sso', 1)) return;
     save('parley.sso', t, 1);
-    const x = t && await api(P + '/sign-in/sso', 'POST', {token: t}).catch(() => 0);
+    const x = t && await api(P + '/sign-in/sso', 'POST', {token: t, guestToken: (guest || {}).token}).catch(() => 0);
     if (x) signedIn(x, 1);
     else if (!t && sess && sess.sso) signedIn();
     if (old && old != sess) fetch(base + P + '/sessions/current', {method: 'DELETE', headers: {Authorization: 'Bearer ' + old.token}}).catch(() => 0);

@@ -47,6 +47,7 @@ public final class Identity {
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
     private final Accounts accounts;
+    private final TraceRepository traces = new TraceRepository();
     /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
     private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
@@ -248,6 +249,7 @@ public final class Identity {
         Optional<Account> account = account(reader);
         db.write(h -> {
             account.ifPresent(a -> accounts.delete(h, a));
+            traces.forget(h, reader);
             repository.delete(h, reader).ifPresent(tokens::changed);
             guests.changed(reader.value());
             this.blocked.changed(reader.value());
@@ -259,6 +261,57 @@ public final class Identity {
     /** A new departed reader's id, to sign what a reader who left keeps in place: it links to no one. */
     public ReaderId newDepartedId() {
         return new ReaderId(db.ids().next("x", clock.millis()));
+    }
+
+    /**
+     * Where a post by {@code reader} from {@code clientAddress} comes from: its household network, and the browsers the
+     * reader is known in (a guest is its own browser; an account, each guest it signed in from lately).
+     */
+    public List<Trace> traces(ReaderId reader, String clientAddress, Instant at) {
+        List<Trace> found = new java.util.ArrayList<>();
+        found.add(new Trace(Trace.Kind.NETWORK, Trace.Kind.NETWORK.prefix() + networks.of(ClientAddress.household(clientAddress))));
+        if (reader.value().startsWith("g_")) {
+            found.add(browser(reader));
+        } else {
+            db.read(h -> traces.of(h, reader, at.minus(config.traceFor()))).stream().map(Trace::stored)
+                    .filter(trace -> trace.kind() == Trace.Kind.BROWSER).forEach(found::add);
+        }
+        return List.copyOf(found);
+    }
+
+    private Trace browser(ReaderId guest) {
+        return new Trace(Trace.Kind.BROWSER, Trace.Kind.BROWSER.prefix() + networks.of("browser " + guest.value()));
+    }
+
+    /** Keeps {@code reader}'s traces as seen at {@code at} (inside the caller's write, when there is one). */
+    public void keepTraces(ReaderId reader, List<Trace> seen, Instant at) {
+        db.write(h -> {
+            seen.forEach(trace -> traces.keep(h, reader, trace.key(), at));
+            return null;
+        });
+    }
+
+    /** Other readers who left one of {@code seen} within {@link IdentityConfig#traceFor()} of {@code at}, with the trace. */
+    public Map<ReaderId, Trace> sharingTraces(ReaderId reader, List<Trace> seen, Instant at) {
+        Map<ReaderId, Trace> out = new LinkedHashMap<>();
+        db.read(h -> traces.sharing(h, seen.stream().map(Trace::key).toList(), reader, at.minus(config.traceFor())))
+                .forEach((other, key) -> out.put(other, Trace.stored(key)));
+        return out;
+    }
+
+    /** Records that {@code account} signed in on the browser where {@code guest} lives, so that browser is one of its traces. */
+    public void signedInFrom(ReaderId account, ReaderId guest) {
+        keepTraces(account, List.of(browser(guest)), clock.instant());
+    }
+
+    /** When {@code reader} came to be: the guest's or the account's creation. */
+    public Optional<Instant> since(ReaderId reader) {
+        return account(reader).map(Account::createdAt).or(() -> row(reader).map(GuestRow::createdAt));
+    }
+
+    /** Forgets traces older than {@link IdentityConfig#traceFor()}; returns how many. */
+    public int forgetOldTraces() {
+        return db.write(h -> traces.forgetBefore(h, clock.instant().minus(config.traceFor())));
     }
 
     /** Deletes sessions that have ended; returns how many. */

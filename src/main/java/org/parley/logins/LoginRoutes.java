@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.parley.http.JsonBudget;
 import org.parley.http.JsonFields;
@@ -60,10 +61,11 @@ final class LoginRoutes implements HttpService {
     // POST /sites/{site}/sign-in/sso {token} → 200 session: exchanges a JWT from the newsroom's login for a session
     private void sso(ServerRequest req, ServerResponse res) {
         SiteId site = sites.require(req.path().pathParameters().get("site")).id();
-        JsonFields fields = new JsonFields(tokens.object(req), Set.of("token"));
+        JsonFields fields = new JsonFields(tokens.object(req), Set.of("token", "guestToken"));
         String token = fields.requiredString("token");
+        Optional<String> guestToken = fields.optionalString("guestToken");
         fields.done();
-        sendSession(res, logins.signInWithSso(site, token));
+        sendSession(res, logins.signInWithSso(site, token, guestToken));
     }
 
     static void sendSession(ServerResponse res, SignedIn signedIn) {

@@ -67,9 +67,10 @@ public final class Logins {
     /**
      * Signs in the reader a JWT from the newsroom's own login names (its {@code sub}), with the name, email and badges
      * its claims give. A token signs in once. 401 problems for a token that is malformed, unsigned, wrongly signed,
-     * expired, made for another audience or already used; 403 when the site does not take SSO.
+     * expired, made for another audience or already used; 403 when the site does not take SSO. {@code guestToken}, the
+     * guest token the browser kept, if any, makes that browser one of the account's traces (see ban evasion).
      */
-    public SignedIn signInWithSso(SiteId site, String token) {
+    public SignedIn signInWithSso(SiteId site, String token, Optional<String> guestToken) {
         sites.require(site.value());
         LoginSettings current = settings(site);
         if (!current.sso()) {
@@ -82,7 +83,10 @@ public final class Logins {
             throw new ParleyException.Forbidden(LoginProblem.SSO_TOKEN_REPLAYED,
                     "This sign-in token was used already; the page must hand the widget a fresh one for each sign-in.");
         }
-        return identity.signIn(site, login(claims));
+        SignedIn signedIn = identity.signIn(site, login(claims));
+        guestToken.flatMap(identity::authenticate).filter(id -> id.value().startsWith("g_"))
+                .ifPresent(guest -> identity.signedInFrom(signedIn.account().id(), guest));
+        return signedIn;
     }
 
     /** Forgets tokens that have expired: a replay of one is refused as expired anyway. */

@@ -4,7 +4,9 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -58,6 +60,7 @@ public final class Moderation {
     private final RulesBook rules;
     private final Sanctions sanctions;
     private final ReportRepository reports = new ReportRepository();
+    private final SanctionRepository sanctionRows = new SanctionRepository();
     private final AuditRepository audit = new AuditRepository();
     private final AuditTrail trail;
     private final AuditReader auditReader;
@@ -334,6 +337,14 @@ public final class Moderation {
      */
     public void refuseIfRestricted(SiteId site, ReaderId commenter) {
         sanctions.refuseIfRestricted(site, Optional.empty(), commenter, clock.instant());
+    }
+
+    /**
+     * Of {@code readers}, those banned from {@code site} at {@code at} (a ban on a section counts too), each with when
+     * the ban began: one query however many.
+     */
+    public Map<ReaderId, Instant> bannedSince(SiteId site, Collection<ReaderId> readers, Instant at) {
+        return db.read(h -> sanctionRows.bannedSince(h, site, readers, at));
     }
 
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */

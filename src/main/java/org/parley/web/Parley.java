@@ -12,6 +12,7 @@ import org.parley.desk.Desk;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
+import org.parley.mail.Mail;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
 import org.parley.privacy.Privacy;
@@ -30,12 +31,6 @@ import org.parley.words.Words;
  */
 public final class Parley implements AutoCloseable {
 
-    /**
-     * Largest request the server reads at all: a word-list save (4 MiB) and the longest comment a site may
-     * allow, escaped character by character as JSON allows, fit. Endpoints set tighter limits of their own.
-     */
-    private static final long MAX_PAYLOAD_BYTES = 5 << 20;
-
     private final Database db;
     private final Sites sites;
     private final Identity identity;
@@ -48,6 +43,7 @@ public final class Parley implements AutoCloseable {
     private final LiveStreams streams;
     private final Meters meters;
     private final Housekeeping housekeeping;
+    private final Mail mail;
     private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
@@ -81,15 +77,11 @@ public final class Parley implements AutoCloseable {
                 newsroom.seed(config.server().ownOrigins(), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
-            Problems problems = new Problems();
-            ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
             logins = Logins.create(db, clock, sites, identity);
-            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(),
+            mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(), mail.routes(),
                     Privacy.create(clock, sites, identity, comments).routes(), webhooks.routes());
-            // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
-            http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
-                    problems.directHandlers(), routing -> RouteLayout.wire(routing, List.of(new AccessLog(meters.requests()), forwardedFor,
-                            new SecurityHeaders(), new Cors(sites, problems)), problems, api, pages));
+            http = RouteLayout.serve(config, meters, sites, api, pages);
             housekeeping = new Housekeeping(db, clock, comments, identity, logins);
             webhooks.start(); // last: nothing after it can fail and leave its sender running
         } catch (RuntimeException e) {
@@ -132,6 +124,10 @@ public final class Parley implements AutoCloseable {
         return logins;
     }
 
+    public Mail mail() {
+        return mail;
+    }
+
     public Webhooks webhooks() {
         return webhooks;
     }
@@ -141,6 +137,7 @@ public final class Parley implements AutoCloseable {
     public void close() {
         housekeeping.close();
         webhooks.close();
+        mail.close();
         streams.close();
         http.close();
         meters.close();
