@@ -23,6 +23,7 @@ import org.parley.mail.TlsMode;
 import org.parley.media.MediaConfig;
 import org.parley.moderation.ModerationRules;
 import org.parley.store.StoreConfig;
+import org.parley.webhooks.WebhooksConfig;
 
 /**
  * Parley's whole configuration, immutable and validated. Each value comes from the first of: a
@@ -31,7 +32,8 @@ import org.parley.store.StoreConfig;
  * came from.
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
-                           MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics, MailConfig mail) {
+                           MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics, MailConfig mail,
+                           WebhooksConfig webhooks) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts,
@@ -147,8 +149,14 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
                     Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)),
                     Duration.ofDays(reader.integer(ConfigKey.IDENTITY_TRACE_DAYS, 0, 3650)));
+            var webhooks = new WebhooksConfig(reader.choice(ConfigKey.WEBHOOKS_ALLOW_PRIVATE_TARGETS, new Boolean[] {false, true},
+                    String::valueOf), Duration.ofSeconds(reader.integer(ConfigKey.WEBHOOKS_TIMEOUT_SECONDS, 1, 60)),
+                    reader.integer(ConfigKey.WEBHOOKS_MAX_ATTEMPTS, 1, WebhooksConfig.MAX_ATTEMPTS_LIMIT),
+                    Duration.ofDays(reader.integer(ConfigKey.WEBHOOKS_LOG_DAYS, 1, 3_650)),
+                    Duration.ofMillis(reader.integer(ConfigKey.WEBHOOKS_POLL_MILLIS, 10, 600_000)));
             return new ParleyConfig(server, store, comments, moderation, live, media, identity,
-                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics(), reader.mail());
+                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics(), reader.mail(),
+                    webhooks);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }

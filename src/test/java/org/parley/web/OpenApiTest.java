@@ -67,7 +67,8 @@ class OpenApiTest {
             Map.entry("org.parley.media.MediaRoutes", ""),
             Map.entry("org.parley.logins.LoginRoutes", API),
             Map.entry("org.parley.privacy.PrivacyRoutes", API),
-            Map.entry("org.parley.mail.MailRoutes", API));
+            Map.entry("org.parley.mail.MailRoutes", API),
+            Map.entry("org.parley.webhooks.WebhookRoutes", API));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern HTTP_SERVICE = Pattern.compile("\\bclass\\s+(\\w+)\\s+implements\\s+[^{]*\\bHttpService\\b");
