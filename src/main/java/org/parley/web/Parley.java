@@ -79,7 +79,7 @@ public final class Parley implements AutoCloseable {
             }
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            logins = Logins.create(db, clock, sites, identity);
+            logins = Logins.create(db, clock, sites, identity, config.server().publicUrl());
             List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
