@@ -28,8 +28,8 @@ final class OidcCommands {
                     + " flags below describe"),
             Flag.optional("remove", "PROVIDER", "Remove the provider with this id; sessions it opened stay open"),
             Flag.optional("label", "TEXT", "With --add: what the widget's button says, like Google"),
-            Flag.optional("issuer", "URL", "With --add: the provider's issuer URL; its discovery document is at"
-                    + " URL/.well-known/openid-configuration"),
+            Flag.optional("issuer", "URL", "With --add: the provider's issuer URL, exactly as its discovery document"
+                    + " (URL/.well-known/openid-configuration) states it"),
             Flag.optional("client-id", "ID", "With --add: the client id the provider gave the site"),
             Flag.optional("scopes", "SCOPES", "With --add: scopes asked for, space-separated; default '" + OidcProvider.DEFAULT_SCOPES + "'")));
 
@@ -76,7 +76,8 @@ final class OidcCommands {
         String issuer = args.flag("issuer").orElseThrow(() -> new Args.UsageException("--add needs --issuer, the provider's issuer URL"));
         String clientId = args.flag("client-id").orElseThrow(() -> new Args.UsageException("--add needs --client-id"));
         try {
-            URI issuerUrl = URI.create(issuer.replaceAll("/+$", ""));
+            // Kept exactly as typed: the discovery document must state the same issuer, trailing slash and all (Auth0 has one).
+            URI issuerUrl = URI.create(issuer);
             // Checked before the secret is asked for, so a typo costs no typing.
             new OidcProvider(id, label, issuerUrl, clientId, "unchecked", args.flag("scopes").orElse(OidcProvider.DEFAULT_SCOPES));
             return new OidcProvider(id, label, issuerUrl, clientId, secret(id), args.flag("scopes").orElse(OidcProvider.DEFAULT_SCOPES));

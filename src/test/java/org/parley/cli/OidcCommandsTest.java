@@ -45,7 +45,7 @@ class OidcCommandsTest {
         assertThat(empty.out()).contains("https://comments.courier.example/api/v1/sites/courier/sign-in/oidc/callback", "no OpenID providers");
 
         MainTest.Run added = run("the-client-secret\n", "site", "oidc", "--id", "courier", "--add", "google", "--label", "Google",
-                "--issuer", "https://accounts.google.com/", "--client-id", "123.apps.example");
+                "--issuer", "https://accounts.google.com", "--client-id", "123.apps.example");
         assertThat(added.status()).as(added.err()).isZero();
         assertThat(added.out()).contains("google  \"Google\"  issuer: https://accounts.google.com  client id: 123.apps.example",
                 "scopes: openid email profile").doesNotContain("the-client-secret");

@@ -236,7 +236,7 @@ class OidcSignInRoutesTest {
     }
 
     @Test
-    void anIdTokenWithAnotherNonceOrForAnotherClientARefusedCodeAndAProviderErrorAreRefused() throws Exception {
+    void anIdTokenWithAnotherNonceAudienceOrIssuerARefusedCodeAndAProviderErrorAreRefused() throws Exception {
         Map<String, Object> forgedNonce = person("Eve", "eve@readers.example", true);
         forgedNonce.put("nonce", "a-nonce-from-another-sign-in");
         providerWillSignIn("newsroom-idp", "eve", forgedNonce);
@@ -252,6 +252,13 @@ class OidcSignInRoutesTest {
         assertThat(audience.body()).containsIgnoringCase("aud");
 
         // This provider redeems even a code it never issued, with a token of no sign-in: the nonce check catches it.
+        Map<String, Object> otherIssuer = person("Eve", "eve@readers.example", true);
+        otherIssuer.put("iss", issuer("elsewhere-idp").toString());
+        providerWillSignIn("newsroom-idp", "eve", otherIssuer);
+        HttpResponse<String> issued = get(toCallback("newsroom"), "application/json");
+        assertProblem(issued, 401, "oidc-id-token-invalid");
+        assertThat(issued.body()).containsIgnoringCase("iss");
+
         Map<String, String> genuine = query(toCallback("newsroom"));
         URI madeUpCode = URI.create(http.base() + "/api/v1/sites/courier/sign-in/oidc/callback?state="
                 + java.net.URLEncoder.encode(genuine.get("state"), StandardCharsets.UTF_8) + "&code=not-a-code");
@@ -296,6 +303,20 @@ class OidcSignInRoutesTest {
 
         parley.parley().logins().removeOidcProvider(COURIER, "newsroom");
         assertThat(http.get("/api/v1/sites/courier/sign-in").json().get("oidc")).isEmpty();
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedIsA503ThatSaysSo() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        parley.parley().logins().addOidcProvider(COURIER, new OidcProvider("gone", "Gone", URI.create("http://127.0.0.1:" + closed + "/idp"),
+                CLIENT, "secret", null));
+        HttpResponse<String> down = get(startUri("gone", ARTICLE), "application/json");
+        assertProblem(down, 503, "oidc-provider-unavailable");
+        assertThat(down.headers().firstValue("Retry-After")).isPresent();
+        assertThat(down.body()).contains("'gone'").doesNotContain("secret");
     }
 
     @Test
