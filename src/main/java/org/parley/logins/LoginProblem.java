@@ -13,7 +13,15 @@ public enum LoginProblem implements ProblemType {
     SSO_TOKEN_EXPIRED(401, "Sign-in token expired"),
     SSO_TOKEN_REPLAYED(401, "Sign-in token already used"),
     SSO_WRONG_AUDIENCE(401, "Sign-in token made for another site"),
-    SSO_KEYS_UNAVAILABLE(503, "The newsroom's signing keys could not be fetched");
+    SSO_KEYS_UNAVAILABLE(503, "The newsroom's signing keys could not be fetched"),
+    OIDC_PROVIDER_UNKNOWN(404, "No such sign-in provider on this site"),
+    OIDC_PROVIDER_EXISTS(409, "The site already has a sign-in provider with this id"),
+    OIDC_STATE_INVALID(400, "Sign-in unknown, expired or already finished"),
+    OIDC_SIGN_IN_REFUSED(403, "The sign-in provider did not sign the reader in"),
+    OIDC_CODE_REFUSED(401, "The sign-in provider refused to exchange the sign-in code"),
+    OIDC_ID_TOKEN_INVALID(401, "The sign-in provider's ID token was not accepted"),
+    OIDC_TOO_MANY_SIGN_INS(429, "Too many sign-ins started from one network"),
+    OIDC_PROVIDER_UNAVAILABLE(503, "The sign-in provider could not be reached");
 
     private final int status;
     private final String title;

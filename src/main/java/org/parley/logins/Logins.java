@@ -2,10 +2,12 @@ package org.parley.logins;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.helidon.webserver.http.HttpService;
+import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.http.ParleyException;
@@ -22,9 +24,9 @@ import org.parley.store.Ids;
 import org.parley.store.SharedCache;
 
 /**
- * The sign-in feature's door: each site's ways of signing in, and signing a reader in by one of them. Settings are
- * kept in memory (the widget asks for them on every page) and dropped on every node when an admin changes them.
- * Thread-safe.
+ * The sign-in feature's door: each site's ways of signing in, and signing a reader in by one of them: the newsroom's
+ * own login (a JWT) or an OpenID Connect provider the site configured. Settings and providers are kept in memory (the
+ * widget asks for them on every page) and dropped on every node when an admin changes them. Thread-safe.
  */
 public final class Logins {
 
@@ -39,8 +41,10 @@ public final class Logins {
     private final SharedCache<Optional<LoginSettings>> settings;
     private final SsoTokens ssoTokens;
     private final EmailLinks emailLinks;
+    private final OidcProviders oidcProviders;
+    private final OidcFlow oidc;
 
-    private Logins(Database db, Clock clock, Sites sites, Identity identity, Optional<Mail> mail) {
+    private Logins(Database db, Clock clock, Sites sites, Identity identity, Optional<Mail> mail, String publicUrl) {
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -48,16 +52,22 @@ public final class Logins {
         this.settings = db.caches().cache("sign-in-settings", 10_000, (h, site) -> repository.find(h, new SiteId(site)));
         this.ssoTokens = new SsoTokens(clock);
         this.emailLinks = new EmailLinks(db, clock, identity, mail);
+        OidcRepository oidcRepository = new OidcRepository();
+        this.oidcProviders = new OidcProviders(db, clock, oidcRepository);
+        this.oidc = new OidcFlow(db, clock, sites, publicUrl, oidcProviders, oidcRepository);
     }
 
-    /** Sign-in for a server that sends email through {@code mail} (sign-in links). */
-    public static Logins create(Database db, Clock clock, Sites sites, Identity identity, Mail mail) {
-        return new Logins(db, clock, sites, identity, Optional.of(mail));
+    /**
+     * Sign-in for the sites of {@code sites}, sending sign-in links through {@code mail}; {@code publicUrl} (the
+     * server's, without a trailing slash) is where OpenID providers send readers back.
+     */
+    public static Logins create(Database db, Clock clock, Sites sites, Identity identity, Mail mail, String publicUrl) {
+        return new Logins(db, clock, sites, identity, Optional.of(mail), publicUrl);
     }
 
     /** Sign-in without email, for tools that only read and change settings. */
-    public static Logins create(Database db, Clock clock, Sites sites, Identity identity) {
-        return new Logins(db, clock, sites, identity, Optional.empty());
+    public static Logins create(Database db, Clock clock, Sites sites, Identity identity, String publicUrl) {
+        return new Logins(db, clock, sites, identity, Optional.empty(), publicUrl);
     }
 
     /** How readers of {@code site} may sign in; guests only until an admin says otherwise. */
@@ -128,9 +138,58 @@ public final class Logins {
                 .ifPresent(guest -> identity.signedInFrom(signedIn.account().id(), guest));
     }
 
-    /** Forgets tokens and links that have expired: a replay of one is refused as expired anyway. */
+    /**
+     * Forgets SSO tokens and email links that have expired (a replay of one is refused as expired anyway) and OpenID
+     * sign-ins never finished in time; returns how many rows went.
+     */
     public int forgetExpiredTokens() {
-        return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW))) + emailLinks.forgetExpired();
+        return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW))) + emailLinks.forgetExpired()
+                + oidc.forgetExpired();
+    }
+
+    /** The OpenID providers readers of {@code site} may sign in with, in the order they were added (secrets included: not for readers). */
+    public List<OidcProvider> oidcProviders(SiteId site) {
+        return oidcProviders.of(site);
+    }
+
+    /** Lets readers of {@code site} sign in with {@code provider}; a 409 problem when the site has a provider with its id. */
+    public void addOidcProvider(SiteId site, OidcProvider provider) {
+        sites.require(site.value());
+        oidcProviders.add(site, provider);
+    }
+
+    /** Stops sign-ins with provider {@code id} (sessions already open stay open); true if the site had it. */
+    public boolean removeOidcProvider(SiteId site, String id) {
+        return oidcProviders.remove(site, id);
+    }
+
+    /** The redirect URI to register at a site's OpenID providers: where they send readers back to Parley. */
+    public URI oidcRedirectUri(SiteId site) {
+        return oidc.redirectUri(site);
+    }
+
+    /**
+     * Starts a sign-in with provider {@code providerId} for a reader at {@code clientAddress} on an article page at
+     * {@code origin}: returns the provider's authorization URL to send them to. 404 problems for an unknown site or
+     * provider; 400 when {@code origin} is not an origin, 403 when the site does not list it; 429 when the reader's
+     * network started 30 sign-ins in the last minute (or 300 in the hour); 503 when the provider's discovery document
+     * cannot be read.
+     */
+    public URI startOidcSignIn(SiteId site, String providerId, String origin, String clientAddress) {
+        return oidc.start(site, providerId, origin, clientAddress);
+    }
+
+    /**
+     * Finishes a sign-in when the provider sends the reader back with {@code reply} (the callback's query parameters:
+     * {@code state} and {@code code}, or {@code error}): signs in the reader the ID token names (sub, name or
+     * preferred_username, email and email_verified), making their account the first time. Each sign-in finishes once.
+     * 400 problems for a state that is missing, unknown, used, expired or made for another site; 403 when the provider
+     * refused (its {@code error}) or the origin is no longer allowed; 401 when the provider refuses the code or its ID
+     * token fails a check (signature, issuer, audience, times, nonce); 503 when the provider cannot be reached.
+     */
+    public OidcSignIn finishOidcSignIn(SiteId site, Map<String, String> reply) {
+        OidcFlow.Finished finished = oidc.finish(site, reply);
+        return new OidcSignIn(identity.signIn(site, finished.login()), finished.origin());
     }
 
     private static Login login(JWTClaimsSet claims) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * posted; removals by moderators and authors free their images at once), and the database refreshes its
  * query planner's statistics as tables grow (see {@link Database#optimize}); every ten minutes, shared
  * allowances that are full again are deleted; every hour, ended reader sessions, used sign-in tokens that have
- * expired and readers' traces older than identity.traceDays are forgotten.
+ * expired, OpenID sign-ins never finished and readers' traces older than identity.traceDays are forgotten.
  */
 final class Housekeeping implements AutoCloseable {
 

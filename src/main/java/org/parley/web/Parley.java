@@ -78,7 +78,7 @@ public final class Parley implements AutoCloseable {
                 pages.add(newsroom.routes());
             }
             mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
-            logins = Logins.create(db, clock, sites, identity, mail);
+            logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
             List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(), mail.routes(),
                     Privacy.create(clock, sites, identity, comments).routes(), webhooks.routes());
             http = RouteLayout.serve(config, meters, sites, api, pages);

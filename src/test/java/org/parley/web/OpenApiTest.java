@@ -402,9 +402,9 @@ class OpenApiTest {
         return TEMPLATE.matcher(path).replaceAll("{$1}");
     }
 
-    /** The path with its placeholders filled: a real site and an unknown but well-formed comment id. */
+    /** The path with its placeholders filled: a real site and unknown but well-formed comment, guest and provider ids. */
     private static String fill(String template) {
-        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa");
+        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa", "provider", "no-such-provider");
         Matcher placeholder = TEMPLATE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
