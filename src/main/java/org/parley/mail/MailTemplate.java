@@ -16,6 +16,8 @@ public enum MailTemplate {
     /** Someone replied to the reader's comment. */
     REPLY_NOTIFICATION("reply-notification", MailCategory.REPLIES,
             Set.of("siteName", "readerName", "replierName", "articleTitle", "replyExcerpt", "replyUrl")),
+    /** The replies to the reader's comments of the last day, for readers who asked for one email a day. */
+    REPLY_DIGEST("reply-digest", MailCategory.DIGEST, Set.of("siteName", "readerName", "replyCount", "replies")),
     /** A moderator did not publish the reader's comment, and says why. */
     COMMENT_REJECTED("comment-rejected", MailCategory.MODERATION_NOTICES,
             Set.of("siteName", "readerName", "articleTitle", "commentExcerpt", "reason"));

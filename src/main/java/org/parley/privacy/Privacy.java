@@ -9,6 +9,7 @@ import org.parley.http.ParleyException;
 import org.parley.identity.Account;
 import org.parley.identity.Identity;
 import org.parley.identity.ReaderId;
+import org.parley.notify.Notify;
 import org.parley.sites.Sites;
 
 /**
@@ -21,16 +22,18 @@ public final class Privacy {
     private final Sites sites;
     private final Identity identity;
     private final Comments comments;
+    private final Notify notify;
 
-    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments) {
+    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify) {
         this.clock = clock;
         this.sites = sites;
         this.identity = identity;
         this.comments = comments;
+        this.notify = notify;
     }
 
-    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments) {
-        return new Privacy(clock, sites, identity, comments);
+    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify) {
+        return new Privacy(clock, sites, identity, comments, notify);
     }
 
     /** Everything Parley holds about {@code reader}, as one JSON-ready document. */
@@ -40,6 +43,7 @@ public final class Privacy {
         out.put("exportedAt", clock.instant().toString());
         out.putAll(identity.readerData(reader));
         out.putAll(comments.authorsData(reader));
+        out.put("notifications", notify.settings(reader));
         return out;
     }
 
@@ -52,6 +56,7 @@ public final class Privacy {
         // comments would stay signed by an account no one can sign in to any more.
         int comments = mode == LeaveMode.REMOVE ? this.comments.removeAuthorsComments(reader)
                 : this.comments.unsignAuthorsComments(reader, identity.newDepartedId());
+        notify.forget(reader);
         identity.forget(reader);
         return comments;
     }

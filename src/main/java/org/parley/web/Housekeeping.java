@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.parley.comments.Comments;
 import org.parley.identity.Identity;
+import org.parley.notify.Notify;
 import org.parley.logins.Logins;
 import org.parley.store.Database;
 import org.parley.store.Jobs;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * posted; removals by moderators and authors free their images at once), and the database refreshes its
  * query planner's statistics as tables grow (see {@link Database#optimize}); every ten minutes, shared
  * allowances that are full again are deleted; every hour, ended reader sessions, used sign-in tokens that have
- * expired, OpenID sign-ins never finished and readers' traces older than identity.traceDays are forgotten.
+ * expired, OpenID sign-ins never finished and readers' traces older than identity.traceDays are forgotten; once a
+ * day, readers who asked for it get their digest of replies.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -28,7 +30,7 @@ final class Housekeeping implements AutoCloseable {
 
     private final Jobs jobs;
 
-    Housekeeping(Database db, Clock clock, Comments comments, Identity identity, Logins logins) {
+    Housekeeping(Database db, Clock clock, Comments comments, Identity identity, Logins logins, Notify notify) {
         jobs = Jobs.create(db, clock);
         jobs.schedule("sweep-unused-images", EVERY, Duration.ofMinutes(30), () -> {
             int deleted = comments.sweepImages(UNUSED_IMAGE_GRACE);
@@ -43,6 +45,10 @@ final class Housekeeping implements AutoCloseable {
             identity.pruneSessions();
             identity.forgetOldTraces();
             logins.forgetExpiredTokens();
+        });
+        jobs.schedule("reply-digests", Duration.ofDays(1), Duration.ofMinutes(30), () -> {
+            notify.sendDigests();
+            notify.forgetOld();
         });
         jobs.start(Duration.ofMinutes(1));
     }

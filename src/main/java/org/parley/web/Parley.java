@@ -15,7 +15,7 @@ import org.parley.live.LiveStreams;
 import org.parley.mail.Mail;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
-import org.parley.privacy.Privacy;
+import org.parley.notify.Notify;
 import org.parley.screening.Screening;
 import org.parley.logins.Logins;
 import org.parley.sites.Sites;
@@ -34,7 +34,7 @@ public final class Parley implements AutoCloseable {
     private final Database db;
     private final Sites sites;
     private final Identity identity;
-    private final Logins logins;
+    private final ReaderServices readers;
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
@@ -43,7 +43,6 @@ public final class Parley implements AutoCloseable {
     private final LiveStreams streams;
     private final Meters meters;
     private final Housekeeping housekeeping;
-    private final Mail mail;
     private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
@@ -77,12 +76,11 @@ public final class Parley implements AutoCloseable {
                 newsroom.seed(config.server().ownOrigins(), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
-            mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
-            logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
-            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes(), mail.routes(),
-                    Privacy.create(clock, sites, identity, comments).routes(), webhooks.routes());
+            readers = ReaderServices.create(db, clock, config, bus, sites, identity, comments);
+            List<HttpService> api = new ArrayList<>(List.of(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes()));
+            api.addAll(readers.routes());
             http = RouteLayout.serve(config, meters, sites, api, pages);
-            housekeeping = new Housekeeping(db, clock, comments, identity, logins);
+            housekeeping = new Housekeeping(db, clock, comments, identity, readers.logins(), readers.notices());
             webhooks.start(); // last: nothing after it can fail and leave its sender running
         } catch (RuntimeException e) {
             db.close();
@@ -121,11 +119,16 @@ public final class Parley implements AutoCloseable {
     }
 
     public Logins logins() {
-        return logins;
+        return readers.logins();
     }
 
     public Mail mail() {
-        return mail;
+        return readers.mail();
+    }
+
+    /** The notify feature (a method named {@code notify} would clash with {@link Object#notify()}). */
+    public Notify notices() {
+        return readers.notices();
     }
 
     public Webhooks webhooks() {
@@ -137,7 +140,7 @@ public final class Parley implements AutoCloseable {
     public void close() {
         housekeeping.close();
         webhooks.close();
-        mail.close();
+        readers.close();
         streams.close();
         http.close();
         meters.close();

@@ -68,6 +68,7 @@ class OpenApiTest {
             Map.entry("org.parley.logins.LoginRoutes", API),
             Map.entry("org.parley.privacy.PrivacyRoutes", API),
             Map.entry("org.parley.mail.MailRoutes", API),
+            Map.entry("org.parley.notify.NotifyRoutes", API),
             Map.entry("org.parley.webhooks.WebhookRoutes", API));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
