@@ -8,7 +8,12 @@ import org.parley.comments.Comments;
 import org.parley.http.ParleyException;
 import org.parley.identity.Account;
 import org.parley.identity.Identity;
+import java.util.Optional;
 import org.parley.identity.ReaderId;
+import org.parley.moderation.Moderation;
+import org.parley.sites.SiteId;
+import org.parley.staff.Staff;
+import org.parley.staff.StaffUser;
 import org.parley.notify.Notify;
 import org.parley.sites.Sites;
 
@@ -23,17 +28,45 @@ public final class Privacy {
     private final Identity identity;
     private final Comments comments;
     private final Notify notify;
+    private final Staff staff;
+    private final Moderation moderation;
 
-    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify) {
+    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff, Moderation moderation) {
         this.clock = clock;
         this.sites = sites;
         this.identity = identity;
         this.comments = comments;
         this.notify = notify;
+        this.staff = staff;
+        this.moderation = moderation;
     }
 
-    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify) {
-        return new Privacy(clock, sites, identity, comments, notify);
+    /** A reader's own data; admins act for a reader through {@code staff}'s sessions, audited by {@code moderation}. */
+    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff,
+                                 Moderation moderation) {
+        return new Privacy(clock, sites, identity, comments, notify, staff, moderation);
+    }
+
+    /** {@link #export} for an admin acting on a reader's request, recorded in the audit log with their reason. */
+    public Map<String, Object> exportFor(StaffUser admin, SiteId site, ReaderId reader, String reason) {
+        requireAdmin(admin);
+        moderation.recordAudit(admin, site, "reader-export", "reader", reader.value(), Optional.of(reason), Optional.empty(), Optional.empty());
+        return export(reader);
+    }
+
+    /** {@link #leave} for an admin acting on a reader's request, recorded in the audit log with their reason. */
+    public int leaveFor(StaffUser admin, SiteId site, ReaderId reader, LeaveMode mode, String reason) {
+        requireAdmin(admin);
+        int comments = leave(reader, mode);
+        moderation.recordAudit(admin, site, "reader-delete", "reader", reader.value(), Optional.of(reason), Optional.empty(),
+                Optional.of("{\"comments\":\"" + mode.name().toLowerCase(java.util.Locale.ROOT) + "\",\"count\":" + comments + "}"));
+        return comments;
+    }
+
+    private static void requireAdmin(StaffUser who) {
+        if (!who.isAdmin()) {
+            throw new ParleyException.Forbidden(PrivacyProblem.ADMINS_ONLY, "Only an admin may export or delete a reader's data.");
+        }
     }
 
     /** Everything Parley holds about {@code reader}, as one JSON-ready document. */
@@ -76,6 +109,6 @@ public final class Privacy {
 
     /** Routes for a reader's own data, to mount under {@code /api/v1}. */
     public HttpService routes() {
-        return new PrivacyRoutes(this, sites, identity);
+        return new PrivacyRoutes(this, sites, identity, staff);
     }
 }

@@ -5,6 +5,7 @@ import org.parley.http.ProblemType;
 /** Problems with a reader's own data. */
 public enum PrivacyProblem implements ProblemType {
     NOT_SIGNED_IN(403, "Sign in first"),
+    ADMINS_ONLY(403, "Only admins may do this"),
     NOT_A_GUEST_TOKEN(400, "Not a guest token");
 
     private final int status;

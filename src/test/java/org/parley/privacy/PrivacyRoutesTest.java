@@ -22,6 +22,10 @@ import org.parley.sites.SiteId;
 import org.parley.testing.Http;
 import org.parley.testing.MutableClock;
 import org.parley.testing.RunningParley;
+import org.parley.testing.StaffLogin;
+import org.parley.staff.NewStaffUser;
+import org.parley.staff.Role;
+import org.parley.staff.Scope;
 
 /**
  * A reader's own data over real HTTP: they download all Parley holds about them, leave with their comments removed or
@@ -152,6 +156,36 @@ class PrivacyRoutesTest {
         Http.Reply edit = http.patch("/api/v1/sites/courier/comments/" + thread().getFirst().get("id").asText(), "{\"body\":\"Edited as Ann.\"}",
                 "Authorization", "Bearer " + ann.token());
         assertThat(edit.status()).as("the account may now edit them: %s", edit.text()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminExportsAndDeletesAReadersDataOnTheirRequestAndTheAuditLogSaysWhoAndWhy() {
+        SignedIn ann = signIn("u-1", "Ann Reader");
+        post(ann.token(), "Please forget me.", null);
+        String reader = ann.account().id().value();
+        parley.parley().staff().createUser(new NewStaffUser("ed", Role.ADMIN, List.of()), "a long enough password");
+        parley.parley().staff().createUser(new NewStaffUser("mo", Role.MODERATOR, List.of(Scope.parse("courier"))), "a long enough password");
+        String ed = StaffLogin.cookie(http, "ed", "a long enough password");
+        String mo = StaffLogin.cookie(http, "mo", "a long enough password");
+        String path = "/api/v1/sites/courier/readers/" + reader;
+
+        Http.Reply export = http.get(path + "/data?reason=Email+of+7+Dec", "Cookie", ed);
+        assertThat(export.status()).as(export.text()).isEqualTo(200);
+        assertThat(export.json().get("comments").get(0).get("markdown").asText()).isEqualTo("Please forget me.");
+        assertThat(http.get(path + "/data?reason=curious", "Cookie", mo).json().get("type").asText())
+                .isEqualTo("urn:parley:problem:admins-only");
+        assertThat(http.get(path + "/data", "Cookie", ed).status()).as("no reason").isEqualTo(400);
+        assertThat(http.get(path + "/data?reason=x").status()).as("no staff session").isEqualTo(401);
+        assertThat(http.send("DELETE", path + "?comments=keep&reason=x", null, "Cookie", ed, "Origin", "https://elsewhere.example")
+                .status()).as("from another origin").isEqualTo(403);
+
+        Http.Reply deleted = http.send("DELETE", path + "?comments=remove&reason=Email+of+7+Dec", null, "Cookie", ed, "Origin", http.base());
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+        assertThat(deleted.json().get("removed").asInt()).isEqualTo(1);
+        assertThat(thread()).isEmpty();
+        String audit = http.get("/admin/audit.json", "Cookie", ed).text();
+        assertThat(audit).contains("reader-export", "reader-delete", reader, "Email of 7 Dec");
+        assertThat(http.get("/api/v1/sites/courier/me", "Authorization", "Bearer " + ann.token()).status()).isEqualTo(401);
     }
 
     @Test
