@@ -268,6 +268,9 @@ public final class Identity {
      * reader is known in (a guest is its own browser; an account, each guest it signed in from lately).
      */
     public List<Trace> traces(ReaderId reader, String clientAddress, Instant at) {
+        if (config.traceFor().isZero()) {
+            return List.of(); // traces are off
+        }
         List<Trace> found = new java.util.ArrayList<>();
         found.add(new Trace(Trace.Kind.NETWORK, Trace.Kind.NETWORK.prefix() + networks.of(ClientAddress.household(clientAddress))));
         if (reader.value().startsWith("g_")) {

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param newGuestFor               how long after its creation a guest counts as brand-new:
  *                                  its votes, reports and blocks then count once per network address
  * @param traceFor                  how long the keyed hashes of the networks and browsers a reader wrote from are kept,
- *                                  to show moderators new readers writing from a banned reader's
+ *                                  to show moderators new readers writing from a banned reader's (zero: none are kept)
  */
 public record IdentityConfig(int guestsPerAddressPerMinute, int guestsPerAddressPerHour, Duration newGuestFor, Duration traceFor) {
 

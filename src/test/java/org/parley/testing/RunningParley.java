@@ -45,6 +45,8 @@ public final class RunningParley implements AutoCloseable {
         config.put(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, "1000000");
         config.put(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, "10000000");
         config.put(ConfigKey.IDENTITY_NEW_GUEST_HOURS, "0");
+        // For the same reason no traces: every test reader writes from the network of any reader a test banned.
+        config.put(ConfigKey.IDENTITY_TRACE_DAYS, "0");
         config.putAll(overrides);
         return new RunningParley(Parley.start(ParleyConfig.of(config), clock, demo));
     }

@@ -405,7 +405,8 @@ class OpenApiTest {
 
     /** The path with its placeholders filled: a real site and unknown but well-formed comment, guest and provider ids. */
     private static String fill(String template) {
-        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa", "provider", "no-such-provider");
+        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa", "provider", "no-such-provider",
+                "reader", "g_000000000aaaaaaaa");
         Matcher placeholder = TEMPLATE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
