@@ -20,7 +20,8 @@ import org.parley.store.Ids;
 import org.parley.store.SharedCache;
 
 /**
- * The sign-in feature's door: each site's ways of signing in, and signing a reader in by one of them. Settings are
+ * The sign-in feature's door: each site's ways of signing in, and signing a reader in by one of them (passkeys: see
+ * {@link Passkeys}). Settings are
  * kept in memory (the widget asks for them on every page) and dropped on every node when an admin changes them.
  * Thread-safe.
  */
@@ -36,6 +37,7 @@ public final class Logins {
     private final LoginRepository repository = new LoginRepository();
     private final SharedCache<Optional<LoginSettings>> settings;
     private final SsoTokens ssoTokens;
+    private final Passkeys passkeys;
 
     private Logins(Database db, Clock clock, Sites sites, Identity identity) {
         this.db = db;
@@ -44,6 +46,7 @@ public final class Logins {
         this.identity = identity;
         this.settings = db.caches().cache("sign-in-settings", 10_000, (h, site) -> repository.find(h, new SiteId(site)));
         this.ssoTokens = new SsoTokens(clock);
+        this.passkeys = new Passkeys(db, clock, sites, identity, site -> settings(site).passkeys());
     }
 
     public static Logins create(Database db, Clock clock, Sites sites, Identity identity) {
@@ -85,9 +88,13 @@ public final class Logins {
         return identity.signIn(site, login(claims));
     }
 
-    /** Forgets tokens that have expired: a replay of one is refused as expired anyway. */
+    /**
+     * Forgets SSO tokens and passkey challenges that have expired: a replay of either is refused as expired anyway.
+     * Returns how many were forgotten.
+     */
     public int forgetExpiredTokens() {
-        return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW)));
+        return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW)))
+                + passkeys.forgetExpiredChallenges();
     }
 
     private static Login login(JWTClaimsSet claims) {
@@ -126,5 +133,10 @@ public final class Logins {
     /** Routes for signing in, to mount under {@code /api/v1}. */
     public HttpService routes() {
         return new LoginRoutes(this, sites, identity);
+    }
+
+    /** Routes for passkeys ({@code /sites/{site}/sign-in/passkey/…}), to mount under {@code /api/v1} beside {@link #routes()}. */
+    public HttpService passkeyRoutes() {
+        return new PasskeyRoutes(passkeys, sites, identity);
     }
 }

@@ -80,7 +80,8 @@ public final class Parley implements AutoCloseable {
             Problems problems = new Problems();
             ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
             logins = Logins.create(db, clock, sites, identity);
-            List<HttpService> api = List.of(identity.routes(), logins.routes(), comments.routes(), moderation.routes());
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), logins.passkeyRoutes(), comments.routes(),
+                    moderation.routes());
             // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
             http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
                     problems.directHandlers(), routing -> RouteLayout.wire(routing, List.of(new AccessLog(meters.requests()), forwardedFor,

@@ -65,7 +65,8 @@ class OpenApiTest {
             Map.entry("org.parley.web.MetricsRoutes", ""),
             Map.entry("org.parley.demo.DemoRoutes", ""),
             Map.entry("org.parley.media.MediaRoutes", ""),
-            Map.entry("org.parley.logins.LoginRoutes", API));
+            Map.entry("org.parley.logins.LoginRoutes", API),
+            Map.entry("org.parley.logins.PasskeyRoutes", API));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern HTTP_SERVICE = Pattern.compile("\\bclass\\s+(\\w+)\\s+implements\\s+[^{]*\\bHttpService\\b");
