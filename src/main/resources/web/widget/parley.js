@@ -1,4 +1,4 @@
-/* Parley comment widget: vanilla JS, no build step; this file is served as written.
+/* Parley comment widget: vanilla JS.
    Embed: <div id="parley" data-site=".." data-page=".."></div> + this script.
    Only the server's sanitized comment html goes through innerHTML; all other text uses text nodes. */
 (() => {
@@ -21,7 +21,7 @@
   // localStorage (s: sessionStorage) may be missing or throw (privacy modes): fall back to memory.
   function load(k, s) { try { const v = (s ? sessionStorage : localStorage).getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
   function save(k, v, s) { mem[k] = v; try { s = s ? sessionStorage : localStorage; v == null ? s.removeItem(k) : s.setItem(k, v) } catch (e) {} }
-  try { guest = JSON.parse(load('parley.guest')) } catch (e) {}
+  try { guest = JSON.parse(load('parley.session') || load('parley.guest')) } catch (e) {}
   if (!guest || !guest.token) guest = null;
 
   // h('tag', {attr: value, onclick: fn}, ...children); strings become text nodes, never markup.
@@ -51,7 +51,7 @@
     try { j = await r.json() } catch (e) {}
     if (r.ok) return j;
     // A stored token the server no longer knows: start over as a new guest, once.
-    if (r.status == 401 && auth > 1 && !again) { guest = null; return api(path, method, body, auth, 1) }
+    if (r.status == 401 && auth > 1 && !again) { guest = null; save('parley.session'); return api(path, method, body, auth, 1) }
     throw Object.assign(Error(j && (j.detail || j.title) || 'Something went wrong (HTTP ' + r.status + ').'), {type: j && j.type});
   }
   const newGuest = () => guestP || (guestP = api(P + '/guests', 'POST', {}).then(g => {
@@ -78,7 +78,7 @@
   const alertBox = () => h('div', {class: 'parley-error', role: 'alert'});
   const btn = (text, onclick, a) => h('button', {type: 'button', onclick, ...a}, text);
   const opener = (text, f) => btn(text, f, {'aria-expanded': 'false'});
-  // Statuses shown as a one-line placeholder (replies stay below); "rejected", "pending" to all but its author.
+  // One-line placeholders (replies stay below); rejected, pending: to all but the author.
   const GONE = {deleted: 'This comment was deleted.', blocked: 'Comment from a commenter you blocked.', rejected: 'This comment was removed by a moderator.',
     pending: 'This comment is awaiting moderation.'};
   // Every date shown, in one format of the reader's locale.
@@ -106,7 +106,8 @@
   const notices = h('div', {class: 'parley-notices', role: 'status'});
   const blSum = h('summary'), blList = h('ul'), blErr = alertBox();
   const blBox = h('details', {class: 'parley-blocks', hidden: true}, blSum, blList, blErr);
-  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), blBox, notices, top, topErr, list, more, sr);
+  const acct = h('div', {class: 'parley-account'});
+  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), acct, blBox, notices, top, topErr, list, more, sr);
 
   // ---- one comment
   function render(c) {
@@ -157,7 +158,7 @@
     counts(r);
   }
 
-  // Lazy images keep their space (scaled to fit 560 x 420) so nothing jumps; a click opens the full size.
+  // Lazy images keep their space (fit in 560 x 420): nothing jumps. A click opens the full size.
   function pics(im, name) {
     return im && im.length ? h('ul', {class: 'parley-images'}, im.map(i => {
       const k = Math.min(1, 560 / i.width, 420 / i.height);
@@ -183,7 +184,7 @@
     r.moreBtn.textContent = 'Show more replies' + (n > 0 ? ' (' + n + ')' : '');
   }
 
-  // Fetched replies go before any reply that arrived live (those are newer); duplicates are skipped.
+  // Fetched replies go before live (newer) ones; duplicates are skipped.
   function addReply(p, c) {
     if (get(c.id)) return;
     const r = render(c);
@@ -204,7 +205,7 @@
     return r;
   }
 
-  // Gone from public view (st: deleted, rejected, pending): a placeholder when it has replies, else removed.
+  // Gone from view (st: deleted, rejected, pending): a placeholder if it has replies, else removed.
   function drop(r, ph, st) {
     if (!r.el.isConnected) return; // already removed: the live event and our DELETE's answer both call this
     if (r.c.status == 'published') setCount(count - 1); // placeholders and held comments are not counted
@@ -216,8 +217,7 @@
   }
 
   // ---- forms
-  // A draft lives until sent or discarded (Esc only collapses its form), kept per tab across reloads
-  // by site, page and slot (top, r<parent>, e<comment>).
+  // A draft lives until sent or discarded (Esc only collapses it), per tab, site, page and slot.
   function form(label, text, submit, done, cancel, named, slot) {
     const dk = ['parley.draft', d.site, key, slot].join('|');
     const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength, oninput: () => save(dk, ta.value, 1)});
@@ -290,8 +290,8 @@
       clear: () => { got.length = 0; box.replaceChildren(); sync() }};
   }
 
-  // Text that may read as abusive is shown back with what drove the score; the writer edits it or
-  // posts anyway, and the server is told which (a moderation metric).
+  // Text that may read as abusive is shown with what drove the score; the writer edits it or posts
+  // anyway, and the server is told which (a moderation metric).
   async function check(f, text) {
     if (f.anyway) return 1;
     if (f.nudged != null) { if (text == f.nudged) return 0; f.nudged = null; outcome('edited') }
@@ -336,7 +336,7 @@
     r.rf.ta.focus();
   }
 
-  // Re-check the edit window on click: the page may have been open (or asleep) for a while.
+  // Re-check the edit window on click: the page may have been open (or asleep) long.
   function late(r) {
     if (editable(r.c)) return;
     fill(r);
@@ -523,6 +523,10 @@
       topForm();
       show(x, 1);
       live(x.version);
+      // parley-account.js signs in; loaded on click.
+      const w = await api(P + '/sign-in').catch(() => ({}));
+      if (w.sso || w.email || w.passkeys) acct.replaceChildren(btn(guest && guest.name || 'Sign in',
+        () => acct.js || document.head.append(acct.js = h('script', {src: home + '/widget/parley-account.js'}))));
     } catch (e) {
       topErr.textContent = e.message;
       list.replaceChildren(btn('Try again', init));
@@ -576,8 +580,7 @@
     });
     // Our own comment held after an edit stays (edit() shows it held).
     on('deleted', x => { const r = get(x.id); if (r && !(x.status == 'pending' && mine(r.c))) keep(() => (drop(r, x.placeholder, x.status), r.el)) });
-    // The page was closed/reopened or retitled ("reset": too much missed, reload). Its count is the
-    // public one; with a block list ours stays (a reload brings the right one).
+    // Page closed/reopened or retitled ("reset": too much missed). With blocks our count stays.
     on('page', x => { const o = page.open; page = x; setCount(blocks.length ? count : x.commentCount ?? count); if (x.open != o) { topForm(); reload() } });
     on('reset', reload);
     on('voted', x => { const r = get(x.id); if (r) { r.c.up = x.up; r.c.down = x.down; counts(r) } });

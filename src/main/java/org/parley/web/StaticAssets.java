@@ -18,6 +18,8 @@ import org.parley.http.Responses;
 final class StaticAssets implements HttpService {
 
     private final EncodedBody widgetJs = load("web/widget/parley.js", "text/javascript; charset=utf-8");
+    /** The account panel (signing in and out), which the widget loads only when a reader asks for it. */
+    private final EncodedBody accountJs = load("web/widget/parley-account.js", "text/javascript; charset=utf-8");
     private final EncodedBody widgetCss = load("web/widget/parley.css", "text/css; charset=utf-8");
     private final EncodedBody openApi = load("web/openapi.json", "application/json");
     private final EncodedBody home;
@@ -33,6 +35,7 @@ final class StaticAssets implements HttpService {
         rules.get("/", (req, res) -> send(req, res, home))
                 .get("/widget/parley.js", (req, res) -> send(req, res, widgetJs))
                 .get("/widget/parley.css", (req, res) -> send(req, res, widgetCss))
+                .get("/widget/parley-account.js", (req, res) -> send(req, res, accountJs))
                 .get("/api/v1/openapi.json", (req, res) -> {
                     res.header("Access-Control-Allow-Origin", "*");
                     send(req, res, openApi);
