@@ -146,6 +146,7 @@
     try { ways = await call('/sign-in') } catch (e) { note.textContent = e.message }
     const s = session();
     const kids = s && s.token ? signedIn(s, ways) : WAYS.filter(w => w.when(ways)).flatMap(w => w.show(ways));
+    if (!kids.length) kids.push(h('p', {}, 'There is no way to sign in here yet.'));
     panel.replaceChildren(h('h3', {}, s && s.token ? 'Your account' : 'Sign in'), ...kids, note);
   }
 

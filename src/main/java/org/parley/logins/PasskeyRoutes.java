@@ -58,8 +58,9 @@ final class PasskeyRoutes implements HttpService {
         Optional<ReaderId> account = signedIn(req);
         if (account.isPresent() && name.isPresent()) {
             fields.reject("name", "must be left out when signed in: the passkey is added to your account, which keeps its name");
-        } else if (account.isEmpty() && name.filter(n -> !n.isEmpty() && n.codePointCount(0, n.length()) <= MAX_NAME_CHARS).isEmpty()) {
-            fields.reject("name", "is required to create an account: 1-" + MAX_NAME_CHARS + " characters, shown with your comments");
+        } else if (account.isEmpty() && name.filter(PasskeyRoutes::acceptableName).isEmpty()) {
+            fields.reject("name", "is required to create an account: 1-" + MAX_NAME_CHARS + " characters with a letter or digit, "
+                    + "shown with your comments");
         }
         fields.done();
         send(res, account.isPresent() ? passkeys.addPasskeyOptions(site, origin(req), account.get())
@@ -93,6 +94,10 @@ final class PasskeyRoutes implements HttpService {
     private void authenticate(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         LoginRoutes.sendSession(res, passkeys.signIn(site, origin(req), PasskeyAnswers.assertion(bodies.object(req))));
+    }
+
+    private static boolean acceptableName(String name) {
+        return name.codePointCount(0, name.length()) <= MAX_NAME_CHARS && name.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private SiteId site(ServerRequest req) {

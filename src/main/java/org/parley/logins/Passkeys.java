@@ -94,8 +94,8 @@ final class Passkeys {
         RelyingParty rp = relyingParty(siteId, origin);
         PasskeyChallenge challenge = pending(siteId, rp, answer.challenge(), Purpose.CREATE_ACCOUNT);
         if (challenge.purpose() == Purpose.ADD_PASSKEY && !challenge.account().equals(caller)) {
-            throw new ParleyException.Forbidden(LoginProblem.PASSKEY_CHALLENGE_UNKNOWN,
-                    "This challenge was issued to another reader; sign in as the reader who asked for it.");
+            throw new ParleyException.InvalidInput(LoginProblem.PASSKEY_CHALLENGE_UNKNOWN,
+                    "This challenge was issued to another reader; send the session of the reader who asked for it.");
         }
         PasskeyCeremonies.Made made = ceremonies.register(answer, rp, challenge.challenge());
         Instant now = clock.instant();
@@ -108,25 +108,25 @@ final class Passkeys {
                 throw new ParleyException.Conflict(LoginProblem.PASSKEY_ALREADY_REGISTERED,
                         "This passkey is registered already; sign in with it.");
             }
-            Registered registered;
-            ReaderId account;
             if (challenge.purpose() == Purpose.CREATE_ACCOUNT) {
                 String name = challenge.name().orElseThrow();
                 identity.requireNameFree(siteId, name); // another reader may have taken it since the options
                 SignedIn signedIn = identity.signIn(siteId, new Login(PROVIDER, handle, Optional.of(name), Optional.empty(), false,
                         Set.of(), false));
-                account = signedIn.account().id();
-                registered = new Registered.AccountCreated(signedIn);
-            } else {
-                account = challenge.account().orElseThrow();
-                identity.addLogin(siteId, account, PROVIDER, handle);
-                registered = null;
+                repository.insertCredential(h, kept(siteId, rp, made, signedIn.account().id(), handle, now));
+                return new Registered.AccountCreated(signedIn);
             }
-            StoredPasskey passkey = new StoredPasskey(made.credentialId(), identity.policy(siteId).realm(), account, handle, rp.id(),
-                    made.publicKey(), made.signCount(), made.transports(), "Passkey for " + rp.id(), now, Optional.empty());
+            ReaderId account = challenge.account().orElseThrow();
+            identity.addLogin(siteId, account, PROVIDER, handle);
+            StoredPasskey passkey = kept(siteId, rp, made, account, handle, now);
             repository.insertCredential(h, passkey);
-            return registered != null ? registered : new Registered.PasskeyAdded(passkey);
+            return new Registered.PasskeyAdded(passkey);
         });
+    }
+
+    private StoredPasskey kept(SiteId site, RelyingParty rp, PasskeyCeremonies.Made made, ReaderId account, String handle, Instant now) {
+        return new StoredPasskey(made.credentialId(), identity.policy(site).realm(), account, handle, rp.id(), made.publicKey(),
+                made.signCount(), made.transports(), "Passkey for " + rp.id(), now, Optional.empty());
     }
 
     /**

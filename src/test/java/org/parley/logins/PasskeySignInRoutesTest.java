@@ -9,9 +9,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,7 @@ class PasskeySignInRoutesTest {
         JsonNode options = ok(post("register/options", "{}", PAGE, "Authorization", bearer));
         assertThat(options.at("/publicKey/excludeCredentials/0/id").asText()).isEqualTo(phone.credentialId());
         SoftwareAuthenticator laptop = new SoftwareAuthenticator();
+        assertProblem(post("register/verify", laptop.create(options, PAGE).toString(), PAGE), 400, "passkey-challenge-unknown");
         Http.Reply added = post("register/verify", laptop.create(options, PAGE).toString(), PAGE, "Authorization", bearer);
         assertThat(added.status()).as(added.text()).isEqualTo(201);
         assertThat(added.json().at("/passkey/id").asText()).isEqualTo(laptop.credentialId());
@@ -184,6 +187,7 @@ class PasskeySignInRoutesTest {
         assertProblem(post("register/options", "{\"name\":", PAGE), 400, "malformed-json");
         assertProblem(post("register/options", "{}", PAGE), 400, "invalid-field");
         assertProblem(post("register/options", "{\"name\":\"" + "x".repeat(81) + "\"}", PAGE), 400, "invalid-field");
+        assertProblem(post("register/options", "{\"name\":\"\\u200b ...\"}", PAGE), 400, "invalid-field");
         assertProblem(post("authenticate/options", "{\"extra\":1}", PAGE), 400, "invalid-field");
 
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
@@ -214,5 +218,45 @@ class PasskeySignInRoutesTest {
         ok(post("authenticate/verify", phone.get(signInOptions(), PAGE).toString(), PAGE));
         phone.counter = 0; // a copy of the key that missed the last sign-in
         assertProblem(post("authenticate/verify", phone.get(signInOptions(), PAGE).toString(), PAGE), 401, "passkey-cloned");
+    }
+
+    @Test
+    void damagedAnswersNeverCauseA5xxAndADamagedSignatureNeverSignsIn() {
+        Random random = new Random(20261207);
+        int refused = 0;
+        for (int i = 0; i < 30; i++) {
+            // Registration bytes carry no signature (attestation "none"): a flip in a part nobody checks may pass.
+            ObjectNode answer = new SoftwareAuthenticator().create(createOptions("Reader " + i), PAGE);
+            damage(answer, random.nextBoolean() ? "attestationObject" : "clientDataJSON", random);
+            Http.Reply reply = post("register/verify", answer.toString(), PAGE);
+            assertThat(reply.status()).as("damaged registration %d: %s", i, reply.text()).isLessThan(500);
+            refused += reply.status() >= 400 ? 1 : 0;
+        }
+        assertThat(refused).as("most damaged registrations are refused").isGreaterThan(15);
+        SoftwareAuthenticator phone = new SoftwareAuthenticator();
+        JsonNode creating = createOptions("Ada Reader");
+        ok(post("register/verify", phone.create(creating, PAGE).toString(), PAGE));
+        JsonNode signingIn = signInOptions();
+        String[] parts = {"authenticatorData", "clientDataJSON", "signature"};
+        for (int i = 0; i < 30; i++) {
+            ObjectNode answer = phone.get(signingIn, PAGE);
+            damage(answer, parts[random.nextInt(parts.length)], random);
+            Http.Reply reply = post("authenticate/verify", answer.toString(), PAGE);
+            assertThat(reply.status()).as("damaged assertion %d: %s", i, reply.text()).isBetween(400, 499);
+        }
+    }
+
+    /** Flips a few bits of, or cuts short, one base64url field of an answer's response. */
+    static void damage(ObjectNode answer, String field, Random random) {
+        ObjectNode response = (ObjectNode) answer.get("response");
+        byte[] bytes = Base64.getUrlDecoder().decode(response.get(field).asText());
+        if (random.nextInt(3) == 0) {
+            bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
+        } else {
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+        }
+        response.put(field, SoftwareAuthenticator.base64url(bytes));
     }
 }
