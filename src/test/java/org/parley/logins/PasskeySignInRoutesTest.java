@@ -5,12 +5,17 @@ import static org.parley.logins.SsoSignInRoutesTest.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -125,6 +130,27 @@ class PasskeySignInRoutesTest {
         JsonNode again = ok(post("authenticate/verify", laptop.get(signInOptions(), PAGE).toString(), PAGE));
         assertThat(again.at("/account/id").asText()).isEqualTo(session.at("/account/id").asText());
         assertProblem(post("register/options", "{\"name\":\"Ada\"}", PAGE, "Authorization", bearer), 400, "invalid-field");
+    }
+
+    @Test
+    void aReaderSignedInByTheNewsroomAddsAPasskeyAndSignsInWithItToTheSameAccount() throws Exception {
+        parley.parley().logins().save(new SiteId("courier"), new LoginSettings(Optional.of(SsoSignInRoutesTest.SECRET), Optional.empty(),
+                Optional.empty(), "courier", Optional.empty(), false, true));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-42").claim("name", "Jane Reporter").claim("roles", "staff")
+                .audience("courier").expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(5)))).build();
+        JsonNode sso = ok(http.post("/api/v1/sites/courier/sign-in/sso", "{\"token\":\""
+                + SsoSignInRoutesTest.sign(new MACSigner(SsoSignInRoutesTest.SECRET), new JWSHeader(JWSAlgorithm.HS256), claims) + "\"}"));
+        String bearer = "Bearer " + sso.get("token").asText();
+
+        SoftwareAuthenticator phone = new SoftwareAuthenticator();
+        JsonNode options = ok(post("register/options", "{}", PAGE, "Authorization", bearer));
+        assertThat(options.at("/publicKey/user/name").asText()).isEqualTo("Jane Reporter");
+        assertThat(post("register/verify", phone.create(options, PAGE).toString(), PAGE, "Authorization", bearer).status()).isEqualTo(201);
+
+        JsonNode again = ok(post("authenticate/verify", phone.get(signInOptions(), PAGE).toString(), PAGE));
+        assertThat(again.at("/account/id").asText()).isEqualTo(sso.at("/account/id").asText());
+        assertThat(again.at("/account/name").asText()).isEqualTo("Jane Reporter");
+        assertThat(again.at("/account/badges/0").asText()).as("the newsroom's badge stays").isEqualTo("staff");
     }
 
     @Test

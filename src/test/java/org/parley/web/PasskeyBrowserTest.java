@@ -36,8 +36,8 @@ import org.parley.testing.RunningParley;
  * A reader on the demo article page makes an account with a passkey, in real headless Chromium with its DevTools
  * virtual authenticator (a platform authenticator that keeps discoverable credentials and verifies the user):
  * they write under the name they chose, sign out, sign in again with the passkey alone and find themselves the
- * same account, their comment still theirs. The page is http://localhost, a secure context, so the RP ID is
- * {@code localhost}.
+ * same account, their comment still theirs; asked to add a passkey on that device, the panel says it holds one.
+ * The page is http://localhost, a secure context, so the RP ID is {@code localhost}.
  */
 @Tag("browser")
 class PasskeyBrowserTest {
@@ -122,6 +122,13 @@ class PasskeyBrowserTest {
                 .stream().filter(a -> a.getText().contains("Written with a passkey account.")).findFirst().orElse(null));
         assertThat(mine.findElements(By.xpath(".//button[normalize-space()='Edit']"))).as("the comment is still mine to edit").hasSize(1);
         assertThat(authenticator.getCredentials().getFirst().getSignCount()).as("the authenticator signed twice").isPositive();
+
+        // Adding a passkey from a device that holds the account's already: the options exclude it, and the panel says so.
+        accountButton(NAME).click();
+        panelButton("Add a passkey").click();
+        waiting("the panel to say this device has a passkey already").until(d -> d.findElement(By.cssSelector(".parley-account"))
+                .getText().contains("This device already holds a passkey for your account."));
+        assertThat(authenticator.getCredentials()).hasSize(1);
     }
 
     private void awaitThread() {
