@@ -122,7 +122,9 @@
       h('form', {onsubmit: act(() => create(name.value.trim()))},
         h('label', {class: 'parley-field'}, 'Your name, shown with your comments', name),
         h('div', {class: 'parley-buttons'}, btn('Create an account with a passkey', null, 'submit')))
-    ] : h('p', {}, 'This browser cannot use passkeys.')}
+    ] : h('p', {}, 'This browser cannot use passkeys.')},
+    // The newsroom's own login: its page signs the reader in and hands the widget a token (data-sso-token).
+    {when: w => w.sso && w.sso.loginUrl, show: w => h('p', {}, h('a', {href: w.sso.loginUrl}, 'Sign in with your account at the newsroom'))}
   ];
   const name = h('input', {autocomplete: 'nickname', required: true, maxlength: 80});
   const create = async n => keep(await register(n));

@@ -1,5 +1,7 @@
-/* Parley comment widget: vanilla JS.
-   Embed: <div id="parley" data-site=".." data-page=".."></div> + this script.
+/* Parley comment widget: vanilla JS (ES2020). The build minifies it (Closure Compiler, SIMPLE: local names only)
+   and serves that copy, so comments and readable names here cost readers nothing.
+   Embed: <div id="parley" data-site=".." data-page=".."></div> + this script; data-sso-token="JWT" signs the reader in
+   with the newsroom's login (an empty one signs out a reader it signed in).
    Only the server's sanitized comment html goes through innerHTML; all other text uses text nodes. */
 (() => {
   'use strict';
@@ -16,13 +18,20 @@
   const enc = encodeURIComponent, d = root.dataset, key = d.page || location.pathname;
   const P = '/sites/' + enc(d.site || ''), Q = '?page=' + enc(key);
   const mem = {}, recs = new Map(); // comment id -> record {c, el, main, body, reps, ...}
-  let cfg = {}, page = {}, myVotes = {}, blocks = [], bar = [], count = 0, next = null, pending = 0, seq = 0, guest, guestP, ticket, last, retry = 5e3;
+  let cfg = {}, page = {}, myVotes = {}, blocks = [], bar = [], count = 0, next = null, pending = 0, seq = 0, guest, sess, guestP, ticket, last, retry = 5e3;
 
   // localStorage (s: sessionStorage) may be missing or throw (privacy modes): fall back to memory.
   function load(k, s) { try { const v = (s ? sessionStorage : localStorage).getItem(k); if (v != null) return v } catch (e) {} return mem[k] }
   function save(k, v, s) { mem[k] = v; try { s = s ? sessionStorage : localStorage; v == null ? s.removeItem(k) : s.setItem(k, v) } catch (e) {} }
-  try { guest = JSON.parse(load('parley.session') || load('parley.guest')) } catch (e) {}
+  try { guest = JSON.parse(load('parley.guest')) } catch (e) {}
   if (!guest || !guest.token) guest = null;
+  // A signed-in reader's session {id, token, name, sso}: used instead of the guest token while it lasts.
+  try { sess = JSON.parse(load('parley.session')) } catch (e) {}
+  const cur = () => sess || guest;
+  function signedIn(x, sso) {
+    sess = x && {id: x.account.id, token: x.token, name: x.account.name, sso};
+    save('parley.session', x ? JSON.stringify(sess) : null);
+  }
 
   // h('tag', {attr: value, onclick: fn}, ...children); strings become text nodes, never markup.
   function h(tag, attrs, ...kids) {
@@ -41,8 +50,8 @@
   async function api(path, method, body, auth, again) {
     const headers = {Accept: 'application/json'}, raw = body instanceof Blob; // an image upload goes as it is
     if (body && !raw) headers['Content-Type'] = 'application/json';
-    if (auth > 1 && !guest) await newGuest();
-    if (auth && guest) headers.Authorization = 'Bearer ' + guest.token;
+    if (auth > 1 && !cur()) await newGuest();
+    if (auth && cur()) headers.Authorization = 'Bearer ' + cur().token;
     let r, j;
     try {
       r = await fetch(base + path, {method: method || 'GET', headers, body: raw ? body : body ? JSON.stringify(body) : null, credentials: 'omit'});
@@ -50,8 +59,8 @@
     if (r.status == 204) return {};
     try { j = await r.json() } catch (e) {}
     if (r.ok) return j;
-    // A stored token the server no longer knows: start over as a new guest, once.
-    if (r.status == 401 && auth > 1 && !again) { guest = null; save('parley.session'); return api(path, method, body, auth, 1) }
+    // A session that ended, or a guest token the server no longer knows: go on as a guest (a new one), once.
+    if (r.status == 401 && auth > 1 && !again) { sess ? signedIn() : guest = null; return api(path, method, body, auth, 1) }
     throw Object.assign(Error(j && (j.detail || j.title) || 'Something went wrong (HTTP ' + r.status + ').'), {type: j && j.type});
   }
   const newGuest = () => guestP || (guestP = api(P + '/guests', 'POST', {}).then(g => {
@@ -68,8 +77,9 @@
     try { await f() } finally { b.removeAttribute('aria-busy') }
   };
   const pl = (n, w) => n + ' ' + w + (n == 1 ? '' : 's');
-  const who = c => c.author && c.author.name;
-  const mine = c => guest && c.author && c.author.id == guest.id;
+  const who = c => c.author && (c.author.deleted ? 'Deleted user' : c.author.name);
+  const mine = c => cur() && c.author && c.author.id == cur().id;
+  const BADGE = {staff: 'Staff', subscriber: 'Subscriber', author: 'Author'};
   const left = c => Date.parse(c.createdAt) + (cfg.editWindowSeconds || 0) * 1e3 - Date.now();
   const editable = c => mine(c) && /^p(ublished|ending)$/.test(c.status) && left(c) > 0;
   const hid = c => c.author && blocks.some(b => b.id == c.author.id); // by a commenter this reader blocked
@@ -78,7 +88,7 @@
   const alertBox = () => h('div', {class: 'parley-error', role: 'alert'});
   const btn = (text, onclick, a) => h('button', {type: 'button', onclick, ...a}, text);
   const opener = (text, f) => btn(text, f, {'aria-expanded': 'false'});
-  // One-line placeholders (replies stay below); rejected, pending: to all but the author.
+  // Statuses shown as a one-line placeholder (replies stay below); "rejected", "pending" to all but its author.
   const GONE = {deleted: 'This comment was deleted.', blocked: 'Comment from a commenter you blocked.', rejected: 'This comment was removed by a moderator.',
     pending: 'This comment is awaiting moderation.'};
   // Every date shown, in one format of the reader's locale.
@@ -106,6 +116,7 @@
   const notices = h('div', {class: 'parley-notices', role: 'status'});
   const blSum = h('summary'), blList = h('ul'), blErr = alertBox();
   const blBox = h('details', {class: 'parley-blocks', hidden: true}, blSum, blList, blErr);
+  // "Sign in" (or the signed-in reader's name) opens the account panel, parley-account.js, loaded on the first click.
   const acct = h('div', {class: 'parley-account'});
   root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), acct, blBox, notices, top, topErr, list, more, sr);
 
@@ -141,6 +152,7 @@
     r.main.replaceChildren(
       h('header', {class: 'parley-meta'},
         h('span', {class: name ? 'parley-author' : 'parley-author parley-guest'}, name || 'Guest'),
+        c.author && (c.author.badges || []).map(b => BADGE[b] && h('span', {class: 'parley-badge parley-badge-' + b}, BADGE[b])),
         r.ft = h('span', {class: 'parley-featured', hidden: !c.featured}, 'Featured'),
         h('time', {datetime: c.createdAt, title: when(c.createdAt)}, ago(c.createdAt)),
         r.ed = h('span', {class: 'parley-edited', hidden: !c.editedAt}, '(edited)'),
@@ -158,7 +170,7 @@
     counts(r);
   }
 
-  // Lazy images keep their space (fit in 560 x 420): nothing jumps. A click opens the full size.
+  // Lazy images keep their space (scaled to fit 560 x 420) so nothing jumps; a click opens the full size.
   function pics(im, name) {
     return im && im.length ? h('ul', {class: 'parley-images'}, im.map(i => {
       const k = Math.min(1, 560 / i.width, 420 / i.height);
@@ -184,7 +196,7 @@
     r.moreBtn.textContent = 'Show more replies' + (n > 0 ? ' (' + n + ')' : '');
   }
 
-  // Fetched replies go before live (newer) ones; duplicates are skipped.
+  // Fetched replies go before any reply that arrived live (those are newer); duplicates are skipped.
   function addReply(p, c) {
     if (get(c.id)) return;
     const r = render(c);
@@ -205,7 +217,7 @@
     return r;
   }
 
-  // Gone from view (st: deleted, rejected, pending): a placeholder if it has replies, else removed.
+  // Gone from public view (st: deleted, rejected, pending): a placeholder when it has replies, else removed.
   function drop(r, ph, st) {
     if (!r.el.isConnected) return; // already removed: the live event and our DELETE's answer both call this
     if (r.c.status == 'published') setCount(count - 1); // placeholders and held comments are not counted
@@ -217,11 +229,12 @@
   }
 
   // ---- forms
-  // A draft lives until sent or discarded (Esc only collapses it), per tab, site, page and slot.
+  // A draft lives until sent or discarded (Esc only collapses its form), kept per tab across reloads
+  // by site, page and slot (top, r<parent>, e<comment>).
   function form(label, text, submit, done, cancel, named, slot) {
     const dk = ['parley.draft', d.site, key, slot].join('|');
     const ta = h('textarea', {rows: 4, required: true, maxlength: cfg.maxCommentLength, oninput: () => save(dk, ta.value, 1)});
-    const nm = named && h('input', {autocomplete: 'nickname', placeholder: 'Guest'});
+    const nm = named && !sess && h('input', {autocomplete: 'nickname', placeholder: 'Guest'});
     const err = alertBox();
     const nb = h('div', {class: 'parley-nudge', role: 'status', tabindex: -1, hidden: true});
     const ims = named && cfg.imagesPerComment > 0 && attach(ta, err);
@@ -242,6 +255,7 @@
         else if (e.key == 'Enter' && (e.ctrlKey || e.metaKey)) f.requestSubmit();
       }},
       nm && h('label', {class: 'parley-field'}, 'Name (optional)', nm),
+      named && sess && h('p', {class: 'parley-field'}, 'Commenting as ', h('b', {}, sess.name)),
       h('label', {class: 'parley-field'}, label, ta),
       ims && ims.el,
       nb,
@@ -290,8 +304,8 @@
       clear: () => { got.length = 0; box.replaceChildren(); sync() }};
   }
 
-  // Text that may read as abusive is shown with what drove the score; the writer edits it or posts
-  // anyway, and the server is told which (a moderation metric).
+  // Text that may read as abusive is shown back with what drove the score; the writer edits it or
+  // posts anyway, and the server is told which (a moderation metric).
   async function check(f, text) {
     if (f.anyway) return 1;
     if (f.nudged != null) { if (text == f.nudged) return 0; f.nudged = null; outcome('edited') }
@@ -336,7 +350,7 @@
     r.rf.ta.focus();
   }
 
-  // Re-check the edit window on click: the page may have been open (or asleep) long.
+  // Re-check the edit window on click: the page may have been open (or asleep) for a while.
   function late(r) {
     if (editable(r.c)) return;
     fill(r);
@@ -508,10 +522,34 @@
       : [form('Comment', '', 'Post comment', (t, n, im) => post(t, n, null, im), null, 1, 'top')]);
   }
 
+  // A sign-in link from an email leads back here with its token in the address's fragment: redeem it once, and
+  // take it out of the address bar (and of history) at once.
+  async function emailLink() {
+    const m = /[#&]parley-link=([\w-]+)/.exec(location.hash);
+    if (!m) return;
+    history.replaceState(history.state, '', location.href.split('#')[0]);
+    try { signedIn(await api(P + '/sign-in/email/verify', 'POST', {token: m[1], guestToken: (guest || {}).token})) }
+    catch (e) { topErr.textContent = e.message }
+  }
+
+  // The host page's word on who is signed in with the newsroom: a new token signs in (ending the session it
+  // replaces), an empty one signs out a reader it had signed in. A refused token leaves the reader a guest.
+  async function sso() {
+    const t = d.ssoToken, old = sess;
+    if (t == null || t == load('parley.sso', 1)) return;
+    save('parley.sso', t, 1);
+    const x = t && await api(P + '/sign-in/sso', 'POST', {token: t, guestToken: (guest || {}).token}).catch(() => 0);
+    if (x) signedIn(x, 1);
+    else if (!t && sess && sess.sso) signedIn();
+    if (old && old != sess) fetch(base + P + '/sessions/current', {method: 'DELETE', headers: {Authorization: 'Bearer ' + old.token}}).catch(() => 0);
+  }
+
   async function init() {
     topErr.textContent = '';
     try {
-      const mayGet = p => guest ? api(P + p, 0, 0, 1).catch(() => ({})) : {};
+      await emailLink();
+      await sso();
+      const mayGet = p => cur() ? api(P + p, 0, 0, 1).catch(() => ({})) : {};
       const [x, v, b, n] = await Promise.all([thread(), mayGet('/my-votes' + Q), mayGet('/blocks'), mayGet('/notices')]);
       myVotes = v.votes || {};
       blocks = b.blocks || [];
@@ -523,9 +561,8 @@
       topForm();
       show(x, 1);
       live(x.version);
-      // parley-account.js signs in; loaded on click.
       const w = await api(P + '/sign-in').catch(() => ({}));
-      if (w.sso || w.email || w.passkeys) acct.replaceChildren(btn(guest && guest.name || 'Sign in',
+      if (w.sso || w.email || w.passkeys || (w.oidc || []).length) acct.replaceChildren(btn(sess ? sess.name : 'Sign in',
         () => acct.js || document.head.append(acct.js = h('script', {src: home + '/widget/parley-account.js'}))));
     } catch (e) {
       topErr.textContent = e.message;
@@ -572,7 +609,7 @@
         r.c.html = r.body.innerHTML = c.html;
         r.ed.hidden = !(r.c.editedAt = c.editedAt);
         r.ft.hidden = !(r.c.featured = c.featured); // moderators featuring a comment also sends "edited"
-        const im = pics(r.c.images = c.images, who(c)); // ... and so does removing an image
+        let im = pics(r.c.images = c.images, who(c)); // ... and so does removing an image
         r.im ? r.im.replaceWith(im || (im = h('span'))) : r.body.after(im || (im = h('span')));
         r.im = im;
         return r.el;
@@ -580,7 +617,8 @@
     });
     // Our own comment held after an edit stays (edit() shows it held).
     on('deleted', x => { const r = get(x.id); if (r && !(x.status == 'pending' && mine(r.c))) keep(() => (drop(r, x.placeholder, x.status), r.el)) });
-    // Page closed/reopened or retitled ("reset": too much missed). With blocks our count stays.
+    // The page was closed/reopened or retitled ("reset": too much missed, reload). Its count is the
+    // public one; with a block list ours stays (a reload brings the right one).
     on('page', x => { const o = page.open; page = x; setCount(blocks.length ? count : x.commentCount ?? count); if (x.open != o) { topForm(); reload() } });
     on('reset', reload);
     on('voted', x => { const r = get(x.id); if (r) { r.c.up = x.up; r.c.down = x.down; counts(r) } });

@@ -45,6 +45,7 @@ final class Commands {
             new Command("site rotate-secret", "Replace a site's API secret and print the new one.",
                     Command.DatabaseUse.EXISTING_ONLY, List.of(SITE_ID)),
             LoginCommands.COMMAND,
+            OidcCommands.COMMAND,
             new Command("admin create-user", "Create a staff account (the first admin too). The password is prompted for, or read "
                     + "from the first line of standard input; it is never a flag.", Command.DatabaseUse.CREATE_IF_MISSING, List.of(
                     Flag.required("username", "NAME", "The account's sign-in name"),

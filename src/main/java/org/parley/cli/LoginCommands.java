@@ -35,13 +35,13 @@ final class LoginCommands {
         this.terminal = terminal;
     }
 
-    void run(Args args, Database db) {
+    void run(Args args, Database db, String publicUrl) {
         Clock clock = Clock.systemUTC();
         Sites sites = Sites.create(db, clock);
         SiteId site = SiteCommands.siteId(args.required("id"));
         sites.find(site).orElseThrow(() -> new Args.UsageException("there is no site '" + site + "'; create it with 'parley site save'"));
         Identity identity = Identity.create(db, clock, sites);
-        Logins logins = Logins.create(db, clock, sites, identity);
+        Logins logins = Logins.create(db, clock, sites, identity, publicUrl);
         ReaderPolicy policy = identity.policy(site);
         LoginSettings was = logins.settings(site);
         Optional<String> newSecret = args.flag("sso-secret").filter("generate"::equals).map(s -> db.ids().secret());

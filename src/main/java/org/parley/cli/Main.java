@@ -102,7 +102,9 @@ public final class Main {
                         ? Optional.of(BackupCommand.target(args, config.store())) : Optional.empty();
                 try (Database db = CommandDatabase.open(command, config.store(), terminal.err())) {
                     if (command.name().equals("site sign-in")) {
-                        new LoginCommands(terminal).run(args, db);
+                        new LoginCommands(terminal).run(args, db, config.server().publicUrl());
+                    } else if (command.name().equals("site oidc")) {
+                        new OidcCommands(terminal).run(args, db, config.server().publicUrl());
                     } else if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
                     } else if (backup.isPresent()) {

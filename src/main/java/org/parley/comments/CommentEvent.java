@@ -10,7 +10,8 @@ public sealed interface CommentEvent {
 
     long version();
 
-    record CommentPosted(PageId pageId, long version, CommentId commentId) implements CommentEvent {
+    /** A new comment, with the status screening gave it (published, held or rejected). */
+    record CommentPosted(PageId pageId, long version, CommentId commentId, CommentStatus status) implements CommentEvent {
     }
 
     record CommentEdited(PageId pageId, long version, CommentId commentId) implements CommentEvent {

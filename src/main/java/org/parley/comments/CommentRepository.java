@@ -17,7 +17,7 @@ import org.parley.identity.Voices;
 final class CommentRepository {
 
     private static final String ROW_COLUMNS = """
-            id, page_id, parent_id, depth, author_id, author_name, html, status, created_at, edited_at, up, down,
+            id, page_id, parent_id, depth, author_id, author_name, author_badges, html, status, created_at, edited_at, up, down,
             featured, author_note""";
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -43,10 +43,11 @@ final class CommentRepository {
     /** Stores a new comment with screening's verdict: its status, whether it awaits review, and why. */
     void insert(Handle h, CommentRow row, Markdown markdown, Verdict verdict) {
         h.createUpdate("""
-                        INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html,
-                                              status, created_at, up, down, review, reasons, author_note)
-                        VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, 0, 0,
+                        INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, author_badges, markdown,
+                                              html, status, created_at, up, down, review, reasons, author_note)
+                        VALUES (:id, :page, :parent, :depth, :author, :name, :badges, :markdown, :html, :status, :created, 0, 0,
                                 :review, :reasons, :note)""")
+                .bind("badges", row.authorBadges().isEmpty() ? null : String.join(" ", row.authorBadges()))
                 .bind("review", verdict.needsReview() ? "open" : "none")
                 .bind("reasons", Json.text(JSON, verdict.reasons()))
                 .bind("note", row.authorNote().orElse(null))
@@ -132,7 +133,7 @@ final class CommentRepository {
     /** Deletes the comment's content but keeps the row, so replies keep their parent. */
     void markDeleted(Handle h, String id, Instant now) {
         h.createUpdate("""
-                        UPDATE comments SET status = 'deleted', markdown = '', html = '', author_name = NULL, deleted_at = :now
+                        UPDATE comments SET status = 'deleted', markdown = '', html = '', author_name = NULL, author_badges = NULL, deleted_at = :now
                         WHERE id = :id""")
                 .bind("id", id)
                 .bind("now", now.toEpochMilli())
@@ -300,6 +301,10 @@ final class CommentRepository {
         return votes;
     }
 
+    private static List<String> badges(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(" "));
+    }
+
     private static CommentRow row(ResultSet rs) throws SQLException {
         long edited = rs.getLong("edited_at");
         Optional<Long> editedAt = rs.wasNull() ? Optional.empty() : Optional.of(edited);
@@ -310,6 +315,7 @@ final class CommentRepository {
                 rs.getInt("depth"),
                 rs.getString("author_id"),
                 Optional.ofNullable(rs.getString("author_name")),
+                badges(rs.getString("author_badges")),
                 new SafeHtml(rs.getString("html")),
                 CommentStatus.fromDb(rs.getString("status")),
                 rs.getLong("created_at"),

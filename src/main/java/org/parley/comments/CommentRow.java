@@ -13,6 +13,7 @@ record CommentRow(
         int depth,
         String authorId,
         Optional<String> authorName,
+        List<String> authorBadges,
         SafeHtml html,
         CommentStatus status,
         long createdAt,
@@ -25,18 +26,19 @@ record CommentRow(
 
     CommentRow {
         images = List.copyOf(images);
+        authorBadges = List.copyOf(authorBadges);
     }
 
     /** The same row showing {@code shown}. */
     CommentRow withImages(List<CommentImage> shown) {
-        return new CommentRow(id, pageId, parentId, depth, authorId, authorName, html, status, createdAt, editedAt, up,
-                down, featured, authorNote, shown);
+        return new CommentRow(id, pageId, parentId, depth, authorId, authorName, authorBadges, html, status, createdAt, editedAt,
+                up, down, featured, authorNote, shown);
     }
 
     /** How its author sees it: everything, the moderators' note included. */
     Comment view(int replyCount) {
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
-                Optional.of(new Author(new ReaderId(authorId), authorName)), status, html,
+                Optional.of(new Author(new ReaderId(authorId), authorName, authorBadges)), status, html,
                 Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
                 authorNote, images);
     }
@@ -44,7 +46,7 @@ record CommentRow(
     /** How other readers see it when it is visible: no note to the author. */
     Comment publicView(int replyCount) {
         return new Comment(new CommentId(id), parentId.map(CommentId::new), depth,
-                Optional.of(new Author(new ReaderId(authorId), authorName)), status, html,
+                Optional.of(new Author(new ReaderId(authorId), authorName, authorBadges)), status, html,
                 Instant.ofEpochMilli(createdAt), editedAt.map(Instant::ofEpochMilli), up, down, replyCount, featured,
                 Optional.empty(), images);
     }

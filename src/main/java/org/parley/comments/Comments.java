@@ -48,6 +48,7 @@ public final class Comments {
     private final ReviewRepository reviews = new ReviewRepository();
     private final CommentRenderer renderer = new CommentRenderer();
     private final Attachments attachments;
+    private final AuthorData authorData;
     private final LiveTickets liveTickets;
     private final ThreadReadModel readModel;
     private final RevisionRepository revisions = new RevisionRepository();
@@ -73,6 +74,7 @@ public final class Comments {
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
         this.votes = new CommentVotes(db, identity, pages, comments, this::afterCommit);
+        this.authorData = new AuthorData(db, clock, pages, comments, images, revisions, attachments, this::afterCommit);
         bus.share(CommentEvent.class);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
         bus.subscribe(MissedEvents.class, missed -> liveFeed.catchUp());
@@ -164,12 +166,13 @@ public final class Comments {
                     .map(parentId -> checkParent(h, Optional.of(page.id()), draft.page(), parentId));
             CommentStatus status = verdict.status();
             CommentRow row = new CommentRow(id, page.id(), draft.parentId().map(CommentId::value),
-                    parent.map(p -> p.depth() + 1).orElse(0), author.value(), name, html, status, now.toEpochMilli(),
+                    parent.map(p -> p.depth() + 1).orElse(0), author.value(), name,
+                    identity.badgesOnPage(author, seen.page().flatMap(p -> p.page().byline())), html, status, now.toEpochMilli(),
                     Optional.empty(), 0, 0, false, verdict.authorMessage(), images);
             comments.insert(h, row, body, verdict);
             verdict.records().run();
             long version = pages.recordChange(h, page.id(), row.isPublished() ? 1 : 0, "posted", id, now);
-            afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id)));
+            afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id), status));
             return new Posted(page, row, version);
         });
         return activity.posted(posted.row().view(0));
@@ -358,7 +361,30 @@ public final class Comments {
 
     private static CommentRow withDecision(CommentRow row, CommentStatus status, Optional<String> note, boolean featured) {
         return new CommentRow(row.id(), row.pageId(), row.parentId(), row.depth(), row.authorId(), row.authorName(),
-                row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note, row.images());
+                row.authorBadges(), row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note, row.images());
+    }
+
+    /** Everything {@code reader} wrote and voted, for their own copy: comments with their source and status, votes. */
+    public Map<String, Object> authorsData(ReaderId reader) {
+        return authorData.export(reader);
+    }
+
+    /** Deletes every comment of {@code reader}, as if they deleted each (replies keep their place); returns how many. */
+    public int removeAuthorsComments(ReaderId reader) {
+        return authorData.remove(reader);
+    }
+
+    /**
+     * Leaves {@code reader}'s comments in their threads but signs them by {@code departed}, an id that links to no one,
+     * with no name; their votes count on, unlinked too. Returns how many comments were kept.
+     */
+    public int unsignAuthorsComments(ReaderId reader, ReaderId departed) {
+        return authorData.reassign(reader, departed, Optional.empty(), true);
+    }
+
+    /** Gives a guest's comments to the account they signed in to, shown under the account's {@code name}; returns how many. */
+    public int moveGuestComments(ReaderId guest, ReaderId account, String name) {
+        return authorData.reassign(guest, account, Optional.of(name), false);
     }
 
     /** HTTP routes of this feature, to mount under {@code /api/v1}. */

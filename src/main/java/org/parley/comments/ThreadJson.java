@@ -190,6 +190,16 @@ final class ThreadJson {
             g.writeObjectFieldStart("author");
             g.writeStringField("id", c.author().get().id().value());
             optional(g, "name", c.author().get().name());
+            if (c.author().get().id().departed()) {
+                g.writeBooleanField("deleted", true);
+            }
+            if (!c.author().get().badges().isEmpty()) {
+                g.writeArrayFieldStart("badges");
+                for (String badge : c.author().get().badges()) {
+                    g.writeString(badge);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } else {
             g.writeNullField("author");

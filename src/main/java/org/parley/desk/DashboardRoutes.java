@@ -17,6 +17,7 @@ import org.parley.moderation.Moderation;
 import org.parley.sites.Sites;
 import org.parley.staff.Session;
 import org.parley.staff.Staff;
+import org.parley.webhooks.Webhooks;
 
 /**
  * The moderators' dashboard under {@code /admin}: server-rendered pages (JTE) and their forms, plus the
@@ -37,10 +38,11 @@ final class DashboardRoutes implements HttpService {
     private final DashboardAuditPages audit;
     private final DashboardRulesPages rules;
     private final DashboardWordsPages words;
+    private final DashboardWebhookPages hooks;
     private final EncodedBody css = asset("web/admin/admin.css", "text/css; charset=utf-8");
     private final EncodedBody js = asset("web/admin/admin.js", "text/javascript; charset=utf-8");
 
-    DashboardRoutes(Moderation moderation, Staff staff, Sites sites) {
+    DashboardRoutes(Moderation moderation, Staff staff, Sites sites, Webhooks webhooks) {
         this.staff = staff;
         DashboardTemplates templates = new DashboardTemplates();
         this.queues = new DashboardQueuePages(moderation, sites, templates);
@@ -48,6 +50,7 @@ final class DashboardRoutes implements HttpService {
         this.audit = new DashboardAuditPages(moderation, sites, templates);
         this.rules = new DashboardRulesPages(moderation, sites, templates);
         this.words = new DashboardWordsPages(moderation, sites, templates);
+        this.hooks = new DashboardWebhookPages(webhooks, sites, templates);
     }
 
     @Override
@@ -73,7 +76,14 @@ final class DashboardRoutes implements HttpService {
                 .get("/admin/sites/{site}/rules", page(this.rules::show))
                 .post("/admin/sites/{site}/rules", form(this.rules::save))
                 .get("/admin/sites/{site}/words", page(this.words::show))
-                .post("/admin/sites/{site}/words", form(wordForms, this.words::save));
+                .post("/admin/sites/{site}/words", form(wordForms, this.words::save))
+                .get("/admin/sites/{site}/webhooks", page(hooks::show))
+                .post("/admin/sites/{site}/webhooks", form(hooks::add))
+                .post("/admin/sites/{site}/webhooks/{id}/test", form(hooks::test))
+                .post("/admin/sites/{site}/webhooks/{id}/rotate", form(hooks::rotate))
+                .post("/admin/sites/{site}/webhooks/{id}/enable", form((req, res, session, form) -> hooks.enable(req, res, session, form, true)))
+                .post("/admin/sites/{site}/webhooks/{id}/disable", form((req, res, session, form) -> hooks.enable(req, res, session, form, false)))
+                .post("/admin/sites/{site}/webhooks/{id}/delete", form(hooks::delete));
     }
 
     /** A page handler, called only with a live session. */

@@ -3,6 +3,9 @@ package org.parley.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -99,5 +102,23 @@ final class AccountRepository {
         return new Account(new ReaderId(rs.getString("id")), rs.getString("realm"), rs.getString("display_name"),
                 Optional.ofNullable(rs.getString("email")), rs.getBoolean("email_verified"), Badge.decode(rs.getString("badges")),
                 rs.getBoolean("vouched"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    /** The ways an account signs in, for its owner's export: provider and since when (subjects stay inside). */
+    List<Map<String, Object>> logins(Handle h, ReaderId account) {
+        return h.createQuery("SELECT provider, created_at FROM account_logins WHERE account_id = :id ORDER BY created_at")
+                .bind("id", account.value())
+                .map((rs, ctx) -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("provider", rs.getString(1));
+                    out.put("since", Instant.ofEpochMilli(rs.getLong(2)).toString());
+                    return out;
+                })
+                .list();
+    }
+
+    void delete(Handle h, ReaderId account) {
+        h.createUpdate("DELETE FROM account_logins WHERE account_id = :id").bind("id", account.value()).execute();
+        h.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", account.value()).execute();
     }
 }

@@ -3,7 +3,9 @@ package org.parley.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.ParleyException;
@@ -178,8 +180,54 @@ final class Accounts {
         });
     }
 
+    /** The account's own data: the account, how it signs in, its open sessions. */
+    Map<String, Object> export(Account account) {
+        return db.read(h -> {
+            Map<String, Object> out = new LinkedHashMap<>(account.ownView());
+            out.put("realm", account.realm());
+            out.put("createdAt", account.createdAt().toString());
+            out.put("logins", repository.logins(h, account.id()));
+            out.put("sessions", sessions.of(h, account.id()));
+            return out;
+        });
+    }
+
+    /** Deletes the account, its logins and sessions (inside the caller's transaction). */
+    void delete(Handle h, Account account) {
+        repository.delete(h, account.id());
+        sessions.deleteAll(h, account.id()).forEach(sessionsByDigest::changed);
+        accounts.changed(account.id().value());
+        nameChanged(account.realm(), account.displayName());
+    }
+
     int pruneSessions() {
         return db.write(h -> sessions.deleteExpired(h, clock.instant()));
+    }
+
+    Optional<Account> byLogin(SiteId site, String provider, String subject) {
+        String realm = policy(site).realm();
+        return db.read(h -> repository.byLogin(h, realm, provider, subject)).flatMap(this::find);
+    }
+
+    /** Gives the account the name {@code name}: 409 when another account of its realm shows one like it. */
+    Account rename(Account account, String name) {
+        String tidied = tidy(name);
+        String key = NameKey.of(tidied);
+        if (key.isEmpty()) {
+            throw new ParleyException.InvalidInput(IdentityProblem.EMPTY_ACCOUNT_NAME, "A name needs at least one letter or digit.");
+        }
+        return db.write(h -> {
+            if (repository.nameTaken(h, account.realm(), key, account.id().value())) {
+                throw nameTakenProblem(tidied);
+            }
+            Account renamed = new Account(account.id(), account.realm(), tidied, account.email(), account.emailVerified(),
+                    account.badges(), account.vouched(), account.createdAt());
+            repository.update(h, renamed, key, clock.instant());
+            accounts.changed(account.id().value());
+            nameChanged(account.realm(), account.displayName());
+            nameChanged(account.realm(), tidied);
+            return renamed;
+        });
     }
 
     /** True when an account of {@code site}'s realm shows a name that looks like {@code name}. */

@@ -60,4 +60,14 @@ final class BlockRepository {
                 .mapTo(Integer.class)
                 .one();
     }
+
+    /** Deletes the blocks {@code reader} made and those made against them; returns the blockers whose lists changed. */
+    List<String> deleteAllOf(Handle h, ReaderId reader) {
+        List<String> blockers = h.createQuery("SELECT DISTINCT blocker_id FROM blocks WHERE blocked_id = :reader")
+                .bind("reader", reader.value())
+                .mapTo(String.class)
+                .list();
+        h.createUpdate("DELETE FROM blocks WHERE blocker_id = :reader OR blocked_id = :reader").bind("reader", reader.value()).execute();
+        return blockers;
+    }
 }

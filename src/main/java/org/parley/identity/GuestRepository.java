@@ -47,4 +47,12 @@ final class GuestRepository {
                 .mapTo(Integer.class)
                 .one();
     }
+
+    /** Deletes the guest; returns its token's digest, if it existed, so caches can drop it. */
+    Optional<String> delete(Handle h, ReaderId id) {
+        Optional<String> hash = h.createQuery("SELECT token_hash FROM guests WHERE id = :id").bind("id", id.value())
+                .mapTo(String.class).findOne();
+        h.createUpdate("DELETE FROM guests WHERE id = :id").bind("id", id.value()).execute();
+        return hash;
+    }
 }

@@ -4,7 +4,9 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -45,6 +47,7 @@ public final class Identity {
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
     private final Accounts accounts;
+    private final TraceRepository traces = new TraceRepository();
     /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
     private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
@@ -198,7 +201,7 @@ public final class Identity {
      * of {@code site} already shows: for a reader choosing the name of a new account, before any ceremony starts.
      */
     public void requireNameFree(SiteId site, String name) {
-        if (accounts.nameTaken(site, name)) {
+        if (nameHeld(site, name)) {
             throw Accounts.nameTakenProblem(name);
         }
     }
@@ -230,6 +233,106 @@ public final class Identity {
         return accounts.signOutEverywhere(reader);
     }
 
+    /**
+     * Everything identity holds about {@code reader}, for their own copy: the account (with its email, how it signs in
+     * and its open sessions) or the guest, and the readers they blocked. Network pseudonyms are keyed hashes that
+     * identify no one and are left out.
+     */
+    public Map<String, Object> readerData(ReaderId reader) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<Account> account = account(reader);
+        if (account.isPresent()) {
+            out.put("account", accounts.export(account.get()));
+        } else {
+            Map<String, Object> guest = new LinkedHashMap<>();
+            guest.put("kind", "guest");
+            guest.put("id", reader.value());
+            row(reader).ifPresent(row -> guest.put("createdAt", row.createdAt().toString()));
+            out.put("guest", guest);
+        }
+        out.put("blocks", blockList(reader).stream().map(block -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", block.blocked().value());
+            entry.put("name", block.name().orElse(null));
+            entry.put("since", block.since().toString());
+            return entry;
+        }).toList());
+        return out;
+    }
+
+    /**
+     * Forgets {@code reader}: their account with its logins and sessions (or their guest token), and every block they
+     * made or that named them.
+     */
+    public void forget(ReaderId reader) {
+        Optional<Account> account = account(reader);
+        db.write(h -> {
+            account.ifPresent(a -> accounts.delete(h, a));
+            traces.forget(h, reader);
+            repository.delete(h, reader).ifPresent(tokens::changed);
+            guests.changed(reader.value());
+            this.blocked.changed(reader.value());
+            blocks.deleteAllOf(h, reader).forEach(this.blocked::changed);
+            return null;
+        });
+    }
+
+    /** A new departed reader's id, to sign what a reader who left keeps in place: it links to no one. */
+    public ReaderId newDepartedId() {
+        return new ReaderId(db.ids().next("x", clock.millis()));
+    }
+
+    /**
+     * Where a post by {@code reader} from {@code clientAddress} comes from: its household network, and the browsers the
+     * reader is known in (a guest is its own browser; an account, each guest it signed in from lately).
+     */
+    public List<Trace> traces(ReaderId reader, String clientAddress, Instant at) {
+        List<Trace> found = new java.util.ArrayList<>();
+        found.add(new Trace(Trace.Kind.NETWORK, Trace.Kind.NETWORK.prefix() + networks.of(ClientAddress.household(clientAddress))));
+        if (reader.value().startsWith("g_")) {
+            found.add(browser(reader));
+        } else {
+            db.read(h -> traces.of(h, reader, at.minus(config.traceFor()))).stream().map(Trace::stored)
+                    .filter(trace -> trace.kind() == Trace.Kind.BROWSER).forEach(found::add);
+        }
+        return List.copyOf(found);
+    }
+
+    private Trace browser(ReaderId guest) {
+        return new Trace(Trace.Kind.BROWSER, Trace.Kind.BROWSER.prefix() + networks.of("browser " + guest.value()));
+    }
+
+    /** Keeps {@code reader}'s traces as seen at {@code at} (inside the caller's write, when there is one). */
+    public void keepTraces(ReaderId reader, List<Trace> seen, Instant at) {
+        db.write(h -> {
+            seen.forEach(trace -> traces.keep(h, reader, trace.key(), at));
+            return null;
+        });
+    }
+
+    /** Other readers who left one of {@code seen} within {@link IdentityConfig#traceFor()} of {@code at}, with the trace. */
+    public Map<ReaderId, Trace> sharingTraces(ReaderId reader, List<Trace> seen, Instant at) {
+        Map<ReaderId, Trace> out = new LinkedHashMap<>();
+        db.read(h -> traces.sharing(h, seen.stream().map(Trace::key).toList(), reader, at.minus(config.traceFor())))
+                .forEach((other, key) -> out.put(other, Trace.stored(key)));
+        return out;
+    }
+
+    /** Records that {@code account} signed in on the browser where {@code guest} lives, so that browser is one of its traces. */
+    public void signedInFrom(ReaderId account, ReaderId guest) {
+        keepTraces(account, List.of(browser(guest)), clock.instant());
+    }
+
+    /** When {@code reader} came to be: the guest's or the account's creation. */
+    public Optional<Instant> since(ReaderId reader) {
+        return account(reader).map(Account::createdAt).or(() -> row(reader).map(GuestRow::createdAt));
+    }
+
+    /** Forgets traces older than {@link IdentityConfig#traceFor()}; returns how many. */
+    public int forgetOldTraces() {
+        return db.write(h -> traces.forgetBefore(h, clock.instant().minus(config.traceFor())));
+    }
+
     /** Deletes sessions that have ended; returns how many. */
     public int pruneSessions() {
         return accounts.pruneSessions();
@@ -238,6 +341,48 @@ public final class Identity {
     /** The account of a signed-in reader; empty for a guest. */
     public Optional<Account> account(ReaderId reader) {
         return reader.value().startsWith("a_") ? accounts.find(reader) : Optional.empty();
+    }
+
+    /**
+     * The badges a comment by {@code writer} shows on a page with {@code byline}: a signed-in reader's own
+     * ({@code staff}, {@code subscriber}), and {@code author} for a staff member the byline names. None for guests.
+     */
+    public List<String> badgesOnPage(ReaderId writer, Optional<String> byline) {
+        Optional<Account> account = account(writer);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        List<String> badges = new java.util.ArrayList<>(account.get().badges().stream().sorted().map(Badge::wireName).toList());
+        String name = NameKey.of(account.get().displayName());
+        if (account.get().badges().contains(Badge.STAFF) && !name.isEmpty()
+                && byline.map(NameKey::of).filter(line -> line.contains(name)).isPresent()) {
+            badges.add("author");
+        }
+        return List.copyOf(badges);
+    }
+
+    /** The account of {@code site}'s realm that {@code provider} knows as {@code subject}, if it signed in before. */
+    public Optional<Account> accountFor(SiteId site, String provider, String subject) {
+        return accounts.byLogin(site, provider, subject);
+    }
+
+    /** True when an account of {@code site}'s realm shows a name that looks like {@code name}. */
+    public boolean nameHeld(SiteId site, String name) {
+        return accounts.nameTaken(site, name);
+    }
+
+    /**
+     * Changes a signed-in reader's name: 409 when another account of the realm shows one like it, or when the
+     * newsroom's login gives the account its name (it changes there).
+     */
+    public Account rename(ReaderId reader, String name) {
+        Account account = account(reader).orElseThrow(() -> new ParleyException.Forbidden(IdentityProblem.SIGN_IN_REQUIRED,
+                "Only a signed-in reader has a name to change; a guest types one with each comment."));
+        if (account.vouched()) {
+            throw new ParleyException.Conflict(IdentityProblem.NAME_FROM_NEWSROOM,
+                    "Your name comes from the newsroom's login; change it there.");
+        }
+        return accounts.rename(account, name);
     }
 
     /** Who may write on {@code site} and which realm its accounts live in. */

@@ -7,6 +7,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
+import java.util.Set;
+import org.parley.http.JsonBudget;
+import org.parley.http.JsonFields;
+import org.parley.http.RequestBodies;
 import org.parley.http.Requests;
 import org.parley.http.ClientAddress;
 import org.parley.http.Json;
@@ -18,6 +22,7 @@ final class IdentityRoutes implements HttpService {
     private final Identity identity;
     private final Sites sites;
     private final ObjectMapper json = Json.mapper();
+    private final RequestBodies names = new RequestBodies(json, JsonBudget.forTexts(200));
 
     IdentityRoutes(Identity identity, Sites sites) {
         this.identity = identity;
@@ -28,6 +33,7 @@ final class IdentityRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/sites/{site}/guests", this::createGuest)
                 .get("/sites/{site}/me", this::me)
+                .patch("/sites/{site}/me", this::rename)
                 .delete("/sites/{site}/sessions/current", this::signOut)
                 .delete("/sites/{site}/sessions", this::signOutEverywhere);
     }
@@ -39,6 +45,17 @@ final class IdentityRoutes implements HttpService {
         Map<String, Object> out = identity.account(reader).map(Account::ownView)
                 .orElseGet(() -> Map.of("kind", "guest", "id", reader.value()));
         res.header("Content-Type", "application/json").header("Cache-Control", "private, no-store").send(Json.bytes(json, out));
+    }
+
+    // PATCH /sites/{site}/me {name} → 200 account: a signed-in reader changes their name
+    private void rename(ServerRequest req, ServerResponse res) {
+        sites.require(req.path().pathParameters().get("site"));
+        ReaderId reader = identity.requireReader(Requests.bearer(req));
+        JsonFields fields = new JsonFields(names.object(req), Set.of("name"));
+        String name = fields.requiredString("name");
+        fields.done();
+        res.header("Content-Type", "application/json").header("Cache-Control", "no-store")
+                .send(Json.bytes(json, identity.rename(reader, name).ownView()));
     }
 
     // DELETE /sites/{site}/sessions/current → 204: signs out the session whose token is the bearer token

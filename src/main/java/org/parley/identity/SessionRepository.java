@@ -1,7 +1,9 @@
 package org.parley.identity;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -46,5 +48,18 @@ final class SessionRepository {
 
     int deleteExpired(Handle h, Instant now) {
         return h.createUpdate("DELETE FROM reader_sessions WHERE expires_at <= :now").bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** When each open session of {@code reader} began and ends, for their export (never the tokens). */
+    List<Map<String, Object>> of(Handle h, ReaderId reader) {
+        return h.createQuery("SELECT created_at, expires_at FROM reader_sessions WHERE reader_id = :reader ORDER BY created_at")
+                .bind("reader", reader.value())
+                .map((rs, ctx) -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("since", Instant.ofEpochMilli(rs.getLong(1)).toString());
+                    out.put("until", Instant.ofEpochMilli(rs.getLong(2)).toString());
+                    return out;
+                })
+                .list();
     }
 }

@@ -143,6 +143,11 @@ final class Passkeys {
                 .filter(passkey -> answer.userHandle().map(passkey.userHandle()::equals).orElse(true))
                 .orElseThrow(() -> new ParleyException.Forbidden(LoginProblem.PASSKEY_UNKNOWN, "This passkey is not registered with site '"
                         + siteId + "' (it may have been made for another site, or removed); create an account with a new one."));
+        if (identity.accountFor(siteId, PROVIDER, stored.userHandle()).isEmpty()) {
+            // The reader closed the account (their data went with it): the passkey must not make a new, nameless one.
+            throw new ParleyException.Forbidden(LoginProblem.PASSKEY_UNKNOWN, "The account this passkey signed in to was closed; "
+                    + "create a new account to comment signed in again.");
+        }
         if (!stored.rpId().equals(rp.id())) {
             throw new ParleyException.Forbidden(LoginProblem.PASSKEY_REFUSED, "This passkey is bound to " + stored.rpId()
                     + " and works only on pages there, not on " + rp.id() + ".");

@@ -4,7 +4,9 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -24,6 +26,7 @@ import org.parley.http.ParleyException;
 import org.parley.identity.ReaderId;
 import org.parley.identity.Identity;
 import org.parley.identity.Voice;
+import org.parley.live.EventBus;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.staff.StaffUser;
@@ -50,12 +53,14 @@ public final class Moderation {
 
     private final Database db;
     private final Clock clock;
+    private final EventBus bus;
     private final Sites sites;
     private final Identity identity;
     private final Supplier<Comments> comments;
     private final RulesBook rules;
     private final Sanctions sanctions;
     private final ReportRepository reports = new ReportRepository();
+    private final SanctionRepository sanctionRows = new SanctionRepository();
     private final AuditRepository audit = new AuditRepository();
     private final AuditTrail trail;
     private final AuditReader auditReader;
@@ -67,10 +72,11 @@ public final class Moderation {
     private final Actions actions;
     private final LongAdder reportsReceived = new LongAdder();
 
-    private Moderation(Database db, Clock clock, Sites sites, Identity identity, Words words, Supplier<Comments> comments,
+    private Moderation(Database db, Clock clock, EventBus bus, Sites sites, Identity identity, Words words, Supplier<Comments> comments,
                        ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
         this.db = db;
         this.clock = clock;
+        this.bus = bus;
         this.sites = sites;
         this.identity = identity;
         this.comments = comments;
@@ -88,11 +94,11 @@ public final class Moderation {
      * Moderation for one Parley. {@code defaults} are the rules of sites that have not set their own;
      * {@code words} keeps the sites' word lists; {@code abuse} assesses a text for the check before posting
      * (the abuse model: {@code Abuse::assess}); {@code comments} is read only when a reader reports or a
-     * moderator acts.
+     * moderator acts. Reports and moderators' actions are announced on {@code bus} as {@link ModerationEvent}s.
      */
-    public static Moderation create(Database db, Clock clock, Sites sites, Identity identity, Words words,
+    public static Moderation create(Database db, Clock clock, EventBus bus, Sites sites, Identity identity, Words words,
                                     Supplier<Comments> comments, ModerationRules defaults, Function<String, AbuseAssessment> abuse) {
-        return new Moderation(db, clock, sites, identity, words, comments, defaults, abuse);
+        return new Moderation(db, clock, bus, sites, identity, words, comments, defaults, abuse);
     }
 
     /** The rules a comment on this page is screened by: the site's, with the page's own pre-moderation if it has one. */
@@ -139,6 +145,7 @@ public final class Moderation {
                     "You already reported this comment; the moderators have your report.");
         }
         reportsReceived.increment();
+        db.afterCommit(() -> bus.publish(new ModerationEvent.CommentReported(report)));
         return report;
     }
 
@@ -222,7 +229,20 @@ public final class Moderation {
      * its audit entries or not at all; out-of-scope targets are 403 problems, bad messages 422.
      */
     public List<AuditEntry> act(StaffUser moderator, ModeratorAction action) {
-        return actions.act(moderator, action);
+        List<AuditEntry> entries = actions.act(moderator, action);
+        db.afterCommit(() -> entries.forEach(entry -> bus.publish(new ModerationEvent.ModeratorActed(entry))));
+        return entries;
+    }
+
+    /**
+     * Appends an audit entry for a staff member's change made by another feature (a site's webhooks), in
+     * the caller's write transaction when there is one, so the change and its entry commit together.
+     * {@code before} and {@code after} are JSON; they must hold no secrets.
+     */
+    public AuditEntry recordAudit(StaffUser who, SiteId site, String action, String targetKind, String target,
+                                  Optional<String> reason, Optional<String> before, Optional<String> after) {
+        Instant now = clock.instant();
+        return db.write(h -> trail.record(h, who, now, site, action, targetKind, target, Optional.empty(), reason, before, after));
     }
 
     /** A site's rules; any moderator of the site may read them. */
@@ -317,6 +337,14 @@ public final class Moderation {
      */
     public void refuseIfRestricted(SiteId site, ReaderId commenter) {
         sanctions.refuseIfRestricted(site, Optional.empty(), commenter, clock.instant());
+    }
+
+    /**
+     * Of {@code readers}, those banned from {@code site} at {@code at} (a ban on a section counts too), each with when
+     * the ban began: one query however many.
+     */
+    public Map<ReaderId, Instant> bannedSince(SiteId site, Collection<ReaderId> readers, Instant at) {
+        return db.read(h -> sanctionRows.bannedSince(h, site, readers, at));
     }
 
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */

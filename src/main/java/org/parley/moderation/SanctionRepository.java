@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.identity.ReaderId;
@@ -59,5 +62,24 @@ final class SanctionRepository {
                 new ReaderId(rs.getString("guest_id")),
                 SanctionKind.fromDb(rs.getString("kind")), rs.getString("message"), Instant.ofEpochMilli(rs.getLong("starts_at")),
                 endsAt, rs.getString("created_by"), liftedAt);
+    }
+
+    /** Of {@code readers}, those a ban holds on across {@code site} at {@code at}, each with when its ban began. */
+    Map<ReaderId, Instant> bannedSince(Handle h, SiteId site, Collection<ReaderId> readers, Instant at) {
+        Map<ReaderId, Instant> out = new HashMap<>();
+        if (readers.isEmpty()) {
+            return out;
+        }
+        h.createQuery("""
+                        SELECT guest_id, MIN(starts_at) FROM sanctions
+                        WHERE site_id = :site AND guest_id IN (<readers>) AND kind = 'ban' AND lifted_at IS NULL
+                          AND starts_at <= :at AND (ends_at IS NULL OR ends_at > :at)
+                        GROUP BY guest_id""")
+                .bind("site", site.value())
+                .bindList("readers", readers.stream().map(ReaderId::value).toList())
+                .bind("at", at.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(new ReaderId(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }

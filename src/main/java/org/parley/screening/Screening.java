@@ -76,6 +76,7 @@ public final class Screening implements Gate {
                 new TrustSignal(),
                 new ImageSignal(),
                 new BlockSignal(identity),
+                new EvasionSignal(identity, moderation),
                 new RepeatSignal(db),
                 new FlameWarSignal(db, scores::hostility),
                 new EditSignal()));

@@ -1,6 +1,7 @@
 package org.parley.web;
 
 import org.parley.identity.IdentityConfig;
+import org.parley.mail.MailConfig;
 import org.parley.media.MediaConfig;
 
 /**
@@ -28,6 +29,7 @@ public enum ConfigKey {
     COMMENTS_CACHED_PAGES("comments.cachedPages", "PARLEY_COMMENTS_CACHED_PAGES", "2000", "Threads kept in memory; the least used are dropped first"),
     IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE("identity.guestsPerAddressPerMinute", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_MINUTE), "New guests one network address may create at once (refilled over a minute)"),
     IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR("identity.guestsPerAddressPerHour", "PARLEY_IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR", String.valueOf(IdentityConfig.DEFAULT_GUESTS_PER_HOUR), "New guests one network address may create in an hour"),
+    IDENTITY_TRACE_DAYS("identity.traceDays", "PARLEY_IDENTITY_TRACE_DAYS", String.valueOf(IdentityConfig.DEFAULT_TRACE_DAYS), "Days the keyed hashes of the networks and browsers a reader wrote from are kept, to flag new readers writing from a banned reader's"),
     IDENTITY_NEW_GUEST_HOURS("identity.newGuestHours", "PARLEY_IDENTITY_NEW_GUEST_HOURS", String.valueOf(IdentityConfig.DEFAULT_NEW_GUEST_HOURS), "Hours a new guest is brand-new: its votes, reports and blocks count once per network"),
     MODERATION_COMMENTS_PER_MINUTE("moderation.commentsPerMinute", "PARLEY_MODERATION_COMMENTS_PER_MINUTE", "5", "Default: one commenter's comments per minute on a site"),
     MODERATION_COMMENTS_PER_HOUR("moderation.commentsPerHour", "PARLEY_MODERATION_COMMENTS_PER_HOUR", "30", "Default: one commenter's comments per hour on a site"),
@@ -43,8 +45,25 @@ public enum ConfigKey {
     LIVE_HEARTBEAT_SECONDS("live.heartbeatSeconds", "PARLEY_LIVE_HEARTBEAT_SECONDS", "20", "Seconds between heartbeats on live streams"),
     LIVE_MAX_CLIENTS("live.maxClients", "PARLEY_LIVE_MAX_CLIENTS", "0", "Live readers one node serves at once; more are answered 503 to come back later or elsewhere (0: as many as 60 % of the heap holds, about 32 KiB each)"),
     LIVE_CLIENT_QUEUE_SIZE("live.clientQueueSize", "PARLEY_LIVE_CLIENT_QUEUE_SIZE", "256", "Live messages buffered per client before it is dropped to catch up"),
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS("webhooks.allowPrivateTargets", "PARLEY_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false", "true lets webhooks go to loopback, private, link-local and cloud metadata addresses (an intranet, tests); false refuses them when an endpoint is saved and before every attempt"),
+    WEBHOOKS_TIMEOUT_SECONDS("webhooks.timeoutSeconds", "PARLEY_WEBHOOKS_TIMEOUT_SECONDS", "10", "Seconds a webhook endpoint has to accept a connection and to answer; then the attempt failed"),
+    WEBHOOKS_MAX_ATTEMPTS("webhooks.maxAttempts", "PARLEY_WEBHOOKS_MAX_ATTEMPTS", "8", "Attempts per webhook message (retried after about 5 s, 5 min, 30 min, 2 h, 5 h, then every 10 h) before it is marked failed"),
+    WEBHOOKS_LOG_DAYS("webhooks.logDays", "PARLEY_WEBHOOKS_LOG_DAYS", "30", "Days the webhook delivery log and sent or failed messages are kept"),
+    WEBHOOKS_POLL_MILLIS("webhooks.pollMillis", "PARLEY_WEBHOOKS_POLL_MILLIS", "1000", "Milliseconds between a node's looks for webhook messages due for another attempt (new ones go out at once)"),
     LOGGING_FORMAT("logging.format", "PARLEY_LOGGING_FORMAT", "text", "Log output: text (one readable line per event) or json (one JSON object per line, for log collectors)"),
-    METRICS_TOKEN("metrics.token", "PARLEY_METRICS_TOKEN", "", "Bearer token GET /metrics requires (16 or more visible ASCII characters); empty leaves /metrics open to whoever reaches it");
+    METRICS_TOKEN("metrics.token", "PARLEY_METRICS_TOKEN", "", "Bearer token GET /metrics requires (16 or more visible ASCII characters); empty leaves /metrics open to whoever reaches it"),
+    MAIL_SMTP_HOST("mail.smtpHost", "PARLEY_MAIL_SMTP_HOST", "", "SMTP server Parley sends email through; empty turns email off"),
+    MAIL_SMTP_PORT("mail.smtpPort", "PARLEY_MAIL_SMTP_PORT", "587", "Port of the SMTP server"),
+    MAIL_SMTP_TLS("mail.smtpTls", "PARLEY_MAIL_SMTP_TLS", "starttls", "none, starttls (required: never falls back to plain text) or implicit (TLS from the first byte, usually port 465)"),
+    MAIL_SMTP_USERNAME("mail.smtpUsername", "PARLEY_MAIL_SMTP_USERNAME", "", "User name for SMTP authentication; empty sends without authenticating"),
+    MAIL_SMTP_PASSWORD("mail.smtpPassword", "PARLEY_MAIL_SMTP_PASSWORD", "", "Password for SMTP authentication (never logged)"),
+    MAIL_FROM_ADDRESS("mail.fromAddress", "PARLEY_MAIL_FROM_ADDRESS", "", "From address of Parley's email; required when mail.smtpHost is set"),
+    MAIL_FROM_NAME("mail.fromName", "PARLEY_MAIL_FROM_NAME", "Parley", "Display name beside the From address"),
+    MAIL_CONNECT_TIMEOUT_SECONDS("mail.connectTimeoutSeconds", "PARLEY_MAIL_CONNECT_TIMEOUT_SECONDS", "10", "Seconds connecting to the SMTP server may take before the attempt is retried later"),
+    MAIL_READ_TIMEOUT_SECONDS("mail.readTimeoutSeconds", "PARLEY_MAIL_READ_TIMEOUT_SECONDS", "30", "Seconds the SMTP server may take to answer any one command"),
+    MAIL_MAX_ATTEMPTS("mail.maxAttempts", "PARLEY_MAIL_MAX_ATTEMPTS", String.valueOf(MailConfig.DEFAULT_MAX_ATTEMPTS), "Attempts to send one email (temporary failures are retried after 30 s, 1 min, 2 min … at most 6 h, jittered) before it is marked failed"),
+    MAIL_RETENTION_DAYS("mail.retentionDays", "PARLEY_MAIL_RETENTION_DAYS", String.valueOf(MailConfig.DEFAULT_RETENTION_DAYS), "Days sent and failed emails stay in the outbox before they are deleted"),
+    MAIL_TEMPLATES_DIR("mail.templatesDir", "PARLEY_MAIL_TEMPLATES_DIR", "", "Directory of the newsroom's own email templates, each replacing the shipped file of the same name; empty uses the shipped ones");
 
     private final String key;
     private final String env;

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * comment shows and that were uploaded over a day ago leave storage (uploads whose comment was never
  * posted; removals by moderators and authors free their images at once), and the database refreshes its
  * query planner's statistics as tables grow (see {@link Database#optimize}); every ten minutes, shared
- * allowances that are full again are deleted; every hour, ended reader sessions and used sign-in tokens that have
- * expired are forgotten.
+ * allowances that are full again are deleted; every hour, ended reader sessions, used sign-in tokens that have
+ * expired, OpenID sign-ins never finished and readers' traces older than identity.traceDays are forgotten.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -41,6 +41,7 @@ final class Housekeeping implements AutoCloseable {
                 () -> TokenBuckets.forgetFull(db, clock));
         jobs.schedule("forget-ended-sign-ins", EVERY, Duration.ofMinutes(10), () -> {
             identity.pruneSessions();
+            identity.forgetOldTraces();
             logins.forgetExpiredTokens();
         });
         jobs.start(Duration.ofMinutes(1));

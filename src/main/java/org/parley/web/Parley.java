@@ -12,14 +12,17 @@ import org.parley.desk.Desk;
 import org.parley.identity.Identity;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
+import org.parley.mail.Mail;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
+import org.parley.privacy.Privacy;
 import org.parley.screening.Screening;
 import org.parley.logins.Logins;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
 import org.parley.store.Database;
+import org.parley.webhooks.Webhooks;
 import org.parley.words.Words;
 
 /**
@@ -28,12 +31,6 @@ import org.parley.words.Words;
  */
 public final class Parley implements AutoCloseable {
 
-    /**
-     * Largest request the server reads at all: a word-list save (4 MiB) and the longest comment a site may
-     * allow, escaped character by character as JSON allows, fit. Endpoints set tighter limits of their own.
-     */
-    private static final long MAX_PAYLOAD_BYTES = 5 << 20;
-
     private final Database db;
     private final Sites sites;
     private final Identity identity;
@@ -41,10 +38,12 @@ public final class Parley implements AutoCloseable {
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
+    private final Webhooks webhooks;
     private final EventBus bus;
     private final LiveStreams streams;
     private final Meters meters;
     private final Housekeeping housekeeping;
+    private final Mail mail;
     private final HttpServer http;
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
@@ -59,34 +58,32 @@ public final class Parley implements AutoCloseable {
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
             Abuse abuse = Abuse.create();
             Words words = Words.create(db);
-            moderation = Moderation.create(db, clock, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
+            moderation = Moderation.create(db, clock, bus, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
             Screening screening = Screening.create(db, clock, moderation, words, identity, abuse::assess);
             Media media = Media.create(db, clock, config.media());
             comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), screening);
             commentsDoor.set(comments);
+            webhooks = Webhooks.create(db, clock, bus, sites, staff, comments, moderation, config.webhooks());
             meters = Meters.of(db, bus, streams, comments, moderation);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
             pages.add(new HealthRoutes(db, abuse)); // GET /health/live, /health/ready
             pages.add(new MetricsRoutes(meters, config.metrics())); // GET /metrics
             pages.add(staff.routes());
-            pages.add(Desk.create(moderation, staff, sites).routes());
+            pages.add(Desk.create(moderation, staff, sites, webhooks).routes());
             pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation, screening);
                 newsroom.seed(config.server().ownOrigins(), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
-            Problems problems = new Problems();
-            ForwardedFor forwardedFor = new ForwardedFor(config.server().trustedProxies());
-            logins = Logins.create(db, clock, sites, identity);
-            List<HttpService> api = List.of(identity.routes(), logins.routes(), logins.passkeyRoutes(), comments.routes(),
-                    moderation.routes());
-            // Image uploads are the largest bodies; every other endpoint enforces its own, lower limit.
-            http = HttpServer.start(config.server(), Math.max(MAX_PAYLOAD_BYTES, config.media().maxUploadBytes() + 1),
-                    problems.directHandlers(), routing -> RouteLayout.wire(routing, List.of(new AccessLog(meters.requests()), forwardedFor,
-                            new SecurityHeaders(), new Cors(sites, problems)), problems, api, pages));
+            mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
+            logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
+            List<HttpService> api = List.of(identity.routes(), logins.routes(), logins.passkeyRoutes(), comments.routes(), moderation.routes(),
+                    mail.routes(), Privacy.create(clock, sites, identity, comments).routes(), webhooks.routes());
+            http = RouteLayout.serve(config, meters, sites, api, pages);
             housekeeping = new Housekeeping(db, clock, comments, identity, logins);
+            webhooks.start(); // last: nothing after it can fail and leave its sender running
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -127,10 +124,20 @@ public final class Parley implements AutoCloseable {
         return logins;
     }
 
+    public Mail mail() {
+        return mail;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     /** Stops accepting requests, ends live streams, closes the database. */
     @Override
     public void close() {
         housekeeping.close();
+        webhooks.close();
+        mail.close();
         streams.close();
         http.close();
         meters.close();

@@ -16,9 +16,14 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.parley.comments.CommentsConfig;
 import org.parley.identity.IdentityConfig;
+import org.parley.mail.EmailAddress;
+import org.parley.mail.MailConfig;
+import org.parley.mail.SmtpServer;
+import org.parley.mail.TlsMode;
 import org.parley.media.MediaConfig;
 import org.parley.moderation.ModerationRules;
 import org.parley.store.StoreConfig;
+import org.parley.webhooks.WebhooksConfig;
 
 /**
  * Parley's whole configuration, immutable and validated. Each value comes from the first of: a
@@ -27,7 +32,8 @@ import org.parley.store.StoreConfig;
  * came from.
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
-                           MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics) {
+                           MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics, MailConfig mail,
+                           WebhooksConfig webhooks) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts,
@@ -141,9 +147,16 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MEDIA_UPLOAD_WAIT_SECONDS, 0, MediaConfig.MAX_UPLOAD_WAIT_SECONDS));
             var identity = new IdentityConfig(reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_MINUTE, 1, 1_000_000),
                     reader.integer(ConfigKey.IDENTITY_GUESTS_PER_ADDRESS_PER_HOUR, 1, 10_000_000),
-                    Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)));
+                    Duration.ofHours(reader.integer(ConfigKey.IDENTITY_NEW_GUEST_HOURS, 0, 24 * 365)),
+                    Duration.ofDays(reader.integer(ConfigKey.IDENTITY_TRACE_DAYS, 0, 3650)));
+            var webhooks = new WebhooksConfig(reader.choice(ConfigKey.WEBHOOKS_ALLOW_PRIVATE_TARGETS, new Boolean[] {false, true},
+                    String::valueOf), Duration.ofSeconds(reader.integer(ConfigKey.WEBHOOKS_TIMEOUT_SECONDS, 1, 60)),
+                    reader.integer(ConfigKey.WEBHOOKS_MAX_ATTEMPTS, 1, WebhooksConfig.MAX_ATTEMPTS_LIMIT),
+                    Duration.ofDays(reader.integer(ConfigKey.WEBHOOKS_LOG_DAYS, 1, 3_650)),
+                    Duration.ofMillis(reader.integer(ConfigKey.WEBHOOKS_POLL_MILLIS, 10, 600_000)));
             return new ParleyConfig(server, store, comments, moderation, live, media, identity,
-                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics());
+                    reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics(), reader.mail(),
+                    webhooks);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -177,6 +190,42 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                         + " gives has " + token.length() + " characters" + (visible ? "" : ", not all of them visible ASCII"));
             }
             return new Metrics(Optional.of(token));
+        }
+
+        /** Email is off without a host; with one, it needs a From address. The password is never quoted. */
+        MailConfig mail() {
+            int port = integer(ConfigKey.MAIL_SMTP_PORT, 1, 65_535);
+            TlsMode tls = choice(ConfigKey.MAIL_SMTP_TLS, TlsMode.values(), TlsMode::value);
+            Duration connect = Duration.ofSeconds(integer(ConfigKey.MAIL_CONNECT_TIMEOUT_SECONDS, 1, 600));
+            Duration read = Duration.ofSeconds(integer(ConfigKey.MAIL_READ_TIMEOUT_SECONDS, 1, 600));
+            int attempts = integer(ConfigKey.MAIL_MAX_ATTEMPTS, 1, 100);
+            Duration retention = Duration.ofDays(integer(ConfigKey.MAIL_RETENTION_DAYS, 1, 3_650));
+            String dir = values.get(ConfigKey.MAIL_TEMPLATES_DIR).strip();
+            if (!dir.isEmpty() && !Files.isDirectory(Path.of(dir))) {
+                throw new IllegalArgumentException(ConfigKey.MAIL_TEMPLATES_DIR.key() + " must name a directory, but "
+                        + sources.get(ConfigKey.MAIL_TEMPLATES_DIR) + " says '" + dir + "', which is none");
+            }
+            Optional<Path> templates = dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
+            String host = values.get(ConfigKey.MAIL_SMTP_HOST).strip();
+            if (host.isEmpty()) {
+                return new MailConfig(Optional.empty(), attempts, retention, templates);
+            }
+            String from = values.get(ConfigKey.MAIL_FROM_ADDRESS).strip();
+            if (!EmailAddress.isValid(from)) {
+                throw new IllegalArgumentException(ConfigKey.MAIL_FROM_ADDRESS.key() + " must be an address such as "
+                        + "comments@news.example when " + ConfigKey.MAIL_SMTP_HOST.key() + " is set, but "
+                        + sources.get(ConfigKey.MAIL_FROM_ADDRESS) + " gives " + (from.isEmpty() ? "none" : "an invalid one"));
+            }
+            String user = values.get(ConfigKey.MAIL_SMTP_USERNAME).strip();
+            String password = values.get(ConfigKey.MAIL_SMTP_PASSWORD);
+            if (!password.isEmpty() && user.isEmpty()) {
+                throw new IllegalArgumentException(ConfigKey.MAIL_SMTP_PASSWORD.key() + " is set but "
+                        + ConfigKey.MAIL_SMTP_USERNAME.key() + " is not; set both, or neither to send without authenticating");
+            }
+            var server = new SmtpServer(host, port, tls, Optional.of(user).filter(u -> !u.isEmpty()),
+                    Optional.of(password).filter(p -> !p.isEmpty()), new EmailAddress(from),
+                    values.get(ConfigKey.MAIL_FROM_NAME).strip(), connect, read);
+            return new MailConfig(Optional.of(server), attempts, retention, templates);
         }
 
         <T> T choice(ConfigKey key, T[] allowed, Function<T, String> spelling) {

@@ -57,7 +57,8 @@ class LoginCommandsTest {
                 .doesNotContain(secret.group(1));
         try (Database db = Database.open(config.store())) {
             Sites sites = Sites.create(db, Clock.systemUTC());
-            Logins logins = Logins.create(db, Clock.systemUTC(), sites, Identity.create(db, Clock.systemUTC(), sites));
+            Logins logins = Logins.create(db, Clock.systemUTC(), sites, Identity.create(db, Clock.systemUTC(), sites),
+                    "http://localhost:8080");
             assertThat(logins.settings(new SiteId("courier")).ssoSecret()).hasValue(secret.group(1));
         }
         assertThat(run("site", "sign-in", "--id", "courier", "--sso-secret", "none").out()).contains("sso: off");

@@ -29,7 +29,7 @@ class ThreadSnapshotTest {
     private String add(String author, String parent, int up, int down, CommentStatus status) {
         String id = "c_%017d".formatted(++serial).replace(' ', '0');
         int depth = parent == null ? 0 : rows.stream().filter(r -> r.id().equals(parent)).findFirst().orElseThrow().depth() + 1;
-        rows.add(new CommentRow(id, PAGE, Optional.ofNullable(parent), depth, author, Optional.of("Ann"),
+        rows.add(new CommentRow(id, PAGE, Optional.ofNullable(parent), depth, author, Optional.of("Ann"), List.of(),
                 new SafeHtml("<p>" + id + "</p>"), status, time += 1000, Optional.empty(), up, down, false, Optional.empty(),
                 List.of()));
         return id;

@@ -154,6 +154,17 @@ class PasskeySignInRoutesTest {
     }
 
     @Test
+    void aPasskeyOfAnAccountItsReaderClosedSignsNoOneIn() {
+        SoftwareAuthenticator phone = new SoftwareAuthenticator();
+        String token = ok(post("register/verify", phone.create(createOptions("Ada Reader"), PAGE).toString(), PAGE)).get("token").asText();
+        Http.Reply left = http.delete("/api/v1/sites/courier/me?comments=remove", "Authorization", "Bearer " + token);
+        assertThat(left.status()).as(left.text()).isEqualTo(200);
+
+        assertProblem(post("authenticate/verify", phone.get(signInOptions(), PAGE).toString(), PAGE), 401, "passkey-unknown");
+        ok(post("register/options", "{\"name\":\"Ada Reader\"}", PAGE)); // and the name is free again
+    }
+
+    @Test
     void replayedExpiredAndMisdirectedChallengesAreRefused() {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         ObjectNode registration = phone.create(createOptions("Ada Reader"), PAGE);

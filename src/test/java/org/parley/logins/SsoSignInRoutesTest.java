@@ -143,9 +143,33 @@ class SsoSignInRoutesTest {
         assertThat(posted.status()).as(posted.text()).isEqualTo(201);
         assertThat(posted.text()).contains("Jane Reporter").doesNotContain("Someone Else");
 
+        assertThat(http.patch("/api/v1/sites/courier/me", "{\"name\":\"J. R.\"}", "Authorization", "Bearer " + session).json()
+                .get("type").asText()).as("the newsroom names its readers").isEqualTo("urn:parley:problem:name-from-newsroom");
+
         Http.Reply impostor = http.post("/api/v1/sites/courier/comments", "{\"page\":\"story\",\"body\":\"Trust me.\",\"name\":\"jane  REPORTER\"}",
                 "Authorization", "Bearer " + parley.guestToken("courier"));
         assertProblem(impostor, 409, "name-taken");
+    }
+
+    @Test
+    void commentsShowTheBadgesTheNewsroomGaveAndMarkTheStaffMemberTheBylineNamesAsTheAuthor() throws JOSEException {
+        acceptSso(Optional.of(SECRET), Optional.empty());
+        String siteSecret = parley.parley().sites().rotateSecret(COURIER);
+        assertThat(http.put("/api/v1/sites/courier/pages?key=river", "{\"byline\":\"By Jane Reporter and Tom Smith\"}",
+                "Authorization", "Bearer " + siteSecret).status()).isEqualTo(200);
+        String jane = exchange(hs256(claims("u-1", "Jane Reporter").claim("roles", List.of("staff")).build())).json().get("token").asText();
+        String tom = exchange(hs256(claims("u-2", "Tom Smith").claim("roles", "subscriber").build())).json().get("token").asText();
+        String sam = exchange(hs256(claims("u-3", "Sam Staffer").claim("badges", List.of("staff")).build())).json().get("token").asText();
+        for (String token : List.of(jane, tom, sam, parley.guestToken("courier"))) {
+            assertThat(http.post("/api/v1/sites/courier/comments", "{\"page\":\"river\",\"body\":\"A comment.\",\"name\":\"Guest G\"}",
+                    "Authorization", "Bearer " + token).status()).isEqualTo(201);
+        }
+        JsonNode thread = http.get("/api/v1/sites/courier/thread?page=river&sort=oldest").json();
+        List<String> shown = new java.util.ArrayList<>();
+        thread.get("comments").forEach(c -> shown.add(c.get("author").get("name").asText() + ": "
+                + (c.get("author").has("badges") ? c.get("author").get("badges").toString() : "none")));
+        assertThat(shown).containsExactly("Jane Reporter: [\"staff\",\"author\"]", "Tom Smith: [\"subscriber\"]",
+                "Sam Staffer: [\"staff\"]", "Guest G: none");
     }
 
     @Test

@@ -141,7 +141,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
         Comment one = post(guest(), Optional.empty(), spam, "192.0.2.1");
         post(guest(), Optional.empty(), spam, "192.0.2.2");
         // A new process: the recent fingerprints it remembers come from the database.
-        comments = comments(Sites.create(db, clock), Moderation.create(db, clock, Sites.create(db, clock), identity,
+        comments = comments(Sites.create(db, clock), Moderation.create(db, clock, new org.parley.live.InProcessEventBus(), Sites.create(db, clock), identity,
                 Words.create(db), () -> comments, ModerationRules.defaults(), abuse()));
 
         Comment three = post(guest(), Optional.empty(), spam, "192.0.2.3");
@@ -613,7 +613,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
     void aColdWordListIsCompiledBeforeThePostingTransactionNotWhileItHoldsTheWriter() throws Exception {
         moderation.seedWords(SITE, List.of(WordTerm.banned("bridge")));
         words = Words.create(db); // a restart: nothing compiled yet
-        moderation = Moderation.create(db, clock, Sites.create(db, clock), identity, words, () -> comments,
+        moderation = Moderation.create(db, clock, new org.parley.live.InProcessEventBus(), Sites.create(db, clock), identity, words, () -> comments,
                 ModerationRules.defaults(), abuse());
         comments = comments(Sites.create(db, clock), moderation);
         java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
@@ -682,7 +682,7 @@ abstract class ModerationStoreContract extends ModerationWorld {
         moderation.saveRules(admin, SITE, ModerationRules.defaults(), "Our own rules");
         db.write(h -> h.createUpdate("UPDATE moderation_settings SET settings = 'not json'").execute());
         // After a restart the damaged row is read.
-        moderation = Moderation.create(db, clock, Sites.create(db, clock), identity, Words.create(db), () -> comments,
+        moderation = Moderation.create(db, clock, new org.parley.live.InProcessEventBus(), Sites.create(db, clock), identity, Words.create(db), () -> comments,
                 ModerationRules.defaults(), abuse());
         comments = comments(Sites.create(db, clock), moderation);
 

@@ -76,7 +76,7 @@ abstract class ModerationWorld {
         sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
         identity = Identity.create(db, clock, sites);
         words = Words.create(db);
-        moderation = Moderation.create(db, clock, sites, identity, words, commentsDoor(), ModerationRules.defaults(), abuse());
+        moderation = Moderation.create(db, clock, new InProcessEventBus(), sites, identity, words, commentsDoor(), ModerationRules.defaults(), abuse());
         media = Media.create(db, clock, MediaConfig.defaults());
         comments = comments(sites, moderation);
     }

@@ -113,4 +113,29 @@ class HeadersAndCorsTest {
         assertThat(account.header("Content-Encoding")).contains("gzip");
         assertThat(http.get("/widget/parley-account.js", "If-None-Match", account.header("ETag").orElseThrow()).status()).isEqualTo(304);
     }
+
+    /** A module the widget loads on first use (test resources put one beside it) is served as parley.js is. */
+    @Test
+    void anotherWidgetFileIsServedWithTheSameCachingGzipAndEtag() {
+        for (String[] file : new String[][] {{"parley-example-module.js", "text/javascript"}, {"parley-example-module.css", "text/css"}}) {
+            String path = "/widget/" + file[0];
+            var reply = http.get(path, "Accept-Encoding", "gzip");
+            assertThat(reply.status()).as(path).isEqualTo(200);
+            assertThat(reply.contentType()).as(path).startsWith(file[1]);
+            assertThat(reply.header("Content-Encoding")).as(path).contains("gzip");
+            assertThat(reply.header("Cache-Control")).as(path).contains("public, max-age=300");
+            assertThat(reply.header("Cross-Origin-Resource-Policy")).as(path).contains("cross-origin");
+            String etag = reply.header("ETag").orElseThrow();
+            assertThat(etag).isNotEqualTo(http.get("/widget/parley.js").header("ETag").orElseThrow());
+            assertThat(http.get(path, "If-None-Match", etag).status()).as(path).isEqualTo(304);
+            assertThat(http.get(path).text()).as(path).contains("a module the widget loads on first use");
+        }
+        // Only scripts and stylesheets in the widget folder: anything else is no endpoint.
+        for (String path : new String[] {"/widget/parley-missing.js", "/widget/home.html", "/widget/..%2Fopenapi.json",
+                "/widget/%2E%2E%2Fhome.html", "/widget/Parley.JS"}) {
+            var reply = http.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.json().get("type").asText()).as(path).isEqualTo("urn:parley:problem:no-such-route");
+        }
+    }
 }

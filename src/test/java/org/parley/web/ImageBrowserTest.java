@@ -18,13 +18,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.comments.CommentId;
+import org.parley.comments.ModerationChange;
+import org.parley.media.ImageId;
 import org.parley.testing.Browsers;
 import org.parley.testing.RunningParley;
 import org.parley.testing.TestPictures;
 
 /**
  * Images in the widget, in Chromium: the demo's image comment shows its chart, and a reader attaches a
- * picture to a reply (picked from disk, previewed, described) that a second reader sees arrive live.
+ * picture to a reply (picked from disk, previewed, described) that a second reader sees arrive live, and leave
+ * again when a moderator removes it.
  */
 @Tag("browser")
 class ImageBrowserTest {
@@ -84,7 +88,7 @@ class ImageBrowserTest {
     }
 
     @Test
-    void aReplyWithAnImageArrivesLiveInASecondReadersWindow() throws IOException {
+    void aReplyWithAnImageArrivesLiveInASecondReadersWindowAndLosesItLiveWhenAModeratorRemovesIt() throws IOException {
         Path picture = Files.write(dir.resolve("street.png"), TestPictures.png(640, 480, 7));
         openDemo(writer);
         openDemo(reader);
@@ -111,6 +115,13 @@ class ImageBrowserTest {
         assertThat(image.getAttribute("width")).isEqualTo("560");
         assertThat(image.getAttribute("height")).isEqualTo("420");
         assertThat(image.getAttribute("src")).isEqualTo(thumb.replace("/thumb", "/display"));
+
+        // Its only image removed by a moderator, the reply stays in the open window, text and all, without the image.
+        String imageId = image.getAttribute("src").replaceFirst(".*/media/([^/]+)/display$", "$1");
+        parley.parley().comments().moderate(new CommentId(arrived.getAttribute("data-comment-id")), new ModerationChange.RemoveImage(new ImageId(imageId)));
+        waiting(reader, "the removed image to leave the reply in the second window")
+                .until(d -> arrived.findElements(By.cssSelector(".parley-images img")).isEmpty());
+        assertThat(arrived.getText()).contains("Here is the street outside my window.");
     }
 
     @Test

@@ -66,7 +66,10 @@ class OpenApiTest {
             Map.entry("org.parley.demo.DemoRoutes", ""),
             Map.entry("org.parley.media.MediaRoutes", ""),
             Map.entry("org.parley.logins.LoginRoutes", API),
-            Map.entry("org.parley.logins.PasskeyRoutes", API));
+            Map.entry("org.parley.logins.PasskeyRoutes", API),
+            Map.entry("org.parley.privacy.PrivacyRoutes", API),
+            Map.entry("org.parley.mail.MailRoutes", API),
+            Map.entry("org.parley.webhooks.WebhookRoutes", API));
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern HTTP_SERVICE = Pattern.compile("\\bclass\\s+(\\w+)\\s+implements\\s+[^{]*\\bHttpService\\b");
@@ -400,9 +403,9 @@ class OpenApiTest {
         return TEMPLATE.matcher(path).replaceAll("{$1}");
     }
 
-    /** The path with its placeholders filled: a real site and an unknown but well-formed comment id. */
+    /** The path with its placeholders filled: a real site and unknown but well-formed comment, guest and provider ids. */
     private static String fill(String template) {
-        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa");
+        Map<String, String> values = Map.of("site", SITE, "id", UNKNOWN_COMMENT, "guest", "g_000000000aaaaaaaa", "provider", "no-such-provider");
         Matcher placeholder = TEMPLATE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {

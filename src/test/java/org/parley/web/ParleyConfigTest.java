@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.mail.SmtpServer;
+import org.parley.mail.TlsMode;
 import org.parley.store.Vendor;
 
 class ParleyConfigTest {
@@ -74,6 +76,30 @@ class ParleyConfigTest {
                     .hasMessageContaining("metrics.token").hasMessageContaining("at least 16")
                     .hasMessageContaining("PARLEY_METRICS_TOKEN").message().doesNotContain(bad);
         }
+    }
+
+    @Test
+    void emailIsOffWithoutAnSmtpHostAndNeedsAFromAddressWithOne() {
+        assertThat(ParleyConfig.of(Map.of()).mail().smtp()).isEmpty();
+        Map<String, String> env = Map.of("PARLEY_MAIL_SMTP_HOST", "smtp.news.example", "PARLEY_MAIL_SMTP_TLS", "implicit",
+                "PARLEY_MAIL_SMTP_PORT", "465", "PARLEY_MAIL_SMTP_USERNAME", "parley", "PARLEY_MAIL_SMTP_PASSWORD", "s3cret-Passw0rd",
+                "PARLEY_MAIL_FROM_ADDRESS", "comments@news.example", "PARLEY_MAIL_MAX_ATTEMPTS", "4");
+        ParleyConfig config = ParleyConfig.load(env, Optional.empty(), Map.of());
+        SmtpServer smtp = config.mail().smtp().orElseThrow();
+        assertThat(smtp.host()).isEqualTo("smtp.news.example");
+        assertThat(smtp.port()).isEqualTo(465);
+        assertThat(smtp.tls()).isEqualTo(TlsMode.IMPLICIT);
+        assertThat(smtp.password()).contains("s3cret-Passw0rd");
+        assertThat(smtp.from().value()).isEqualTo("comments@news.example");
+        assertThat(config.mail().maxAttempts()).isEqualTo(4);
+        assertThat(config.toString()).doesNotContain("s3cret-Passw0rd", "comments@", "username=parley");
+
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_MAIL_SMTP_HOST", "smtp.news.example"), Optional.empty(), Map.of()))
+                .hasMessageContaining("mail.fromAddress").hasMessageContaining("mail.smtpHost");
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_MAIL_SMTP_TLS", "ssl"), Optional.empty(), Map.of()))
+                .hasMessageContaining("mail.smtpTls must be one of none, starttls, implicit");
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_MAIL_TEMPLATES_DIR", dir.resolve("nowhere").toString()),
+                Optional.empty(), Map.of())).hasMessageContaining("mail.templatesDir must name a directory");
     }
 
     /** The archive's config/parley.properties.example: every key, commented out with its default, each value valid. */

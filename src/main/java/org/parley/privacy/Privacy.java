@@ -1,0 +1,76 @@
+package org.parley.privacy;
+
+import io.helidon.webserver.http.HttpService;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.parley.comments.Comments;
+import org.parley.http.ParleyException;
+import org.parley.identity.Account;
+import org.parley.identity.Identity;
+import org.parley.identity.ReaderId;
+import org.parley.sites.Sites;
+
+/**
+ * The privacy feature's door: what a reader may ask of their own data (GDPR articles 15, 17 and 20) — a copy of it,
+ * to leave, and to bring the comments they wrote as a guest to the account they signed in to. Thread-safe.
+ */
+public final class Privacy {
+
+    private final Clock clock;
+    private final Sites sites;
+    private final Identity identity;
+    private final Comments comments;
+
+    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments) {
+        this.clock = clock;
+        this.sites = sites;
+        this.identity = identity;
+        this.comments = comments;
+    }
+
+    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments) {
+        return new Privacy(clock, sites, identity, comments);
+    }
+
+    /** Everything Parley holds about {@code reader}, as one JSON-ready document. */
+    public Map<String, Object> export(ReaderId reader) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", "parley-reader-data/1");
+        out.put("exportedAt", clock.instant().toString());
+        out.putAll(identity.readerData(reader));
+        out.putAll(comments.authorsData(reader));
+        return out;
+    }
+
+    /**
+     * Forgets {@code reader} (account, sessions, guest token, blocks) after removing their comments or leaving them
+     * unsigned; returns how many comments were removed or kept.
+     */
+    public int leave(ReaderId reader, LeaveMode mode) {
+        // Comments first: if forgetting failed, the reader could sign in and try again; the other way round, their
+        // comments would stay signed by an account no one can sign in to any more.
+        int comments = mode == LeaveMode.REMOVE ? this.comments.removeAuthorsComments(reader)
+                : this.comments.unsignAuthorsComments(reader, identity.newDepartedId());
+        identity.forget(reader);
+        return comments;
+    }
+
+    /**
+     * Moves the comments of the guest whose token is {@code guestToken} (the same browser, before signing in) to
+     * {@code reader}'s account; returns how many. 403 for a reader who is not signed in, 400 for a token that is no guest's.
+     */
+    public int claimGuestComments(ReaderId reader, String guestToken) {
+        Account account = identity.account(reader).orElseThrow(() -> new ParleyException.Forbidden(PrivacyProblem.NOT_SIGNED_IN,
+                "Only a signed-in reader can take a guest's comments to their account; sign in first."));
+        ReaderId guest = identity.authenticate(guestToken).filter(id -> id.value().startsWith("g_"))
+                .orElseThrow(() -> new ParleyException.InvalidInput(PrivacyProblem.NOT_A_GUEST_TOKEN,
+                        "'guestToken' must be the guest token this browser kept before signing in."));
+        return comments.moveGuestComments(guest, account.id(), account.displayName());
+    }
+
+    /** Routes for a reader's own data, to mount under {@code /api/v1}. */
+    public HttpService routes() {
+        return new PrivacyRoutes(this, sites, identity);
+    }
+}
