@@ -116,7 +116,9 @@
   const notices = h('div', {class: 'parley-notices', role: 'status'});
   const blSum = h('summary'), blList = h('ul'), blErr = alertBox();
   const blBox = h('details', {class: 'parley-blocks', hidden: true}, blSum, blList, blErr);
-  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), blBox, notices, top, topErr, list, more, sr);
+  // "Sign in" (or the signed-in reader's name) opens the account panel, parley-account.js, loaded on the first click.
+  const acct = h('div', {class: 'parley-account'});
+  root.replaceChildren(h('div', {class: 'parley-head'}, title, h('label', {class: 'parley-sort'}, 'Sort by ', sel)), acct, blBox, notices, top, topErr, list, more, sr);
 
   // ---- one comment
   function render(c) {
@@ -559,6 +561,9 @@
       topForm();
       show(x, 1);
       live(x.version);
+      const w = await api(P + '/sign-in').catch(() => ({}));
+      if (w.sso || w.email || w.passkeys || (w.oidc || []).length) acct.replaceChildren(btn(sess ? sess.name : 'Sign in',
+        () => acct.js || document.head.append(acct.js = h('script', {src: home + '/widget/parley-account.js'}))));
     } catch (e) {
       topErr.textContent = e.message;
       list.replaceChildren(btn('Try again', init));

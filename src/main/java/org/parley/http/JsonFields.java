@@ -1,6 +1,7 @@
 package org.parley.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -64,6 +65,19 @@ public final class JsonFields {
             }
         }
         return items;
+    }
+
+    /**
+     * An object field that must be present, read like a body with its own known fields; its mistakes are named like
+     * {@code response.signature} and reported by this object's {@link #done()}.
+     */
+    public JsonFields requiredObject(String name, Set<String> known) {
+        JsonNode node = body.get(name);
+        if (node instanceof ObjectNode object) {
+            return new JsonFields(object, known, prefix + name + ".", errors);
+        }
+        reject(name, node == null || node.isNull() ? "is required" : "must be an object, not " + describe(node));
+        return new JsonFields(JsonNodeFactory.instance.objectNode(), known, prefix + name + ".", errors);
     }
 
     /** A string field that must be present and not null. */

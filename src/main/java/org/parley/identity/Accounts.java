@@ -90,6 +90,26 @@ final class Accounts {
         return new SignedIn(account, token, expiresAt);
     }
 
+    void addLogin(SiteId site, ReaderId account, String provider, String subject) {
+        String realm = policy(site).realm();
+        Account owner = find(account).orElseThrow(() -> new IllegalArgumentException("no account " + account));
+        if (!owner.realm().equals(realm)) {
+            throw new ParleyException.Forbidden(IdentityProblem.ACCOUNT_OF_ANOTHER_SITE, "Account " + account
+                    + " belongs to the readers of '" + owner.realm() + "', not of site '" + site + "'; sign in on this site.");
+        }
+        db.write(h -> {
+            Optional<ReaderId> reached = repository.byLogin(h, realm, provider, subject);
+            if (reached.isPresent() && !reached.get().equals(account)) {
+                throw new ParleyException.Conflict(IdentityProblem.LOGIN_IN_USE,
+                        "This " + provider + " login already signs in to another account of this site.");
+            }
+            if (reached.isEmpty()) {
+                repository.addLogin(h, realm, provider, subject, account, clock.instant());
+            }
+            return null;
+        });
+    }
+
     private Account created(Handle h, String realm, Login login, Optional<String> email, Instant now) {
         ReaderId id = new ReaderId(db.ids().next("a", now.toEpochMilli()));
         Account account = new Account(id, realm, displayName(login), email, login.emailVerified() && email.isPresent(),

@@ -197,6 +197,25 @@ public final class Identity {
     }
 
     /**
+     * Refuses, with the 409 problem {@link #nameToShow} gives a guest, a {@code name} that looks like one an account
+     * of {@code site} already shows: for a reader choosing the name of a new account, before any ceremony starts.
+     */
+    public void requireNameFree(SiteId site, String name) {
+        if (nameHeld(site, name)) {
+            throw Accounts.nameTakenProblem(name);
+        }
+    }
+
+    /**
+     * Lets the signed-in reader {@code account} sign in on {@code site} also with {@code provider}'s {@code subject}
+     * (a passkey added to an account made another way). Idempotent; a 409 problem when that login already reaches
+     * another account, a 403 problem when the account lives in another realm than the site's.
+     */
+    public void addLogin(SiteId site, ReaderId account, String provider, String subject) {
+        accounts.addLogin(site, account, provider, subject);
+    }
+
+    /**
      * Signs in on {@code site} the reader a way of signing in vouched for, making their account the first time,
      * and opens a session ({@link SignedIn#token()} authenticates it like a guest token).
      */

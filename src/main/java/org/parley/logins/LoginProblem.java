@@ -21,7 +21,16 @@ public enum LoginProblem implements ProblemType {
     OIDC_CODE_REFUSED(401, "The sign-in provider refused to exchange the sign-in code"),
     OIDC_ID_TOKEN_INVALID(401, "The sign-in provider's ID token was not accepted"),
     OIDC_TOO_MANY_SIGN_INS(429, "Too many sign-ins started from one network"),
-    OIDC_PROVIDER_UNAVAILABLE(503, "The sign-in provider could not be reached");
+    OIDC_PROVIDER_UNAVAILABLE(503, "The sign-in provider could not be reached"),
+    PASSKEY_MALFORMED(400, "Passkey answer could not be read"),
+    PASSKEY_CHALLENGE_UNKNOWN(400, "Passkey challenge not issued for this"),
+    PASSKEY_CHALLENGE_USED(400, "Passkey challenge already answered"),
+    PASSKEY_CHALLENGE_EXPIRED(400, "Passkey challenge expired"),
+    PASSKEY_WRONG_ORIGIN(403, "Passkey answer made on another page"),
+    PASSKEY_UNKNOWN(401, "Passkey not registered here"),
+    PASSKEY_REFUSED(401, "Passkey answer not accepted"),
+    PASSKEY_CLONED(401, "Passkey counter went backwards"),
+    PASSKEY_ALREADY_REGISTERED(409, "Passkey already registered");
 
     private final int status;
     private final String title;

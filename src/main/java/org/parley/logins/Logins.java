@@ -25,8 +25,9 @@ import org.parley.store.SharedCache;
 
 /**
  * The sign-in feature's door: each site's ways of signing in, and signing a reader in by one of them: the newsroom's
- * own login (a JWT) or an OpenID Connect provider the site configured. Settings and providers are kept in memory (the
- * widget asks for them on every page) and dropped on every node when an admin changes them. Thread-safe.
+ * own login (a JWT), an OpenID Connect provider the site configured, an email link, or a passkey (see {@link Passkeys}).
+ * Settings and providers are kept in memory (the widget asks for them on every page) and dropped on every node when
+ * an admin changes them. Thread-safe.
  */
 public final class Logins {
 
@@ -43,6 +44,7 @@ public final class Logins {
     private final EmailLinks emailLinks;
     private final OidcProviders oidcProviders;
     private final OidcFlow oidc;
+    private final Passkeys passkeys;
 
     private Logins(Database db, Clock clock, Sites sites, Identity identity, Optional<Mail> mail, String publicUrl) {
         this.db = db;
@@ -55,6 +57,7 @@ public final class Logins {
         OidcRepository oidcRepository = new OidcRepository();
         this.oidcProviders = new OidcProviders(db, clock, oidcRepository);
         this.oidc = new OidcFlow(db, clock, sites, publicUrl, oidcProviders, oidcRepository);
+        this.passkeys = new Passkeys(db, clock, sites, identity, site -> settings(site).passkeys());
     }
 
     /**
@@ -139,12 +142,12 @@ public final class Logins {
     }
 
     /**
-     * Forgets SSO tokens and email links that have expired (a replay of one is refused as expired anyway) and OpenID
-     * sign-ins never finished in time; returns how many rows went.
+     * Forgets SSO tokens, email links and passkey challenges that have expired (a replay of one is refused as expired
+     * anyway) and OpenID sign-ins never finished in time; returns how many rows went.
      */
     public int forgetExpiredTokens() {
         return db.write(h -> repository.forgetExpiredUses(h, clock.instant().minus(SsoTokens.CLOCK_SKEW))) + emailLinks.forgetExpired()
-                + oidc.forgetExpired();
+                + oidc.forgetExpired() + passkeys.forgetExpiredChallenges();
     }
 
     /** The OpenID providers readers of {@code site} may sign in with, in the order they were added (secrets included: not for readers). */
@@ -228,5 +231,10 @@ public final class Logins {
     /** Routes for signing in, to mount under {@code /api/v1}. */
     public HttpService routes() {
         return new LoginRoutes(this, sites, identity);
+    }
+
+    /** Routes for passkeys ({@code /sites/{site}/sign-in/passkey/…}), to mount under {@code /api/v1} beside {@link #routes()}. */
+    public HttpService passkeyRoutes() {
+        return new PasskeyRoutes(passkeys, sites, identity);
     }
 }

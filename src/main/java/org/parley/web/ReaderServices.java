@@ -31,7 +31,7 @@ record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy)
 
     /** Their routes, to mount under {@code /api/v1}. */
     List<HttpService> routes() {
-        return List.of(logins.routes(), mail.routes(), privacy.routes(), notices.routes());
+        return List.of(logins.routes(), logins.passkeyRoutes(), mail.routes(), privacy.routes(), notices.routes());
     }
 
     /** Stops telling and sending (what is queued stays queued for the next start). */

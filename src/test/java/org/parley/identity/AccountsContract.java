@@ -159,4 +159,31 @@ abstract class AccountsContract {
         clock.advance(Duration.ofHours(25));
         assertThat(identity.voice(byEmail.id(), "198.51.100.4").newcomer()).isFalse();
     }
+
+    @Test
+    void aNameFoldedLikeAnAccountsIsRefusedToANewAccountButAnUnusedOneIsFree() {
+        Identity identity = identity();
+        identity.signIn(COURIER, sso("u-1", "Rob G"));
+        assertThatThrownBy(() -> identity.requireNameFree(COURIER, "röb_g"))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.type()).isEqualTo(IdentityProblem.NAME_TAKEN));
+        identity.requireNameFree(COURIER, "Robin G");
+        identity.requireNameFree(GAZETTE, "Rob G"); // another realm, another set of names
+    }
+
+    @Test
+    void anAddedLoginSignsInToTheAccountButNotIfItAlreadyReachesAnotherOrTheAccountLivesElsewhere() {
+        Identity identity = identity();
+        Account rob = identity.signIn(COURIER, sso("u-1", "Rob G")).account();
+        Login passkey = new Login("passkey", "handle-1", Optional.empty(), Optional.empty(), false, Set.of(), false);
+        identity.addLogin(COURIER, rob.id(), "passkey", "handle-1");
+        identity.addLogin(COURIER, rob.id(), "passkey", "handle-1"); // idempotent
+        assertThat(identity.signIn(COURIER, passkey).account().id()).isEqualTo(rob.id());
+        assertThat(identity.account(rob.id()).orElseThrow().displayName()).as("a login without a name keeps the account's").isEqualTo("Rob G");
+
+        Account other = identity.signIn(COURIER, sso("u-2", "Other")).account();
+        assertThatThrownBy(() -> identity.addLogin(COURIER, other.id(), "passkey", "handle-1"))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.type()).isEqualTo(IdentityProblem.LOGIN_IN_USE));
+        assertThatThrownBy(() -> identity.addLogin(GAZETTE, rob.id(), "passkey", "handle-2"))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.type()).isEqualTo(IdentityProblem.ACCOUNT_OF_ANOTHER_SITE));
+    }
 }

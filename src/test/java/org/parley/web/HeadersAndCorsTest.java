@@ -105,6 +105,13 @@ class HeadersAndCorsTest {
         assertThat(js.header("Content-Encoding")).contains("gzip");
         assertThat(http.get("/widget/parley.js", "If-None-Match", js.header("ETag").orElseThrow()).status()).isEqualTo(304);
         assertThat(http.get("/widget/parley.css").contentType()).startsWith("text/css");
+
+        var account = http.get("/widget/parley-account.js", "Accept-Encoding", "gzip");
+        assertThat(account.status()).isEqualTo(200);
+        assertThat(account.contentType()).startsWith("text/javascript");
+        assertThat(account.header("Cross-Origin-Resource-Policy")).contains("cross-origin");
+        assertThat(account.header("Content-Encoding")).contains("gzip");
+        assertThat(http.get("/widget/parley-account.js", "If-None-Match", account.header("ETag").orElseThrow()).status()).isEqualTo(304);
     }
 
     /** A module the widget loads on first use (test resources put one beside it) is served as parley.js is. */

@@ -66,6 +66,7 @@ class OpenApiTest {
             Map.entry("org.parley.demo.DemoRoutes", ""),
             Map.entry("org.parley.media.MediaRoutes", ""),
             Map.entry("org.parley.logins.LoginRoutes", API),
+            Map.entry("org.parley.logins.PasskeyRoutes", API),
             Map.entry("org.parley.privacy.PrivacyRoutes", API),
             Map.entry("org.parley.mail.MailRoutes", API),
             Map.entry("org.parley.notify.NotifyRoutes", API),
