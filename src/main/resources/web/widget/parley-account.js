@@ -38,14 +38,14 @@
     location.reload();
   }
 
-  // POST with a body, DELETE with null, GET without; problems come back as errors with their detail.
-  async function call(path, body, token) {
+  // POST with a body (or `method`), DELETE with null, GET without; problems come back as errors with their detail.
+  async function call(path, body, token, method) {
     const headers = {Accept: 'application/json'};
     if (body) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = 'Bearer ' + token;
     let r, j;
     try {
-      r = await fetch(site + path, {method: body ? 'POST' : body === null ? 'DELETE' : 'GET', headers,
+      r = await fetch(site + path, {method: method || (body ? 'POST' : body === null ? 'DELETE' : 'GET'), headers,
         body: body ? JSON.stringify(body) : undefined, credentials: 'omit'});
     } catch (e) { throw Error('Could not reach the comment server. Please try again.') }
     if (r.status == 204) return {};
@@ -123,11 +123,72 @@
         h('label', {class: 'parley-field'}, 'Your name, shown with your comments', name),
         h('div', {class: 'parley-buttons'}, btn('Create an account with a passkey', null, 'submit')))
     ] : h('p', {}, 'This browser cannot use passkeys.')},
+    // A link by email, back to this page: the widget there redeems it (parley.js, #parley-link=…).
+    {when: w => w.email, show: () => h('form', {onsubmit: act(async () => {
+      await call('/sign-in/email', {email: email.value.trim(), returnUrl: location.href.split('#')[0], name: name.value.trim() || undefined});
+      note.textContent = 'Check your inbox: a sign-in link is on its way to ' + email.value.trim() + '. It works once, for 20 minutes.';
+    })},
+      h('label', {class: 'parley-field'}, 'Your email address', email),
+      h('div', {class: 'parley-buttons'}, btn('Email me a sign-in link', null, 'submit')))},
+    // OpenID providers: a popup signs the reader in there and hands the session back by postMessage.
+    {when: w => (w.oidc || []).length, show: w => h('div', {class: 'parley-buttons'},
+      w.oidc.map(p => btn('Sign in with ' + p.label, act(() => popup(p.id)))))},
     // The newsroom's own login: its page signs the reader in and hands the widget a token (data-sso-token).
     {when: w => w.sso && w.sso.loginUrl, show: w => h('p', {}, h('a', {href: w.sso.loginUrl}, 'Sign in with your account at the newsroom'))}
   ];
   const name = h('input', {autocomplete: 'nickname', required: true, maxlength: 80});
+  const email = h('input', {type: 'email', autocomplete: 'email', required: true, maxlength: 320});
+
+  // Opens the provider's sign-in in a popup; only a message from Parley's origin and that popup is taken.
+  function popup(provider) {
+    const win = window.open(site + '/sign-in/oidc/' + encodeURIComponent(provider) + '/start?origin=' + encodeURIComponent(location.origin),
+      'parley-sign-in', 'width=520,height=640');
+    if (!win) throw Error('The sign-in window was blocked; allow pop-ups for this page and try again.');
+    const origin = new URL(site).origin;
+    window.addEventListener('message', function heard(e) {
+      if (e.origin != origin || e.source != win || !e.data || !e.data.parleySession) return;
+      window.removeEventListener('message', heard);
+      keep(e.data.parleySession);
+    });
+  }
   const create = async n => keep(await register(n));
+
+  // The reader's own things: reply emails, the comments they wrote here as a guest, their data, leaving.
+  function own(s) {
+    const guest = (() => { try { return JSON.parse(localStorage.getItem('parley.guest')) } catch (e) { return null } })();
+    const replies = h('input', {type: 'checkbox'}), digest = h('input', {type: 'checkbox'});
+    const emails = h('fieldset', {hidden: true}, h('legend', {}, 'Emails'),
+      h('label', {}, replies, ' Email me when someone replies to my comments'),
+      h('label', {}, digest, ' One email a day instead of one per reply'));
+    const save = act(async () => {
+      await call('/me/notifications', {replies: replies.checked, digest: digest.checked}, s.token, 'PUT');
+      note.textContent = 'Saved.';
+    });
+    replies.addEventListener('change', save);
+    digest.addEventListener('change', save);
+    call('/me/notifications', undefined, s.token).then(n => {
+      replies.checked = n.replies;
+      digest.checked = n.digest;
+      return call('/me', undefined, s.token);
+    }).then(m => { emails.hidden = !m.emailVerified }).catch(() => {});
+    return [emails, h('div', {class: 'parley-buttons'},
+      guest && guest.token && btn('Add my guest comments from this browser', act(async () => {
+        const r = await call('/me/guest-comments', {guestToken: guest.token}, s.token);
+        note.textContent = r.moved + ' comment' + (r.moved == 1 ? '' : 's') + ' added to your account.';
+      })),
+      btn('Download my data', act(async () => {
+        const data = await call('/me/data', undefined, s.token);
+        const a = h('a', {href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: 'application/json'})),
+          download: 'parley-data.json'});
+        a.click();
+      })),
+      btn('Delete my account', act(async () => {
+        if (!confirm('Delete your account? This cannot be undone.')) return;
+        const keepComments = confirm('Keep your comments on the site, signed "Deleted user"? (Cancel removes them.)');
+        await call('/me?comments=' + (keepComments ? 'keep' : 'remove'), null, s.token);
+        keep(null);
+      })))];
+  }
 
   function signedIn(s, ways) {
     return [
@@ -138,7 +199,8 @@
           note.textContent = 'Passkey added. You can sign in with it on this site.';
         })),
         btn('Sign out', act(async () => { await call('/sessions/current', null, s.token).catch(() => {}); keep(null) })),
-        btn('Sign out everywhere', act(async () => { await call('/sessions', null, s.token); keep(null) })))
+        btn('Sign out everywhere', act(async () => { await call('/sessions', null, s.token); keep(null) }))),
+      ...own(s)
     ];
   }
 

@@ -626,4 +626,6 @@
 
   setInterval(() => root.querySelectorAll('.parley-meta time').forEach(t => t.textContent = ago(t.dateTime)), 6e4);
   init();
+  // A sign-in link pasted into this tab changes only the fragment: no reload, so redeem it here.
+  addEventListener('hashchange', () => /parley-link=/.test(location.hash) && emailLink().then(() => location.reload()));
 })();

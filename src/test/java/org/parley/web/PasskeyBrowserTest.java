@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -31,6 +27,7 @@ import org.parley.sites.Site;
 import org.parley.sites.SiteId;
 import org.parley.testing.Browsers;
 import org.parley.testing.RunningParley;
+import org.parley.testing.WidgetPage;
 
 /**
  * A reader on the demo article page makes an account with a passkey, in real headless Chromium with its DevTools
@@ -51,6 +48,7 @@ class PasskeyBrowserTest {
     RunningParley parley;
     ChromeDriver reader;
     VirtualAuthenticator authenticator;
+    WidgetPage page;
 
     @BeforeEach
     void start() {
@@ -63,6 +61,7 @@ class PasskeyBrowserTest {
         parley.parley().logins().save(DEMO, new LoginSettings(Optional.empty(), Optional.empty(), Optional.empty(), "demo",
                 Optional.<URI>empty(), false, true));
         reader = Browsers.open();
+        page = new WidgetPage(reader);
         authenticator = reader.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
@@ -85,14 +84,14 @@ class PasskeyBrowserTest {
     @Test
     void aReaderCreatesAnAccountWithAPasskeyWritesUnderItsNameSignsOutAndSignsInAgainAsTheSameAccount() {
         reader.get("http://localhost:" + parley.port() + "/demo");
-        awaitThread();
-        accountButton("Sign in").click();
-        WebElement name = waiting("the account panel's name field").until(d -> d.findElement(By.cssSelector(".parley-account input")));
+        page.awaitThread();
+        page.accountButton("Sign in").click();
+        WebElement name = page.waiting("the account panel's name field").until(d -> d.findElement(By.cssSelector(".parley-account input")));
         name.sendKeys(NAME);
-        panelButton("Create an account with a passkey").click();
-        awaitThread();
-        waiting("the widget to show the reader signed in by name").until(d -> !accountButtons(NAME).isEmpty());
-        String accountId = sessionAccountId();
+        page.panelButton("Create an account with a passkey").click();
+        page.awaitThread();
+        page.waiting("the widget to show the reader signed in by name").until(d -> !page.accountButtons(NAME).isEmpty());
+        String accountId = page.sessionAccountId();
         assertThat(accountId).startsWith("a_");
         List<Credential> credentials = authenticator.getCredentials();
         assertThat(credentials).hasSize(1);
@@ -101,69 +100,33 @@ class PasskeyBrowserTest {
 
         reader.findElement(By.xpath(POST_FORM)).findElement(By.tagName("textarea")).sendKeys("Written with a passkey account.");
         reader.findElement(By.xpath(POST_FORM)).findElement(By.xpath(".//button[@type='submit']")).click();
-        WebElement comment = waiting("my comment, shown under my account's name").until(d -> d.findElements(By.cssSelector("article.parley-comment"))
+        WebElement comment = page.waiting("my comment, shown under my account's name").until(d -> d.findElements(By.cssSelector("article.parley-comment"))
                 .stream().filter(a -> a.getText().contains("Written with a passkey account.")).findFirst().orElse(null));
         assertThat(comment.findElement(By.cssSelector(".parley-author")).getText()).isEqualTo(NAME);
 
-        accountButton(NAME).click();
-        waiting("the panel naming who is signed in").until(d -> d.findElement(By.cssSelector(".parley-account")).getText()
+        page.accountButton(NAME).click();
+        page.waiting("the panel naming who is signed in").until(d -> d.findElement(By.cssSelector(".parley-account")).getText()
                 .contains("Signed in as " + NAME));
-        panelButton("Sign out").click();
-        awaitThread();
-        accountButton("Sign in");
-        assertThat(js("return localStorage.getItem('parley.session')")).as("the session is forgotten").isNull();
+        page.panelButton("Sign out").click();
+        page.awaitThread();
+        page.accountButton("Sign in");
+        assertThat(page.js("return localStorage.getItem('parley.session')")).as("the session is forgotten").isNull();
 
-        accountButton("Sign in").click();
-        panelButton("Sign in with a passkey").click();
-        awaitThread();
-        waiting("the widget to show the reader signed in again").until(d -> !accountButtons(NAME).isEmpty());
-        assertThat(sessionAccountId()).as("the passkey signs in to the same account").isEqualTo(accountId);
-        WebElement mine = waiting("my comment again").until(d -> d.findElements(By.cssSelector("article.parley-comment"))
+        page.accountButton("Sign in").click();
+        page.panelButton("Sign in with a passkey").click();
+        page.awaitThread();
+        page.waiting("the widget to show the reader signed in again").until(d -> !page.accountButtons(NAME).isEmpty());
+        assertThat(page.sessionAccountId()).as("the passkey signs in to the same account").isEqualTo(accountId);
+        WebElement mine = page.waiting("my comment again").until(d -> d.findElements(By.cssSelector("article.parley-comment"))
                 .stream().filter(a -> a.getText().contains("Written with a passkey account.")).findFirst().orElse(null));
         assertThat(mine.findElements(By.xpath(".//button[normalize-space()='Edit']"))).as("the comment is still mine to edit").hasSize(1);
         assertThat(authenticator.getCredentials().getFirst().getSignCount()).as("the authenticator signed twice").isPositive();
 
         // Adding a passkey from a device that holds the account's already: the options exclude it, and the panel says so.
-        accountButton(NAME).click();
-        panelButton("Add a passkey").click();
-        waiting("the panel to say this device has a passkey already").until(d -> d.findElement(By.cssSelector(".parley-account"))
+        page.accountButton(NAME).click();
+        page.panelButton("Add a passkey").click();
+        page.waiting("the panel to say this device has a passkey already").until(d -> d.findElement(By.cssSelector(".parley-account"))
                 .getText().contains("This device already holds a passkey for your account."));
         assertThat(authenticator.getCredentials()).hasSize(1);
-    }
-
-    private void awaitThread() {
-        waiting("the widget to render the thread").until(d -> Boolean.TRUE.equals(js("""
-                const list = document.querySelector('.parley-list');
-                return !!list && !list.hasAttribute('aria-busy') && !!list.querySelector('article.parley-comment');""")));
-    }
-
-    private List<WebElement> accountButtons(String text) {
-        return reader.findElements(By.xpath("//div[contains(@class,'parley-account')]/button[normalize-space()='" + text + "']"));
-    }
-
-    private WebElement accountButton(String text) {
-        return waiting("the account button '" + text + "'").until(d -> accountButtons(text).stream().findFirst().orElse(null));
-    }
-
-    private WebElement panelButton(String text) {
-        return waiting("the panel's button '" + text + "'").until(d -> d.findElements(
-                By.xpath("//div[contains(@class,'parley-account')]//section//button[normalize-space()='" + text + "']"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-    }
-
-    private String sessionAccountId() {
-        return (String) js("return JSON.parse(localStorage.getItem('parley.session')).id");
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) reader).executeScript(script);
-    }
-
-    private WebDriverWait waiting(String what) {
-        WebDriverWait wait = new WebDriverWait(reader, Duration.ofSeconds(15), Duration.ofMillis(50));
-        // The account area says what went wrong (a refused passkey shows its problem's detail there).
-        wait.withMessage(() -> "waiting for " + what + "; the account area shows: " + js(
-                "const a = document.querySelector('.parley-account'); return a ? a.innerText : '(none)'"));
-        return wait;
     }
 }
