@@ -14,6 +14,7 @@ import org.parley.http.ParleyException;
 import org.parley.identity.Badge;
 import org.parley.identity.Identity;
 import org.parley.identity.Login;
+import org.parley.identity.ReaderId;
 import org.parley.identity.SignedIn;
 import org.parley.mail.Mail;
 import org.parley.sites.Site;
@@ -236,5 +237,15 @@ public final class Logins {
     /** Routes for passkeys ({@code /sites/{site}/sign-in/passkey/…}), to mount under {@code /api/v1} beside {@link #routes()}. */
     public HttpService passkeyRoutes() {
         return new PasskeyRoutes(passkeys, sites, identity);
+    }
+
+    /** What this feature holds about {@code reader}, for their own copy: their passkeys (never the keys themselves). */
+    public Map<String, Object> readerData(ReaderId reader) {
+        return Map.of("passkeys", db.read(h -> new PasskeyRepository().exportOf(h, reader)));
+    }
+
+    /** Forgets {@code reader}'s passkeys (they left). */
+    public void forgetReader(ReaderId reader) {
+        db.write(h -> new PasskeyRepository().forgetAccount(h, reader));
     }
 }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -113,5 +115,20 @@ final class PasskeyRepository {
     private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    /** The account's passkeys, for its owner's data export: label, where it works, when made and last used. */
+    List<Map<String, Object>> exportOf(Handle h, ReaderId account) {
+        return byAccount(h, account).stream().map(p -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("label", p.label());
+            out.put("rpId", p.rpId());
+            out.put("createdAt", p.createdAt().toString());
+            return out;
+        }).toList();
+    }
+
+    int forgetAccount(Handle h, ReaderId account) {
+        return h.createUpdate("DELETE FROM passkey_credentials WHERE account_id = :account").bind("account", account.value()).execute();
     }
 }

@@ -10,6 +10,7 @@ import org.parley.identity.Account;
 import org.parley.identity.Identity;
 import java.util.Optional;
 import org.parley.identity.ReaderId;
+import org.parley.logins.Logins;
 import org.parley.moderation.Moderation;
 import org.parley.sites.SiteId;
 import org.parley.staff.Staff;
@@ -30,8 +31,10 @@ public final class Privacy {
     private final Notify notify;
     private final Staff staff;
     private final Moderation moderation;
+    private final Logins logins;
 
-    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff, Moderation moderation) {
+    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff, Moderation moderation,
+                    Logins logins) {
         this.clock = clock;
         this.sites = sites;
         this.identity = identity;
@@ -39,12 +42,13 @@ public final class Privacy {
         this.notify = notify;
         this.staff = staff;
         this.moderation = moderation;
+        this.logins = logins;
     }
 
     /** A reader's own data; admins act for a reader through {@code staff}'s sessions, audited by {@code moderation}. */
     public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff,
-                                 Moderation moderation) {
-        return new Privacy(clock, sites, identity, comments, notify, staff, moderation);
+                                 Moderation moderation, Logins logins) {
+        return new Privacy(clock, sites, identity, comments, notify, staff, moderation, logins);
     }
 
     /** {@link #export} for an admin acting on a reader's request, recorded in the audit log with their reason. */
@@ -77,6 +81,7 @@ public final class Privacy {
         out.putAll(identity.readerData(reader));
         out.putAll(comments.authorsData(reader));
         out.put("notifications", notify.settings(reader));
+        out.putAll(logins.readerData(reader));
         return out;
     }
 
@@ -90,6 +95,7 @@ public final class Privacy {
         int comments = mode == LeaveMode.REMOVE ? this.comments.removeAuthorsComments(reader)
                 : this.comments.unsignAuthorsComments(reader, identity.newDepartedId());
         notify.forget(reader);
+        logins.forgetReader(reader);
         identity.forget(reader);
         return comments;
     }

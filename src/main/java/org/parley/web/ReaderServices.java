@@ -26,7 +26,7 @@ record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy)
         Mail mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
         Logins logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
         Notify notify = Notify.create(db, clock, bus, sites, identity, comments, mail);
-        return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, notify, staff, moderation));
+        return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, notify, staff, moderation, logins));
     }
 
     /** Their routes, to mount under {@code /api/v1}. */

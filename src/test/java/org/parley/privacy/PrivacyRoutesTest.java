@@ -95,6 +95,8 @@ class PrivacyRoutesTest {
         assertThat(data.get("comments").get(0).get("markdown").asText()).isEqualTo("My first *comment*.");
         assertThat(data.get("votes").get(0).get("commentId").asText()).isEqualTo(theirs);
         assertThat(data.get("blocks")).hasSize(1);
+        assertThat(data.get("passkeys").isArray()).isTrue();
+        assertThat(data.get("notifications").get("replies").asBoolean()).isFalse();
         assertThat(export.text()).doesNotContain(ann.token()).doesNotContain("u-1\"");
 
         assertThat(http.get("/api/v1/sites/courier/me/data").status()).as("no token").isEqualTo(401);
