@@ -22,6 +22,7 @@ import org.parley.moderation.AuditQuery;
 import org.parley.moderation.CaseFile;
 import org.parley.moderation.CaseSummary;
 import org.parley.moderation.Moderation;
+import org.parley.identity.Badge;
 import org.parley.moderation.ModeratorAction;
 import org.parley.moderation.QueuePage;
 import org.parley.moderation.Sanction;
@@ -107,6 +108,18 @@ final class DashboardCasePages {
         }
         sanction(res, session, form, id, "suspend", message, new ModeratorAction.Suspend(id, SUSPENSIONS.get(duration), message),
                 "suspended");
+    }
+
+    // POST /admin/comments/{id}/badges (csrf, badge=staff|subscriber…, queue?, site?) → 303 back to the case; 403 unless site-wide
+    void badges(ServerRequest req, ServerResponse res, Session session, Form form) {
+        CommentId id = commentId(req);
+        java.util.Set<Badge> badges = java.util.EnumSet.noneOf(Badge.class);
+        for (String given : form.all("badge")) {
+            badges.add(Badge.fromWire(given).orElseThrow(() -> new ParleyException.InvalidInput(RequestProblem.INVALID_FIELD,
+                    "Form field 'badge' must be staff or subscriber.", List.of(new FieldError("badge", "is not a badge")))));
+        }
+        moderation.giveBadges(session.user(), id, badges);
+        DashboardTemplates.redirect(res, DashboardQueueRef.caseHref(id, ref(form), "badges set"));
     }
 
     // POST /admin/comments/{id}/ban (csrf, message, queue?, site?) → 303 back to the case; 403 unless site-wide

@@ -69,6 +69,7 @@ final class DashboardRoutes implements HttpService {
                 .post("/admin/comments/{id}/remove-image", form(cases::removeImage))
                 .post("/admin/comments/{id}/suspend", form(cases::suspend))
                 .post("/admin/comments/{id}/ban", form(cases::ban))
+                .post("/admin/comments/{id}/badges", form(cases::badges))
                 .post("/admin/sanctions/{id}/lift", form(cases::lift))
                 .get("/admin/audit", page(audit::page))
                 .get("/admin/audit.csv", page(audit::csv))

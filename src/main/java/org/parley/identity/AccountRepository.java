@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for the {@code accounts} and {@code account_logins} tables. */
 final class AccountRepository {
 
-    private static final String COLUMNS = "id, realm, display_name, email, email_verified, badges, vouched, created_at";
+    private static final String COLUMNS = "id, realm, display_name, email, email_verified, badges, granted_badges, vouched, created_at";
 
     Optional<ReaderId> byLogin(Handle h, String realm, String provider, String subject) {
         return h.createQuery("SELECT account_id FROM account_logins WHERE realm = :realm AND provider = :provider AND subject = :subject")
@@ -70,7 +72,8 @@ final class AccountRepository {
                 .execute();
     }
 
-    void update(Handle h, Account account, String nameKey, Instant now) {
+    /** Stores the account's name, email and standing, with {@code loginBadges} as the badges its login gives. */
+    void update(Handle h, Account account, String nameKey, Set<Badge> loginBadges, Instant now) {
         h.createUpdate("""
                         UPDATE accounts SET display_name = :name, name_key = :key, email = :email, email_verified = :verified,
                                             badges = :badges, vouched = :vouched, updated_at = :now
@@ -80,7 +83,7 @@ final class AccountRepository {
                 .bind("key", nameKey)
                 .bind("email", account.email().orElse(null))
                 .bind("verified", account.emailVerified())
-                .bind("badges", Badge.encode(account.badges()))
+                .bind("badges", Badge.encode(loginBadges))
                 .bind("vouched", account.vouched())
                 .bind("now", now.toEpochMilli())
                 .execute();
@@ -98,9 +101,27 @@ final class AccountRepository {
                 .execute();
     }
 
+    /** Replaces the badges moderators gave the account. */
+    void grant(Handle h, ReaderId account, Set<Badge> badges, Instant now) {
+        h.createUpdate("UPDATE accounts SET granted_badges = :badges, updated_at = :now WHERE id = :id")
+                .bind("badges", Badge.encode(badges))
+                .bind("now", now.toEpochMilli())
+                .bind("id", account.value())
+                .execute();
+    }
+
+    /** Badges its login gave the account, for the login's next sign-in to replace; moderators' are not among them. */
+    Set<Badge> fromLogin(Handle h, ReaderId account) {
+        return h.createQuery("SELECT badges FROM accounts WHERE id = :id").bind("id", account.value()).mapTo(String.class)
+                .findOne().map(Badge::decode).orElse(Set.of());
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
+        Set<Badge> badges = EnumSet.noneOf(Badge.class);
+        badges.addAll(Badge.decode(rs.getString("badges")));
+        badges.addAll(Badge.decode(rs.getString("granted_badges")));
         return new Account(new ReaderId(rs.getString("id")), rs.getString("realm"), rs.getString("display_name"),
-                Optional.ofNullable(rs.getString("email")), rs.getBoolean("email_verified"), Badge.decode(rs.getString("badges")),
+                Optional.ofNullable(rs.getString("email")), rs.getBoolean("email_verified"), badges,
                 rs.getBoolean("vouched"), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.ParleyException;
 import org.parley.sites.SiteId;
@@ -125,15 +127,36 @@ final class Accounts {
         String name = login.name().map(Accounts::tidy).orElse(current.displayName());
         boolean verified = email.isPresent() ? login.emailVerified() || (email.equals(current.email()) && current.emailVerified())
                 : current.emailVerified();
+        Set<Badge> loginBadges = login.vouched() ? login.badges() : repository.fromLogin(h, current.id());
+        Set<Badge> badges = EnumSet.noneOf(Badge.class);
+        badges.addAll(loginBadges);
+        badges.addAll(granted(current, repository.fromLogin(h, current.id())));
         Account updated = new Account(current.id(), current.realm(), name, email.or(current::email), verified,
-                login.vouched() ? login.badges() : current.badges(), current.vouched() || login.vouched(), current.createdAt());
+                badges, current.vouched() || login.vouched(), current.createdAt());
         if (!updated.equals(current)) {
-            repository.update(h, updated, NameKey.of(name), now);
+            repository.update(h, updated, NameKey.of(name), loginBadges, now);
             accounts.changed(current.id().value());
             nameChanged(current.realm(), current.displayName());
             nameChanged(current.realm(), name);
         }
         return updated;
+    }
+
+    /** The badges of {@code account} a moderator gave: all it shows but those its login gives. */
+    private static Set<Badge> granted(Account account, Set<Badge> fromLogin) {
+        Set<Badge> granted = EnumSet.noneOf(Badge.class);
+        granted.addAll(account.badges());
+        granted.removeAll(fromLogin);
+        return granted;
+    }
+
+    /** Gives {@code account} exactly {@code badges} from moderators; those its login gives stay. */
+    Account grant(Account account, Set<Badge> badges) {
+        return db.write(h -> {
+            repository.grant(h, account.id(), badges, clock.instant());
+            accounts.changed(account.id().value());
+            return repository.find(h, account.id()).orElseThrow();
+        });
     }
 
     private void nameChanged(String realm, String name) {
@@ -222,7 +245,7 @@ final class Accounts {
             }
             Account renamed = new Account(account.id(), account.realm(), tidied, account.email(), account.emailVerified(),
                     account.badges(), account.vouched(), account.createdAt());
-            repository.update(h, renamed, key, clock.instant());
+            repository.update(h, renamed, key, repository.fromLogin(h, account.id()), clock.instant());
             accounts.changed(account.id().value());
             nameChanged(account.realm(), account.displayName());
             nameChanged(account.realm(), tidied);

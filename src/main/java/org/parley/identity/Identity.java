@@ -388,6 +388,16 @@ public final class Identity {
         return accounts.rename(account, name);
     }
 
+    /**
+     * Sets the badges moderators give {@code reader}'s account (those its login gives stay); 409 for a guest, who has no
+     * account to show them on. Shown on the reader's comments from now on.
+     */
+    public Account grantBadges(ReaderId reader, Set<Badge> badges) {
+        Account account = account(reader).orElseThrow(() -> new ParleyException.Conflict(IdentityProblem.NO_ACCOUNT,
+                "Badges go to signed-in readers; this commenter is a guest."));
+        return accounts.grant(account, badges);
+    }
+
     /** Who may write on {@code site} and which realm its accounts live in. */
     public ReaderPolicy policy(SiteId site) {
         return accounts.policy(site);

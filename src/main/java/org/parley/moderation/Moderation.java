@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -15,6 +16,7 @@ import org.parley.abuse.AbuseAssessment;
 import org.parley.comments.CommentId;
 import org.parley.comments.Comments;
 import org.parley.comments.Page;
+import org.parley.comments.ReviewItem;
 import org.parley.comments.PageKey;
 import org.parley.comments.PageMeta;
 import org.parley.comments.ReviewQuery;
@@ -24,6 +26,8 @@ import org.parley.http.FieldError;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
 import org.parley.identity.ReaderId;
+import org.parley.identity.Account;
+import org.parley.identity.Badge;
 import org.parley.identity.Identity;
 import org.parley.identity.Voice;
 import org.parley.live.EventBus;
@@ -243,6 +247,24 @@ public final class Moderation {
                                   Optional<String> reason, Optional<String> before, Optional<String> after) {
         Instant now = clock.instant();
         return db.write(h -> trail.record(h, who, now, site, action, targetKind, target, Optional.empty(), reason, before, after));
+    }
+
+    /**
+     * Gives the signed-in author of {@code because} exactly {@code badges} from moderators (the newsroom's login may give
+     * more); their comments show them from now on. Site-wide moderators and admins only; audited ({@code badges}).
+     */
+    public Account giveBadges(StaffUser who, CommentId because, Set<Badge> badges) {
+        ReviewItem item = casework.inScope(who, List.of(because)).getFirst();
+        requireSite(who, item.site(), true);
+        Account before = identity.account(item.author()).orElse(null);
+        Account after = identity.grantBadges(item.author(), badges);
+        recordAudit(who, item.site(), "badges", "commenter", item.author().value(), Optional.empty(),
+                Optional.ofNullable(before).map(a -> badgeState(a.badges())), Optional.of(badgeState(after.badges())));
+        return after;
+    }
+
+    private static String badgeState(Set<Badge> badges) {
+        return "{\"badges\":[" + String.join(",", badges.stream().sorted().map(b -> "\"" + b.wireName() + "\"").toList()) + "]}";
     }
 
     /** A site's rules; any moderator of the site may read them. */

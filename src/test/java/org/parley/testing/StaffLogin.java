@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 /** Signing a staff member in to the dashboard as a browser does, for tests that call staff routes. */
 public final class StaffLogin {
 
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
     private StaffLogin() {
     }
 
@@ -19,5 +21,14 @@ public final class StaffLogin {
             throw new AssertionError("sign-in of " + username + " failed: " + login.status() + " " + login.text());
         }
         return login.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+    }
+
+    /** The dashboard's form token for the session of {@code cookie}, as its pages carry it. */
+    public static String csrf(Http http, String cookie) {
+        java.util.regex.Matcher csrf = CSRF.matcher(http.get("/admin", "Cookie", cookie).text());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF field on the dashboard for this session");
+        }
+        return csrf.group(1);
     }
 }
