@@ -67,6 +67,12 @@ final class AdminCommands {
                 case "admin list-users" -> listUsers(staff);
                 case "admin disable-user" -> out.println("disabled " + staff.disableUser(args.required("username")).username()
                         + "; their sessions have ended");
+                case "admin set-email" -> {
+                    String email = args.required("email");
+                    staff.setEmail(args.required("username"), email.equals("none") ? java.util.Optional.empty() : java.util.Optional.of(email));
+                    out.println(email.equals("none") ? "no alert emails for " + args.required("username")
+                            : "alerts for " + args.required("username") + " go to " + email);
+                }
                 default -> throw new IllegalArgumentException("not an admin command: " + command);
             }
         } catch (ParleyException e) {

@@ -54,6 +54,10 @@ final class Commands {
                             + " required for moderators, refused for admins; may be repeated"))),
             new Command("admin list-users", "List staff accounts with their role, sites and status.",
                     Command.DatabaseUse.EXISTING_ONLY, List.of()),
+            new Command("admin set-email", "Set where a staff member gets alerts when reports or flagged comments pile up on a site"
+                    + " they moderate.", Command.DatabaseUse.EXISTING_ONLY, List.of(
+                    Flag.required("username", "NAME", "The staff account"),
+                    Flag.required("email", "ADDRESS|none", "Where alerts go; none stops them"))),
             new Command("admin disable-user", "Disable a staff account and end its sessions.", Command.DatabaseUse.EXISTING_ONLY,
                     List.of(Flag.required("username", "NAME", "The account to disable"))),
             new Command("backup", "Write a consistent copy of the SQLite database to FILE, a new file, while Parley runs;"

@@ -387,6 +387,11 @@ public final class Comments {
         return authorData.reassign(guest, account, Optional.of(name), false);
     }
 
+    /** Comments posted since {@code since} waiting for a moderator (flagged or held), per site: for alerts. */
+    public Map<SiteId, Integer> awaitingReviewSince(Instant since) {
+        return db.read(h -> reviews.openSince(h, since));
+    }
+
     /** HTTP routes of this feature, to mount under {@code /api/v1}. */
     public HttpService routes() {
         return new CommentRoutes(this, identity, liveFeed, sites, config);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.http.Json;
@@ -171,5 +172,17 @@ final class ReviewRepository {
         } catch (IOException e) {
             throw new UncheckedIOException("stored reasons are not readable: " + json, e);
         }
+    }
+
+    /** Comments posted since {@code since} that wait for a moderator's look (flagged or held), per site. */
+    Map<SiteId, Integer> openSince(Handle h, Instant since) {
+        Map<SiteId, Integer> out = new HashMap<>();
+        h.createQuery("""
+                        SELECT p.site_id, COUNT(*) FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE c.review = 'open' AND c.created_at >= :since GROUP BY p.site_id""")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(new SiteId(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }

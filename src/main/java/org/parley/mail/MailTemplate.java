@@ -18,6 +18,8 @@ public enum MailTemplate {
             Set.of("siteName", "readerName", "replierName", "articleTitle", "replyExcerpt", "replyUrl")),
     /** The replies to the reader's comments of the last day, for readers who asked for one email a day. */
     REPLY_DIGEST("reply-digest", MailCategory.DIGEST, Set.of("siteName", "readerName", "replyCount", "replies")),
+    /** Reports or flagged comments pile up on a site a staff member moderates. */
+    MODERATOR_ALERT("moderator-alert", MailCategory.MODERATOR_ALERTS, Set.of("siteName", "reportCount", "flagCount", "queueUrl")),
     /** A moderator did not publish the reader's comment, and says why. */
     COMMENT_REJECTED("comment-rejected", MailCategory.MODERATION_NOTICES,
             Set.of("siteName", "readerName", "articleTitle", "commentExcerpt", "reason"));

@@ -267,6 +267,11 @@ public final class Moderation {
         return "{\"badges\":[" + String.join(",", badges.stream().sorted().map(b -> "\"" + b.wireName() + "\"").toList()) + "]}";
     }
 
+    /** Readers' reports still open that arrived since {@code since}, per site: for alerts when they pile up. */
+    public Map<SiteId, Integer> openReportsSince(Instant since) {
+        return db.read(h -> reports.openSince(h, since));
+    }
+
     /** A site's rules; any moderator of the site may read them. */
     public ModerationRules rules(StaffUser moderator, SiteId site) {
         requireSite(moderator, site, false);

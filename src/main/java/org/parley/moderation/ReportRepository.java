@@ -151,4 +151,14 @@ final class ReportRepository {
                 new ReaderId(rs.getString("reporter_id")), ReportReason.parse(rs.getString("reason")).orElse(ReportReason.OTHER),
                 Optional.ofNullable(rs.getString("note")), Instant.ofEpochMilli(rs.getLong("created_at")), resolvedAt);
     }
+
+    /** Reports still open that arrived since {@code since}, per site. */
+    Map<SiteId, Integer> openSince(Handle h, Instant since) {
+        Map<SiteId, Integer> out = new HashMap<>();
+        h.createQuery("SELECT site_id, COUNT(*) FROM reports WHERE resolved_at IS NULL AND created_at >= :since GROUP BY site_id")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(new SiteId(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

@@ -16,7 +16,9 @@ import org.parley.identity.Identity;
 import org.parley.identity.ReaderId;
 import org.parley.live.EventBus;
 import org.parley.mail.Mail;
+import org.parley.moderation.Moderation;
 import org.parley.moderation.ModerationEvent;
+import org.parley.staff.Staff;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
@@ -40,14 +42,17 @@ public final class Notify implements AutoCloseable {
     private final Identity identity;
     private final NotifyRepository repository = new NotifyRepository();
     private final Tellings tellings;
+    private final Alerts alerts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("parley-notify").factory());
 
-    private Notify(Database db, Clock clock, EventBus bus, Sites sites, Identity identity, Comments comments, Mail mail) {
+    private Notify(Database db, Clock clock, EventBus bus, Sites sites, Identity identity, Comments comments, Mail mail, Staff staff,
+                   Moderation moderation, String publicUrl) {
         this.db = db;
         this.clock = clock;
         this.sites = sites;
         this.identity = identity;
         this.tellings = new Tellings(db, clock, sites, identity, comments, mail, repository);
+        this.alerts = new Alerts(db, clock, sites, staff, moderation, comments, mail, publicUrl, repository);
         bus.subscribe(CommentEvent.CommentPosted.class, posted -> {
             if (posted.status() == null || posted.status() == CommentStatus.PUBLISHED) {
                 later(() -> tellings.published(posted.commentId()));
@@ -61,9 +66,13 @@ public final class Notify implements AutoCloseable {
         }));
     }
 
-    /** Notifications for the comments of {@code comments}, emailed through {@code mail}, hearing of changes on {@code bus}. */
-    public static Notify create(Database db, Clock clock, EventBus bus, Sites sites, Identity identity, Comments comments, Mail mail) {
-        return new Notify(db, clock, bus, sites, identity, comments, mail);
+    /**
+     * Notifications for the comments of {@code comments}, emailed through {@code mail}, hearing of changes on {@code bus};
+     * alerts go to {@code staff} with links to the dashboard at {@code publicUrl}.
+     */
+    public static Notify create(Database db, Clock clock, EventBus bus, Sites sites, Identity identity, Comments comments, Mail mail,
+                                Staff staff, Moderation moderation, String publicUrl) {
+        return new Notify(db, clock, bus, sites, identity, comments, mail, staff, moderation, publicUrl);
     }
 
     private void later(Runnable work) {
@@ -111,6 +120,14 @@ public final class Notify implements AutoCloseable {
     /** Emails each reader who asked for a daily digest the replies waiting for it; returns how many emails. */
     public int sendDigests() {
         return tellings.digests();
+    }
+
+    /**
+     * Emails the moderators of each site where reports and flagged comments reached the alert line in the last hour
+     * (once per site and hour, across nodes); returns how many emails were queued.
+     */
+    public int alertModerators() {
+        return alerts.send();
     }
 
     /** Forgets replies told more than a week ago. */

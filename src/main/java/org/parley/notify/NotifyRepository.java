@@ -89,4 +89,15 @@ final class NotifyRepository {
         h.createUpdate("DELETE FROM muted_pages WHERE reader_id = :reader").bind("reader", reader.value()).execute();
         h.createUpdate("DELETE FROM reply_notices WHERE recipient_id = :reader").bind("reader", reader.value()).execute();
     }
+
+    /** Claims the alert of {@code site} for the hour starting {@code windowStart}: true for the one caller that writes it. */
+    boolean claimAlert(Handle h, SiteId site, Instant windowStart, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO moderator_alerts (site_id, window_start, sent_at) VALUES (:site, :window, :now)
+                        ON CONFLICT (site_id, window_start) DO NOTHING""")
+                .bind("site", site.value())
+                .bind("window", windowStart.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .execute() == 1;
+    }
 }

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.http.FieldError;
 import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
+import org.parley.sites.SiteId;
 import org.parley.store.Database;
 
 /**
@@ -121,6 +123,27 @@ public final class Staff {
     }
 
     /** The account with this id, disabled or not, e.g. to name the moderator behind an audit entry. */
+    /**
+     * Sets where {@code username} gets moderator alerts (empty: nowhere); a 404 problem for an unknown user, 400 for an
+     * address that is not one.
+     */
+    public void setEmail(String username, Optional<String> email) {
+        Optional<String> address = email.map(String::strip).filter(e -> !e.isEmpty());
+        if (address.isPresent() && !address.get().matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || address.map(String::length).orElse(0) > 254) {
+            throw new ParleyException.InvalidInput(StaffProblem.INVALID_STAFF_EMAIL, "'" + address.get() + "' is not an email address.");
+        }
+        if (!db.write(h -> repository.setEmail(h, username.toLowerCase(java.util.Locale.ROOT), address))) {
+            throw new ParleyException.NotFound(StaffProblem.UNKNOWN_STAFF_USER, "There is no staff account '" + username + "'.");
+        }
+    }
+
+    /** The staff who moderate {@code site} (admins, and moderators with a scope on it) and gave an alert address, with it. */
+    public List<Map.Entry<StaffUser, String>> alertRecipients(SiteId site) {
+        return db.read(repository::withEmail).stream()
+                .filter(e -> e.getKey().isAdmin() || e.getKey().scopes().stream().anyMatch(scope -> scope.site().equals(site)))
+                .toList();
+    }
+
     public Optional<StaffUser> user(StaffId id) {
         return db.read(h -> repository.user(h, id));
     }

@@ -10,7 +10,8 @@ public enum StaffProblem implements ProblemType {
     CROSS_ORIGIN_FORM(403, "Form sent from another origin"),
     LOGIN_RATE_LIMITED(429, "Too many failed sign-ins"),
     STAFF_USERNAME_TAKEN(409, "Username already taken"),
-    UNKNOWN_STAFF_USER(404, "No such staff user");
+    UNKNOWN_STAFF_USER(404, "No such staff user"),
+    INVALID_STAFF_EMAIL(400, "Not an email address");
 
     private final int status;
     private final String title;

@@ -3,7 +3,9 @@ package org.parley.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.parley.sites.SiteId;
@@ -170,5 +172,26 @@ final class StaffRepository {
         boolean disabled = !rs.wasNull();
         return new UserRow(new StaffId(rs.getString("id")), rs.getString("username"), Role.of(rs.getString("role")),
                 rs.getString("password_hash"), Instant.ofEpochMilli(rs.getLong("created_at")), disabled);
+    }
+
+    /** Sets (or, empty, clears) where the user gets alerts; false when there is no such user. */
+    boolean setEmail(Handle h, String username, Optional<String> email) {
+        return h.createUpdate("UPDATE staff_users SET email = :email WHERE username = :username")
+                .bind("email", email.orElse(null))
+                .bind("username", username)
+                .execute() == 1;
+    }
+
+    /** Enabled users with an alert address, each with it. */
+    List<Map.Entry<StaffUser, String>> withEmail(Handle h) {
+        List<Map.Entry<StaffAccount, String>> found = new ArrayList<>();
+        for (StaffAccount account : accounts(h)) {
+            h.createQuery("SELECT email FROM staff_users WHERE id = :id AND email IS NOT NULL AND disabled_at IS NULL")
+                    .bind("id", account.user().id().value())
+                    .mapTo(String.class)
+                    .findOne()
+                    .ifPresent(email -> found.add(Map.entry(account, email)));
+        }
+        return found.stream().map(e -> Map.entry(e.getKey().user(), e.getValue())).toList();
     }
 }

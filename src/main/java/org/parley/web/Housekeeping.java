@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * query planner's statistics as tables grow (see {@link Database#optimize}); every ten minutes, shared
  * allowances that are full again are deleted; every hour, ended reader sessions, used sign-in tokens that have
  * expired, OpenID sign-ins never finished and readers' traces older than identity.traceDays are forgotten; once a
- * day, readers who asked for it get their digest of replies.
+ * day, readers who asked for it get their digest of replies; every five minutes, moderators of a site where reports
+ * and flags pile up are alerted.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -46,6 +47,7 @@ final class Housekeeping implements AutoCloseable {
             identity.forgetOldTraces();
             logins.forgetExpiredTokens();
         });
+        jobs.schedule("moderator-alerts", Duration.ofMinutes(5), Duration.ofMinutes(2), notify::alertModerators);
         jobs.schedule("reply-digests", Duration.ofDays(1), Duration.ofMinutes(30), () -> {
             notify.sendDigests();
             notify.forgetOld();

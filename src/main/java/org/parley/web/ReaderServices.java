@@ -25,7 +25,7 @@ record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy)
                                  Comments comments, Staff staff, Moderation moderation) {
         Mail mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
         Logins logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
-        Notify notify = Notify.create(db, clock, bus, sites, identity, comments, mail);
+        Notify notify = Notify.create(db, clock, bus, sites, identity, comments, mail, staff, moderation, config.server().publicUrl());
         return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, notify, staff, moderation, logins));
     }
 

@@ -93,6 +93,21 @@ class AdminCommandsTest {
     }
 
     @Test
+    void anAdminSetsAndClearsWhereAStaffMemberGetsAlerts() {
+        run("a long moderator password\n", "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "courier");
+        assertThat(run("", "admin", "set-email", "--username", "ann", "--email", "ann@courier.example"))
+                .contains("alerts for ann go to ann@courier.example");
+        try (Database db = Database.open(config.store())) {
+            Staff staff = Staff.create(db, Clock.systemUTC(), StaffConfig.forPublicUrl("http://localhost"));
+            assertThat(staff.alertRecipients(new SiteId("courier"))).extracting(Map.Entry::getValue).containsExactly("ann@courier.example");
+            assertThat(staff.alertRecipients(new SiteId("herald"))).as("a site ann does not moderate").isEmpty();
+        }
+        assertThat(run("", "admin", "set-email", "--username", "ann", "--email", "none")).contains("no alert emails for ann");
+        refused(1, "is not an email address", "", "admin", "set-email", "--username", "ann", "--email", "ann-at-courier");
+        refused(1, "There is no staff account 'bob'", "", "admin", "set-email", "--username", "bob", "--email", "bob@courier.example");
+    }
+
+    @Test
     void disablingAUserIsShownInTheList() {
         run("a long moderator password\n", "admin", "create-user", "--username", "ann", "--role", "moderator", "--sites", "herald:sport");
 
