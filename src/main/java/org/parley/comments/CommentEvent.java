@@ -10,8 +10,12 @@ public sealed interface CommentEvent {
 
     long version();
 
-    /** A new comment, with the status screening gave it (published, held or rejected). */
-    record CommentPosted(PageId pageId, long version, CommentId commentId, CommentStatus status) implements CommentEvent {
+    /**
+     * A new comment, with the status screening gave it (published, held or rejected) and the comment it replies to
+     * (null for a top-level comment, and from a node of an earlier version).
+     */
+    record CommentPosted(PageId pageId, long version, CommentId commentId, CommentStatus status, CommentId parentId)
+            implements CommentEvent {
     }
 
     record CommentEdited(PageId pageId, long version, CommentId commentId) implements CommentEvent {

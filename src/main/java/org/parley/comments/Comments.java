@@ -172,7 +172,7 @@ public final class Comments {
             comments.insert(h, row, body, verdict);
             verdict.records().run();
             long version = pages.recordChange(h, page.id(), row.isPublished() ? 1 : 0, "posted", id, now);
-            afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id), status));
+            afterCommit(new CommentEvent.CommentPosted(page.id(), version, new CommentId(id), status, draft.parentId().orElse(null)));
             return new Posted(page, row, version);
         });
         return activity.posted(posted.row().view(0));

@@ -48,6 +48,12 @@ public final class Identity {
     private final BlockRepository blocks = new BlockRepository();
     private final Accounts accounts;
     private final TraceRepository traces = new TraceRepository();
+    /**
+     * Traces this node wrote in the last hour: a reader posting again from the same place writes no row (a sighting an
+     * hour late changes nothing a moderator sees). Not shared between nodes: at worst each writes once an hour.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> recentTraces = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(Duration.ofHours(1)).build();
     /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
     private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
@@ -307,8 +313,14 @@ public final class Identity {
 
     /** Keeps {@code reader}'s traces as seen at {@code at} (inside the caller's write, when there is one). */
     public void keepTraces(ReaderId reader, List<Trace> seen, Instant at) {
+        List<String> fresh = seen.stream().map(trace -> reader.value() + " " + trace.key())
+                .filter(key -> recentTraces.getIfPresent(key) == null).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
         db.write(h -> {
-            seen.forEach(trace -> traces.keep(h, reader, trace.key(), at));
+            fresh.forEach(key -> traces.keep(h, reader, key.substring(key.indexOf(' ') + 1), at));
+            db.afterCommit(() -> fresh.forEach(key -> recentTraces.put(key, Boolean.TRUE)));
             return null;
         });
     }

@@ -22,6 +22,7 @@ import org.parley.staff.Staff;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
+import org.parley.store.SharedCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,9 @@ public final class Notify implements AutoCloseable {
     private final Identity identity;
     private final NotifyRepository repository = new NotifyRepository();
     private final Tellings tellings;
+    /** Whether any reader wants reply emails: asked on every new reply, so kept, and dropped on every node when one changes. */
+    private final SharedCache<Boolean> replyReaders;
+    private static final String ANY = "any";
     private final Alerts alerts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("parley-notify").factory());
 
@@ -52,9 +56,12 @@ public final class Notify implements AutoCloseable {
         this.sites = sites;
         this.identity = identity;
         this.tellings = new Tellings(db, clock, sites, identity, comments, mail, repository);
+        this.replyReaders = db.caches().cache("reply-readers", 1, (h, key) -> repository.anyWantsReplies(h));
         this.alerts = new Alerts(db, clock, sites, staff, moderation, comments, mail, publicUrl, repository);
         bus.subscribe(CommentEvent.CommentPosted.class, posted -> {
-            if (posted.status() == null || posted.status() == CommentStatus.PUBLISHED) {
+            // Only a published reply can be told, and only when some reader asked to hear of replies.
+            if (posted.parentId() != null && (posted.status() == null || posted.status() == CommentStatus.PUBLISHED)
+                    && replyReaders.get(ANY)) {
                 later(() -> tellings.published(posted.commentId()));
             }
         });
@@ -103,6 +110,7 @@ public final class Notify implements AutoCloseable {
         }
         db.write(h -> {
             repository.save(h, reader, settings, clock.instant());
+            replyReaders.changed(ANY);
             return null;
         });
         return settings;

@@ -100,4 +100,8 @@ final class NotifyRepository {
                 .bind("now", now.toEpochMilli())
                 .execute() == 1;
     }
+
+    boolean anyWantsReplies(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM notification_settings WHERE replies").mapTo(Integer.class).one() > 0;
+    }
 }

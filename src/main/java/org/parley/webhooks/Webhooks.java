@@ -22,6 +22,7 @@ import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffUser;
 import org.parley.store.Database;
+import org.parley.store.SharedCache;
 import org.parley.store.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class Webhooks implements AutoCloseable {
     private final MessageRepository messages = new MessageRepository();
     private final Dispatcher dispatcher;
     private final EventIntake intake;
+    private final SharedCache<Boolean> anyEnabled;
+    private static final String ANY = "any";
     private final Jobs jobs;
     private final Duration pollEvery;
 
@@ -66,7 +69,9 @@ public final class Webhooks implements AutoCloseable {
         this.guard = new TargetGuard(config.allowPrivateTargets());
         this.dispatcher = new Dispatcher(db, clock, endpoints, messages, signer, guard, new Courier(config.timeout()),
                 new Backoff(config.maxAttempts(), new SecureRandom()), config.timeout());
-        this.intake = new EventIntake(db, bus, comments, endpoints, messages, payloads, dispatcher::wake);
+        // Every post asks whether any endpoint listens: kept in memory, dropped on every node when endpoints change.
+        this.anyEnabled = db.caches().cache("webhook-endpoints", 1, (h, key) -> endpoints.anyEnabled(h));
+        this.intake = new EventIntake(db, bus, comments, endpoints, messages, payloads, dispatcher::wake, () -> anyEnabled.get(ANY));
         this.jobs = Jobs.create(db, clock);
         jobs.schedule("prune-webhook-log", Duration.ofHours(1), Duration.ofMinutes(10), () -> prune(config.logKept()));
         this.pollEvery = config.pollEvery();
@@ -112,6 +117,7 @@ public final class Webhooks implements AutoCloseable {
                         + MAX_ENDPOINTS_PER_SITE + " webhook endpoints already; delete one first.");
             }
             endpoints.insert(h, new EndpointRow(endpoint, List.of(secret), Instant.EPOCH));
+            anyEnabled.changed(ANY);
             audit(who, endpoint, "webhook-add", Optional.empty(), Optional.of(state(endpoint)));
             return null;
         });
@@ -141,6 +147,7 @@ public final class Webhooks implements AutoCloseable {
         return db.write(h -> {
             EndpointRow row = require(h, site, endpointId);
             endpoints.setEnabled(h, endpointId, enabled);
+            anyEnabled.changed(ANY);
             Endpoint after = require(h, site, endpointId).endpoint();
             if (row.endpoint().enabled() != enabled) {
                 audit(who, after, enabled ? "webhook-enable" : "webhook-disable", Optional.of(state(row.endpoint())), Optional.of(state(after)));
@@ -155,6 +162,7 @@ public final class Webhooks implements AutoCloseable {
         db.write(h -> {
             EndpointRow row = require(h, site, endpointId);
             endpoints.delete(h, endpointId);
+            anyEnabled.changed(ANY);
             audit(who, row.endpoint(), "webhook-delete", Optional.of(state(row.endpoint())), Optional.empty());
             return null;
         });
