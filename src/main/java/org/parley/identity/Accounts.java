@@ -261,6 +261,6 @@ final class Accounts {
 
     static ParleyException nameTakenProblem(String name) {
         return new ParleyException.Conflict(IdentityProblem.NAME_TAKEN, "The name '" + name
-                + "' belongs to a signed-in reader of this site (or looks like it); choose another name, or sign in.");
+                + "' belongs to a signed-in reader or a staff member of this site (or looks like it); choose another name, or sign in.");
     }
 }

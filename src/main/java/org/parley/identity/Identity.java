@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.ClientAddress;
@@ -47,6 +48,8 @@ public final class Identity {
     private final GuestRepository repository = new GuestRepository();
     private final BlockRepository blocks = new BlockRepository();
     private final Accounts accounts;
+    /** The names of a site's staff, which no guest may post under either. */
+    private final Function<SiteId, List<String>> staffNames;
     private final TraceRepository traces = new TraceRepository();
     /**
      * Traces this node wrote in the last hour: a reader posting again from the same place writes no row (a sighting an
@@ -61,7 +64,8 @@ public final class Identity {
     /** By blocker: whom they blocked. */
     private final SharedCache<Set<ReaderId>> blocked;
 
-    private Identity(Database db, Clock clock, Sites sites, IdentityConfig config) {
+    private Identity(Database db, Clock clock, Sites sites, IdentityConfig config, Function<SiteId, List<String>> staffNames) {
+        this.staffNames = staffNames;
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -77,7 +81,12 @@ public final class Identity {
 
     /** Identity with {@code config}'s guest limits; reads (or, the first time, makes) the installation's network secret. */
     public static Identity create(Database db, Clock clock, Sites sites, IdentityConfig config) {
-        return new Identity(db, clock, sites, config);
+        return new Identity(db, clock, sites, config, site -> List.of());
+    }
+
+    /** As {@link #create(Database, Clock, Sites, IdentityConfig)}, and no guest may post under a name in {@code staffNames}. */
+    public static Identity create(Database db, Clock clock, Sites sites, IdentityConfig config, Function<SiteId, List<String>> staffNames) {
+        return new Identity(db, clock, sites, config, staffNames);
     }
 
     /** Identity with the default guest limits. */
@@ -196,7 +205,7 @@ public final class Identity {
         if (account.isPresent()) {
             return Optional.of(account.get().displayName());
         }
-        if (given.isPresent() && accounts.nameTaken(site, given.get())) {
+        if (given.isPresent() && (accounts.nameTaken(site, given.get()) || staffName(site, given.get()))) {
             throw Accounts.nameTakenProblem(given.get());
         }
         return given;
@@ -219,6 +228,11 @@ public final class Identity {
      */
     public void addLogin(SiteId site, ReaderId account, String provider, String subject) {
         accounts.addLogin(site, account, provider, subject);
+    }
+
+    private boolean staffName(SiteId site, String name) {
+        String key = NameKey.of(name);
+        return !key.isEmpty() && staffNames.apply(site).stream().anyMatch(staff -> NameKey.of(staff).equals(key));
     }
 
     /**

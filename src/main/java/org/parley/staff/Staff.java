@@ -19,6 +19,7 @@ import org.parley.http.ParleyException;
 import org.parley.http.RequestProblem;
 import org.parley.sites.SiteId;
 import org.parley.store.Database;
+import org.parley.store.SharedCache;
 
 /**
  * The staff feature's door: the newsroom's admins and moderators, their sign-in sessions and the checks
@@ -42,6 +43,9 @@ public final class Staff {
     private final StaffRepository repository = new StaffRepository();
     private final LoginLimits limits;
     private final StaffSessions sessions;
+    /** Who is staff, enabled: every guest comment with a name asks (see {@link #namesOn}), so it is kept in memory. */
+    private final SharedCache<List<StaffUser>> enabled;
+    private static final String ALL = "all";
 
     private Staff(Database db, Clock clock, StaffConfig config, Passwords.Params cost) {
         this.db = db;
@@ -50,6 +54,15 @@ public final class Staff {
         this.passwords = new Passwords(cost);
         this.limits = new LoginLimits(db, clock, config);
         this.sessions = new StaffSessions(db, clock, config, repository);
+        this.enabled = db.caches().cache("staff-users", 1, (h, key) -> repository.accounts(h).stream()
+                .filter(account -> !account.disabled()).map(StaffAccount::user).toList());
+    }
+
+    /** The usernames of the enabled staff who moderate {@code site}: names no guest may post under there. */
+    public List<String> namesOn(SiteId site) {
+        return enabled.get(ALL).stream()
+                .filter(user -> user.isAdmin() || user.scopes().stream().anyMatch(scope -> scope.site().equals(site)))
+                .map(StaffUser::username).toList();
     }
 
     /** Staff over {@code db}; sessions and sign-in limits follow {@code config}. */
@@ -109,6 +122,7 @@ public final class Staff {
         var now = clock.instant();
         StaffId id = new StaffId(db.ids().next("st", now.toEpochMilli()));
         return db.write(h -> {
+            enabled.changed(ALL);
             if (!repository.insertUser(h, id, user, hash, now)) {
                 throw new ParleyException.Conflict(StaffProblem.STAFF_USERNAME_TAKEN,
                         "There is already a staff account named '" + username + "'.");
@@ -162,6 +176,7 @@ public final class Staff {
                             "There is no staff account named '" + name + "'."));
             sessions.userChanges(h, found.id());
             repository.disable(h, found.id(), clock.instant());
+            enabled.changed(ALL);
             return found;
         });
         return user;

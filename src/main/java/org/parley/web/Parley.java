@@ -49,8 +49,8 @@ public final class Parley implements AutoCloseable {
         db = Database.serve(config.store());
         try {
             sites = Sites.create(db, clock);
-            identity = Identity.create(db, clock, sites, config.identity());
             staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
+            identity = Identity.create(db, clock, sites, config.identity(), staff::namesOn);
             bus = EventBus.create(db);
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize(), config.live().maxClients());
             // Moderation acts on comments, which are screened with its rules: it gets the comments door once that exists.

@@ -92,6 +92,20 @@ class BadgesRoutesTest {
     }
 
     @Test
+    void noGuestPostsUnderAStaffMembersNameHoweverItIsSpelled() {
+        String guest = parley.guestToken("courier");
+        for (String name : List.of("ED", "Éd", "e d")) {
+            Http.Reply posted = http.post("/api/v1/sites/courier/comments", "{\"page\":\"river\",\"body\":\"Hi\",\"name\":\"" + name + "\"}",
+                    "Authorization", "Bearer " + guest);
+            assertThat(posted.status()).as(name).isEqualTo(409);
+        }
+        assertThat(post(guest, "Fine.").get("author").get("name").isNull()).as("no name at all is fine").isTrue();
+        parley.parley().staff().createUser(new NewStaffUser("herald-only", Role.MODERATOR, List.of(Scope.parse("gazette"))), PASSWORD);
+        assertThat(http.post("/api/v1/sites/courier/comments", "{\"page\":\"river\",\"body\":\"Hi\",\"name\":\"Herald Only\"}",
+                "Authorization", "Bearer " + guest).status()).as("staff of another site only").isEqualTo(201);
+    }
+
+    @Test
     void guestsHaveNoBadgesToGiveAndSectionModeratorsGiveNone() {
         String guestComment = post(parley.guestToken("courier"), "A guest.").get("id").asText();
         Http.Reply guest = give("ed", guestComment, "&badge=staff");
