@@ -10,12 +10,10 @@ import org.parley.identity.Account;
 import org.parley.identity.Identity;
 import java.util.Optional;
 import org.parley.identity.ReaderId;
-import org.parley.logins.Logins;
 import org.parley.moderation.Moderation;
 import org.parley.sites.SiteId;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffUser;
-import org.parley.notify.Notify;
 import org.parley.sites.Sites;
 
 /**
@@ -28,27 +26,24 @@ public final class Privacy {
     private final Sites sites;
     private final Identity identity;
     private final Comments comments;
-    private final Notify notify;
+    private final DataHolders holders;
     private final Staff staff;
     private final Moderation moderation;
-    private final Logins logins;
 
-    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff, Moderation moderation,
-                    Logins logins) {
+    private Privacy(Clock clock, Sites sites, Identity identity, Comments comments, DataHolders holders, Staff staff, Moderation moderation) {
         this.clock = clock;
         this.sites = sites;
         this.identity = identity;
         this.comments = comments;
-        this.notify = notify;
+        this.holders = holders;
         this.staff = staff;
         this.moderation = moderation;
-        this.logins = logins;
     }
 
     /** A reader's own data; admins act for a reader through {@code staff}'s sessions, audited by {@code moderation}. */
-    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments, Notify notify, Staff staff,
-                                 Moderation moderation, Logins logins) {
-        return new Privacy(clock, sites, identity, comments, notify, staff, moderation, logins);
+    public static Privacy create(Clock clock, Sites sites, Identity identity, Comments comments, DataHolders holders, Staff staff,
+                                 Moderation moderation) {
+        return new Privacy(clock, sites, identity, comments, holders, staff, moderation);
     }
 
     /** {@link #export} for an admin acting on a reader's request, recorded in the audit log with their reason. */
@@ -80,8 +75,8 @@ public final class Privacy {
         out.put("exportedAt", clock.instant().toString());
         out.putAll(identity.readerData(reader));
         out.putAll(comments.authorsData(reader));
-        out.put("notifications", notify.settings(reader));
-        out.putAll(logins.readerData(reader));
+        out.put("notifications", holders.notices().settings(reader));
+        out.putAll(holders.logins().readerData(reader));
         return out;
     }
 
@@ -94,8 +89,9 @@ public final class Privacy {
         // comments would stay signed by an account no one can sign in to any more.
         int comments = mode == LeaveMode.REMOVE ? this.comments.removeAuthorsComments(reader)
                 : this.comments.unsignAuthorsComments(reader, identity.newDepartedId());
-        notify.forget(reader);
-        logins.forgetReader(reader);
+        holders.notices().forget(reader);
+        holders.logins().forgetReader(reader);
+        holders.webhooks().forgetReader(reader);
         identity.forget(reader);
         return comments;
     }

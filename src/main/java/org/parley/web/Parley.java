@@ -76,7 +76,7 @@ public final class Parley implements AutoCloseable {
                 newsroom.seed(config.server().ownOrigins(), config.server().publicUrl() + "/demo");
                 pages.add(newsroom.routes());
             }
-            readers = ReaderServices.create(db, clock, config, bus, sites, identity, comments, staff, moderation);
+            readers = ReaderServices.create(db, clock, config, bus, sites, identity, comments, staff, moderation, webhooks);
             List<HttpService> api = new ArrayList<>(List.of(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes()));
             api.addAll(readers.routes());
             http = RouteLayout.serve(config, meters, sites, api, pages);

@@ -10,7 +10,9 @@ import org.parley.logins.Logins;
 import org.parley.mail.Mail;
 import org.parley.moderation.Moderation;
 import org.parley.notify.Notify;
+import org.parley.privacy.DataHolders;
 import org.parley.privacy.Privacy;
+import org.parley.webhooks.Webhooks;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.store.Database;
@@ -22,11 +24,11 @@ import org.parley.store.Database;
 record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy) implements AutoCloseable {
 
     static ReaderServices create(Database db, Clock clock, ParleyConfig config, EventBus bus, Sites sites, Identity identity,
-                                 Comments comments, Staff staff, Moderation moderation) {
+                                 Comments comments, Staff staff, Moderation moderation, Webhooks webhooks) {
         Mail mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
         Logins logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
         Notify notify = Notify.create(db, clock, bus, sites, identity, comments, mail, staff, moderation, config.server().publicUrl());
-        return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, notify, staff, moderation, logins));
+        return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, new DataHolders(notify, logins, webhooks), staff, moderation));
     }
 
     /** Their routes, to mount under {@code /api/v1}. */

@@ -111,6 +111,18 @@ final class MessageRepository {
     }
 
     /** Forgets attempts and finished messages older than {@code before}; returns how many attempts went. */
+    /** Deletes every message naming {@code readerId} in its payload, with its delivery log; returns how many messages. */
+    int forgetReader(Handle h, String readerId) {
+        // The id as the JSON quotes it; its '_' escaped, as LIKE reads '_' as any character.
+        String quoted = "%\"" + readerId.replace("_", "!_") + "\"%";
+        h.createUpdate("""
+                        DELETE FROM webhook_attempts
+                        WHERE message_id IN (SELECT id FROM webhook_messages WHERE payload LIKE :quoted ESCAPE '!')""")
+                .bind("quoted", quoted)
+                .execute();
+        return h.createUpdate("DELETE FROM webhook_messages WHERE payload LIKE :quoted ESCAPE '!'").bind("quoted", quoted).execute();
+    }
+
     int prune(Handle h, Instant before) {
         int attempts = h.createUpdate("DELETE FROM webhook_attempts WHERE at < :before").bind("before", before.toEpochMilli()).execute();
         h.createUpdate("DELETE FROM webhook_messages WHERE state <> 'pending' AND created_at < :before")

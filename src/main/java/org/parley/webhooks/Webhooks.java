@@ -21,6 +21,7 @@ import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffUser;
+import org.parley.identity.ReaderId;
 import org.parley.store.Database;
 import org.parley.store.SharedCache;
 import org.parley.store.Jobs;
@@ -201,6 +202,11 @@ public final class Webhooks implements AutoCloseable {
     }
 
     /** Sends what is due now on this node and returns how many messages it tried (the poll does this by itself). */
+    /** Forgets every webhook message (sent or not) and its log that names {@code reader}: they left. Returns how many. */
+    public int forgetReader(ReaderId reader) {
+        return db.write(h -> messages.forgetReader(h, reader.value()));
+    }
+
     public int deliverDue() {
         return dispatcher.deliverDue();
     }

@@ -69,6 +69,22 @@ abstract class WebhookStoreContract {
     }
 
     @Test
+    void aReaderWhoLeavesTakesTheMessagesNamingThemAndOnlyThose() {
+        String endpoint = endpoint("/a").endpoint().id();
+        Instant now = clock.instant();
+        Message about = new Message("msg_about", endpoint, EventType.COMMENT_CREATED,
+                "{\"data\":{\"author\":{\"id\":\"a_0000000000000abcd\",\"name\":\"Ann\"}}}", now, 0);
+        Message lookalike = new Message("msg_other", endpoint, EventType.COMMENT_CREATED,
+                "{\"data\":{\"author\":{\"id\":\"aX0000000000000abcd\",\"name\":\"Bo\"}}}", now, 0);
+        db().write(h -> messages.insertIfAbsent(h, about, "about") && messages.insertIfAbsent(h, lookalike, "other"));
+
+        int forgotten = db().write(h -> messages.forgetReader(h, "a_0000000000000abcd"));
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(find("msg_about")).isEmpty();
+        assertThat(find("msg_other")).as("'_' is not a wildcard here").isPresent();
+    }
+
+    @Test
     void aLeasedMessageBelongsToOneSenderUntilItsLeaseRunsOut() {
         String id = message(endpoint("/a").endpoint().id(), "k").id();
         Instant now = clock.instant();
