@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ import org.parley.sites.SiteId;
 import org.parley.testing.Http;
 import org.parley.testing.MutableClock;
 import org.parley.testing.RunningParley;
-import org.parley.web.ConfigKey;
 
 /**
  * Signing in with a link sent by email, against a real SMTP server: the link leads back to the article with its token
@@ -43,11 +41,7 @@ class EmailLinkSignInTest {
     @BeforeEach
     void start() {
         smtp = TestSmtp.started();
-        parley = RunningParley.start(dir, clock, false, Map.of(
-                ConfigKey.MAIL_SMTP_HOST, "127.0.0.1",
-                ConfigKey.MAIL_SMTP_PORT, Integer.toString(smtp.port()),
-                ConfigKey.MAIL_SMTP_TLS, "none",
-                ConfigKey.MAIL_FROM_ADDRESS, "comments@courier.example"));
+        parley = RunningParley.start(dir, clock, false, smtp.parleyConfig("comments@courier.example"));
         http = parley.http();
         parley.site("courier", "https://www.courier.example");
         parley.parley().logins().save(new SiteId("courier"), new LoginSettings(Optional.empty(), Optional.empty(), Optional.empty(),

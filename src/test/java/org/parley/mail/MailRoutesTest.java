@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.parley.testing.Http;
 import org.parley.testing.MutableClock;
 import org.parley.testing.RunningParley;
 import org.parley.testing.TestSmtp;
-import org.parley.web.ConfigKey;
 
 /** One-click unsubscribe over real HTTP, on a running Parley that sends to a real SMTP server. */
 class MailRoutesTest {
@@ -33,11 +31,7 @@ class MailRoutesTest {
     @BeforeEach
     void start() {
         smtp = TestSmtp.started();
-        parley = RunningParley.start(dir, clock, false, Map.of(
-                ConfigKey.MAIL_SMTP_HOST, "127.0.0.1",
-                ConfigKey.MAIL_SMTP_PORT, Integer.toString(smtp.port()),
-                ConfigKey.MAIL_SMTP_TLS, "none",
-                ConfigKey.MAIL_FROM_ADDRESS, "comments@news.example"));
+        parley = RunningParley.start(dir, clock, false, smtp.parleyConfig("comments@news.example"));
         mail = parley.parley().mail();
     }
 

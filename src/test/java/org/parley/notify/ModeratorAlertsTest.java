@@ -44,12 +44,7 @@ class ModeratorAlertsTest {
     @BeforeEach
     void start() {
         smtp = TestSmtp.started();
-        parley = RunningParley.start(dir, clock, false, Map.of(
-                ConfigKey.MAIL_SMTP_HOST, "127.0.0.1",
-                ConfigKey.MAIL_SMTP_PORT, Integer.toString(smtp.port()),
-                ConfigKey.MAIL_SMTP_TLS, "none",
-                ConfigKey.MAIL_FROM_ADDRESS, "comments@courier.example",
-                ConfigKey.SERVER_PUBLIC_URL, "https://comments.courier.example"));
+        parley = RunningParley.start(dir, clock, false, withPublicUrl(smtp.parleyConfig("comments@courier.example")));
         parley.site("courier");
         parley.site("gazette");
         ed = parley.parley().staff().createUser(new NewStaffUser("ed", Role.ADMIN, List.of()), PASSWORD);
@@ -60,6 +55,12 @@ class ModeratorAlertsTest {
         parley.parley().staff().setEmail("cy", Optional.of("cy@courier.example"));
         parley.parley().moderation().changePage(ed, new SiteId("courier"), new PageKey("heated"), Optional.of(Premoderation.ALL), true,
                 "a heated story");
+    }
+
+    static Map<ConfigKey, String> withPublicUrl(Map<ConfigKey, String> config) {
+        Map<ConfigKey, String> all = new java.util.EnumMap<>(config);
+        all.put(ConfigKey.SERVER_PUBLIC_URL, "https://comments.courier.example");
+        return all;
     }
 
     @AfterEach

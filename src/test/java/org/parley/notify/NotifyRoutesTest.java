@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,6 @@ import org.parley.testing.Http;
 import org.parley.testing.MutableClock;
 import org.parley.testing.RunningParley;
 import org.parley.testing.TestSmtp;
-import org.parley.web.ConfigKey;
 
 /**
  * Reply and decision emails over real HTTP to a real SMTP server: a signed-in reader who asked for reply emails hears
@@ -49,11 +47,7 @@ class NotifyRoutesTest {
     @BeforeEach
     void start() {
         smtp = TestSmtp.started();
-        parley = RunningParley.start(dir, clock, false, Map.of(
-                ConfigKey.MAIL_SMTP_HOST, "127.0.0.1",
-                ConfigKey.MAIL_SMTP_PORT, Integer.toString(smtp.port()),
-                ConfigKey.MAIL_SMTP_TLS, "none",
-                ConfigKey.MAIL_FROM_ADDRESS, "comments@courier.example"));
+        parley = RunningParley.start(dir, clock, false, smtp.parleyConfig("comments@courier.example"));
         http = parley.http();
         parley.site("courier", "https://www.courier.example");
         ann = parley.parley().identity().signIn(COURIER, new Login("email", "ann@mail.example", Optional.of("Ann"),

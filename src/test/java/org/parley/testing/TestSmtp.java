@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,6 +41,14 @@ public final class TestSmtp implements AutoCloseable {
         return port;
     }
 
+    /** The configuration of a Parley that sends its email here, from {@code from}, in plain SMTP. */
+    public java.util.Map<org.parley.web.ConfigKey, String> parleyConfig(String from) {
+        return java.util.Map.of(org.parley.web.ConfigKey.MAIL_SMTP_HOST, "127.0.0.1",
+                org.parley.web.ConfigKey.MAIL_SMTP_PORT, Integer.toString(port),
+                org.parley.web.ConfigKey.MAIL_SMTP_TLS, "none",
+                org.parley.web.ConfigKey.MAIL_FROM_ADDRESS, from);
+    }
+
     public void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
@@ -66,13 +72,7 @@ public final class TestSmtp implements AutoCloseable {
 
     /** Waits up to 10 s for {@code condition}; the failure names {@code what}. */
     public static void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after 10 s waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        Waiting.until(what, condition);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -50,11 +49,7 @@ class EmailLinkBrowserTest {
     @BeforeEach
     void start() {
         smtp = TestSmtp.started();
-        parley = RunningParley.start(dir, Clock.systemUTC(), true, Map.of(
-                ConfigKey.MAIL_SMTP_HOST, "127.0.0.1",
-                ConfigKey.MAIL_SMTP_PORT, Integer.toString(smtp.port()),
-                ConfigKey.MAIL_SMTP_TLS, "none",
-                ConfigKey.MAIL_FROM_ADDRESS, "comments@courier.example"));
+        parley = RunningParley.start(dir, Clock.systemUTC(), true, smtp.parleyConfig("comments@courier.example"));
         // The demo lists the origins of its configured port (0 here); the article page is on the port bound.
         Site demo = parley.parley().sites().find(DEMO).orElseThrow();
         Set<String> origins = new LinkedHashSet<>(demo.origins());
