@@ -30,11 +30,15 @@
 
   function session() { try { return JSON.parse(localStorage.getItem(KEY)) } catch (e) { return null } }
   // Keeps (or, with null, forgets) the session, then reloads so every part of the widget uses it.
-  function keep(s) {
+  // A new session also tells which browser it is in (its guest, if any), so moderators can link accounts and guests
+  // that share one (ban evasion); failing that, signing in goes on.
+  async function keep(s) {
     try {
       if (s) localStorage.setItem(KEY, JSON.stringify({id: s.account.id, token: s.token, name: s.account.name}));
       else localStorage.removeItem(KEY);
     } catch (e) { throw Error('This browser does not let the page remember that you signed in.') }
+    const guest = (() => { try { return JSON.parse(localStorage.getItem('parley.guest')) } catch (e) { return null } })();
+    if (s && guest && guest.token) await call('/me/browser', {guestToken: guest.token}, s.token).catch(() => {});
     location.reload();
   }
 
@@ -97,7 +101,7 @@
     try {
       c = await navigator.credentials.get({publicKey: {...o, challenge: bytes(o.challenge), allowCredentials: ids(o.allowCredentials)}});
     } catch (e) { throw browserError(e) }
-    keep(await call('/sign-in/passkey/authenticate/verify', answer(c)));
+    await keep(await call('/sign-in/passkey/authenticate/verify', answer(c)));
   }
 
   // ---- the panel
@@ -151,7 +155,7 @@
       keep(e.data.parleySession);
     });
   }
-  const create = async n => keep(await register(n));
+  const create = async n => await keep(await register(n));
 
   // The reader's own things: reply emails, the comments they wrote here as a guest, their data, leaving.
   function own(s) {
@@ -186,7 +190,7 @@
         if (!confirm('Delete your account? This cannot be undone.')) return;
         const keepComments = confirm('Keep your comments on the site, signed "Deleted user"? (Cancel removes them.)');
         await call('/me?comments=' + (keepComments ? 'keep' : 'remove'), null, s.token);
-        keep(null);
+        await keep(null);
       })))];
   }
 
@@ -198,8 +202,8 @@
           await register(null, s.token);
           note.textContent = 'Passkey added. You can sign in with it on this site.';
         })),
-        btn('Sign out', act(async () => { await call('/sessions/current', null, s.token).catch(() => {}); keep(null) })),
-        btn('Sign out everywhere', act(async () => { await call('/sessions', null, s.token); keep(null) }))),
+        btn('Sign out', act(async () => { await call('/sessions/current', null, s.token).catch(() => {}); await keep(null) })),
+        btn('Sign out everywhere', act(async () => { await call('/sessions', null, s.token); await keep(null) }))),
       ...own(s)
     ];
   }

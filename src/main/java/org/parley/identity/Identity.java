@@ -347,6 +347,20 @@ public final class Identity {
         return out;
     }
 
+    /**
+     * Records that the signed-in {@code reader} uses the browser whose guest token is {@code guestToken} (the widget
+     * tells after any way of signing in); 403 for a guest, 400 for a token that is no guest's.
+     */
+    public void signedInFrom(ReaderId reader, String guestToken) {
+        if (account(reader).isEmpty()) {
+            throw new ParleyException.Forbidden(IdentityProblem.SIGN_IN_REQUIRED, "Only a signed-in reader links a browser to an account.");
+        }
+        ReaderId guest = authenticate(guestToken).filter(id -> id.value().startsWith("g_"))
+                .orElseThrow(() -> new ParleyException.InvalidInput(IdentityProblem.UNKNOWN_BROWSER,
+                        "'guestToken' must be the guest token this browser keeps."));
+        signedInFrom(reader, guest);
+    }
+
     /** Records that {@code account} signed in on the browser where {@code guest} lives, so that browser is one of its traces. */
     public void signedInFrom(ReaderId account, ReaderId guest) {
         keepTraces(account, List.of(browser(guest)), clock.instant());

@@ -10,6 +10,7 @@ public enum IdentityProblem implements ProblemType {
     NAME_TAKEN(409, "Name held by a signed-in reader"),
     EMPTY_ACCOUNT_NAME(400, "Name has no letter or digit"),
     NO_ACCOUNT(409, "A guest has no account"),
+    UNKNOWN_BROWSER(400, "Not this browser's guest token"),
     NAME_FROM_NEWSROOM(409, "Name given by the newsroom's login"),
     LOGIN_IN_USE(409, "That login belongs to another account"),
     ACCOUNT_OF_ANOTHER_SITE(403, "Account belongs to another site's readers"),

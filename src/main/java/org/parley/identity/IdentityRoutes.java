@@ -34,6 +34,7 @@ final class IdentityRoutes implements HttpService {
         rules.post("/sites/{site}/guests", this::createGuest)
                 .get("/sites/{site}/me", this::me)
                 .patch("/sites/{site}/me", this::rename)
+                .post("/sites/{site}/me/browser", this::browser)
                 .delete("/sites/{site}/sessions/current", this::signOut)
                 .delete("/sites/{site}/sessions", this::signOutEverywhere);
     }
@@ -56,6 +57,17 @@ final class IdentityRoutes implements HttpService {
         fields.done();
         res.header("Content-Type", "application/json").header("Cache-Control", "no-store")
                 .send(Json.bytes(json, identity.rename(reader, name).ownView()));
+    }
+
+    // POST /sites/{site}/me/browser {guestToken} → 204: the signed-in reader uses the browser that guest lives in
+    private void browser(ServerRequest req, ServerResponse res) {
+        sites.require(req.path().pathParameters().get("site"));
+        ReaderId reader = identity.requireReader(Requests.bearer(req));
+        JsonFields fields = new JsonFields(names.object(req), Set.of("guestToken"));
+        String guestToken = fields.requiredString("guestToken");
+        fields.done();
+        identity.signedInFrom(reader, guestToken);
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     // DELETE /sites/{site}/sessions/current → 204: signs out the session whose token is the bearer token

@@ -9,6 +9,7 @@ public enum LoginProblem implements ProblemType {
     EMAIL_UNAVAILABLE(503, "This server sends no email"),
     EMAIL_LINK_INVALID(401, "Sign-in link not valid"),
     TOO_MANY_SIGN_IN_LINKS(429, "Too many sign-in links asked for"),
+    TOO_MANY_PASSKEY_REQUESTS(429, "Too many passkey requests from one network"),
     SSO_TOKEN_INVALID(401, "Sign-in token not accepted"),
     SSO_TOKEN_EXPIRED(401, "Sign-in token expired"),
     SSO_TOKEN_REPLAYED(401, "Sign-in token already used"),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.http.ClientAddress;
 import org.parley.http.Json;
 import org.parley.http.JsonFields;
 import org.parley.http.RequestBodies;
@@ -63,6 +64,7 @@ final class PasskeyRoutes implements HttpService {
                     + "shown with your comments");
         }
         fields.done();
+        passkeys.takeCeremony(ClientAddress.of(req));
         send(res, account.isPresent() ? passkeys.addPasskeyOptions(site, origin(req), account.get())
                 : passkeys.createAccountOptions(site, origin(req), name.orElseThrow()));
     }
@@ -87,6 +89,7 @@ final class PasskeyRoutes implements HttpService {
     private void authenticateOptions(ServerRequest req, ServerResponse res) {
         SiteId site = site(req);
         new JsonFields(bodies.object(req), Set.of()).done();
+        passkeys.takeCeremony(ClientAddress.of(req));
         send(res, passkeys.signInOptions(site, origin(req)));
     }
 

@@ -43,6 +43,8 @@ final class Passkeys {
     private final PasskeyRepository repository = new PasskeyRepository();
     private final PasskeyCeremonies ceremonies = new PasskeyCeremonies();
     private final SecureRandom random = new SecureRandom();
+    /** Each ceremony's options write a challenge row: one network may ask this often, as OpenID sign-ins may start. */
+    private final org.parley.http.Allowances ceremoniesByNetwork;
 
     /** What a registration made: a new account, signed in, or one more passkey for an account. */
     sealed interface Registered {
@@ -54,6 +56,7 @@ final class Passkeys {
     }
 
     Passkeys(Database db, Clock clock, Sites sites, Identity identity, Predicate<SiteId> enabled) {
+        this.ceremoniesByNetwork = org.parley.http.Allowances.create(db, clock, "passkey-ceremonies", 100_000);
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -227,5 +230,14 @@ final class Passkeys {
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);
         return PasskeyCeremonies.base64url(bytes);
+    }
+
+    /** Takes one ceremony from {@code clientAddress}'s network; a 429 problem past {@link OidcFlow#STARTS}. */
+    void takeCeremony(String clientAddress) {
+        ceremoniesByNetwork.takeForNetwork("passkey", clientAddress, OidcFlow.STARTS.toArray(org.parley.http.Allowances.Limit[]::new))
+                .ifPresent(seconds -> {
+                    throw new ParleyException.RateLimited(LoginProblem.TOO_MANY_PASSKEY_REQUESTS,
+                            "Too many passkey requests from this network; try again in " + seconds + " seconds.", seconds);
+                });
     }
 }

@@ -78,12 +78,32 @@ class PasskeySignInRoutesTest {
         return reply.json();
     }
 
+    /** Readers in these tests come from networks of their own, each: one network may ask only so often. */
+    private int network;
+
+    String nextNetwork() {
+        network++;
+        return "198.51." + (network / 250) + "." + (network % 250 + 1);
+    }
+
     JsonNode createOptions(String name) {
-        return ok(post("register/options", "{\"name\":\"" + name + "\"}", PAGE));
+        return ok(post("register/options", "{\"name\":\"" + name + "\"}", PAGE, "X-Forwarded-For", nextNetwork()));
     }
 
     JsonNode signInOptions() {
-        return ok(post("authenticate/options", "{}", PAGE));
+        return ok(post("authenticate/options", "{}", PAGE, "X-Forwarded-For", nextNetwork()));
+    }
+
+    @Test
+    void oneNetworkAskingForPasskeyOptionsOverAndOverIsToldToWait() {
+        for (int i = 0; i < OidcFlow.STARTS.getFirst().count(); i++) {
+            ok(post("authenticate/options", "{}", PAGE, "X-Forwarded-For", "203.0.113.9"));
+        }
+        Http.Reply refused = post("authenticate/options", "{}", PAGE, "X-Forwarded-For", "203.0.113.9");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:parley:problem:too-many-passkey-requests");
+        assertThat(refused.header("Retry-After")).isPresent();
+        ok(post("authenticate/options", "{}", PAGE, "X-Forwarded-For", "203.0.114.9"));
     }
 
     @Test

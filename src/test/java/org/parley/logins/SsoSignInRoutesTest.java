@@ -230,6 +230,19 @@ class SsoSignInRoutesTest {
     }
 
     @Test
+    void aSignedInReaderSaysWhichBrowserTheyAreInWithItsGuestToken() throws JOSEException {
+        acceptSso(Optional.of(SECRET), Optional.empty());
+        String session = exchange(hs256(claims("u-5", "Bea").build())).json().get("token").asText();
+        String guest = parley.guestToken("courier");
+        assertThat(http.post("/api/v1/sites/courier/me/browser", "{\"guestToken\":\"" + guest + "\"}", "Authorization", "Bearer " + session)
+                .status()).isEqualTo(204);
+        assertProblem(http.post("/api/v1/sites/courier/me/browser", "{\"guestToken\":\"" + session + "\"}", "Authorization", "Bearer " + session),
+                400, "unknown-browser");
+        assertProblem(http.post("/api/v1/sites/courier/me/browser", "{\"guestToken\":\"" + guest + "\"}", "Authorization", "Bearer " + guest),
+                403, "sign-in-required");
+    }
+
+    @Test
     void signingOutEndsTheSessionAndSigningOutEverywhereEndsEveryDevicesSession() throws JOSEException {
         acceptSso(Optional.of(SECRET), Optional.empty());
         UnaryOperator<String> session = subject -> {
