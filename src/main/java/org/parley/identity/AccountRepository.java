@@ -89,6 +89,19 @@ final class AccountRepository {
                 .execute();
     }
 
+    /** Adds the login unless it reaches an account already; true when it was added. */
+    boolean addLoginIfAbsent(Handle h, String realm, String provider, String subject, ReaderId account, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO account_logins (realm, provider, subject, account_id, created_at)
+                        VALUES (:realm, :provider, :subject, :account, :now) ON CONFLICT (realm, provider, subject) DO NOTHING""")
+                .bind("realm", realm)
+                .bind("provider", provider)
+                .bind("subject", subject)
+                .bind("account", account.value())
+                .bind("now", now.toEpochMilli())
+                .execute() == 1;
+    }
+
     void addLogin(Handle h, String realm, String provider, String subject, ReaderId account, Instant now) {
         h.createUpdate("""
                         INSERT INTO account_logins (realm, provider, subject, account_id, created_at)

@@ -43,7 +43,11 @@ final class Accounts {
     /** By realm and name key: whether an account shows that name. */
     private final SharedCache<Boolean> takenNames;
 
-    Accounts(Database db, Clock clock) {
+    /** Whether a name (in a realm) is a staff member's: no account may show one either. */
+    private final java.util.function.BiPredicate<String, String> staffName;
+
+    Accounts(Database db, Clock clock, java.util.function.BiPredicate<String, String> staffName) {
+        this.staffName = staffName;
         this.db = db;
         this.clock = clock;
         this.accounts = db.caches().cache("accounts", MAX_CACHED, (h, id) -> repository.find(h, new ReaderId(id)));
@@ -79,7 +83,9 @@ final class Accounts {
         Instant expiresAt = now.plus(SESSION_LIFETIME);
         Account account = db.write(h -> {
             Optional<ReaderId> known = repository.byLogin(h, realm, login.provider(), login.subject());
-            if (known.isEmpty() && login.emailVerified() && email.isPresent()) {
+            // Only a login that itself proves the address (an email link) or that the newsroom vouches for joins an
+            // account by email: any OpenID provider a site adds could claim an address as verified.
+            if (known.isEmpty() && login.emailVerified() && email.isPresent() && (login.vouched() || login.provider().equals("email"))) {
                 known = repository.byVerifiedEmail(h, realm, email.get());
                 known.ifPresent(id -> repository.addLogin(h, realm, login.provider(), login.subject(), id, now));
             }
@@ -114,17 +120,33 @@ final class Accounts {
 
     private Account created(Handle h, String realm, Login login, Optional<String> email, Instant now) {
         ReaderId id = new ReaderId(db.ids().next("a", now.toEpochMilli()));
-        Account account = new Account(id, realm, displayName(login), email, login.emailVerified() && email.isPresent(),
+        String name = displayName(login);
+        // A name a provider gives but another account or a staff member shows is not taken: the reader renames later.
+        if (!login.vouched() && (repository.nameTaken(h, realm, NameKey.of(name), "") || staffName.test(realm, name))) {
+            name = UNNAMED;
+        }
+        Account account = new Account(id, realm, name, email, login.emailVerified() && email.isPresent(),
                 login.badges(), login.vouched(), now);
         repository.insert(h, account, NameKey.of(account.displayName()));
-        repository.addLogin(h, realm, login.provider(), login.subject(), id, now);
+        if (!repository.addLoginIfAbsent(h, realm, login.provider(), login.subject(), id, now)) {
+            // The same login's first sign-in, at the same moment on another node, made the account: use that one.
+            repository.delete(h, id);
+            return repository.byLogin(h, realm, login.provider(), login.subject()).flatMap(other -> repository.find(h, other))
+                    .orElseThrow();
+        }
         nameChanged(realm, account.displayName());
         return account;
     }
 
     /** What a provider says now wins over what it said before; only the newsroom's own login grants badges. */
     private Account refreshed(Handle h, Account current, Login login, Optional<String> email, Instant now) {
-        String name = login.name().map(Accounts::tidy).orElse(current.displayName());
+        // The newsroom's login names its readers; another provider renames only an account no one vouches for, and
+        // never to a name another account or a staff member shows.
+        String offered = login.name().map(Accounts::tidy).filter(n -> !n.isEmpty()).orElse(current.displayName());
+        boolean mayRename = login.vouched() || (!current.vouched()
+                && !repository.nameTaken(h, current.realm(), NameKey.of(offered), current.id().value())
+                && !staffName.test(current.realm(), offered));
+        String name = mayRename ? offered : current.displayName();
         boolean verified = email.isPresent() ? login.emailVerified() || (email.equals(current.email()) && current.emailVerified())
                 : current.emailVerified();
         Set<Badge> loginBadges = login.vouched() ? login.badges() : repository.fromLogin(h, current.id());
@@ -240,7 +262,7 @@ final class Accounts {
             throw new ParleyException.InvalidInput(IdentityProblem.EMPTY_ACCOUNT_NAME, "A name needs at least one letter or digit.");
         }
         return db.write(h -> {
-            if (repository.nameTaken(h, account.realm(), key, account.id().value())) {
+            if (repository.nameTaken(h, account.realm(), key, account.id().value()) || staffName.test(account.realm(), tidied)) {
                 throw nameTakenProblem(tidied);
             }
             Account renamed = new Account(account.id(), account.realm(), tidied, account.email(), account.emailVerified(),

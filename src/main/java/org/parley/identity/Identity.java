@@ -49,14 +49,8 @@ public final class Identity {
     private final BlockRepository blocks = new BlockRepository();
     private final Accounts accounts;
     /** The names of a site's staff, which no guest may post under either. */
-    private final Function<SiteId, List<String>> staffNames;
-    private final TraceRepository traces = new TraceRepository();
-    /**
-     * Traces this node wrote in the last hour: a reader posting again from the same place writes no row (a sighting an
-     * hour late changes nothing a moderator sees). Not shared between nodes: at worst each writes once an hour.
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> recentTraces = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(Duration.ofHours(1)).build();
+    private final Function<Optional<SiteId>, List<String>> staffNames;
+    private final ReaderTraces traces;
     /** By token digest: tokens never change owner (an unknown one is remembered as unknown). */
     private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
@@ -64,7 +58,7 @@ public final class Identity {
     /** By blocker: whom they blocked. */
     private final SharedCache<Set<ReaderId>> blocked;
 
-    private Identity(Database db, Clock clock, Sites sites, IdentityConfig config, Function<SiteId, List<String>> staffNames) {
+    private Identity(Database db, Clock clock, Sites sites, IdentityConfig config, Function<Optional<SiteId>, List<String>> staffNames) {
         this.staffNames = staffNames;
         this.db = db;
         this.clock = clock;
@@ -72,7 +66,9 @@ public final class Identity {
         this.config = config;
         this.limits = new GuestLimits(db, clock, config);
         this.networks = new NetworkPseudonyms(networkSecret(db, clock));
-        this.accounts = new Accounts(db, clock);
+        // Accounts live in realms that may span sites: no account takes any staff member's name.
+        this.traces = new ReaderTraces(db, clock, config.traceFor(), networks);
+        this.accounts = new Accounts(db, clock, (realm, name) -> isStaffName(Optional.empty(), name));
         this.tokens = db.caches().cache("guest-tokens", MAX_CACHED, repository::byTokenHash);
         this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new ReaderId(id)));
         this.blocked = db.caches().cache("blocked", MAX_CACHED, (h, blocker) -> Set.copyOf(
@@ -81,11 +77,15 @@ public final class Identity {
 
     /** Identity with {@code config}'s guest limits; reads (or, the first time, makes) the installation's network secret. */
     public static Identity create(Database db, Clock clock, Sites sites, IdentityConfig config) {
-        return new Identity(db, clock, sites, config, site -> List.of());
+        return new Identity(db, clock, sites, config, anywhere -> List.of());
     }
 
-    /** As {@link #create(Database, Clock, Sites, IdentityConfig)}, and no guest may post under a name in {@code staffNames}. */
-    public static Identity create(Database db, Clock clock, Sites sites, IdentityConfig config, Function<SiteId, List<String>> staffNames) {
+    /**
+     * As {@link #create(Database, Clock, Sites, IdentityConfig)}, and no reader may show a name {@code staffNames} gives: the
+     * staff of a site (for guests there), or of all sites (empty, for accounts).
+     */
+    public static Identity create(Database db, Clock clock, Sites sites, IdentityConfig config,
+                                  Function<Optional<SiteId>, List<String>> staffNames) {
         return new Identity(db, clock, sites, config, staffNames);
     }
 
@@ -205,7 +205,7 @@ public final class Identity {
         if (account.isPresent()) {
             return Optional.of(account.get().displayName());
         }
-        if (given.isPresent() && (accounts.nameTaken(site, given.get()) || staffName(site, given.get()))) {
+        if (given.isPresent() && (accounts.nameTaken(site, given.get()) || isStaffName(Optional.of(site), given.get()))) {
             throw Accounts.nameTakenProblem(given.get());
         }
         return given;
@@ -230,7 +230,7 @@ public final class Identity {
         accounts.addLogin(site, account, provider, subject);
     }
 
-    private boolean staffName(SiteId site, String name) {
+    private boolean isStaffName(Optional<SiteId> site, String name) {
         String key = NameKey.of(name);
         return !key.isEmpty() && staffNames.apply(site).stream().anyMatch(staff -> NameKey.of(staff).equals(key));
     }
@@ -285,10 +285,20 @@ public final class Identity {
      * made or that named them.
      */
     public void forget(ReaderId reader) {
+        forget(reader, false);
+    }
+
+    /**
+     * {@link #forget(ReaderId)}, keeping the reader's traces when {@code keepTraces}: a banned reader who leaves must not
+     * take with them what shows moderators their return (keyed hashes, gone after {@link IdentityConfig#traceFor()}).
+     */
+    public void forget(ReaderId reader, boolean keepTraces) {
         Optional<Account> account = account(reader);
         db.write(h -> {
             account.ifPresent(a -> accounts.delete(h, a));
-            traces.forget(h, reader);
+            if (!keepTraces) {
+                traces.forget(h, reader);
+            }
             repository.delete(h, reader).ifPresent(tokens::changed);
             guests.changed(reader.value());
             this.blocked.changed(reader.value());
@@ -307,44 +317,18 @@ public final class Identity {
      * reader is known in (a guest is its own browser; an account, each guest it signed in from lately).
      */
     public List<Trace> traces(ReaderId reader, String clientAddress, Instant at) {
-        if (config.traceFor().isZero()) {
-            return List.of(); // traces are off
-        }
-        List<Trace> found = new java.util.ArrayList<>();
-        found.add(new Trace(Trace.Kind.NETWORK, Trace.Kind.NETWORK.prefix() + networks.of(ClientAddress.household(clientAddress))));
-        if (reader.value().startsWith("g_")) {
-            found.add(browser(reader));
-        } else {
-            db.read(h -> traces.of(h, reader, at.minus(config.traceFor()))).stream().map(Trace::stored)
-                    .filter(trace -> trace.kind() == Trace.Kind.BROWSER).forEach(found::add);
-        }
-        return List.copyOf(found);
+        return traces.of(reader, clientAddress, at);
     }
 
-    private Trace browser(ReaderId guest) {
-        return new Trace(Trace.Kind.BROWSER, Trace.Kind.BROWSER.prefix() + networks.of("browser " + guest.value()));
-    }
 
     /** Keeps {@code reader}'s traces as seen at {@code at} (inside the caller's write, when there is one). */
     public void keepTraces(ReaderId reader, List<Trace> seen, Instant at) {
-        List<String> fresh = seen.stream().map(trace -> reader.value() + " " + trace.key())
-                .filter(key -> recentTraces.getIfPresent(key) == null).toList();
-        if (fresh.isEmpty()) {
-            return;
-        }
-        db.write(h -> {
-            fresh.forEach(key -> traces.keep(h, reader, key.substring(key.indexOf(' ') + 1), at));
-            db.afterCommit(() -> fresh.forEach(key -> recentTraces.put(key, Boolean.TRUE)));
-            return null;
-        });
+        traces.keep(reader, seen, at);
     }
 
     /** Other readers who left one of {@code seen} within {@link IdentityConfig#traceFor()} of {@code at}, with the trace. */
     public Map<ReaderId, Trace> sharingTraces(ReaderId reader, List<Trace> seen, Instant at) {
-        Map<ReaderId, Trace> out = new LinkedHashMap<>();
-        db.read(h -> traces.sharing(h, seen.stream().map(Trace::key).toList(), reader, at.minus(config.traceFor())))
-                .forEach((other, key) -> out.put(other, Trace.stored(key)));
-        return out;
+        return traces.sharing(reader, seen, at);
     }
 
     /**
@@ -363,7 +347,7 @@ public final class Identity {
 
     /** Records that {@code account} signed in on the browser where {@code guest} lives, so that browser is one of its traces. */
     public void signedInFrom(ReaderId account, ReaderId guest) {
-        keepTraces(account, List.of(browser(guest)), clock.instant());
+        traces.keep(account, List.of(traces.browser(guest)), clock.instant());
     }
 
     /** When {@code reader} came to be: the guest's or the account's creation. */
@@ -373,7 +357,7 @@ public final class Identity {
 
     /** Forgets traces older than {@link IdentityConfig#traceFor()}; returns how many. */
     public int forgetOldTraces() {
-        return db.write(h -> traces.forgetBefore(h, clock.instant().minus(config.traceFor())));
+        return traces.forgetOld();
     }
 
     /** Deletes sessions that have ended; returns how many. */
@@ -411,7 +395,7 @@ public final class Identity {
 
     /** True when an account of {@code site}'s realm shows a name that looks like {@code name}. */
     public boolean nameHeld(SiteId site, String name) {
-        return accounts.nameTaken(site, name);
+        return accounts.nameTaken(site, name) || isStaffName(Optional.empty(), name);
     }
 
     /**

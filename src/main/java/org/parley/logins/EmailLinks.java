@@ -73,7 +73,7 @@ final class EmailLinks {
         byNetwork.takeForNetwork("email-links", clientAddress, PER_NETWORK).ifPresent(seconds -> {
             throw limited(seconds, "this network");
         });
-        byEmail.take(Ids.digest(to.value()), PER_EMAIL).ifPresent(seconds -> {
+        byEmail.take(Ids.digest(to.value().toLowerCase(java.util.Locale.ROOT)), PER_EMAIL).ifPresent(seconds -> {
             throw limited(seconds, "this address");
         });
         String token = db.ids().secret();

@@ -267,6 +267,11 @@ public final class Moderation {
         return "{\"badges\":[" + String.join(",", badges.stream().sorted().map(b -> "\"" + b.wireName() + "\"").toList()) + "]}";
     }
 
+    /** True when a ban holds on {@code reader} at {@code at} on any site. */
+    public boolean bannedAnywhere(ReaderId reader, Instant at) {
+        return db.read(h -> sanctionRows.bannedAnywhere(h, reader, at));
+    }
+
     /** Readers' reports still open that arrived since {@code since}, per site: for alerts when they pile up. */
     public Map<SiteId, Integer> openReportsSince(Instant since) {
         return db.read(h -> reports.openSince(h, since));

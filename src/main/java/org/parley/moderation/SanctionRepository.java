@@ -82,4 +82,14 @@ final class SanctionRepository {
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
+
+    boolean bannedAnywhere(Handle h, ReaderId reader, Instant at) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM sanctions WHERE guest_id = :reader AND kind = 'ban' AND lifted_at IS NULL
+                          AND starts_at <= :at AND (ends_at IS NULL OR ends_at > :at)""")
+                .bind("reader", reader.value())
+                .bind("at", at.toEpochMilli())
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
 }

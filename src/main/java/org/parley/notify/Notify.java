@@ -35,6 +35,8 @@ public final class Notify implements AutoCloseable {
 
     /** How long told replies are remembered (so a reply is told once however many nodes hear of it). */
     static final Duration REMEMBERED = Duration.ofDays(7);
+    /** Threads one reader may mute: far more than anyone follows, few enough that no one fills a table. */
+    static final int MOST_MUTES = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(Notify.class);
 
     private final Database db;
@@ -103,11 +105,7 @@ public final class Notify implements AutoCloseable {
 
     /** Changes what a signed-in reader with a verified address hears about; 403 for others, who get no email. */
     public NotifySettings save(ReaderId reader, NotifySettings settings) {
-        boolean reachable = identity.account(reader).filter(a -> a.emailVerified() && a.email().isPresent()).isPresent();
-        if (!reachable) {
-            throw new ParleyException.Forbidden(NotifyProblem.NO_VERIFIED_EMAIL,
-                    "Only a signed-in reader with a verified email address can get emails; sign in with one first.");
-        }
+        requireReachable(reader);
         db.write(h -> {
             repository.save(h, reader, settings, clock.instant());
             replyReaders.changed(ANY);
@@ -119,10 +117,22 @@ public final class Notify implements AutoCloseable {
     /** Mutes (or unmutes) reply emails from one thread for {@code reader}. */
     public void mute(ReaderId reader, SiteId site, PageKey page, boolean muted) {
         sites.require(site.value());
+        requireReachable(reader);
         db.write(h -> {
+            if (muted && repository.mutes(h, reader) >= MOST_MUTES) {
+                throw new ParleyException.Conflict(NotifyProblem.TOO_MANY_MUTES,
+                        "You muted " + MOST_MUTES + " threads already; unmute some first.");
+            }
             repository.mute(h, reader, site, page.value(), muted);
             return null;
         });
+    }
+
+    private void requireReachable(ReaderId reader) {
+        if (identity.account(reader).filter(a -> a.emailVerified() && a.email().isPresent()).isEmpty()) {
+            throw new ParleyException.Forbidden(NotifyProblem.NO_VERIFIED_EMAIL,
+                    "Only a signed-in reader with a verified email address can get emails; sign in with one first.");
+        }
     }
 
     /** Emails each reader who asked for a daily digest the replies waiting for it; returns how many emails. */

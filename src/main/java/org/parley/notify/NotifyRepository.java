@@ -104,4 +104,9 @@ final class NotifyRepository {
     boolean anyWantsReplies(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM notification_settings WHERE replies").mapTo(Integer.class).one() > 0;
     }
+
+    int mutes(Handle h, ReaderId reader) {
+        return h.createQuery("SELECT COUNT(*) FROM muted_pages WHERE reader_id = :reader").bind("reader", reader.value())
+                .mapTo(Integer.class).one();
+    }
 }

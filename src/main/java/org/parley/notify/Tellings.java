@@ -137,9 +137,11 @@ final class Tellings {
         return comments.review(ReviewQuery.ids(List.of(), List.of(id))).stream().findFirst();
     }
 
+    /** The page's address, when it is on one of the site's origins: the first commenter set it, so it is not trusted otherwise. */
     private Optional<String> pageUrl(ReviewItem item) {
+        Site site = sites.require(item.site().value());
         return comments.thread(item.site(), item.page(), Sort.OLDEST, Optional.empty(), 1, Optional.empty()).page().url()
-                .filter(u -> u.startsWith("https://") || u.startsWith("http://"));
+                .filter(u -> site.origins().stream().anyMatch(origin -> u.equals(origin) || u.startsWith(origin + "/")));
     }
 
     private String status(Optional<String> state) {

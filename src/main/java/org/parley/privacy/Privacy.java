@@ -92,7 +92,7 @@ public final class Privacy {
         holders.notices().forget(reader);
         holders.logins().forgetReader(reader);
         holders.webhooks().forgetReader(reader);
-        identity.forget(reader);
+        identity.forget(reader, moderation.bannedAnywhere(reader, clock.instant()));
         return comments;
     }
 
@@ -109,8 +109,13 @@ public final class Privacy {
         return comments.moveGuestComments(guest, account.id(), account.displayName());
     }
 
+    /** Routes for admins acting on a reader's request, to mount at the root (under {@code /admin}). */
+    public HttpService adminRoutes() {
+        return new PrivacyAdminRoutes(this, sites, staff);
+    }
+
     /** Routes for a reader's own data, to mount under {@code /api/v1}. */
     public HttpService routes() {
-        return new PrivacyRoutes(this, sites, identity, staff);
+        return new PrivacyRoutes(this, sites, identity);
     }
 }

@@ -58,10 +58,13 @@ public final class Staff {
                 .filter(account -> !account.disabled()).map(StaffAccount::user).toList());
     }
 
-    /** The usernames of the enabled staff who moderate {@code site}: names no guest may post under there. */
-    public List<String> namesOn(SiteId site) {
+    /**
+     * The usernames of the enabled staff who moderate {@code site} (empty: of all staff): names no guest may post under
+     * there, and no account may take.
+     */
+    public List<String> namesOn(Optional<SiteId> site) {
         return enabled.get(ALL).stream()
-                .filter(user -> user.isAdmin() || user.scopes().stream().anyMatch(scope -> scope.site().equals(site)))
+                .filter(user -> site.isEmpty() || user.isAdmin() || user.scopes().stream().anyMatch(scope -> scope.site().equals(site.get())))
                 .map(StaffUser::username).toList();
     }
 

@@ -77,8 +77,8 @@ public final class Parley implements AutoCloseable {
                 pages.add(newsroom.routes());
             }
             readers = ReaderServices.create(db, clock, config, bus, sites, identity, comments, staff, moderation, webhooks);
-            List<HttpService> api = new ArrayList<>(List.of(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes()));
-            api.addAll(readers.routes());
+            pages.addAll(readers.pages());
+            List<HttpService> api = readers.routesWith(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes());
             http = RouteLayout.serve(config, meters, sites, api, pages);
             housekeeping = new Housekeeping(db, clock, comments, identity, readers.logins(), readers.notices());
             webhooks.start(); // last: nothing after it can fail and leave its sender running

@@ -31,9 +31,16 @@ record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy)
         return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, new DataHolders(notify, logins, webhooks), staff, moderation));
     }
 
-    /** Their routes, to mount under {@code /api/v1}. */
-    List<HttpService> routes() {
-        return List.of(logins.routes(), logins.passkeyRoutes(), mail.routes(), privacy.routes(), notices.routes());
+    /** Their pages, to mount at the root: admins acting on a reader's request. */
+    List<HttpService> pages() {
+        return List.of(privacy.adminRoutes());
+    }
+
+    /** {@code others}, then their routes: the API to mount under {@code /api/v1}. */
+    List<HttpService> routesWith(HttpService... others) {
+        List<HttpService> all = new java.util.ArrayList<>(List.of(others));
+        all.addAll(List.of(logins.routes(), logins.passkeyRoutes(), mail.routes(), privacy.routes(), notices.routes()));
+        return all;
     }
 
     /** Stops telling and sending (what is queued stays queued for the next start). */

@@ -57,20 +57,40 @@ abstract class AccountsContract {
     }
 
     @Test
-    void aVerifiedEmailJoinsASecondWayOfSigningInToTheAccountButAnUnverifiedOneDoesNot() {
+    void anEmailLinkJoinsTheAccountWithThatVerifiedEmailButAnOpenIdProviderOrAnUnverifiedEmailDoesNot() {
         Identity identity = identity();
         Account account = identity.signIn(COURIER, sso("u-1", "Rob G")).account();
 
-        Login verifiedElsewhere = new Login("oidc:https://id.example", "x-9", Optional.empty(), Optional.of("U-1@Readers.Example"), true,
+        Login emailLink = new Login("email", "u-1@readers.example", Optional.of("Someone"), Optional.of("U-1@Readers.Example"), true,
                 Set.of(), false);
-        Account joined = identity.signIn(COURIER, verifiedElsewhere).account();
+        Account joined = identity.signIn(COURIER, emailLink).account();
         assertThat(joined.id()).isEqualTo(account.id());
-        assertThat(joined.displayName()).as("a provider without a name keeps the account's").isEqualTo("Rob G");
+        assertThat(joined.displayName()).as("the newsroom names its readers; a link does not rename them").isEqualTo("Rob G");
         assertThat(joined.badges()).as("only the newsroom's own login grants badges").containsExactly(Badge.SUBSCRIBER);
 
-        Login unverified = new Login("oidc:https://other.example", "y-1", Optional.of("Rob"), Optional.of("u-1@readers.example"), false,
+        Login openId = new Login("oidc:https://id.example", "x-9", Optional.of("Rob G"), Optional.of("u-1@readers.example"), true,
                 Set.of(), false);
-        assertThat(identity.signIn(COURIER, unverified).account().id()).isNotEqualTo(account.id());
+        Account separate = identity.signIn(COURIER, openId).account();
+        assertThat(separate.id()).as("a provider's word that an address is verified joins nothing").isNotEqualTo(account.id());
+        assertThat(separate.displayName()).as("nor takes a name another account shows").isEqualTo(Accounts.UNNAMED);
+
+        Login unverified = new Login("sso", "u-2", Optional.of("Ro"), Optional.of("u-1@readers.example"), false, Set.of(), true);
+        assertThat(identity.signIn(COURIER, unverified).account().id()).as("even the newsroom's, unverified").isNotEqualTo(account.id());
+    }
+
+    @Test
+    void noAccountTakesAStaffMembersNameButTheNewsroomsLoginMayNameItsReaders() {
+        Sites sites = Sites.create(db(), clock);
+        sites.save(NewSite.withDefaults(COURIER, "Courier", java.util.List.of()));
+        Identity identity = Identity.create(db(), clock, sites, IdentityConfig.defaults(), anywhere -> java.util.List.of("editor"));
+        Account byLink = identity.signIn(COURIER, new Login("email", "x@mail.example", Optional.empty(), Optional.of("x@mail.example"), true,
+                Set.of(), false)).account();
+        assertThatThrownBy(() -> identity.rename(byLink.id(), "EDITOR"))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.type()).isEqualTo(IdentityProblem.NAME_TAKEN));
+        assertThat(identity.nameHeld(COURIER, "Éditor")).isTrue();
+        assertThat(identity.signIn(COURIER, new Login("oidc:https://id.example", "y", Optional.of("Editor"), Optional.empty(), false,
+                Set.of(), false)).account().displayName()).isEqualTo(Accounts.UNNAMED);
+        assertThat(identity.signIn(COURIER, sso("u-9", "Editor")).account().displayName()).isEqualTo("Editor");
     }
 
     @Test

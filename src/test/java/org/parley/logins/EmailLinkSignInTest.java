@@ -144,7 +144,7 @@ class EmailLinkSignInTest {
         for (int i = 0; i < EmailLinks.PER_EMAIL.count(); i++) {
             assertThat(ask("cy@mail.example", "Cy").status()).isEqualTo(202);
         }
-        Http.Reply flooded = ask("cy@mail.example", "Cy");
+        Http.Reply flooded = ask("CY@Mail.Example", "Cy");
         assertThat(flooded.status()).isEqualTo(429);
         assertThat(flooded.header("Retry-After")).isPresent();
         assertThat(ask("dee@mail.example", "Dee").status()).as("another address").isEqualTo(202);

@@ -178,6 +178,12 @@ class SsoSignInRoutesTest {
         String token = hs256(claims("u-1", "Al").build());
         assertThat(exchange(token).status()).isEqualTo(200);
         assertProblem(exchange(token), 401, "sso-token-replayed");
+        // The signature's last character carries spare bits: another spelling of the same signature verifies, and is a replay.
+        char last = token.charAt(token.length() - 1);
+        String respelled = token.substring(0, token.length() - 1) + (char) (last ^ 1);
+        Http.Reply again = exchange(respelled);
+        assertThat(again.status()).as(again.text()).isEqualTo(401);
+        assertThat(again.json().get("type").asText()).isIn("urn:parley:problem:sso-token-replayed", "urn:parley:problem:sso-token-invalid");
 
         JWTClaimsSet expired = claims("u-1", "Al").expirationTime(Date.from(clock.instant().minus(Duration.ofMinutes(5)))).build();
         assertProblem(exchange(hs256(expired)), 401, "sso-token-expired");

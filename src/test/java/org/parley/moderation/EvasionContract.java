@@ -72,6 +72,13 @@ abstract class EvasionContract extends ModerationWorld {
     }
 
     @Test
+    void aBannedReaderWhoDeletesTheirDataLeavesTheirTracesBehind() {
+        ReaderId troll = banned();
+        identity.forget(troll, true);
+        assertThat(evasion(post(guest(), Optional.empty(), "A fresh start.", HOME))).isPresent();
+    }
+
+    @Test
     void tracesOlderThanTheRetentionLinkNoOne() {
         banned();
         clock.advance(Duration.ofDays(31));

@@ -151,5 +151,7 @@ class NotifyRoutesTest {
                 .get("replies").asBoolean()).as("opt-in").isFalse();
         assertThat(settings(ann.token(), "{\"replies\":\"yes\"}").status()).isEqualTo(400);
         assertThat(http.put("/api/v1/sites/courier/me/muted-pages", "", "Authorization", "Bearer " + ann.token()).status()).isEqualTo(400);
+        assertThat(http.put("/api/v1/sites/courier/me/muted-pages?page=river", "", "Authorization", "Bearer " + parley.guestToken("courier"))
+                .status()).as("a guest, who gets no email, has nothing to mute").isEqualTo(403);
     }
 }

@@ -169,7 +169,7 @@ class PrivacyRoutesTest {
         parley.parley().staff().createUser(new NewStaffUser("mo", Role.MODERATOR, List.of(Scope.parse("courier"))), "a long enough password");
         String ed = StaffLogin.cookie(http, "ed", "a long enough password");
         String mo = StaffLogin.cookie(http, "mo", "a long enough password");
-        String path = "/api/v1/sites/courier/readers/" + reader;
+        String path = "/admin/sites/courier/readers/" + reader;
 
         Http.Reply export = http.get(path + "/data?reason=Email+of+7+Dec", "Cookie", ed);
         assertThat(export.status()).as(export.text()).isEqualTo(200);

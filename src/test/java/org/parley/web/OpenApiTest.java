@@ -68,6 +68,7 @@ class OpenApiTest {
             Map.entry("org.parley.logins.LoginRoutes", API),
             Map.entry("org.parley.logins.PasskeyRoutes", API),
             Map.entry("org.parley.privacy.PrivacyRoutes", API),
+            Map.entry("org.parley.privacy.PrivacyAdminRoutes", ""),
             Map.entry("org.parley.mail.MailRoutes", API),
             Map.entry("org.parley.notify.NotifyRoutes", API),
             Map.entry("org.parley.webhooks.WebhookRoutes", API));
