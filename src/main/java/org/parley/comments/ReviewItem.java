@@ -19,6 +19,7 @@ public record ReviewItem(
         SiteId site,
         PageKey page,
         Optional<String> pageTitle,
+        Optional<String> pageUrl,
         Optional<String> section,
         Optional<CommentId> parentId,
         ReaderId author,
@@ -47,7 +48,7 @@ public record ReviewItem(
     }
 
     ReviewItem with(List<CommentImage> shown, List<Revision> replaced) {
-        return new ReviewItem(id, site, page, pageTitle, section, parentId, author, authorName, status, source, html,
+        return new ReviewItem(id, site, page, pageTitle, pageUrl, section, parentId, author, authorName, status, source, html,
                 createdAt, up, down, featured, reviewOpen, reasons, shown, replaced);
     }
 }

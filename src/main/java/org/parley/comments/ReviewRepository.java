@@ -27,7 +27,7 @@ final class ReviewRepository {
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
     private static final String SELECT = """
-            SELECT c.id, p.site_id, p.page_key, p.title, p.section, c.parent_id, c.author_id, c.author_name, c.status,
+            SELECT c.id, p.site_id, p.page_key, p.title, p.url, p.section, c.parent_id, c.author_id, c.author_name, c.status,
                    c.markdown, c.html, c.created_at, c.up, c.down, c.featured, c.review, c.reasons
             FROM comments c JOIN pages p ON p.id = c.page_id""";
 
@@ -149,6 +149,7 @@ final class ReviewRepository {
                 new SiteId(rs.getString("site_id")),
                 new PageKey(rs.getString("page_key")),
                 Optional.ofNullable(rs.getString("title")),
+                Optional.ofNullable(rs.getString("url")),
                 Optional.ofNullable(rs.getString("section")),
                 Optional.ofNullable(rs.getString("parent_id")).map(CommentId::new),
                 new ReaderId(rs.getString("author_id")),

@@ -149,10 +149,11 @@ final class Accounts {
         String name = mayRename ? offered : current.displayName();
         boolean verified = email.isPresent() ? login.emailVerified() || (email.equals(current.email()) && current.emailVerified())
                 : current.emailVerified();
-        Set<Badge> loginBadges = login.vouched() ? login.badges() : repository.fromLogin(h, current.id());
+        Set<Badge> storedFromLogin = repository.fromLogin(h, current.id());
+        Set<Badge> loginBadges = login.vouched() ? login.badges() : storedFromLogin;
         Set<Badge> badges = EnumSet.noneOf(Badge.class);
         badges.addAll(loginBadges);
-        badges.addAll(granted(current, repository.fromLogin(h, current.id())));
+        badges.addAll(granted(current, storedFromLogin));
         Account updated = new Account(current.id(), current.realm(), name, email.or(current::email), verified,
                 badges, current.vouched() || login.vouched(), current.createdAt());
         if (!updated.equals(current)) {

@@ -165,6 +165,11 @@ public final class Identity {
         return guests.get(guest.value());
     }
 
+    /** The guest a guest token belongs to, if any (a session token names no guest). */
+    public Optional<ReaderId> guestBehind(String guestToken) {
+        return authenticate(guestToken).filter(ReaderId::isGuest);
+    }
+
     /** The reader a token belongs to, if any: a guest's token, or a signed-in reader's session while it lasts. */
     public Optional<ReaderId> authenticate(String token) {
         return token.startsWith(Accounts.SESSION_PREFIX) ? accounts.authenticate(token) : tokens.get(Ids.digest(token));
@@ -339,8 +344,7 @@ public final class Identity {
         if (account(reader).isEmpty()) {
             throw new ParleyException.Forbidden(IdentityProblem.SIGN_IN_REQUIRED, "Only a signed-in reader links a browser to an account.");
         }
-        ReaderId guest = authenticate(guestToken).filter(id -> id.value().startsWith("g_"))
-                .orElseThrow(() -> new ParleyException.InvalidInput(IdentityProblem.UNKNOWN_BROWSER,
+        ReaderId guest = guestBehind(guestToken).orElseThrow(() -> new ParleyException.InvalidInput(IdentityProblem.UNKNOWN_BROWSER,
                         "'guestToken' must be the guest token this browser keeps."));
         signedInFrom(reader, guest);
     }
@@ -367,7 +371,7 @@ public final class Identity {
 
     /** The account of a signed-in reader; empty for a guest. */
     public Optional<Account> account(ReaderId reader) {
-        return reader.value().startsWith("a_") ? accounts.find(reader) : Optional.empty();
+        return reader.isAccount() ? accounts.find(reader) : Optional.empty();
     }
 
     /**

@@ -16,6 +16,16 @@ public record ReaderId(String value) {
         }
     }
 
+    /** True for a guest's id. */
+    public boolean isGuest() {
+        return value.startsWith("g_");
+    }
+
+    /** True for a signed-in account's id. */
+    public boolean isAccount() {
+        return value.startsWith("a_");
+    }
+
     /** True for the id left in place of a reader who deleted their data. */
     public boolean departed() {
         return value.startsWith("x_");

@@ -44,7 +44,7 @@ final class ReaderTraces {
         }
         List<Trace> found = new ArrayList<>();
         found.add(new Trace(Trace.Kind.NETWORK, Trace.Kind.NETWORK.prefix() + keys.of(ClientAddress.household(clientAddress))));
-        if (reader.value().startsWith("g_")) {
+        if (reader.isGuest()) {
             found.add(browser(reader));
         } else {
             db.read(h -> repository.of(h, reader, at.minus(keptFor))).stream().map(Trace::stored)

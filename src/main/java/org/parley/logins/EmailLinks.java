@@ -107,21 +107,11 @@ final class EmailLinks {
 
     /** {@code returnUrl} when it is a web page on one of the site's origins: the link must lead nowhere else. */
     private static URI pageOf(Site site, String returnUrl) {
-        try {
-            URI uri = URI.create(returnUrl.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-            String origin = scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT))
-                    + (defaultPort ? "" : ":" + port);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getRawUserInfo() == null && site.allowsOrigin(origin)) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+        if (!site.allowsPage(returnUrl)) {
+            throw new ParleyException.InvalidInput(LoginProblem.INVALID_SIGN_IN_REQUEST,
+                    "'returnUrl' must be the address of a page of site '" + site.id() + "' (on one of its origins).");
         }
-        throw new ParleyException.InvalidInput(LoginProblem.INVALID_SIGN_IN_REQUEST,
-                "'returnUrl' must be the address of a page of site '" + site.id() + "' (on one of its origins).");
+        return URI.create(returnUrl.strip());
     }
 
     private static ParleyException limited(long seconds, String what) {

@@ -140,7 +140,7 @@ public final class Logins {
     }
 
     private void linkBrowser(SignedIn signedIn, Optional<String> guestToken) {
-        guestToken.flatMap(identity::authenticate).filter(id -> id.value().startsWith("g_"))
+        guestToken.flatMap(identity::guestBehind)
                 .ifPresent(guest -> identity.signedInFrom(signedIn.account().id(), guest));
     }
 

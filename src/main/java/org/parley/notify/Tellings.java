@@ -13,7 +13,6 @@ import org.parley.comments.CommentStatus;
 import org.parley.comments.Comments;
 import org.parley.comments.ReviewItem;
 import org.parley.comments.ReviewQuery;
-import org.parley.comments.Sort;
 import org.parley.http.Json;
 import org.parley.identity.Account;
 import org.parley.identity.Identity;
@@ -140,8 +139,7 @@ final class Tellings {
     /** The page's address, when it is on one of the site's origins: the first commenter set it, so it is not trusted otherwise. */
     private Optional<String> pageUrl(ReviewItem item) {
         Site site = sites.require(item.site().value());
-        return comments.thread(item.site(), item.page(), Sort.OLDEST, Optional.empty(), 1, Optional.empty()).page().url()
-                .filter(u -> site.origins().stream().anyMatch(origin -> u.equals(origin) || u.startsWith(origin + "/")));
+        return item.pageUrl().filter(site::allowsPage);
     }
 
     private String status(Optional<String> state) {

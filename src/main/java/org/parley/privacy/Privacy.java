@@ -103,7 +103,7 @@ public final class Privacy {
     public int claimGuestComments(ReaderId reader, String guestToken) {
         Account account = identity.account(reader).orElseThrow(() -> new ParleyException.Forbidden(PrivacyProblem.NOT_SIGNED_IN,
                 "Only a signed-in reader can take a guest's comments to their account; sign in first."));
-        ReaderId guest = identity.authenticate(guestToken).filter(id -> id.value().startsWith("g_"))
+        ReaderId guest = identity.guestBehind(guestToken)
                 .orElseThrow(() -> new ParleyException.InvalidInput(PrivacyProblem.NOT_A_GUEST_TOKEN,
                         "'guestToken' must be the guest token this browser kept before signing in."));
         return comments.moveGuestComments(guest, account.id(), account.displayName());

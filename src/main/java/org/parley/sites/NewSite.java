@@ -47,6 +47,26 @@ public record NewSite(SiteId id, String name, Set<String> origins, Duration edit
                 ImageRules.defaults());
     }
 
+    /** The origin ({@code scheme://host[:port]}, normalized) of an http(s) page address; empty for anything else. */
+    static java.util.Optional<String> originOfPage(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(origin(scheme, uri));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String origin(String scheme, URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
     static String normalizeOrigin(String origin) {
         URI uri;
         try {
@@ -60,8 +80,6 @@ public record NewSite(SiteId id, String name, Set<String> origins, Duration edit
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("origin must look like https://news.example or http://localhost:8080, was " + origin);
         }
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        return origin(scheme, uri);
     }
 }

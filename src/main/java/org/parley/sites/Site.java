@@ -18,6 +18,11 @@ public record Site(SiteId id, String name, Set<String> origins, Duration editWin
         origins = Set.copyOf(origins);
     }
 
+    /** True when {@code url} is the address of a web page on one of this site's origins (scheme, host and port alike). */
+    public boolean allowsPage(String url) {
+        return NewSite.originOfPage(url).filter(origins::contains).isPresent();
+    }
+
     /** True when a browser page on {@code origin} may embed this site's threads. */
     public boolean allowsOrigin(String origin) {
         return origins.contains(origin);

@@ -14,7 +14,6 @@ import org.parley.comments.CommentStatus;
 import org.parley.comments.Comments;
 import org.parley.comments.ReviewItem;
 import org.parley.comments.ReviewQuery;
-import org.parley.comments.Sort;
 import org.parley.live.EventBus;
 import org.parley.moderation.AuditEntry;
 import org.parley.moderation.ModerationEvent;
@@ -79,10 +78,9 @@ final class EventIntake implements AutoCloseable {
         }
         item(id).ifPresent(item -> {
             CommentStatus status = given.orElse(item.status());
-            Optional<String> url = pageUrl(item);
             String key = id.value();
             enqueue(item.site(), EventType.COMMENT_CREATED, "comment.created:" + key, item.createdAt(),
-                    payloads.comment(EventType.COMMENT_CREATED, item.createdAt(), item, status, url, Optional.empty()));
+                    payloads.comment(EventType.COMMENT_CREATED, item.createdAt(), item, status, Optional.empty()));
             Optional<EventType> outcome = switch (status) {
                 case PUBLISHED -> Optional.of(EventType.COMMENT_PUBLISHED);
                 case PENDING -> Optional.of(EventType.COMMENT_HELD);
@@ -90,7 +88,7 @@ final class EventIntake implements AutoCloseable {
                 case DELETED, BLOCKED -> Optional.empty();
             };
             outcome.ifPresent(type -> enqueue(item.site(), type, type.apiName() + ":" + key + ":posted", item.createdAt(),
-                    payloads.comment(type, item.createdAt(), item, status, url, Optional.empty())));
+                    payloads.comment(type, item.createdAt(), item, status, Optional.empty())));
         });
     }
 
@@ -110,7 +108,7 @@ final class EventIntake implements AutoCloseable {
                 }
                 EventType type = wanted == CommentStatus.PUBLISHED ? EventType.COMMENT_PUBLISHED : EventType.COMMENT_REJECTED;
                 item(new CommentId(entry.targetId())).ifPresent(item -> enqueue(entry.site(), type, type.apiName() + ":" + key,
-                        entry.at(), payloads.comment(type, entry.at(), item, wanted, pageUrl(item), entry.reason())));
+                        entry.at(), payloads.comment(type, entry.at(), item, wanted, entry.reason())));
             }
             case "ban", "suspend", "warn" -> enqueue(entry.site(), EventType.SANCTION_GIVEN, "sanction.given:" + key, entry.at(),
                     payloads.sanction(EventType.SANCTION_GIVEN, entry, after.path("kind").asText(), after));
@@ -127,7 +125,7 @@ final class EventIntake implements AutoCloseable {
             return;
         }
         item(report.comment()).ifPresent(item -> {
-            ObjectNode payload = payloads.comment(EventType.COMMENT_REPORTED, report.at(), item, item.status(), pageUrl(item),
+            ObjectNode payload = payloads.comment(EventType.COMMENT_REPORTED, report.at(), item, item.status(),
                     Optional.of(report.reason().apiName()));
             ((ObjectNode) payload.get("data")).put("reportId", report.id());
             enqueue(report.site(), EventType.COMMENT_REPORTED, "comment.reported:" + report.id(), report.at(), payload);
@@ -160,10 +158,6 @@ final class EventIntake implements AutoCloseable {
     private Optional<ReviewItem> item(CommentId id) {
         List<ReviewItem> found = comments.review(ReviewQuery.ids(List.of(), List.of(id)));
         return found.stream().findFirst();
-    }
-
-    private Optional<String> pageUrl(ReviewItem item) {
-        return comments.thread(item.site(), item.page(), Sort.OLDEST, Optional.empty(), 1, Optional.empty()).page().url();
     }
 
     /** Finishes writing what arrived so far (a few seconds at most). */

@@ -33,9 +33,9 @@ final class Payloads {
 
     /**
      * Site, comment, page and author of {@code item}, with the {@code status} the event gave it (the stored one
-     * may have moved on since); {@code pageUrl} as the host site gave it.
+     * may have moved on since); the page's URL as the host site gave it.
      */
-    ObjectNode comment(EventType type, Instant at, ReviewItem item, CommentStatus status, Optional<String> pageUrl,
+    ObjectNode comment(EventType type, Instant at, ReviewItem item, CommentStatus status,
                        Optional<String> reason) {
         ObjectNode root = envelope(type, at);
         ObjectNode data = (ObjectNode) root.get("data");
@@ -44,7 +44,7 @@ final class Payloads {
                 .put("createdAt", item.createdAt().toString());
         comment.put("parentId", item.parentId().map(id -> id.value()).orElse(null));
         ObjectNode page = data.putObject("page").put("key", item.page().value());
-        page.put("title", item.pageTitle().orElse(null)).put("url", pageUrl.orElse(null)).put("section", item.section().orElse(null));
+        page.put("title", item.pageTitle().orElse(null)).put("url", item.pageUrl().orElse(null)).put("section", item.section().orElse(null));
         data.putObject("author").put("id", item.author().value()).put("name", item.authorName().orElse(null));
         reason.ifPresent(text -> data.put("reason", text));
         item.reasons().stream().filter(r -> r.level() != Reason.Level.INFO).forEach(r -> data.withArray("signals")
