@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.abuse.Example.Source;
 import org.parley.abuse.Example.Split;
@@ -26,24 +28,66 @@ import org.parley.abuse.Example.Split;
  */
 public final class Abuse {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Abuse.class);
     /** Where the shipped model lives on the class path. */
     static final String RESOURCE = "abuse/model.bin";
     /** What {@link #modelLoaded} scores: any text would do. */
     private static final String PROBE = "Is the model loaded?";
+    /** The shipped model with the encoder, loaded once per process (the session holds ~60 MB of native memory). */
+    private static volatile Abuse shipped;
 
-    private final Scorer scorer;
+    private final Assessor assessor;
+    private final Optional<String> fastOnlyBecause;
 
-    private Abuse(Model model) {
-        this.scorer = new Scorer(model);
+    private Abuse(ModelFile.Contents model, boolean encoder) {
+        String reason = null;
+        EncoderPool pool = null;
+        if (model.ensemble() == null) {
+            reason = "this model was trained without the sentence encoder";
+        } else if (!encoder) {
+            reason = "the sentence encoder is turned off (abuse.encoder=off)";
+        } else {
+            try {
+                int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+                pool = new EncoderPool(SentenceEncoder.load(1), threads);
+            } catch (EncoderUnavailableException e) {
+                reason = e.getMessage();
+            }
+        }
+        this.assessor = new Assessor(model.fast(), model.ensemble(), pool == null ? null : pool::embed);
+        this.fastOnlyBecause = Optional.ofNullable(reason);
+        fastOnlyBecause.ifPresent(why -> LOG.warn("abuse model: the fast model alone scores comments: {}", why));
     }
 
-    /** Loads the model shipped in the Parley jar. Fails if the jar has none or it is damaged. */
+    /**
+     * The model shipped in the Parley jar, with the sentence encoder when it runs on this platform (else
+     * the fast model alone, said in the log and by {@link #fastOnlyBecause}). Loaded once per process.
+     * Fails if the jar has no model or it is damaged.
+     */
     public static Abuse create() {
+        Abuse model = shipped;
+        if (model == null) {
+            synchronized (Abuse.class) {
+                if (shipped == null) {
+                    shipped = new Abuse(readShipped(), true);
+                }
+                model = shipped;
+            }
+        }
+        return model;
+    }
+
+    /** The shipped model scored by the fast model alone (for a machine that should not run the encoder). */
+    public static Abuse createFastOnly() {
+        return new Abuse(readShipped(), false);
+    }
+
+    private static ModelFile.Contents readShipped() {
         try (InputStream in = Abuse.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE + " in the Parley jar");
             }
-            return new Abuse(ModelFile.read(in, RESOURCE));
+            return ModelFile.read(in, RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + RESOURCE, e);
         }
@@ -51,8 +95,13 @@ public final class Abuse {
 
     /** Loads a model written by {@link #train}. Fails naming the file if it is missing or not a model. */
     public static Abuse create(Path modelFile) {
+        return create(modelFile, true);
+    }
+
+    /** As {@link #create(Path)}; {@code encoder} false scores with the fast model alone. */
+    public static Abuse create(Path modelFile, boolean encoder) {
         try (InputStream in = Files.newInputStream(modelFile)) {
-            return new Abuse(ModelFile.read(in, modelFile.toString()));
+            return new Abuse(ModelFile.read(in, modelFile.toString()), encoder);
         } catch (IOException e) {
             throw new UncheckedIOException("reading abuse model " + modelFile, e);
         }
@@ -63,21 +112,26 @@ public final class Abuse {
      * into {@code text} itself). Any text is accepted; an empty one scores the model's base rate.
      */
     public AbuseAssessment assess(String text) {
-        return scorer.assess(text);
+        return assessor.assess(text);
+    }
+
+    /** Why the fast model alone scores comments here (the encoder is off or cannot run), if it does. */
+    public Optional<String> fastOnlyBecause() {
+        return fastOnlyBecause;
     }
 
     /**
-     * True when a model is loaded and answers: a short probe text gets a probability. Costs one scoring of a
-     * short text (about 0.05 ms), so a health check may ask every time it runs.
+     * True when a model is loaded and answers: a short probe text gets a probability. Costs one scoring
+     * of a short text (a few milliseconds with the encoder), so a health check may ask every time it runs.
      */
     public boolean modelLoaded() {
-        double probability = 1 / (1 + Math.exp(-scorer.logit(PROBE)));
+        double probability = 1 / (1 + Math.exp(-assessor.logit(PROBE)));
         return probability >= 0 && probability <= 1; // false for NaN too
     }
 
-    /** The thresholds this model's training run chose from its validation data. */
+    /** The thresholds this model's training run chose from its validation data (for the models in use). */
     public AbuseThresholds trainedThresholds() {
-        return scorer.model().thresholds();
+        return assessor.thresholds();
     }
 
     /**
@@ -88,22 +142,47 @@ public final class Abuse {
      * {@code PARLEY_JAVA_OPTS=-Xmx2g}); progress goes to {@code log}.
      */
     public static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log) {
+        train(dataDir, out, out.resolveSibling(out.getFileName() + ".vectors"), seed, heldOut, log);
+    }
+
+    /**
+     * As {@link #train(Path, Path, int, Set, PrintStream)}, keeping the encoder's vectors of the training
+     * texts in {@code vectorCache} for the next run. Without the encoder (it cannot run here) only the
+     * fast model is trained, and the file says so.
+     */
+    public static void train(Path dataDir, Path out, Path vectorCache, int seed, Set<String> heldOut, PrintStream log) {
         Set<String> heldOutSets = heldOut.stream().map(name -> Source.named(name).dataSet()).collect(Collectors.toSet());
         Set<Source> excluded = java.util.Arrays.stream(Source.values()).filter(s -> heldOutSets.contains(s.dataSet()))
                 .collect(Collectors.toSet());
         List<Example> all = DataSets.load(dataDir);
         List<Example> training = all.stream()
                 .filter(e -> e.split() == Split.TRAIN && !excluded.contains(e.source())).toList();
+        List<Example> validation = java.util.stream.Stream.concat(all.stream(), Augmentation.labelledComments().stream())
+                .filter(e -> e.split() == Split.VALIDATION && !excluded.contains(e.source())).toList();
         log.printf(Locale.ROOT, "training on %d examples from %s%n", training.size(),
                 training.stream().map(e -> e.source().folder()).distinct().toList());
         long started = System.nanoTime();
         Model model = new Trainer(Trainer.Settings.DEFAULT).train(training, seed);
-        log.printf(Locale.ROOT, "fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        var validation = Evaluation.score(new Scorer(model), all.stream()
-                .filter(e -> e.split() == Split.VALIDATION && !excluded.contains(e.source())).toList());
-        AbuseThresholds chosen = Evaluation.choose(validation.values().stream().map(m -> m.get(Split.VALIDATION)).toList());
-        log.printf(Locale.ROOT, "thresholds from validation: low %.2f, flag %.2f, hold %.2f%n", chosen.low(), chosen.flag(), chosen.hold());
-        byte[] bytes = ModelFile.write(model.withThresholds(chosen));
+        log.printf(Locale.ROOT, "fast model fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        model = Calibration.calibrate(model, new Assessor(model, null, null)::logit, validation, log, "fast model");
+        Ensemble ensemble = null;
+        try (SentenceEncoder encoder = SentenceEncoder.load(1)) {
+            EmbeddingCache cache = EmbeddingCache.open(vectorCache);
+            log.printf(Locale.ROOT, "%d encoder vectors cached in %s%n", cache.size(), vectorCache);
+            Function<String, float[]> vectors = input -> cache.get(input, encoder::embed);
+            started = System.nanoTime();
+            try {
+                Ensemble fitted = new EnsembleTrainer(vectors, log).train(model, training, validation);
+                Model fast = model;
+                ensemble = Calibration.calibrate(fitted, e -> new Assessor(fast, e, vectors)::logit, validation, log);
+            } finally {
+                cache.save();
+            }
+            log.printf(Locale.ROOT, "encoder side fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        } catch (EncoderUnavailableException e) {
+            log.printf(Locale.ROOT, "no sentence encoder here (%s): the model has the fast part only%n", e.getMessage());
+        }
+        byte[] bytes = ModelFile.write(model, ensemble);
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
@@ -120,14 +199,20 @@ public final class Abuse {
      * Measures this model on the validation and test splits of every data set under {@code dataDir}:
      * ROC AUC and macro-F1 at the model's trained flag threshold (and at each data set's own best line).
      */
-    public List<SplitMetrics> evaluate(Path dataDir) {
-        Map<Source, Map<Split, Evaluation.Scored>> scored = Evaluation.score(scorer, DataSets.load(dataDir).stream()
-                .filter(e -> e.split() != Split.TRAIN).toList());
-        return Evaluation.metrics(scored, trainedThresholds().flag());
+    public Report evaluate(Path dataDir) {
+        Map<Source, Map<Split, Evaluation.Scored>> scored = Evaluation.score(assessor::logit,
+                java.util.stream.Stream.concat(DataSets.load(dataDir).stream(), Augmentation.labelledComments().stream())
+                        .filter(e -> e.split() != Split.TRAIN).toList());
+        double flag = trainedThresholds().flag();
+        return new Report(Evaluation.metrics(scored, flag), Evaluation.byLength(scored, flag));
+    }
+
+    /** What {@link #evaluate} measured: per data set split, and over all test splits by length. */
+    public record Report(List<SplitMetrics> splits, List<LengthMetrics> byLength) {
     }
 
     /** Scores many texts in order, without explanations (the {@code model score} command). */
     public double[] probabilities(Collection<String> texts) {
-        return texts.stream().mapToDouble(text -> 1 / (1 + Math.exp(-scorer.logit(text)))).toArray();
+        return texts.parallelStream().mapToDouble(text -> 1 / (1 + Math.exp(-assessor.logit(text)))).toArray();
     }
 }

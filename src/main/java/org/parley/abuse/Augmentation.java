@@ -33,6 +33,10 @@ final class Augmentation {
     static final String HOSTILE_COMMENTS = "abuse/hostile-comments.txt";
     static final String BLUNT_COMMENTS = "abuse/blunt-comments.txt";
     static final String CIVIL_COMMENTS = "abuse/civil-comments.txt";
+    /** Threats, wishes of harm, dehumanising statements and slurs without swear words (abusive). */
+    static final String THREATS = "abuse/threats-dehumanising.txt";
+    /** Quoted-and-countered hate, identity mentions, violence reported plainly, swearing at no one (clean). */
+    static final String HARD_CLEAN = "abuse/clean-hard-cases.txt";
 
     private Augmentation() {
     }
@@ -135,16 +139,20 @@ final class Augmentation {
      * Short and medium news comments labelled both ways: hostile replies to other readers and to groups
      * ({@link #HOSTILE_COMMENTS}, abusive); blunt, angry or profane comments about events and
      * institutions ({@link #BLUNT_COMMENTS}) and everyday civil ones that use the hostile lines'
-     * vocabulary of threads, posts and accounts ({@link #CIVIL_COMMENTS}), both clean. One source, so
-     * each class weighs half of it.
+     * vocabulary of threads, posts and accounts ({@link #CIVIL_COMMENTS}), both clean; threats and
+     * dehumanising statements without swear words ({@link #THREATS}, abusive) and the hard clean cases
+     * beside them ({@link #HARD_CLEAN}). One source, so
+     * each class weighs half of it. One comment in five (a fixed pseudo-random choice) is a validation
+     * comment: the stacking weights and the thresholds are chosen on news comments too, not only on tweets.
      */
     static List<Example> labelledComments() {
         List<Example> out = new ArrayList<>();
-        for (String name : List.of(HOSTILE_COMMENTS, BLUNT_COMMENTS, CIVIL_COMMENTS)) {
-            boolean abusive = name.equals(HOSTILE_COMMENTS);
+        for (String name : List.of(HOSTILE_COMMENTS, BLUNT_COMMENTS, CIVIL_COMMENTS, THREATS, HARD_CLEAN)) {
+            boolean abusive = name.equals(HOSTILE_COMMENTS) || name.equals(THREATS);
             resource(name).lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .forEach(line -> out.add(new Example(line.strip(), abusive, Source.PARLEY_LABELLED, Split.TRAIN)));
+                    .forEach(line -> out.add(new Example(line.strip(), abusive, Source.PARLEY_LABELLED,
+                            DataSets.bucket(out.size(), 5) == 0 ? Split.VALIDATION : Split.TRAIN)));
         }
         return out;
     }

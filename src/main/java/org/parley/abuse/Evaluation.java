@@ -15,13 +15,21 @@ import org.parley.abuse.Example.Split;
 final class Evaluation {
 
     /** Probabilities and gold labels of one split. */
-    record Scored(double[] probabilities, boolean[] labels) {
+    record Scored(double[] probabilities, boolean[] labels, int[] lengths) {
+
+        Scored(double[] probabilities, boolean[] labels) {
+            this(probabilities, labels, new int[probabilities.length]);
+        }
     }
+
+    /** Character-length buckets of the length report: lower bounds. */
+    static final int[] LENGTHS = {0, 100, 300, 1000};
 
     private Evaluation() {
     }
 
-    static Map<Source, Map<Split, Scored>> score(Scorer scorer, List<Example> examples) {
+    /** Scores every example by {@code logit} (in parallel: a scorer must be thread-safe), grouped by source and split. */
+    static Map<Source, Map<Split, Scored>> score(java.util.function.ToDoubleFunction<String> logit, List<Example> examples) {
         Map<Source, Map<Split, List<Example>>> grouped = new EnumMap<>(Source.class);
         for (Example e : examples) {
             grouped.computeIfAbsent(e.source(), s -> new EnumMap<>(Split.class)).computeIfAbsent(e.split(), s -> new ArrayList<>()).add(e);
@@ -30,11 +38,13 @@ final class Evaluation {
         grouped.forEach((source, splits) -> splits.forEach((split, list) -> {
             double[] p = new double[list.size()];
             boolean[] y = new boolean[list.size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = 1 / (1 + Math.exp(-scorer.logit(list.get(i).text())));
+            int[] lengths = new int[list.size()];
+            java.util.stream.IntStream.range(0, p.length).parallel().forEach(i -> {
+                p[i] = 1 / (1 + Math.exp(-logit.applyAsDouble(list.get(i).text())));
                 y[i] = list.get(i).abusive();
-            }
-            scored.computeIfAbsent(source, s -> new EnumMap<>(Split.class)).put(split, new Scored(p, y));
+                lengths[i] = list.get(i).text().length();
+            });
+            scored.computeIfAbsent(source, s -> new EnumMap<>(Split.class)).put(split, new Scored(p, y, lengths));
         }));
         return scored;
     }
@@ -57,6 +67,49 @@ final class Evaluation {
                 }
             }
         });
+        return out;
+    }
+
+    /**
+     * The test splits of all data sets together (OLID once), by text length: how many texts, ROC AUC, and the
+     * share of clean and of abusive texts at or above {@code flag}. A model whose clean share grows with
+     * length flags long comments for being long.
+     */
+    static List<LengthMetrics> byLength(Map<Source, Map<Split, Scored>> scored, double flag) {
+        List<LengthMetrics> out = new ArrayList<>();
+        for (int b = 0; b < LENGTHS.length; b++) {
+            int from = LENGTHS[b];
+            int to = b + 1 < LENGTHS.length ? LENGTHS[b + 1] : Integer.MAX_VALUE;
+            List<Double> p = new ArrayList<>();
+            List<Boolean> y = new ArrayList<>();
+            scored.forEach((source, splits) -> {
+                Scored test = splits.get(Split.TEST);
+                if (test != null && source != Source.OLID_TARGETED) {
+                    for (int i = 0; i < test.labels().length; i++) {
+                        if (test.lengths()[i] >= from && test.lengths()[i] < to) {
+                            p.add(test.probabilities()[i]);
+                            y.add(test.labels()[i]);
+                        }
+                    }
+                }
+            });
+            double[] probabilities = p.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] labels = new boolean[y.size()];
+            int abusive = 0;
+            int cleanFlagged = 0;
+            int abusiveFlagged = 0;
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = y.get(i);
+                abusive += labels[i] ? 1 : 0;
+                boolean flagged = probabilities[i] >= flag;
+                cleanFlagged += !labels[i] && flagged ? 1 : 0;
+                abusiveFlagged += labels[i] && flagged ? 1 : 0;
+            }
+            Scored bucket = new Scored(probabilities, labels);
+            int clean = labels.length - abusive;
+            out.add(new LengthMetrics(from, to, labels.length, abusive, abusive > 0 && clean > 0 ? auc(bucket) : Double.NaN,
+                    clean == 0 ? Double.NaN : cleanFlagged / (double) clean, abusive == 0 ? Double.NaN : abusiveFlagged / (double) abusive));
+        }
         return out;
     }
 

@@ -13,12 +13,15 @@ import java.util.zip.CRC32;
 /**
  * Parley's abuse model file, big-endian:
  * <pre>
- *   magic "PARLEYAB", u16 version (2; version 1 files, without the pair window, are still read)
+ *   magic "PARLEYAB", u16 version (3; versions 1 and 2, without the parts marked 2+ and 3, are still read)
  *   u8 hash bits, u8 char n-gram min, u8 char n-gram max, u8 word bigrams (0/1), i32 hash salt,
  *   u8 pooling exponent (percent), u16 word boost (percent),
  *   u8 negation scope (words), u8 pair window (words, version 2 only), u16 n, n × modified-UTF-8 identity terms
  *   f32 bias, f64 low, f64 flag, f64 hold    thresholds chosen at training time
  *   u16 block size, f32[2^bits / block] scales, i8[2^bits] weights
+ *   u8 has ensemble (3), and if 1: modified-UTF-8 encoder name, u16 dimensions d, f32[d] head weights,
+ *      f32 head bias, f32 fast weight, f32 encoder weight, f32 bias, f32 pooling temperature,
+ *      f64 low, f64 flag, f64 hold                         the {@link Ensemble} with the encoder
  *   u32 CRC-32 of everything before it
  * </pre>
  * Writing the same model always gives the same bytes (no timestamps, fixed order).
@@ -26,7 +29,7 @@ import java.util.zip.CRC32;
 final class ModelFile {
 
     private static final byte[] MAGIC = "PARLEYAB".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private ModelFile() {
     }
@@ -40,7 +43,19 @@ final class ModelFile {
         return terms;
     }
 
+    /** What a model file holds: the fast model, and the ensemble with the sentence encoder if it was trained. */
+    record Contents(Model fast, Ensemble ensemble) {
+
+        java.util.Optional<Ensemble> withEncoder() {
+            return java.util.Optional.ofNullable(ensemble);
+        }
+    }
+
     static byte[] write(Model model) {
+        return write(model, null);
+    }
+
+    static byte[] write(Model model, Ensemble ensemble) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(model.quantizedWeights().length + 64 * 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             Features f = model.features();
@@ -68,6 +83,22 @@ final class ModelFile {
                 out.writeFloat(scale);
             }
             out.write(model.quantizedWeights());
+            out.writeByte(ensemble == null ? 0 : 1);
+            if (ensemble != null) {
+                out.writeUTF(ensemble.encoder());
+                out.writeShort(ensemble.headWeights().length);
+                for (float w : ensemble.headWeights()) {
+                    out.writeFloat(w);
+                }
+                out.writeFloat(ensemble.headBias());
+                out.writeFloat(ensemble.fastWeight());
+                out.writeFloat(ensemble.encoderWeight());
+                out.writeFloat(ensemble.bias());
+                out.writeFloat(ensemble.temperature());
+                out.writeDouble(ensemble.thresholds().low());
+                out.writeDouble(ensemble.thresholds().flag());
+                out.writeDouble(ensemble.thresholds().hold());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the model to memory", e);
         }
@@ -83,7 +114,7 @@ final class ModelFile {
     }
 
     /** Reads a model; fails with what is wrong if the bytes are not a complete model of a known version. */
-    static Model read(InputStream stream, String name) throws IOException {
+    static Contents read(InputStream stream, String name) throws IOException {
         byte[] file = new BufferedInputStream(stream).readAllBytes();
         if (file.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
             throw new IOException(name + " is not a Parley abuse model (no PARLEYAB header)");
@@ -97,7 +128,7 @@ final class ModelFile {
         }
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file, MAGIC.length, file.length - 4 - MAGIC.length));
         int version = in.readUnsignedShort();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new IOException(name + " has model format version " + version + "; this Parley reads version " + VERSION);
         }
         Features features = new Features(in.readUnsignedByte(), in.readUnsignedByte(), in.readUnsignedByte(), in.readUnsignedByte() == 1,
@@ -116,6 +147,16 @@ final class ModelFile {
         }
         byte[] weights = new byte[size];
         in.readFully(weights);
-        return new Model(features, bias, weights, scales, thresholds);
+        Model fast = new Model(features, bias, weights, scales, thresholds);
+        if (version < 3 || in.readUnsignedByte() == 0) {
+            return new Contents(fast, null);
+        }
+        String encoder = in.readUTF();
+        float[] head = new float[in.readUnsignedShort()];
+        for (int i = 0; i < head.length; i++) {
+            head[i] = in.readFloat();
+        }
+        return new Contents(fast, new Ensemble(encoder, head, in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(),
+                in.readFloat(), new AbuseThresholds(in.readDouble(), in.readDouble(), in.readDouble())));
     }
 }

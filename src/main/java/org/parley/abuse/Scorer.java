@@ -34,6 +34,11 @@ final class Scorer {
         return model;
     }
 
+    /** {@code text} as the model reads it. */
+    Normalized normalized(String text) {
+        return normalizer.normalize(text);
+    }
+
     /** The model's log-odds that {@code text} is abusive, without an explanation. */
     double logit(String text) {
         Normalized normalized = normalizer.normalize(text);

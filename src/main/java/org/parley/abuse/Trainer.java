@@ -24,7 +24,7 @@ final class Trainer {
                     double identityWeight, boolean counterSpeech, boolean neutralComments, double labelledWeight,
                     int maxIterations, int threads) {
 
-        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 1.0, 0.4, true, true, 1.0, 300,
+        static final Settings DEFAULT = new Settings(20, 2, 5, true, 50, 100, 4, 3, 2e-5, 1.0, 0.4, true, true, 2.0, 300,
                 2);
     }
 
@@ -39,19 +39,7 @@ final class Trainer {
      * thresholds are left at the defaults.
      */
     Model train(List<Example> given, int seed) {
-        List<Example> examples = new ArrayList<>(given);
-        if (settings.identityWeight() > 0) {
-            examples.addAll(Augmentation.neutralIdentity());
-            if (settings.counterSpeech()) {
-                examples.addAll(Augmentation.counterSpeech());
-            }
-            if (settings.neutralComments()) {
-                examples.addAll(Augmentation.neutralComments());
-            }
-            if (settings.labelledWeight() > 0) {
-                examples.addAll(Augmentation.labelledComments());
-            }
-        }
+        List<Example> examples = withParleyTexts(given);
         Features features = new Features(settings.bits(), settings.charMin(), settings.charMax(), settings.bigrams(), seed,
                 settings.pooling(), settings.wordBoost(), settings.negationScope(), settings.pairWindow(),
                 Augmentation.identityTerms());
@@ -69,6 +57,24 @@ final class Trainer {
             weights[i] = (float) x[i];
         }
         return Model.quantize(features, (float) x[n], weights, AbuseThresholds.DEFAULTS);
+    }
+
+    /** {@code given} plus the texts Parley writes for training ({@link Augmentation}) these settings use. */
+    List<Example> withParleyTexts(List<Example> given) {
+        List<Example> examples = new ArrayList<>(given);
+        if (settings.identityWeight() > 0) {
+            examples.addAll(Augmentation.neutralIdentity());
+            if (settings.counterSpeech()) {
+                examples.addAll(Augmentation.counterSpeech());
+            }
+            if (settings.neutralComments()) {
+                examples.addAll(Augmentation.neutralComments());
+            }
+            if (settings.labelledWeight() > 0) {
+                Augmentation.labelledComments().stream().filter(e -> e.split() == Example.Split.TRAIN).forEach(examples::add);
+            }
+        }
+        return examples;
     }
 
     /** Per-example loss weights: every source sums to the same total, its classes balanced by {@code classBalance}. */

@@ -14,6 +14,7 @@ import org.parley.sites.NewSite;
 final class Commands {
 
     private static final Flag MODEL = Flag.optional("model", "FILE", "Model file (default: the model shipped in the jar)");
+    private static final Flag ENCODER = Flag.optional("encoder", "on|off", "off: score with the fast model alone (default on)");
     private static final Flag SITE_ID = Flag.required("id", "ID", "The site's id: 1-40 lowercase letters, digits or dashes");
 
     static final List<Command> ALL = List.of(
@@ -70,12 +71,12 @@ final class Commands {
                     Flag.number("seed", 0, Integer.MAX_VALUE, "Random seed; default 1"),
                     Flag.optional("hold-out", "NAME", "A data set to leave out of training").mayRepeat())),
             new Command("model eval", "ROC AUC and macro-F1 per data set split.", Command.DatabaseUse.NONE, List.of(
-                    Flag.required("data", "DIR", "Folder of data sets to measure on"), MODEL)),
+                    Flag.required("data", "DIR", "Folder of data sets to measure on"), MODEL, ENCODER)),
             new Command("model score", "Read one text per line on standard input; print its abuse probability per line.",
-                    Command.DatabaseUse.NONE, List.of(MODEL)),
+                    Command.DatabaseUse.NONE, List.of(MODEL, ENCODER)),
             new Command("model check", "Score each comment of a captured news page; with expectations, fail unless exactly the "
                     + "--flagged comments reach the flag line.", Command.DatabaseUse.NONE, List.of(
-                    Flag.required("thread", "FILE", "The page captured as plain text"), MODEL,
+                    Flag.required("thread", "FILE", "The page captured as plain text"), MODEL, ENCODER,
                     Flag.optional("flagged", "N,…", "Numbers of the comments that must be flagged"),
                     Flag.optional("at-most-low", "N,…", "Numbers of the comments that must score at most low"))),
             new Command("aot-cache", "JDK 25 or newer: build the cache that makes serve and demo start faster (classes loaded and"

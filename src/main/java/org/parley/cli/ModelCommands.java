@@ -19,6 +19,7 @@ import org.parley.abuse.Abuse;
 import org.parley.abuse.AbuseAssessment;
 import org.parley.abuse.AbuseLevel;
 import org.parley.abuse.AbuseThresholds;
+import org.parley.abuse.LengthMetrics;
 import org.parley.abuse.SplitMetrics;
 
 /**
@@ -43,18 +44,33 @@ final class ModelCommands {
     }
 
     private static Abuse model(Args args) {
-        return args.flag("model").map(Path::of).map(Abuse::create).orElseGet(Abuse::create);
+        String encoder = args.flag("encoder").orElse("on");
+        if (!encoder.equals("on") && !encoder.equals("off")) {
+            throw new Args.UsageException("--encoder takes on or off; was '" + encoder + "'");
+        }
+        boolean withEncoder = encoder.equals("on");
+        return args.flag("model").map(Path::of).map(file -> Abuse.create(file, withEncoder))
+                .orElseGet(() -> withEncoder ? Abuse.create() : Abuse.createFastOnly());
     }
 
     private static void eval(Abuse abuse, Path data, PrintStream out) {
+        out.println(abuse.fastOnlyBecause().map(why -> "fast model alone: " + why).orElse("fast model and sentence encoder"));
         out.printf(Locale.ROOT, "%-13s %-10s %6s %7s %7s %9s %9s %10s %9s%n",
                 "data set", "split", "n", "abusive", "ROC AUC", "macro-F1", "threshold", "own thresh", "macro-F1");
-        for (SplitMetrics m : abuse.evaluate(data)) {
+        Abuse.Report report = abuse.evaluate(data);
+        for (SplitMetrics m : report.splits()) {
             out.printf(Locale.ROOT, "%-13s %-10s %6d %7d %7.3f %9.3f %9.2f %10.2f %9.3f%n", m.dataSet(), m.split(),
                     m.examples(), m.abusive(), m.auc(), m.macroF1(), m.threshold(), m.sourceThreshold(), m.macroF1AtSourceThreshold());
         }
         out.println("threshold: the model's flag line, chosen on all validation splits; own thresh: the line that is"
                 + " best on that data set's own validation split");
+        out.printf(Locale.ROOT, "%nall test splits by length:%n%-15s %6s %7s %7s %13s %15s%n", "characters", "n", "abusive", "ROC AUC",
+                "clean flagged", "abusive flagged");
+        for (LengthMetrics m : report.byLength()) {
+            String range = m.toChars() == Integer.MAX_VALUE ? m.fromChars() + "+" : m.fromChars() + "-" + (m.toChars() - 1);
+            out.printf(Locale.ROOT, "%-15s %6d %7d %7.3f %12.1f%% %14.1f%%%n", range, m.examples(), m.abusive(), m.auc(),
+                    100 * m.cleanFlagged(), 100 * m.abusiveFlagged());
+        }
     }
 
     private static void score(Abuse abuse, InputStream in, PrintStream out) {

@@ -12,6 +12,7 @@ import org.parley.http.ParleyException;
 import org.parley.moderation.Moderation;
 import org.parley.moderation.ModerationProblem;
 import org.parley.moderation.ModerationRules;
+import org.parley.moderation.OtherLanguages;
 import org.parley.moderation.Premoderation;
 import org.parley.sites.Site;
 import org.parley.sites.Sites;
@@ -66,7 +67,8 @@ final class DashboardRulesPages {
     void show(ServerRequest req, ServerResponse res, Session session) {
         Site site = sites.require(req.path().pathParameters().get("site"));
         ModerationRules rules = moderation.rules(session.user(), site.id());
-        render(res, session, Status.OK_200, site, rules.premoderation().apiName(), values(rules), Map.of(), "",
+        render(res, session, Status.OK_200, site, rules.premoderation().apiName(), rules.otherLanguages().apiName(), values(rules),
+                Map.of(), "",
                 DashboardTemplates.doneMessage(req.query().first("done").orElse("")));
     }
 
@@ -85,6 +87,11 @@ final class DashboardRulesPages {
         if (premoderation.isEmpty()) {
             errors.put("premoderation", "Choose which comments wait for a moderator.");
         }
+        String languages = form.optional("otherLanguages").orElse(OtherLanguages.WORDS.apiName());
+        Optional<OtherLanguages> otherLanguages = OtherLanguages.parse(languages);
+        if (otherLanguages.isEmpty()) {
+            errors.put("otherLanguages", "Choose what happens to comments not in English.");
+        }
         Map<String, Double> numbers = new LinkedHashMap<>();
         for (Rule rule : RULES) {
             String raw = form.optional(rule.name()).orElse("").strip();
@@ -101,20 +108,21 @@ final class DashboardRulesPages {
             errors.put("reason", "Say why the rules change; the audit log keeps it.");
         }
         if (!errors.isEmpty()) {
-            render(res, session, Status.UNPROCESSABLE_CONTENT_422, site, mode, typed, errors, reason, "");
+            render(res, session, Status.UNPROCESSABLE_CONTENT_422, site, mode, languages, typed, errors, reason, "");
             return;
         }
-        moderation.saveRules(user, site.id(), rules(premoderation.orElseThrow(), numbers), reason);
+        moderation.saveRules(user, site.id(), rules(premoderation.orElseThrow(), otherLanguages.orElseThrow(), numbers), reason);
         DashboardTemplates.redirect(res, "/admin/sites/" + site.id() + "/rules?done=saved");
     }
 
-    private void render(ServerResponse res, Session session, Status status, Site site, String premoderation,
+    private void render(ServerResponse res, Session session, Status status, Site site, String premoderation, String otherLanguages,
                         Map<String, String> values, Map<String, String> errors, String reason, String done) {
         Map<String, Object> params = DashboardTemplates.params(session);
         params.put("site", site);
         params.put("canEdit", session.user().mayModerate(site.id(), Optional.empty()));
         params.put("nudges", moderation.nudgeStats(session.user(), site.id()));
         params.put("premoderation", premoderation);
+        params.put("otherLanguages", otherLanguages);
         params.put("values", values);
         params.put("errors", errors);
         Map<String, String> ranges = new LinkedHashMap<>();
@@ -154,12 +162,12 @@ final class DashboardRulesPages {
         return values;
     }
 
-    private static ModerationRules rules(Premoderation mode, Map<String, Double> n) {
+    private static ModerationRules rules(Premoderation mode, OtherLanguages otherLanguages, Map<String, Double> n) {
         return new ModerationRules(mode, whole(n, "trustedAfter"), n.get("abuseFlag"), n.get("abuseHold"),
                 whole(n, "blocksToFlag"), whole(n, "blockWindowDays"), whole(n, "commentsPerMinute"), whole(n, "commentsPerHour"),
                 whole(n, "addressCommentsPerMinute"), whole(n, "flameWarMessages"), whole(n, "flameWarMinutes"),
                 whole(n, "repeatsToFlag"), whole(n, "repeatHours"), whole(n, "linksToFlag"), n.get("nudgeAt"),
-                whole(n, "imagesTrustedAfter"));
+                whole(n, "imagesTrustedAfter"), otherLanguages);
     }
 
     private static int whole(Map<String, Double> numbers, String name) {

@@ -22,6 +22,7 @@ import org.parley.abuse.AbuseThresholds;
  * @param linksToFlag            links in one comment that flag it
  * @param nudgeAt                abuse-model probability at which the widget asks the writer to reconsider before posting
  * @param imagesTrustedAfter     published comments a commenter needs before their images appear without a moderator's look
+ * @param otherLanguages         what to do with comments not in English, which the abuse model cannot judge
  */
 public record ModerationRules(
         Premoderation premoderation,
@@ -39,9 +40,13 @@ public record ModerationRules(
         int repeatHours,
         int linksToFlag,
         double nudgeAt,
-        int imagesTrustedAfter) {
+        int imagesTrustedAfter,
+        OtherLanguages otherLanguages) {
 
     public ModerationRules {
+        if (otherLanguages == null) {
+            throw new IllegalArgumentException("otherLanguages must be one of score, words, hold");
+        }
         check(trustedAfter, 0, 1_000, "trustedAfter");
         if (!(abuseFlag > 0 && abuseFlag <= 1 && abuseHold > 0 && abuseHold <= 1.0001 && abuseFlag <= abuseHold)) {
             throw new IllegalArgumentException("abuse thresholds must satisfy 0 < flag <= hold <= 1, were " + abuseFlag + " and " + abuseHold);
@@ -68,14 +73,14 @@ public record ModerationRules(
      */
     public static ModerationRules defaults() {
         return new ModerationRules(Premoderation.OFF, 3, AbuseThresholds.DEFAULT_FLAG, AbuseThresholds.DEFAULT_HOLD,
-                3, 7, 5, 30, 20, 3, 60, 3, 24, 3, AbuseThresholds.DEFAULT_FLAG, 1);
+                3, 7, 5, 30, 20, 3, 60, 3, 24, 3, AbuseThresholds.DEFAULT_FLAG, 1, OtherLanguages.WORDS);
     }
 
     /** The same rules with another pre-moderation mode (a page's own). */
     public ModerationRules withPremoderation(Premoderation mode) {
         return new ModerationRules(mode, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
                 commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
-                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter);
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages);
     }
 
     private static void check(int value, int min, int max, String name) {

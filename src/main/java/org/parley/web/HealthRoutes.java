@@ -60,6 +60,9 @@ final class HealthRoutes implements HttpService {
             ObjectNode part = parts.putObject(check.name()).put("status", check.ready() ? "UP" : "DOWN");
             check.problem().ifPresent(problem -> part.put("detail", problem));
         }
+        ObjectNode model = (ObjectNode) parts.get(ABUSE_MODEL);
+        model.put("scoring", abuse.fastOnlyBecause().isPresent() ? "fast model alone" : "fast model and sentence encoder");
+        abuse.fastOnlyBecause().ifPresent(why -> model.put("detail", "the sentence encoder is not used: " + why));
         if (!ready) {
             res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }

@@ -55,7 +55,7 @@ public final class Parley implements AutoCloseable {
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize(), config.live().maxClients());
             // Moderation acts on comments, which are screened with its rules: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
-            Abuse abuse = Abuse.create();
+            Abuse abuse = config.abuseEncoder() ? Abuse.create() : Abuse.createFastOnly();
             Words words = Words.create(db);
             moderation = Moderation.create(db, clock, bus, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
             Screening screening = Screening.create(db, clock, moderation, words, identity, abuse::assess);

@@ -33,7 +33,7 @@ import org.parley.webhooks.WebhooksConfig;
  */
 public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comments, ModerationRules moderation, Live live,
                            MediaConfig media, IdentityConfig identity, LogFormat logFormat, Metrics metrics, MailConfig mail,
-                           WebhooksConfig webhooks) {
+                           WebhooksConfig webhooks, boolean abuseEncoder) {
 
     /** Where Parley listens, how readers reach it, which proxies' forwarded addresses to believe, how long it waits. */
     public record Server(String host, int port, String publicUrl, List<String> trustedProxies, Timeouts timeouts,
@@ -135,7 +135,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     reader.integer(ConfigKey.MODERATION_COMMENTS_PER_HOUR, 1, 100_000),
                     reader.integer(ConfigKey.MODERATION_ADDRESS_COMMENTS_PER_MINUTE, 1, 10_000),
                     defaults.flameWarMessages(), defaults.flameWarMinutes(), defaults.repeatsToFlag(), defaults.repeatHours(),
-                    defaults.linksToFlag(), defaults.nudgeAt(), defaults.imagesTrustedAfter());
+                    defaults.linksToFlag(), defaults.nudgeAt(), defaults.imagesTrustedAfter(), defaults.otherLanguages());
             var media = new MediaConfig(reader.integer(ConfigKey.MEDIA_MAX_UPLOAD_BYTES, 1024, MediaConfig.MAX_UPLOAD_BYTES_LIMIT),
                     reader.integer(ConfigKey.MEDIA_MAX_PIXELS, 1, MediaConfig.MAX_PIXELS_LIMIT),
                     reader.integer(ConfigKey.MEDIA_DISPLAY_LONG_SIDE_PIXELS, 16, MediaConfig.MAX_DISPLAY_LONG_SIDE),
@@ -156,7 +156,7 @@ public record ParleyConfig(Server server, StoreConfig store, CommentsConfig comm
                     Duration.ofMillis(reader.integer(ConfigKey.WEBHOOKS_POLL_MILLIS, 10, 600_000)));
             return new ParleyConfig(server, store, comments, moderation, live, media, identity,
                     reader.choice(ConfigKey.LOGGING_FORMAT, LogFormat.values(), LogFormat::value), reader.metrics(), reader.mail(),
-                    webhooks);
+                    webhooks, reader.choice(ConfigKey.ABUSE_ENCODER, new String[] {"on", "off"}, v -> v).equals("on"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }

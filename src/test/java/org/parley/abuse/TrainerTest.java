@@ -28,7 +28,7 @@ class TrainerTest {
     @Test
     void aModelSurvivesItsFileAndSeparatesTheTwoClasses() throws IOException {
         Model model = new Trainer(SMALL).train(fixture(), 7);
-        Model read = ModelFile.read(new java.io.ByteArrayInputStream(ModelFile.write(model)), "test model");
+        Model read = ModelFile.read(new java.io.ByteArrayInputStream(ModelFile.write(model)), "test model").fast();
         Scorer scorer = new Scorer(read);
         // "you" alone is no evidence (pointer words have no features of their own): the insult words are
         String insult = "shut up, you pathetic clown";

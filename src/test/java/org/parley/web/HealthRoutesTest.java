@@ -45,7 +45,24 @@ class HealthRoutesTest {
             List<String> checks = new ArrayList<>();
             ready.json().get("checks").fieldNames().forEachRemaining(checks::add);
             assertThat(checks).containsExactly("database", "migrations", "abuseModel");
-            ready.json().get("checks").forEach(check -> assertThat(check).hasToString("{\"status\":\"UP\"}"));
+            assertThat(ready.json().get("checks").get("database")).hasToString("{\"status\":\"UP\"}");
+            assertThat(ready.json().get("checks").get("migrations")).hasToString("{\"status\":\"UP\"}");
+            assertThat(ready.json().get("checks").get("abuseModel"))
+                    .hasToString("{\"status\":\"UP\",\"scoring\":\"fast model and sentence encoder\"}");
+        }
+    }
+
+    /** A node without the sentence encoder still screens comments, with the fast model, and says so. */
+    @Test
+    void readinessSaysWhenTheFastModelScoresAlone() {
+        try (RunningParley parley = RunningParley.start(dir, java.time.Clock.systemUTC(), false,
+                java.util.Map.of(ConfigKey.ABUSE_ENCODER, "off"))) {
+            var ready = parley.http().get("/health/ready");
+            assertThat(ready.status()).as(ready.text()).isEqualTo(200);
+            assertThat(ready.json().at("/checks/abuseModel/status").asText()).isEqualTo("UP");
+            assertThat(ready.json().at("/checks/abuseModel/scoring").asText()).isEqualTo("fast model alone");
+            assertThat(ready.json().at("/checks/abuseModel/detail").asText())
+                    .isEqualTo("the sentence encoder is not used: the sentence encoder is turned off (abuse.encoder=off)");
         }
     }
 

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +20,8 @@ import org.parley.abuse.AbuseAssessment;
 
 /**
  * Time to score one 400-character comment with the shipped abuse model, explanation included, as
- * moderation will call it on every post. SampleTime mode, so JMH reports p50/p90/p99/p99.9.
+ * moderation will call it on every post: with the sentence encoder ({@code encoder=on}, the default in
+ * production) and with the fast model alone ({@code off}), side by side in one run. SampleTime mode, so JMH reports p50/p90/p99/p99.9.
  * The comments are 256 different 400-character texts built from a fixed vocabulary and seed, mixing
  * ordinary words with insults, misspellings and non-ASCII letters, so no branch or cache sees the
  * same text twice in a row.
@@ -29,7 +31,7 @@ import org.parley.abuse.AbuseAssessment;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+@Fork(value = 1, jvmArgs = {"-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
 public class AbuseBenchmark {
 
     private static final String[] WORDS = (
@@ -42,13 +44,19 @@ public class AbuseBenchmark {
             .split(" ");
     private static final int LENGTH = 400;
 
+    @Param({"on", "off"})
+    public String encoder;
+
     private Abuse abuse;
     private String[] comments;
     private int next;
 
     @Setup
     public void setUp() {
-        abuse = Abuse.create();
+        abuse = encoder.equals("on") ? Abuse.create() : Abuse.createFastOnly();
+        if (encoder.equals("on") && abuse.fastOnlyBecause().isPresent()) {
+            throw new IllegalStateException("the encoder does not run here: " + abuse.fastOnlyBecause().get());
+        }
         SplittableRandom random = new SplittableRandom(42);
         List<String> built = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
