@@ -40,7 +40,7 @@ final class MaskedWords {
             + " is so such to of me my he she they them it its this that all and hate piece son self in on no now"
             + " just fat ugly dirty little old";
     /** Longer runs of single letters are read in pieces of this many letters (keeps the cost bounded). */
-    private static final int MAX_SPACED_LETTERS = 40;
+    private static final int MAX_SPACED_LETTERS = 32;
     private static final int NONE = Integer.MAX_VALUE;
 
     /** The lexicon in file order, then the glue words. */
@@ -96,15 +96,27 @@ final class MaskedWords {
         int w = 0;
         int r = 0;
         char before = ' ';
+        int runEnd = -1;
         while (r < len) {
-            int letters = Character.isLetterOrDigit(before) ? 0 : spacedLetters(s, r, len);
-            int[][] split = letters >= 3 ? split(s, r, Math.min(letters, MAX_SPACED_LETTERS)) : null;
+            int letters = isLetter(s[r]) && !Character.isLetterOrDigit(before) ? spacedLetters(s, r, len) : 0;
+            // a join starts where a run starts ("a f u c k i n g": a fucking), or inside a run where a
+            // lexicon word starts ("x y f u c k": x y fuck); trying every letter would make a long run cost
+            // quadratic time
+            boolean inRun = r <= runEnd;
+            if (!inRun && letters > 0) {
+                runEnd = r + 2 * (letters - 1);
+            }
+            int[][] split = letters >= 3 && (!inRun || lexiconWordAt(s, r, letters)) ? split(s, r, letters) : null;
             int joined = split == null ? 0 : joinable(split);
             if (joined == 0) {
                 before = s[r];
-                s[w] = s[r];
-                from[w] = from[r];
-                to[w++] = to[r++];
+                if (w != r) {
+                    s[w] = s[r];
+                    from[w] = from[r];
+                    to[w] = to[r];
+                }
+                w++;
+                r++;
                 continue;
             }
             boolean[] cuts = cuts(split, joined);
@@ -125,19 +137,35 @@ final class MaskedWords {
         return w;
     }
 
-    /** How many single letters, each followed by one separator and another single letter, start at {@code r}. */
+    /**
+     * How many single letters, each followed by one separator and another single letter, start at
+     * {@code r}; at most {@link #MAX_SPACED_LETTERS}.
+     */
     private static int spacedLetters(char[] s, int r, int len) {
         if (!isLetter(s[r]) || r + 2 >= len || !isSpacer(s[r + 1])) {
             return 0;
         }
         int count = 1;
         int p = r;
-        while (p + 2 < len && isSpacer(s[p + 1]) && isLetter(s[p + 2])
+        while (count < MAX_SPACED_LETTERS && p + 2 < len && isSpacer(s[p + 1]) && isLetter(s[p + 2])
                 && (p + 3 >= len || !Character.isLetterOrDigit(s[p + 3]))) {
             p += 2;
             count++;
         }
         return count;
+    }
+
+    /** Whether a lexicon word is spelled by the spaced letters starting at {@code r}. */
+    private boolean lexiconWordAt(char[] s, int r, int letters) {
+        for (int index : byFirstLetter[s[r] - 'a']) {
+            if (index >= lexiconSize) {
+                return false;
+            }
+            if (words[index].length <= letters && spelledAt(s, r, 0, words[index])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSpacer(char c) {

@@ -131,6 +131,8 @@ class NormalizerTest {
         assertThat(normalize("what a b i t c h")).isEqualTo("what a bitch");
         assertThat(normalize("a s s h o l e")).as("one word, not ass hole").isEqualTo("asshole");
         assertThat(normalize("f u c k x y z")).as("the rest stays").isEqualTo("fuck x y z");
+        assertThat(normalize("lol y o u s u c k")).isEqualTo("lol you suck");
+        assertThat(normalize("x y f u c k")).as("a word starting inside a run").isEqualTo("x y fuck");
     }
 
     @Test
@@ -139,6 +141,21 @@ class NormalizerTest {
                 "plan a b or c", "x y z", "the b-c-d route", "s h u t u p"}) {
             assertThat(normalize(text)).as(text).isEqualTo(text);
         }
+    }
+
+    @Test
+    void aLongRunOfSingleLettersCostsLinearTime() {
+        String letters = "a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(400);
+        String spaced = "f u c k y o u ".repeat(1500);
+        for (int warm = 0; warm < 20; warm++) {
+            normalizer.normalize(letters);
+            normalizer.normalize(spaced);
+        }
+        long start = System.nanoTime();
+        assertThat(normalize(letters)).isEqualTo(letters.strip());
+        assertThat(normalize(spaced)).startsWith("fuck you fuck you");
+        // about 1 ms each on the reference machine; the quadratic version took 150 ms for the first
+        assertThat((System.nanoTime() - start) / 1e6).as("ms for 2 x 21,000 characters").isLessThan(60);
     }
 
     @Test
