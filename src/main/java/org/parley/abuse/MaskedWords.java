@@ -14,9 +14,9 @@ import java.util.List;
  *   <li><b>masked</b>: {@code f**k}, {@code sh*t}, {@code c#nt}, {@code f@#$ing}, {@code a**hole}: a word
  *       whose first letter is shown and some other letters are replaced by marks ({@code * # @ $ % _ . ! ?
  *       - & |}) becomes the lexicon word of the same length whose letters agree with the shown ones; if
- *       several fit, the one listed first (the lexicon runs from the most often masked words down),
- *       except that a word longer than five with only its first letter shown is left alone when it
- *       fits more than one ({@code f******});</li>
+ *       several fit, the one listed first (the lexicon runs from the most often masked words down:
+ *       {@code s**t} is shit, not slut). A word of more than five letters must show two of them:
+ *       {@code f******} could be any of a dozen words and stays as typed;</li>
  *   <li><b>spaced out</b>: {@code f u c k}, {@code i.d.i.o.t}, {@code f-u-c-k y-o-u}: three or more single
  *       letters, each separated by one space, {@code .}, {@code -}, {@code _} or {@code *}, are joined
  *       when they spell lexicon words, possibly with a few short words between them
@@ -90,7 +90,7 @@ final class MaskedWords {
 
     /**
      * Joins spaced-out lexicon words in place ({@code f u c k} → {@code fuck}) and returns the new
-     * length. Reads never fall behind writes, so one pass over the buffers suffices.
+     * length. Writes never overtake reads, so one pass over the buffers suffices.
      */
     int joinSpaced(char[] s, int[] from, int[] to, int len) {
         int w = 0;
@@ -317,28 +317,20 @@ final class MaskedWords {
         if (first == 0) {
             return false;
         }
-        char[] fit = null;
+        if (length > 5 && shown(s, start, end) < 2) {
+            return false; // f****** shows one letter of seven: fucking, fuckers, fuckoff … only a guess
+        }
         for (int index : byFirstLetter[first - 'a']) {
             if (index >= lexiconSize) {
                 break;
             }
             char[] word = words[index];
             if (word.length == length && fits(s, start, word)) {
-                if (fit == null) {
-                    fit = word;
-                    if (length <= 5 || shown(s, start, end) >= 2) {
-                        break;
-                    }
-                } else {
-                    return false; // f****** shows one letter of seven: fucking, fuckers, fuckoff … a guess
-                }
+                System.arraycopy(word, 0, s, start, length);
+                return true;
             }
         }
-        if (fit == null) {
-            return false;
-        }
-        System.arraycopy(fit, 0, s, start, length);
-        return true;
+        return false;
     }
 
     /** How many characters of {@code s[start, end)} show their letter (letters, digits, a leading $ or @). */

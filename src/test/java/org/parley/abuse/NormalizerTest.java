@@ -105,6 +105,8 @@ class NormalizerTest {
         assertThat(normalize("f***")).as("only the first letter shown").isEqualTo("fuck");
         assertThat(normalize("s**t")).as("shit and slut both fit: the one listed first wins").isEqualTo("shit");
         assertThat(normalize("sh!t and b!tch")).isEqualTo("shit and bitch");
+        assertThat(normalize("what a p*ssy")).isEqualTo("what a pussy");
+        assertThat(normalize("what-a-f**king-joke")).as("pieces between hyphens").isEqualTo("what-a-fucking-joke");
     }
 
     @Test
@@ -116,6 +118,7 @@ class NormalizerTest {
         }
         assertThat(normalize("h*llo w*rld")).as("no masked word fits").isEqualTo("h*llo w*rld");
         assertThat(normalize("f****** off")).as("fucking, fuckers, fuckoff … all fit: no guess").isEqualTo("f* off");
+        assertThat(normalize("a****** and f*******")).as("one letter shown of more than five").isEqualTo("a* and f*");
     }
 
     @Test
