@@ -2,7 +2,12 @@ package org.parley.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.parley.abuse.Language.Guess;
 
@@ -151,6 +156,23 @@ class LanguageTest {
         // Cyrillic о, а and е inside English words, the way the normalizer's look-alike folding expects them
         assertThat(Language.guess("y\u043eu \u0430re the w\u043erst m\u043ed\u0435r\u0430t\u043er on this site"))
                 .isEqualTo(Guess.ENGLISH);
+    }
+
+    /**
+     * The public data sets the model learns from are English tweets, Gab posts and chat turns (a few
+     * dozen of them are in fact Dutch, German, Spanish …). Runs where the data sit beside the project,
+     * as for {@code parley model train}; skipped elsewhere.
+     */
+    @Test
+    void theEnglishDataSetsAreAlmostNeverCalledOther() {
+        Path data = Path.of("..", "shared", "data", "toxicity");
+        Assumptions.assumeTrue(Files.isDirectory(data), "no data sets at " + data.toAbsolutePath());
+        Set<String> texts = new HashSet<>();
+        for (Example example : DataSets.load(data)) {
+            texts.add(example.text());
+        }
+        long other = texts.stream().filter(text -> Language.guess(text) == Guess.OTHER).count();
+        assertThat(100.0 * other / texts.size()).as("%% of %d texts called OTHER (%d)", texts.size(), other).isLessThan(0.5);
     }
 
     @Test
