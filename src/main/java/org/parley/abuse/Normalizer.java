@@ -9,15 +9,22 @@ import java.text.Normalizer.Form;
  *       tell tweets apart from news comments cannot drive a decision;</li>
  *   <li>Unicode NFKC (full-width, ligatures, mathematical letters), accents dropped, lower case, and
  *       look-alike Cyrillic and Greek letters folded to Latin ({@code раy} → {@code pay});</li>
+ *   <li>masked and spaced-out profanity, insults and slurs read as the word ({@code f**k}, {@code c#nt},
+ *       {@code f u c k}, {@code i.d.i.o.t}; {@link MaskedWords}), while {@code a*b}, {@code **bold**},
+ *       {@code 5*3} and {@code e.g.} stay as typed;</li>
  *   <li>leetspeak inside words ({@code st0pid}, {@code b!tch}, {@code $hit}, {@code a$$});</li>
  *   <li>elongations: a run of three or more of the same letter or mark becomes one
  *       ({@code stuuupid} → {@code stupid}, {@code !!!} → {@code !}); whitespace runs become one space;
  *       invisible format characters (zero-width joiners, soft hyphens) and combining marks vanish.</li>
  * </ol>
- * Every output character remembers the range of the original text it came from. Stateless and
- * thread-safe; text that is plain ASCII allocates nothing beyond the result.
+ * Every output character remembers the range of the original text it came from: an unmasked letter
+ * the mark it replaces, a joined letter itself, the space between two joined words the separator there.
+ * Thread-safe (its only state is the immutable lexicon); text that is plain ASCII allocates nothing
+ * beyond the result unless it holds spaced-out letters.
  */
 final class Normalizer {
+
+    private final MaskedWords masked = MaskedWords.load();
 
     /** Look-alike letters (already lower-cased) and the Latin letter each stands for. */
     private static final String CONFUSABLE_FROM = "авеёкмнорстухѕіїјԁԛԝьαβεηικνορτυχωγɡıłøđ";
@@ -57,8 +64,10 @@ final class Normalizer {
             }
             i = next;
         }
-        unleet(out.chars, out.len);
-        return squeeze(original, out.chars, out.from, out.to, out.len);
+        int len = masked.joinSpaced(out.chars, out.from, out.to, out.len);
+        masked.unmask(out.chars, len);
+        unleet(out.chars, len);
+        return squeeze(original, out.chars, out.from, out.to, len);
     }
 
     /**
@@ -194,7 +203,8 @@ final class Normalizer {
         return true;
     }
 
-    private static char leet(char c) {
+    /** The letter a leetspeak digit or symbol stands for, or 0. */
+    static char leet(char c) {
         return switch (c) {
             case '0' -> 'o';
             case '1', '!', '|' -> 'i';
