@@ -67,7 +67,7 @@ final class Assessor {
             spans.add(new Span(top.originalFirst(), top.originalLast(),
                     text.substring(top.originalFirst(), top.originalLast()), encoderShare));
         }
-        return new AbuseAssessment(1 / (1 + Math.exp(-scored.pooled)), spans);
+        return new AbuseAssessment(1 / (1 + Math.exp(-scored.pooled)), spans, Language.guess(text) != Language.Guess.OTHER);
     }
 
     private Scored score(String text) {

@@ -174,7 +174,8 @@ public final class Moderation {
                     List.of(new FieldError("body", "is longer than " + longest + " characters")));
         }
         AbuseAssessment assessment = abuse.apply(text);
-        boolean reconsider = assessment.probability() >= rules.forPage(site, page).nudgeAt();
+        // The model cannot judge other languages: no writer is asked to reconsider on its word.
+        boolean reconsider = assessment.reliable() && assessment.probability() >= rules.forPage(site, page).nudgeAt();
         if (reconsider) {
             Instant now = clock.instant();
             db.write(h -> {

@@ -83,6 +83,13 @@ public record ModerationRules(
                 repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages);
     }
 
+    /** The same rules with another rule for comments not in English. */
+    public ModerationRules withOtherLanguages(OtherLanguages rule) {
+        return new ModerationRules(premoderation, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
+                commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, rule);
+    }
+
     private static void check(int value, int min, int max, String name) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", was " + value);

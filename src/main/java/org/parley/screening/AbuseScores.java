@@ -53,7 +53,7 @@ final class AbuseScores {
         return new AbuseAssessment(asSeen.probability(), asSeen.spans().stream()
                 .flatMap(span -> ScreenedText.find(typed, span.text())
                         .map(start -> new Span(start, start + span.text().length(), span.text(), span.weight())).stream())
-                .toList());
+                .toList(), asTyped.reliable() && asSeen.reliable());
     }
 
     /** Hostility of a comment for flame-war detection: the model's probability. */

@@ -7,6 +7,7 @@ import org.parley.abuse.AbuseThresholds;
 import org.parley.comments.Reason;
 import org.parley.comments.Submission;
 import org.parley.moderation.ModerationRules;
+import org.parley.moderation.OtherLanguages;
 
 /**
  * The abuse model as a signal: above the site's flag threshold a comment is flagged, above its hold
@@ -33,6 +34,9 @@ final class AbuseSignal implements Signal {
     public List<Reason> inspect(Submission submission, ModerationRules rules, Keep keep) {
         AbuseAssessment assessment = scores.of(submission);
         double p = assessment.probability();
+        if (!assessment.reliable() && rules.otherLanguages() != OtherLanguages.SCORE) {
+            return otherLanguage(p, rules);
+        }
         if (p < AbuseThresholds.DEFAULT_LOW && p < rules.abuseFlag()) {
             return List.of();
         }
@@ -43,5 +47,14 @@ final class AbuseSignal implements Signal {
                 spans.stream().map(span -> "\"" + span.text() + "\"").toList());
         return List.of(new Reason(NAME, level, String.format(Locale.ROOT, "Abuse model: %.2f (flag at %.2f, hold at %.2f)%s.",
                 p, rules.abuseFlag(), rules.abuseHold(), drivers), spans));
+    }
+
+    /** A comment not in English: the score is kept as a note, and the site's rule decides. */
+    private static List<Reason> otherLanguage(double p, ModerationRules rules) {
+        String note = String.format(Locale.ROOT, "Abuse model: %.2f, not acted on: the comment is not in English, which the model"
+                + " cannot judge", p);
+        return rules.otherLanguages() == OtherLanguages.HOLD
+                ? List.of(new Reason(NAME, Reason.Level.HOLD, note + "; this site holds such comments for review.", List.of()))
+                : List.of(new Reason(NAME, Reason.Level.INFO, note + "; the site's word lists decide.", List.of()));
     }
 }

@@ -70,7 +70,7 @@ public final class Screening implements Gate {
                                   Function<String, AbuseAssessment> abuse) {
         AbuseScores scores = new AbuseScores(abuse);
         return new Screening(db, moderation, words, new RateLimits(db, clock, identity), scores, List.of(
-                new WordListSignal(words),
+                new WordListSignal(words, scores),
                 new AbuseSignal(scores),
                 new LinkSignal(),
                 new TrustSignal(),

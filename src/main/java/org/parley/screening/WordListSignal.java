@@ -9,6 +9,7 @@ import java.util.Set;
 import org.parley.comments.Reason;
 import org.parley.comments.Submission;
 import org.parley.moderation.ModerationRules;
+import org.parley.moderation.OtherLanguages;
 import org.parley.words.WordMatch;
 import org.parley.words.WordTerm;
 import org.parley.words.Words;
@@ -29,9 +30,11 @@ final class WordListSignal implements Signal {
     }
 
     private final Words words;
+    private final AbuseScores scores;
 
-    WordListSignal(Words words) {
+    WordListSignal(Words words, AbuseScores scores) {
         this.words = words;
+        this.scores = scores;
     }
 
     @Override
@@ -54,7 +57,10 @@ final class WordListSignal implements Signal {
                 .forEach(match -> found.add(new Found(match.term(), Optional.empty(), " in the commenter's name"))));
         List<Reason> reasons = new ArrayList<>(2);
         reason(found, WordTerm.Kind.BANNED, Reason.Level.REJECT, "Banned").ifPresent(reasons::add);
-        reason(found, WordTerm.Kind.SUSPECT, Reason.Level.FLAG, "Suspect").ifPresent(reasons::add);
+        // The abuse model cannot judge a comment in another language: by the site's rule, its word lists hold it instead.
+        boolean holdSuspect = rules.otherLanguages() == OtherLanguages.WORDS && !scores.of(submission).reliable();
+        reason(found, WordTerm.Kind.SUSPECT, holdSuspect ? Reason.Level.HOLD : Reason.Level.FLAG,
+                holdSuspect ? "Not in English, so held for review: suspect" : "Suspect").ifPresent(reasons::add);
         return reasons;
     }
 

@@ -482,6 +482,38 @@ abstract class ModerationStoreContract extends ModerationWorld {
                 assertThat(r.summary()).contains("\"trollface\" in the commenter's name"));
     }
 
+    /**
+     * The abuse model learned English only: on a comment in another language its score is a note, and the
+     * site's rule decides (by default the word lists, a suspect term holding the comment for review).
+     */
+    @Test
+    void aCommentNotInEnglishIsJudgedByTheSitesRuleForOtherLanguages() {
+        moderation.seedWords(SITE, List.of(WordTerm.suspect("dummkopf")));
+        String insult = "Du bist ein Dummkopf, und das weiss hier jeder.";
+        String greeting = "Guten Morgen zusammen, ein sehr guter Artikel.";
+        String thanks = "Danke fuer den Bericht ueber die Bruecke.";
+        String question = "Weiss jemand, wann die Bruecke wieder offen ist?";
+        for (String text : List.of(insult, greeting, thanks, question)) {
+            otherLanguage.add(text);
+            hostility.put(text, 0.97);
+        }
+
+        Comment held = post(guest(), Optional.empty(), insult);
+        assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(queue(ReviewQueue.PENDING).getFirst().reasons()).anySatisfy(r ->
+                assertThat(r.summary()).startsWith("Not in English, so held for review: suspect term \"dummkopf\""));
+        Comment scoredHigh = post(guest(), Optional.empty(), greeting);
+        assertThat(scoredHigh.status()).as("a high score in another language is not acted on").isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(queue(ReviewQueue.FLAGGED)).noneSatisfy(item -> assertThat(item.id()).isEqualTo(scoredHigh.id()));
+
+        moderation.rulesBook().saveSite(SITE, ModerationRules.defaults().withOtherLanguages(OtherLanguages.SCORE), "test", clock.instant());
+        assertThat(post(guest(), Optional.empty(), thanks).status()).as("the site trusts the score").isEqualTo(CommentStatus.PENDING);
+
+        moderation.rulesBook().saveSite(SITE, ModerationRules.defaults().withOtherLanguages(OtherLanguages.HOLD), "test", clock.instant());
+        hostility.put(question, 0.01);
+        assertThat(post(guest(), Optional.empty(), question).status()).as("the site holds them all").isEqualTo(CommentStatus.PENDING);
+    }
+
     @Test
     void theAbuseModelJudgesWhatReadersSeeWhenCharacterReferencesHideTheWords() {
         hostility.put("You are an idiot.", 0.95);

@@ -60,6 +60,8 @@ abstract class ModerationWorld {
     Media media;
     /** The abuse model's probability per comment text, set by tests; 0 unless a test says otherwise. */
     Map<String, Double> hostility = new ConcurrentHashMap<>();
+    /** Comment texts the test's abuse model finds not in English (its score then unreliable). */
+    java.util.Set<String> otherLanguage = ConcurrentHashMap.newKeySet();
     /** What goes wrong inside the abuse model for a comment text, set by tests that break screening on purpose. */
     Map<String, Runnable> breakdowns = new ConcurrentHashMap<>();
 
@@ -97,7 +99,7 @@ abstract class ModerationWorld {
     Function<String, AbuseAssessment> abuse() {
         return text -> {
             breakdowns.getOrDefault(text, () -> { }).run();
-            return new AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of());
+            return new AbuseAssessment(hostility.getOrDefault(text, 0.0), List.of(), !otherLanguage.contains(text));
         };
     }
 
