@@ -37,7 +37,7 @@ final class MaskedWords {
      * a run made of these alone ({@code I a m}) is not joined.
      */
     private static final String GLUE = "a an i u ur you your youre yourself yourselves go get off up out shut the am are"
-            + " is so such to of me my he she they them it its this that all and hate piece son self in on no now"
+            + " is so such to of me my he she they them it its this that all and piece son self in on no now"
             + " just fat ugly dirty little old";
     /** Longer runs of single letters are read in pieces of this many letters (keeps the cost bounded). */
     private static final int MAX_SPACED_LETTERS = 32;

@@ -135,6 +135,7 @@ class NormalizerTest {
         assertThat(normalize("a s s h o l e")).as("one word, not ass hole").isEqualTo("asshole");
         assertThat(normalize("f u c k x y z")).as("the rest stays").isEqualTo("fuck x y z");
         assertThat(normalize("lol y o u s u c k")).isEqualTo("lol you suck");
+        assertThat(normalize("I H A T E Y O U")).isEqualTo("i hate you");
         assertThat(normalize("x y f u c k")).as("a word starting inside a run").isEqualTo("x y fuck");
     }
 
