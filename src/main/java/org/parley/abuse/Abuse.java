@@ -172,7 +172,7 @@ public final class Abuse {
             Function<String, float[]> vectors = input -> cache.get(input, encoder::embed);
             started = System.nanoTime();
             try {
-                Ensemble fitted = new EnsembleTrainer(vectors, log).train(model, training, validation);
+                Ensemble fitted = new EnsembleTrainer(vectors, log, seed).train(model, training, validation);
                 Model fast = model;
                 ensemble = Calibration.calibrate(fitted, e -> new Assessor(fast, e, vectors)::logit, validation, log);
             } finally {

@@ -11,15 +11,15 @@ package org.parley.abuse;
  * like one of them instead of like the most unlucky one. A plain maximum lets each extra paragraph add
  * another chance to cross the line (docs/MODEL.md, "length").
  *
- * @param headWeights   the head's weight per encoder dimension
- * @param headBias      the head's intercept
+ * @param encoder       which encoder's vectors the head reads
+ * @param head          log-odds from the encoder's vector
  * @param fastWeight    the fast model's weight in the sum
  * @param encoderWeight the head's weight in the sum
  * @param bias          the sum's intercept
  * @param temperature   the pooling temperature {@code T} (log-odds)
  * @param thresholds    lines chosen on validation data for the combined probability
  */
-record Ensemble(String encoder, float[] headWeights, float headBias, float fastWeight, float encoderWeight, float bias,
+record Ensemble(String encoder, EncoderHead head, float fastWeight, float encoderWeight, float bias,
                 float temperature, AbuseThresholds thresholds) {
 
     Ensemble {
@@ -30,11 +30,7 @@ record Ensemble(String encoder, float[] headWeights, float headBias, float fastW
 
     /** The head's log-odds for one encoder vector. */
     double headLogit(float[] embedding) {
-        double sum = headBias;
-        for (int d = 0; d < headWeights.length; d++) {
-            sum += headWeights[d] * embedding[d];
-        }
-        return sum;
+        return head.logit(embedding);
     }
 
     /** One excerpt's combined log-odds. */
@@ -56,10 +52,10 @@ record Ensemble(String encoder, float[] headWeights, float headBias, float fastW
     }
 
     Ensemble withThresholds(AbuseThresholds chosen) {
-        return new Ensemble(encoder, headWeights, headBias, fastWeight, encoderWeight, bias, temperature, chosen);
+        return new Ensemble(encoder, head, fastWeight, encoderWeight, bias, temperature, chosen);
     }
 
     Ensemble withBias(float newBias) {
-        return new Ensemble(encoder, headWeights, headBias, fastWeight, encoderWeight, newBias, temperature, thresholds);
+        return new Ensemble(encoder, head, fastWeight, encoderWeight, newBias, temperature, thresholds);
     }
 }

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Cuts a comment into the excerpts the model scores one by one, with repetition taken out: runs of whole
- * sentences of at most {@link #MAX_WORDS} words (a longer sentence is cut between words), which fits the
- * sentence encoder's 128 tokens and is about the size of the texts the model learned from.
+ * sentences of {@link #MIN_WORDS} to {@link #MAX_WORDS} words where the sentences allow (a short one
+ * joins its neighbours, a long one is cut between words, a short last run joins the one before), which
+ * fits the sentence encoder's 128 tokens and is about the size of the texts the model learned from.
  *
  * <p>Repetition counts once: a word or phrase of up to {@link #MAX_REPEATED_WORDS} words said again
  * straight after itself is left out ("idiot idiot idiot", "you lie you lie"), and so is a sentence the
@@ -28,6 +29,13 @@ final class Excerpts {
      * Parley's long evaluation comments, ROC AUC 0.89 against 0.82 at 50 words; docs/MODEL.md).
      */
     static final int MAX_WORDS = 25;
+    /**
+     * The fewest words an excerpt has when the comment has them: a short sentence is read with its
+     * neighbours, not alone ("Sorry, but this report is rubbish." alone weighs its one harsh word as a whole
+     * tweet would). An excerpt grows past {@link #MAX_WORDS} only to reach this, to at most twice that
+     * (50 words, 60-90 encoder tokens).
+     */
+    static final int MIN_WORDS = 15;
     /** The longest phrase whose immediate repetition is left out. */
     static final int MAX_REPEATED_WORDS = 4;
 
@@ -95,21 +103,35 @@ final class Excerpts {
                 sentences.add(words);
             }
         }
-        List<Excerpt> excerpts = new ArrayList<>();
-        Builder current = new Builder(original);
+        List<Group> groups = new ArrayList<>();
+        Group current = new Group();
         for (List<int[]> sentence : sentences) {
-            if (current.words + Math.min(sentence.size(), maxWords) > maxWords) {
-                current = current.flushInto(excerpts);
+            if (current.size() >= MIN_WORDS && current.size() + sentence.size() > maxWords) {
+                groups.add(current);
+                current = new Group();
             }
+            boolean first = true;
             for (int[] word : sentence) {
-                if (current.words == maxWords) {
-                    current = current.flushInto(excerpts);
+                if (current.size() == 2 * maxWords) {
+                    groups.add(current);
+                    current = new Group();
                 }
-                current.add(word);
+                current.add(word, first);
+                first = false;
             }
-            current.endSentence();
         }
-        current.flushInto(excerpts);
+        if (current.size() > 0) {
+            Group last = groups.isEmpty() ? null : groups.getLast();
+            if (last != null && current.size() < MIN_WORDS && last.size() + current.size() <= 2 * maxWords) {
+                last.addAll(current);
+            } else {
+                groups.add(current);
+            }
+        }
+        List<Excerpt> excerpts = new ArrayList<>();
+        for (Group group : groups) {
+            excerpts.add(group.excerpt(original));
+        }
         if (excerpts.isEmpty()) {
             excerpts.add(new Excerpt("", new int[0], new int[0], new int[0]));
         }
@@ -187,51 +209,43 @@ final class Excerpts {
         return key.isEmpty() ? text.substring(word[0], word[1]) : key.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Collects the words of one excerpt. */
-    private static final class Builder {
-        private final String original;
-        private final StringBuilder text = new StringBuilder();
-        private final List<int[]> placed = new ArrayList<>();
-        private final List<Integer> starts = new ArrayList<>();
-        private boolean sentenceEnded;
+    /** The words of one excerpt, each marked when it starts a sentence. */
+    private static final class Group {
+        private final List<int[]> words = new ArrayList<>();
+        private final List<Boolean> startsSentence = new ArrayList<>();
 
-        /** How many words the excerpt has so far. */
-        private int words;
-
-        Builder(String original) {
-            this.original = original;
+        int size() {
+            return words.size();
         }
 
-        void add(int[] word) {
-            if (!text.isEmpty()) {
-                text.append(sentenceEnded ? '\n' : ' ');
-            }
-            sentenceEnded = false;
-            starts.add(text.length());
-            text.append(original, word[0], word[1]);
-            placed.add(word);
-            words++;
+        void add(int[] word, boolean sentenceStart) {
+            words.add(word);
+            startsSentence.add(sentenceStart);
         }
 
-        void endSentence() {
-            sentenceEnded = true;
+        void addAll(Group other) {
+            words.addAll(other.words);
+            startsSentence.addAll(other.startsSentence);
         }
 
-        /** Adds this excerpt (if it has words) to {@code out} and returns an empty one to go on with. */
-        Builder flushInto(List<Excerpt> out) {
-            if (words > 0) {
-                int n = placed.size();
-                int[] origin = new int[n];
-                int[] lengths = new int[n];
-                int[] textStart = new int[n];
-                for (int i = 0; i < n; i++) {
-                    origin[i] = placed.get(i)[0];
-                    lengths[i] = placed.get(i)[1] - placed.get(i)[0];
-                    textStart[i] = starts.get(i);
+        /** The words joined by a space, or a line break where a sentence starts. */
+        Excerpt excerpt(String original) {
+            int n = words.size();
+            StringBuilder text = new StringBuilder();
+            int[] origin = new int[n];
+            int[] lengths = new int[n];
+            int[] textStart = new int[n];
+            for (int i = 0; i < n; i++) {
+                int[] word = words.get(i);
+                if (i > 0) {
+                    text.append(startsSentence.get(i) ? '\n' : ' ');
                 }
-                out.add(new Excerpt(text.toString(), textStart, origin, lengths));
+                textStart[i] = text.length();
+                origin[i] = word[0];
+                lengths[i] = word[1] - word[0];
+                text.append(original, word[0], word[1]);
             }
-            return new Builder(original);
+            return new Excerpt(text.toString(), textStart, origin, lengths);
         }
     }
 }

@@ -19,8 +19,9 @@ import java.util.zip.CRC32;
  *   u8 negation scope (words), u8 pair window (words, version 2 only), u16 n, n × modified-UTF-8 identity terms
  *   f32 bias, f64 low, f64 flag, f64 hold    thresholds chosen at training time
  *   u16 block size, f32[2^bits / block] scales, i8[2^bits] weights
- *   u8 has ensemble (3), and if 1: modified-UTF-8 encoder name, u16 dimensions d, f32[d] head weights,
- *      f32 head bias, f32 fast weight, f32 encoder weight, f32 bias, f32 pooling temperature,
+ *   u8 has ensemble (3), and if 1: modified-UTF-8 encoder name, u16 hidden units h, u32 n, f32[n] inner
+ *      head weights, u32 m, f32[m] outer head weights ({@link EncoderHead}),
+ *      f32 fast weight, f32 encoder weight, f32 bias, f32 pooling temperature,
  *      f64 low, f64 flag, f64 hold                         the {@link Ensemble} with the encoder
  *   u32 CRC-32 of everything before it
  * </pre>
@@ -86,11 +87,14 @@ final class ModelFile {
             out.writeByte(ensemble == null ? 0 : 1);
             if (ensemble != null) {
                 out.writeUTF(ensemble.encoder());
-                out.writeShort(ensemble.headWeights().length);
-                for (float w : ensemble.headWeights()) {
-                    out.writeFloat(w);
+                EncoderHead head = ensemble.head();
+                out.writeShort(head.hidden());
+                for (float[] weights : new float[][] {head.inner(), head.outer()}) {
+                    out.writeInt(weights.length);
+                    for (float w : weights) {
+                        out.writeFloat(w);
+                    }
                 }
-                out.writeFloat(ensemble.headBias());
                 out.writeFloat(ensemble.fastWeight());
                 out.writeFloat(ensemble.encoderWeight());
                 out.writeFloat(ensemble.bias());
@@ -152,11 +156,28 @@ final class ModelFile {
             return new Contents(fast, null);
         }
         String encoder = in.readUTF();
-        float[] head = new float[in.readUnsignedShort()];
-        for (int i = 0; i < head.length; i++) {
-            head[i] = in.readFloat();
+        int hidden = in.readUnsignedShort();
+        float[] inner = floats(in, name);
+        float[] outer = floats(in, name);
+        EncoderHead head;
+        try {
+            head = new EncoderHead(hidden, inner, outer);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(name + " is damaged: " + e.getMessage(), e);
         }
-        return new Contents(fast, new Ensemble(encoder, head, in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(),
+        return new Contents(fast, new Ensemble(encoder, head, in.readFloat(), in.readFloat(), in.readFloat(),
                 in.readFloat(), new AbuseThresholds(in.readDouble(), in.readDouble(), in.readDouble())));
+    }
+
+    private static float[] floats(DataInputStream in, String name) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 1 << 22) {
+            throw new IOException(name + " is damaged: " + count + " head weights");
+        }
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = in.readFloat();
+        }
+        return out;
     }
 }

@@ -45,7 +45,11 @@ final class SentenceEncoder implements AutoCloseable {
      * is missing, or ONNX Runtime has no native library for this platform.
      */
     static SentenceEncoder load(int threads) throws EncoderUnavailableException {
-        ClassLoader loader = SentenceEncoder.class.getClassLoader();
+        return load(threads, SentenceEncoder.class.getClassLoader());
+    }
+
+    /** As {@link #load(int)}, finding the weights and vocabulary through {@code loader}. */
+    static SentenceEncoder load(int threads, ClassLoader loader) throws EncoderUnavailableException {
         try (InputStream weights = loader.getResourceAsStream(WEIGHTS);
              InputStream vocabulary = loader.getResourceAsStream(TOKENIZER)) {
             if (weights == null || vocabulary == null) {

@@ -380,6 +380,11 @@ public final class Moderation {
         return db.read(h -> sanctionRows.bannedSince(h, site, readers, at));
     }
 
+    /** Sets up a site's rules without a moderator (installation scripts, the demo); not audited. */
+    public void seedRules(SiteId site, ModerationRules rules) {
+        this.rules.saveSite(site, rules, "system", clock.instant());
+    }
+
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */
     public void seedWords(SiteId site, List<WordTerm> terms) {
         refuseUnmatchable(terms);

@@ -73,4 +73,23 @@ class SentenceEncoderTest {
         }
         return sum;
     }
+
+    @Test
+    void withoutItsWeightsTheEncoderSaysWhyItCannotRun() {
+        ClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SentenceEncoder.load(1, empty))
+                .isInstanceOf(EncoderUnavailableException.class)
+                .hasMessage("the encoder's weights (all-minilm-l6-v2-q.onnx) are not on the class path");
+    }
+
+    @Test
+    void theFastModelAloneStillScoresAndExplainsAndSaysWhy() {
+        Abuse fast = Abuse.createFastOnly();
+        assertThat(fast.fastOnlyBecause()).contains("the sentence encoder is turned off (abuse.encoder=off)");
+        assertThat(Abuse.create().fastOnlyBecause()).isEmpty();
+        AbuseAssessment insult = fast.assess("shut up you stupid idiot");
+        assertThat(insult.probability()).isGreaterThan(AbuseThresholds.DEFAULT_FLAG);
+        assertThat(insult.spans()).isNotEmpty();
+        assertThat(fast.assess("Thanks for the clear write-up on the bridge works.").probability()).isLessThan(AbuseThresholds.DEFAULT_LOW);
+    }
 }
