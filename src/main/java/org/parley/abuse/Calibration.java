@@ -15,33 +15,39 @@ import org.parley.abuse.Example.Split;
  */
 final class Calibration {
 
+    /** At most this many shifts of the intercept. */
+    private static final int ROUNDS = 3;
+
     private Calibration() {
     }
 
     static Model calibrate(Model model, ToDoubleFunction<String> logit, List<Example> validation, PrintStream log, String name) {
-        double shift = shift(logit, validation);
-        Model shifted = new Model(model.features(), (float) (model.bias() - shift), model.quantizedWeights(), model.scales(),
-                model.thresholds());
-        AbuseThresholds chosen = thresholds(new Assessor(shifted, null, null)::logit, validation);
-        log.printf(Locale.ROOT, "%s: intercept %+.3f; lines from validation: low %.2f, flag %.2f, hold %.2f%n", name, -shift,
-                chosen.low(), chosen.flag(), chosen.hold());
+        Model shifted = model;
+        AbuseThresholds chosen = thresholds(logit, validation);
+        // The lines are chosen on a grid of probabilities, which a shift moves: a second round lands the flag line on 0.50.
+        for (int round = 0; round < ROUNDS && chosen.flag() != 0.5; round++) {
+            double shift = Math.log(chosen.flag() / (1 - chosen.flag()));
+            shifted = new Model(model.features(), (float) (shifted.bias() - shift), model.quantizedWeights(), model.scales(),
+                    model.thresholds());
+            chosen = thresholds(new Assessor(shifted, null, null)::logit, validation);
+        }
+        log.printf(Locale.ROOT, "%s: intercept %+.3f; lines from validation: low %.2f, flag %.2f, hold %.2f%n", name,
+                shifted.bias(), chosen.low(), chosen.flag(), chosen.hold());
         return shifted.withThresholds(chosen);
     }
 
     static Ensemble calibrate(Ensemble ensemble, Function<Ensemble, ToDoubleFunction<String>> logit, List<Example> validation,
                               PrintStream log) {
-        double shift = shift(logit.apply(ensemble), validation);
-        Ensemble shifted = ensemble.withBias((float) (ensemble.bias() - shift));
-        AbuseThresholds chosen = thresholds(logit.apply(shifted), validation);
+        Ensemble shifted = ensemble;
+        AbuseThresholds chosen = thresholds(logit.apply(ensemble), validation);
+        for (int round = 0; round < ROUNDS && chosen.flag() != 0.5; round++) {
+            double shift = Math.log(chosen.flag() / (1 - chosen.flag()));
+            shifted = shifted.withBias((float) (shifted.bias() - shift));
+            chosen = thresholds(logit.apply(shifted), validation);
+        }
         log.printf(Locale.ROOT, "with the encoder: intercept %+.3f; lines from validation: low %.2f, flag %.2f, hold %.2f%n",
                 shifted.bias(), chosen.low(), chosen.flag(), chosen.hold());
         return shifted.withThresholds(chosen);
-    }
-
-    /** The log-odds of the flag line the validation data choose (0 when it already is 0.5). */
-    private static double shift(ToDoubleFunction<String> logit, List<Example> validation) {
-        double flag = thresholds(logit, validation).flag();
-        return Math.log(flag / (1 - flag));
     }
 
     private static AbuseThresholds thresholds(ToDoubleFunction<String> logit, List<Example> validation) {

@@ -155,6 +155,7 @@ final class Excerpts {
         return out;
     }
 
+    /** Words are runs between spaces; in scripts written without spaces (Chinese, Japanese, Thai …) each character is one. */
     private static List<int[]> words(String text, int from, int to) {
         List<int[]> out = new ArrayList<>();
         int i = from;
@@ -164,13 +165,33 @@ final class Excerpts {
             }
             int start = i;
             while (i < to && !Character.isWhitespace(text.charAt(i))) {
-                i++;
+                int cp = text.codePointAt(i);
+                if (unspaced(cp)) {
+                    if (i > start) {
+                        out.add(new int[] {start, i});
+                    }
+                    int end = i + Character.charCount(cp);
+                    out.add(new int[] {i, end});
+                    start = end;
+                }
+                i += Character.charCount(cp);
             }
             if (i > start) {
                 out.add(new int[] {start, i});
             }
         }
         return out;
+    }
+
+    private static boolean unspaced(int cp) {
+        if (cp < 0x0E00) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI
+                || script == Character.UnicodeScript.LAO || script == Character.UnicodeScript.KHMER
+                || script == Character.UnicodeScript.MYANMAR;
     }
 
     /** Leaves out every word or phrase (up to {@link #MAX_REPEATED_WORDS} words) that repeats the one just kept. */

@@ -30,7 +30,6 @@ import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.moderation.Moderation;
-import org.parley.moderation.ModerationRules;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -90,12 +89,7 @@ public final class Demo {
             moderation.seedWords(site, newsroom.site().suspectWords().stream()
                     .map(word -> new WordTerm(word, WordTerm.Kind.SUSPECT)).toList());
             // The demo shows the whole thread and the flagged queue: the abuse model flags but never holds here.
-            ModerationRules defaults = ModerationRules.defaults();
-            moderation.seedRules(site, new ModerationRules(defaults.premoderation(), defaults.trustedAfter(), defaults.abuseFlag(),
-                    1.0, defaults.blocksToFlag(), defaults.blockWindowDays(), defaults.commentsPerMinute(), defaults.commentsPerHour(),
-                    defaults.addressCommentsPerMinute(), defaults.flameWarMessages(), defaults.flameWarMinutes(),
-                    defaults.repeatsToFlag(), defaults.repeatHours(), defaults.linksToFlag(), defaults.nudgeAt(),
-                    defaults.imagesTrustedAfter(), defaults.otherLanguages()));
+            moderation.seedRules(site, rules -> rules.withAbuseLines(rules.abuseFlag(), 1.0));
         }
         StepClock clock = new StepClock(newsroom.page().publishedAt());
         Comments seeding = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofMinutes(1), 8),

@@ -380,9 +380,9 @@ public final class Moderation {
         return db.read(h -> sanctionRows.bannedSince(h, site, readers, at));
     }
 
-    /** Sets up a site's rules without a moderator (installation scripts, the demo); not audited. */
-    public void seedRules(SiteId site, ModerationRules rules) {
-        this.rules.saveSite(site, rules, "system", clock.instant());
+    /** Changes a site's rules without a moderator (installation scripts, the demo); not audited. */
+    public void seedRules(SiteId site, java.util.function.UnaryOperator<ModerationRules> change) {
+        this.rules.saveSite(site, change.apply(this.rules.forSite(site)), "system", clock.instant());
     }
 
     /** Sets up a site's word list without a moderator (installation scripts, the demo); not audited. */

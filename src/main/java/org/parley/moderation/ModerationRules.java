@@ -83,6 +83,13 @@ public record ModerationRules(
                 repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages);
     }
 
+    /** The same rules with other abuse-model lines. */
+    public ModerationRules withAbuseLines(double flag, double hold) {
+        return new ModerationRules(premoderation, trustedAfter, flag, hold, blocksToFlag, blockWindowDays,
+                commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages);
+    }
+
     /** The same rules with another rule for comments not in English. */
     public ModerationRules withOtherLanguages(OtherLanguages rule) {
         return new ModerationRules(premoderation, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,

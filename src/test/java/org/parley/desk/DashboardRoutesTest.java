@@ -239,7 +239,8 @@ class DashboardRoutesTest {
         return new String[] {"premoderation", premoderation, "trustedAfter", trustedAfter, "abuseFlag", "0.5", "abuseHold", "0.9",
                 "blocksToFlag", "3", "blockWindowDays", "7", "commentsPerMinute", "1000", "commentsPerHour", "100000",
                 "addressCommentsPerMinute", "10000", "flameWarMessages", "3", "flameWarMinutes", "60", "repeatsToFlag", "3",
-                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.53", "imagesTrustedAfter", "1", "reason", reason};
+                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.53", "imagesTrustedAfter", "1", "otherLanguages", "hold",
+                "reason", reason};
     }
 
     static Map<String, Integer> expect(int comments, int bulk, int lift, int rules, int ban) {
@@ -819,17 +820,19 @@ class DashboardRoutesTest {
         assertThat(saved.status()).isEqualTo(303);
         assertThat(saved.header("Location")).contains("/admin/sites/herald/rules?done=saved");
         String page = get(admin, saved.header("Location").orElseThrow()).text();
-        assertThat(page).contains("Saved the rules.", "<option value=\"links\" selected>", "name=\"trustedAfter\" value=\"5\"",
+        assertThat(page).contains("Saved the rules.", "<option value=\"links\" selected>", "<option value=\"hold\" selected>",
+                "name=\"trustedAfter\" value=\"5\"",
                 "name=\"abuseFlag\" value=\"0.5\"");
         assertThat(auditJson(admin, "?site=herald&action=rules").getFirst().get("reason").asText()).isEqualTo("Election night");
 
         String[] tooHigh = {"premoderation", "sometimes", "trustedAfter", "1001", "abuseFlag", "1.5", "abuseHold", "0", "blocksToFlag", "1001",
                 "blockWindowDays", "366", "commentsPerMinute", "1001", "commentsPerHour", "100001", "addressCommentsPerMinute", "10001",
                 "flameWarMessages", "101", "flameWarMinutes", "10081", "repeatsToFlag", "1001", "repeatHours", "721", "linksToFlag", "lots", "nudgeAt", "2",
-                "imagesTrustedAfter", "-1", "reason", ""};
+                "imagesTrustedAfter", "-1", "otherLanguages", "sometimes", "reason", ""};
         Http.Reply refused = post(admin, "/admin/sites/herald/rules", tooHigh);
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.text()).contains("17 fields need fixing; nothing was saved.", "value=\"lots\"", "Say why the rules change");
+        assertThat(refused.text()).contains("18 fields need fixing; nothing was saved.", "value=\"lots\"", "Say why the rules change",
+                "Choose what happens to comments not in English.");
         for (int i = 2; i < 30; i += 2) {
             assertThat(refused.text()).as(tooHigh[i]).contains("id=\"rule-" + tooHigh[i] + "-error\" class=\"error\" role=\"alert\"");
         }
