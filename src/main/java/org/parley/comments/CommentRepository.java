@@ -65,6 +65,32 @@ final class CommentRepository {
         images.insert(h, row.id(), row.images());
     }
 
+    /**
+     * Stores a comment brought from another system's export as it was there: its status, time and votes none;
+     * {@code review} is open for one a moderator there had not decided on yet. A deleted one is stored deleted.
+     */
+    void insertArchived(Handle h, CommentRow row, Markdown markdown, String review, String reasonsJson) {
+        h.createUpdate("""
+                        INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html, status,
+                                              created_at, deleted_at, up, down, review, reasons)
+                        VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, :deleted, 0, 0,
+                                :review, :reasons)""")
+                .bind("id", row.id())
+                .bind("page", row.pageId().value())
+                .bind("parent", row.parentId().orElse(null))
+                .bind("depth", row.depth())
+                .bind("author", row.authorId())
+                .bind("name", row.authorName().orElse(null))
+                .bind("markdown", markdown.source())
+                .bind("html", row.html().html())
+                .bind("status", row.status().apiName())
+                .bind("created", row.createdAt())
+                .bind("deleted", row.status() == CommentStatus.DELETED ? row.createdAt() : null)
+                .bind("review", review)
+                .bind("reasons", reasonsJson)
+                .execute();
+    }
+
     Optional<StoredComment> find(Handle h, String id) {
         return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown, review FROM comments WHERE id = :id")
                 .bind("id", id)

@@ -1,0 +1,14 @@
+package org.parley.imports;
+
+import java.util.Locale;
+
+/** The exports Parley reads: Disqus's XML export and WordPress's WXR (every version, comments of every post type). */
+public enum ImportFormat {
+    DISQUS,
+    WORDPRESS;
+
+    /** The name on the command line and in {@code import_sources}: {@code disqus}, {@code wordpress}. */
+    public String apiName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,58 @@
+package org.parley.imports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.parley.sites.SiteId;
+
+/** SQL for the {@code import_sources} table: what each page, comment and author of an export became. */
+final class ImportRepository {
+
+    /** Source ids asked about per query, well below every database's limit on bound values. */
+    private static final int CHUNK = 500;
+
+    /** What the given source ids of {@code kind} became on {@code site}, for those imported before. */
+    Map<String, String> find(Handle h, SiteId site, String source, String kind, Collection<String> sourceIds) {
+        Map<String, String> found = new HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(sourceIds));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            h.createQuery("""
+                            SELECT source_id, parley_id FROM import_sources
+                            WHERE site_id = :site AND source = :source AND kind = :kind AND source_id IN (<ids>)""")
+                    .bind("site", site.value())
+                    .bind("source", source)
+                    .bind("kind", kind)
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        }
+        return found;
+    }
+
+    Optional<String> find(Handle h, SiteId site, String source, String kind, String sourceId) {
+        return Optional.ofNullable(find(h, site, source, kind, List.of(sourceId)).get(sourceId));
+    }
+
+    /** Records what each source id of {@code kind} became; one already recorded keeps what it had. */
+    void record(Handle h, SiteId site, String source, String kind, Map<String, String> became, Instant now) {
+        if (became.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO import_sources (site_id, source, kind, source_id, parley_id, imported_at)
+                VALUES (:site, :source, :kind, :sourceId, :parleyId, :now)
+                ON CONFLICT (site_id, source, kind, source_id) DO NOTHING""");
+        for (Map.Entry<String, String> entry : new ArrayList<>(became.entrySet())) {
+            batch.bind("site", site.value()).bind("source", source).bind("kind", kind)
+                    .bind("sourceId", entry.getKey()).bind("parleyId", entry.getValue()).bind("now", now.toEpochMilli())
+                    .add();
+        }
+        batch.execute();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Imports: brings a newsroom's comment history in from another system's export (Disqus XML, WordPress WXR).
+ * Door: {@link org.parley.imports.Imports}. An export is read as a stream (StAX; DTDs and external entities
+ * refused) and checked in full before anything is written; then each page's comments are stored in one
+ * transaction through {@link org.parley.comments.Comments#importThread}, their authors becoming guests (or the
+ * account whose verified email matches). Owns table {@code import_sources} (what each source id became), which
+ * makes a second import of the same export add nothing. Publishes no events of its own.
+ */
+package org.parley.imports;
