@@ -96,6 +96,8 @@ public final class Main {
                     admin.prepareCreateUser(args);
                 } else if (command.name().equals("site save") || command.name().equals("site rotate-secret")) {
                     SiteCommands.check(command, args);
+                } else if (command.name().startsWith("import ")) {
+                    ImportCommands.request(command, args);
                 }
                 ParleyConfig config = config(args);
                 Optional<Path> backup = command.name().equals("backup")
@@ -105,6 +107,8 @@ public final class Main {
                         new LoginCommands(terminal).run(args, db, config.server().publicUrl());
                     } else if (command.name().equals("site oidc")) {
                         new OidcCommands(terminal).run(args, db, config.server().publicUrl());
+                    } else if (command.name().startsWith("import ")) {
+                        new ImportCommands(terminal).run(command, args, db, config);
                     } else if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
                     } else if (backup.isPresent()) {

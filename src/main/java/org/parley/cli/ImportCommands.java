@@ -1,0 +1,181 @@
+package org.parley.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.comments.Comments;
+import org.parley.comments.Gate;
+import org.parley.http.Json;
+import org.parley.identity.Identity;
+import org.parley.imports.ImportFormat;
+import org.parley.imports.ImportOutcome;
+import org.parley.imports.ImportProgress;
+import org.parley.imports.ImportRequest;
+import org.parley.imports.ImportSummary;
+import org.parley.imports.Imports;
+import org.parley.imports.PageKeyRule;
+import org.parley.imports.PageMapping;
+import org.parley.live.EventBus;
+import org.parley.live.LiveStreams;
+import org.parley.media.Media;
+import org.parley.sites.Sites;
+import org.parley.staff.Staff;
+import org.parley.staff.StaffConfig;
+import org.parley.store.Database;
+import org.parley.web.ParleyConfig;
+
+/**
+ * {@code parley import disqus|wordpress --site ID FILE}: a newsroom's comment history, from another system's export,
+ * into a site. Progress goes to standard error (a line every few seconds), the summary (or, with {@code --json}, a
+ * JSON object) and a dry run's page mapping to standard output.
+ */
+final class ImportCommands {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+    private static final List<Flag> FLAGS = List.of(
+            Flag.required("site", "ID", "The site to import into; create it first with 'parley site save'"),
+            Flag.optional("page-key", "url|path|id", "How an exported page becomes the page key the widget's data-page names:"
+                    + " its full URL, its path (with the query, if any) or its id in the export (Disqus: the thread's"
+                    + " identifier; WordPress: the post id); default path"),
+            Flag.toggle("dry-run", "Check the whole file and print the page each exported page would become; write nothing"),
+            Flag.toggle("json", "Print the summary as one JSON object on standard output"));
+
+    static final Command DISQUS = new Command("import disqus", "Import a Disqus export (XML) into a site: pages, comments with"
+            + " their threading, status, author and time. Importing the same file again adds nothing.",
+            Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
+    static final Command WORDPRESS = new Command("import wordpress", "Import a WordPress export (WXR, any version; comments of"
+            + " every post type) into a site; pingbacks and trackbacks are skipped and counted. Importing the same file again"
+            + " adds nothing.", Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
+
+    private final Terminal terminal;
+
+    ImportCommands(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** What {@code args} ask for, refused before any database is opened when the site id, rule or file is wrong. */
+    static ImportRequest request(Command command, Args args) {
+        String site = args.required("site");
+        if (!org.parley.sites.SiteId.isValid(site)) {
+            throw new Args.UsageException("--site must be 1-40 lowercase letters, digits or dashes, was '" + site + "'");
+        }
+        String rule = args.flag("page-key").orElse("path");
+        PageKeyRule pageKey = PageKeyRule.named(rule).orElseThrow(() -> new Args.UsageException(
+                "--page-key must be url, path or id, was '" + rule + "'"));
+        Path file = file(args, command);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new Args.Refused(file + (Files.exists(file) ? " is not a readable file" : " does not exist"));
+        }
+        ImportFormat format = command.name().equals(DISQUS.name()) ? ImportFormat.DISQUS : ImportFormat.WORDPRESS;
+        return new ImportRequest(new org.parley.sites.SiteId(site), format, pageKey, args.toggled("dry-run"));
+    }
+
+    static Path file(Args args, Command command) {
+        return Path.of(args.operand(command).orElseThrow(() -> new Args.UsageException("missing FILE"))).toAbsolutePath().normalize();
+    }
+
+    /** Runs the import on {@code db}; a file that is not the export asked for fails with its reason. */
+    void run(Command command, Args args, Database db, ParleyConfig config) {
+        ImportRequest request = request(command, args);
+        Clock clock = Clock.systemUTC();
+        Sites sites = Sites.create(db, clock);
+        Staff staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
+        Identity identity = Identity.create(db, clock, sites, config.identity(), staff::namesOn);
+        ImportOutcome outcome;
+        try (EventBus bus = EventBus.create(db)) {
+            Comments comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofMinutes(1), 8), sites, identity,
+                    Media.create(db, clock, config.media()), config.comments(), Gate.PUBLISH_ALL);
+            Imports imports = Imports.create(db, clock, sites, identity, comments);
+            ProgressLines lines = new ProgressLines(terminal.err());
+            outcome = imports.run(request, file(args, command), lines::show);
+        }
+        switch (outcome) {
+            case ImportOutcome.Refused refused -> throw new IllegalArgumentException(refused.reason());
+            case ImportOutcome.Done done -> print(done.summary(), args.toggled("json"), terminal.out());
+        }
+    }
+
+    /** A line on standard error after the first page and then every few seconds: how far, how fast, how long still. */
+    private static final class ProgressLines {
+        private final PrintStream err;
+        private long lastNanos = System.nanoTime();
+
+        ProgressLines(PrintStream err) {
+            this.err = err;
+        }
+
+        void show(ImportProgress progress) {
+            long now = System.nanoTime();
+            boolean last = progress.pagesDone() >= progress.pagesTotal();
+            if (!last && now - lastNanos < PROGRESS_EVERY.toNanos()) {
+                return;
+            }
+            lastNanos = now;
+            long rate = progress.rate();
+            String left = last || rate == 0 ? "" : ", about " + Math.max(1, (progress.commentsTotal() - progress.commentsDone()) / rate) + " s left";
+            err.printf(Locale.ROOT, "parley: %,d/%,d pages, %,d/%,d comments, %,d comments/s%s%n", progress.pagesDone(),
+                    progress.pagesTotal(), progress.commentsDone(), progress.commentsTotal(), rate, left);
+        }
+    }
+
+    static void print(ImportSummary summary, boolean json, PrintStream out) {
+        if (json) {
+            out.println(Json.text(Json.mapper(), asJson(summary)));
+            return;
+        }
+        if (summary.dryRun()) {
+            out.println("dry run: nothing was written. Each exported page would become:");
+            for (PageMapping page : summary.mapping()) {
+                out.println("  " + page.pageKey() + "  <-  " + page.url().orElse("(no URL)") + "  (" + page.comments() + " comments"
+                        + page.title().map(t -> ", \"" + t + "\"").orElse("") + ")");
+            }
+        }
+        out.printf(Locale.ROOT, "%s %,d comments on %,d pages%s%n", summary.dryRun() ? "would import" : "imported",
+                summary.importedTotal(), summary.pages(), counts(summary.imported()));
+        out.printf(Locale.ROOT, "skipped %,d comments%s%n", summary.skippedTotal(), counts(summary.skipped()));
+        if (summary.warningCount() > 0) {
+            out.printf(Locale.ROOT, "warnings: %,d%s%n", summary.warningCount(),
+                    summary.warningCount() > summary.warnings().size() ? " (the first " + summary.warnings().size() + " follow)" : "");
+            summary.warnings().forEach(warning -> out.println("  " + warning));
+        }
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(":");
+        new TreeMap<>(counts).forEach((what, count) -> out.append(String.format(Locale.ROOT, " %,d %s,", count, what)));
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static Map<String, Object> asJson(ImportSummary summary) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", summary.format().apiName());
+        json.put("dryRun", summary.dryRun());
+        json.put("pages", summary.pages());
+        json.put("imported", new TreeMap<>(summary.imported()));
+        json.put("skipped", new TreeMap<>(summary.skipped()));
+        json.put("warningCount", summary.warningCount());
+        json.put("warnings", summary.warnings());
+        if (summary.dryRun()) {
+            json.put("mapping", summary.mapping().stream().map(page -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("pageKey", page.pageKey());
+                entry.put("url", page.url().orElse(null));
+                entry.put("title", page.title().orElse(null));
+                entry.put("comments", page.comments());
+                return entry;
+            }).toList());
+        }
+        json.put("elapsedMillis", summary.elapsed().toMillis());
+        return json;
+    }
+}
