@@ -21,8 +21,9 @@ import org.parley.store.Database;
 final class ArchivedThreads {
 
     /** Why a pending comment waits, as moderators read it in their queue. */
-    private static final List<Reason> HELD_IN_ARCHIVE = List.of(new Reason("imported", Reason.Level.HOLD,
-            "Was awaiting moderation in the system it was imported from.", List.of()));
+    private static final String HELD_IN_ARCHIVE = Json.text(Json.mapper(), List.of(new Reason("imported", Reason.Level.HOLD,
+            "Was awaiting moderation in the system it was imported from.", List.of())));
+    private static final String NO_REASONS = "[]";
 
     private final Database db;
     private final Clock clock;
@@ -57,6 +58,7 @@ final class ArchivedThreads {
             Map<String, CommentId> ids = new HashMap<>();
             List<String> emptied = new ArrayList<>();
             List<String> detached = new ArrayList<>();
+            List<CommentRepository.ArchivedRow> rows = new ArrayList<>(thread.comments().size());
             int published = 0;
             String last = "";
             for (ArchivedComment archived : thread.comments()) {
@@ -77,8 +79,8 @@ final class ArchivedThreads {
                         archived.author().value(), deleted ? Optional.empty() : archived.authorName(), List.of(), html, status,
                         archived.createdAt().toEpochMilli(), Optional.empty(), 0, 0, false, Optional.empty(), List.of());
                 boolean held = status == CommentStatus.PENDING;
-                comments.insertArchived(h, row, new Markdown(html.text().strip()), held ? "open" : "none",
-                        Json.text(Json.mapper(), held ? HELD_IN_ARCHIVE : List.of()));
+                rows.add(new CommentRepository.ArchivedRow(row, new Markdown(html.text().strip()), held ? "open" : "none",
+                        held ? HELD_IN_ARCHIVE : NO_REASONS));
                 if (stored.putIfAbsent(archived.ref(), row) != null) {
                     throw new IllegalArgumentException("comment ref " + archived.ref() + " appears twice in one archived thread");
                 }
@@ -86,6 +88,7 @@ final class ArchivedThreads {
                 published += row.isPublished() ? 1 : 0;
                 last = id;
             }
+            comments.insertArchived(h, rows);
             long version = pages.recordChange(h, page.id(), published, "imported", last, now);
             afterCommit.accept(new CommentEvent.PageUpdated(page.id(), version));
             return new ImportedThread(page.id(), ids, emptied, detached);

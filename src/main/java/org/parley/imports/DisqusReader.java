@@ -2,7 +2,6 @@ package org.parley.imports;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import java.util.function.Consumer;
  * {@code <id>}, {@code <link>}, {@code <title>}, {@code <createdAt>}) and {@code <post>} elements (comments:
  * {@code dsq:id}, {@code <thread dsq:id>}, {@code <parent dsq:id>}, {@code <message>} HTML, {@code <createdAt>},
  * {@code <author>} with name, email and username, {@code <isDeleted>}, {@code <isSpam>}, and {@code <isApproved>}
- * where present). Posts are not grouped by thread in the file, so they are held until it is read through, then
- * handed out a page at a time.
+ * where present). Posts are not grouped by thread in the file, so they wait in a temporary file ({@link PostSpill})
+ * until it is read through, then are handed out a page at a time, threads in file order.
  */
 final class DisqusReader {
 
@@ -25,8 +24,7 @@ final class DisqusReader {
     /** Hands each thread with posts to {@code pages}, in file order; posts naming no thread of the file go to {@code strays}. */
     static void read(Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays) {
         Map<String, SourcePage> threads = new LinkedHashMap<>();
-        Map<String, List<SourceComment>> posts = new LinkedHashMap<>();
-        try (XmlExport xml = XmlExport.open(file)) {
+        try (XmlExport xml = XmlExport.open(file); PostSpill posts = new PostSpill()) {
             String root = xml.root();
             if (!root.equals("disqus")) {
                 throw new BadExport(xml.at() + "this is not a Disqus export: its root element is <" + root + ">, not <disqus>"
@@ -42,21 +40,21 @@ final class DisqusReader {
                         int line = xml.line();
                         Map<String, String> post = xml.flatten("", x -> { });
                         String thread = required(xml, line, "post", post, "thread@id", "a <thread dsq:id=\"…\"> naming its thread");
-                        posts.computeIfAbsent(thread, id -> new ArrayList<>()).add(post(xml, line, post));
+                        posts.add(thread, post(xml, line, post));
                     }
                     default -> xml.skip();
                 }
             }
-        }
-        posts.forEach((threadId, comments) -> {
-            SourcePage thread = threads.get(threadId);
-            if (thread == null) {
-                comments.forEach(strays);
-            } else {
-                pages.accept(new SourcePage(thread.sourceId(), thread.identifier(), thread.url(), thread.title(),
-                        thread.createdAt(), comments, thread.line()));
+            for (SourcePage thread : threads.values()) {
+                List<SourceComment> comments = posts.posts(thread.sourceId());
+                if (!comments.isEmpty()) {
+                    pages.accept(new SourcePage(thread.sourceId(), thread.identifier(), thread.url(), thread.title(),
+                            thread.createdAt(), comments, thread.line()));
+                }
             }
-        });
+            posts.threads().stream().filter(id -> !threads.containsKey(id)).toList()
+                    .forEach(id -> posts.posts(id).forEach(strays));
+        }
     }
 
     private static SourcePage thread(XmlExport xml) {

@@ -22,6 +22,7 @@ import org.parley.comments.CommentStatus;
 import org.parley.comments.Comments;
 import org.parley.comments.ImportedThread;
 import org.parley.comments.PageKey;
+import org.jdbi.v3.core.Handle;
 import org.parley.identity.Identity;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
@@ -29,7 +30,7 @@ import org.parley.store.Database;
 /**
  * The imports feature's door: brings a site's comment history in from another system's export. The export is read
  * twice, as a stream: once to check all of it (a file that is not what was asked for is refused before anything is
- * written) and, unless it is a dry run, once to store it, each page in one transaction. Comments already imported
+ * written) and, unless it is a dry run, once to store it, whole pages per transaction (never half a page). Comments already imported
  * (by their source id) are skipped, so importing a file again adds nothing, and an import that stopped half-way
  * is finished by running it again. Not thread-safe: one import at a time per instance.
  */
@@ -39,6 +40,8 @@ public final class Imports {
     public static final int WARNINGS_KEPT = 100;
     /** Longest comment taken from an export, in characters of its HTML; a longer one is skipped as {@code too-long}. */
     static final int MAX_HTML_CHARS = 100_000;
+    /** Small pages are written together, up to about this many comments a transaction; a bigger page alone. */
+    static final int COMMENTS_PER_TRANSACTION = 1_000;
 
     private final Database db;
     private final Clock clock;
@@ -60,7 +63,8 @@ public final class Imports {
     }
 
     /**
-     * Imports {@code file} as {@code request} says, telling {@code progress} after each page stored. Answers
+     * Imports {@code file} as {@code request} says, telling {@code progress} after each transaction (about
+     * {@value #COMMENTS_PER_TRANSACTION} comments, or one bigger page). Answers
      * {@link ImportOutcome.Refused} for a file that is not a readable export of that format (malformed XML, a DTD,
      * missing ids or times), naming the line; nothing is written then. Throws a 404 problem for an unknown site, and
      * an {@link java.io.UncheckedIOException} for a file that cannot be read; a database failure stops the import
@@ -81,13 +85,24 @@ public final class Imports {
         }
         Tally done = new Tally();
         Authors authors = new Authors(identity, repository, request.site(), request.format().apiName());
+        List<Plan> batch = new ArrayList<>();
+        Runnable flush = () -> {
+            if (batch.isEmpty()) {
+                return;
+            }
+            store(request, batch, authors, done);
+            batch.clear();
+            progress.accept(new ImportProgress(done.pagesSeen(), check.pagesSeen(), done.commentsSeen(), check.commentsSeen(),
+                    Duration.ofNanos(System.nanoTime() - started)));
+        };
         try {
             read(request.format(), file, page -> {
-                Optional<Plan> plan = plan(request, page, done);
-                plan.ifPresent(p -> store(request, p, authors, done));
-                progress.accept(new ImportProgress(done.pagesSeen(), check.pagesSeen(), done.commentsSeen(), check.commentsSeen(),
-                        Duration.ofNanos(System.nanoTime() - started)));
+                plan(request, page, done).ifPresent(batch::add);
+                if (batch.stream().mapToInt(p -> p.steps().size()).sum() >= COMMENTS_PER_TRANSACTION) {
+                    flush.run();
+                }
             }, stray -> stray(stray, done));
+            flush.run();
         } catch (BadExport e) {
             return new ImportOutcome.Refused(e.getMessage() + " (the file changed while it was imported; pages before this are"
                     + " imported, and running the import again adds only what is missing)");
@@ -161,30 +176,21 @@ public final class Imports {
         return Optional.of(new Plan(page, key.get(), steps, stored));
     }
 
-    /** Stores one page's comments in one transaction, with what each source id became. */
-    private void store(ImportRequest request, Plan plan, Authors authors, Tally tally) {
+    /**
+     * Stores whole pages' comments in one transaction, with what each source id became: a page is never half
+     * written, and small pages share a commit.
+     */
+    private void store(ImportRequest request, List<Plan> plans, Authors authors, Tally tally) {
         Instant now = clock.instant();
-        String source = request.format().apiName();
         List<String> warnings = new ArrayList<>();
-        ImportedThread thread;
+        List<ImportedThread> threads;
         try {
-            thread = db.write(h -> {
+            threads = db.write(h -> {
                 warnings.clear();
-                List<ArchivedComment> archived = new ArrayList<>(plan.steps().size());
-                for (ThreadPlan.Step step : plan.steps()) {
-                    SourceComment c = step.comment();
-                    Authors.Resolved author = authors.resolve(h, c, now, warnings::add);
-                    archived.add(new ArchivedComment(c.sourceId(), step.parentRef(), author.id(), author.name(), c.html(),
-                            status(c.state()), c.createdAt()));
+                List<ImportedThread> stored = new ArrayList<>(plans.size());
+                for (Plan plan : plans) {
+                    stored.add(store(h, request, plan, authors, now, warnings));
                 }
-                SourcePage page = plan.page();
-                Instant created = page.createdAt().orElse(plan.steps().getFirst().comment().createdAt());
-                ImportedThread stored = comments.importThread(new ArchivedThread(request.site(), plan.key(), page.title(), page.url(),
-                        created, archived, plan.stored()));
-                Map<String, String> became = new HashMap<>();
-                stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
-                repository.record(h, request.site(), source, "comment", became, now);
-                repository.record(h, request.site(), source, "page", Map.of(page.sourceId(), stored.page().value()), now);
                 return stored;
             });
         } catch (RuntimeException e) {
@@ -193,6 +199,34 @@ public final class Imports {
         }
         authors.committed();
         warnings.forEach(tally::warn);
+        for (int i = 0; i < plans.size(); i++) {
+            counted(plans.get(i), threads.get(i), tally);
+        }
+    }
+
+    /** Stores one page's comments inside the caller's transaction. */
+    private ImportedThread store(Handle h, ImportRequest request, Plan plan, Authors authors, Instant now, List<String> warnings) {
+        String source = request.format().apiName();
+        List<ArchivedComment> archived = new ArrayList<>(plan.steps().size());
+        for (ThreadPlan.Step step : plan.steps()) {
+            SourceComment c = step.comment();
+            Authors.Resolved author = authors.resolve(h, c, now, warnings::add);
+            archived.add(new ArchivedComment(c.sourceId(), step.parentRef(), author.id(), author.name(), c.html(),
+                    status(c.state()), c.createdAt()));
+        }
+        SourcePage page = plan.page();
+        Instant created = page.createdAt().orElse(plan.steps().getFirst().comment().createdAt());
+        ImportedThread stored = comments.importThread(new ArchivedThread(request.site(), plan.key(), page.title(), page.url(),
+                created, archived, plan.stored()));
+        Map<String, String> became = new HashMap<>();
+        stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
+        repository.record(h, request.site(), source, "comment", became, now);
+        repository.record(h, request.site(), source, "page", Map.of(page.sourceId(), stored.page().value()), now);
+        return stored;
+    }
+
+    /** Counts what one stored page became, and warns about what cleaning or threading changed. */
+    private static void counted(Plan plan, ImportedThread thread, Tally tally) {
         Map<String, SourceComment> byRef = new HashMap<>();
         plan.steps().forEach(step -> byRef.put(step.comment().sourceId(), step.comment()));
         thread.emptied().forEach(ref -> tally.warn("line " + byRef.get(ref).line() + ": comment " + ref

