@@ -64,11 +64,12 @@ final class Authors {
                 .or(() -> name.map(n -> "name:" + Ids.digest(n.toLowerCase(Locale.ROOT))))
                 .orElse("anonymous");
         ReaderId id = Optional.ofNullable(pending.get(key)).or(() -> Optional.ofNullable(known.get(key)))
-                .or(() -> repository.find(h, site, source, "author", key).map(ReaderId::new))
+                // A reader who left Parley since an earlier import is gone: their next comments get a new guest.
+                .or(() -> repository.find(h, site, source, "author", key).map(ReaderId::new).filter(known -> identity.since(known).isPresent()))
                 .orElseGet(() -> {
                     ReaderId made = email.flatMap(e -> identity.accountWithVerifiedEmail(site, e))
                             .orElseGet(() -> identity.createGuest().id());
-                    repository.record(h, site, source, "author", Map.of(key, made.value()), now);
+                    repository.replace(h, site, source, "author", key, made.value(), now);
                     return made;
                 });
         pending.put(key, id);

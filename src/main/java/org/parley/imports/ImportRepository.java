@@ -39,6 +39,18 @@ final class ImportRepository {
         return Optional.ofNullable(find(h, site, source, kind, List.of(sourceId)).get(sourceId));
     }
 
+    /** Records what one source id of {@code kind} became, replacing what it became before. */
+    void replace(Handle h, SiteId site, String source, String kind, String sourceId, String parleyId, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO import_sources (site_id, source, kind, source_id, parley_id, imported_at)
+                        VALUES (:site, :source, :kind, :sourceId, :parleyId, :now)
+                        ON CONFLICT (site_id, source, kind, source_id) DO UPDATE
+                        SET parley_id = excluded.parley_id, imported_at = excluded.imported_at""")
+                .bind("site", site.value()).bind("source", source).bind("kind", kind)
+                .bind("sourceId", sourceId).bind("parleyId", parleyId).bind("now", now.toEpochMilli())
+                .execute();
+    }
+
     /** Records what each source id of {@code kind} became; one already recorded keeps what it had. */
     void record(Handle h, SiteId site, String source, String kind, Map<String, String> became, Instant now) {
         if (became.isEmpty()) {

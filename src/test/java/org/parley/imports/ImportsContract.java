@@ -241,6 +241,38 @@ abstract class ImportsContract {
     }
 
     @Test
+    void aLaterExportAddsOnlyItsNewCommentsWhichMayReplyToCommentsImportedBefore() {
+        imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus.xml");
+        long before = storedComments();
+
+        ImportSummary later = imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus-later.xml");
+
+        assertThat(later.importedTotal()).isEqualTo(1);
+        assertThat(later.skipped()).containsEntry("already-imported", 1L);
+        assertThat(storedComments()).isEqualTo(before + 1);
+        ThreadNode fourth = thread("river-report").comments().getFirst().replies().getFirst().replies().getFirst().replies().getFirst();
+        Comment reply = fourth.replies().getFirst().comment();
+        assertThat(reply.html().text().strip()).startsWith("Written after the first export");
+        assertThat(reply.depth()).isEqualTo(4);
+        assertThat(reply.author().orElseThrow().id())
+                .isEqualTo(thread("river-report").comments().getFirst().comment().author().orElseThrow().id());
+    }
+
+    @Test
+    void anAuthorWhoLeftParleyIsNotBroughtBackByALaterImport() {
+        imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus.xml");
+        ReaderId ann = thread("river-report").comments().getFirst().comment().author().orElseThrow().id();
+        identity.forget(ann);
+
+        imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus-later.xml");
+
+        ReaderId later = only(thread("river-report").comments().getFirst().replies().getFirst().replies().getFirst()
+                .replies().getFirst().replies(), "Written after the first export").author().orElseThrow().id();
+        assertThat(later).isNotEqualTo(ann);
+        assertThat(identity.since(later)).isPresent();
+    }
+
+    @Test
     void wordpressKeepsThreadingStatusAndTimesAndSkipsPingbacksAndTrackbacks() {
         ImportSummary summary = imported(ImportFormat.WORDPRESS, PageKeyRule.PATH, "wordpress.xml");
 
