@@ -62,6 +62,8 @@ final class Commands {
                     List.of(Flag.required("username", "NAME", "The account to disable"))),
             ImportCommands.DISQUS,
             ImportCommands.WORDPRESS,
+            ImportCommands.PARLEY,
+            ImportCommands.EXPORT,
             new Command("backup", "Write a consistent copy of the SQLite database to FILE, a new file, while Parley runs;"
                     + " print its size and comment count. PostgreSQL: use pg_dump.", Command.DatabaseUse.EXISTING_ONLY,
                     List.of(Flag.required("to", "FILE", "Where to write the copy: a file that does not exist yet, in a directory that does"))),
@@ -155,7 +157,7 @@ final class Commands {
         ALL.forEach(command -> out.append(command.entry()));
         return out.append("""
 
-                Commands that open the database (serve, demo, site …, admin …, import …, backup) print which one they opened on
+                Commands that open the database (serve, demo, site …, admin …, import …, export, backup) print which one they opened on
                 standard error. Run site, admin and backup commands with the --data (or PARLEY_DATA, or PARLEY_DB_URL) the
                 server uses.
                 """).toString();

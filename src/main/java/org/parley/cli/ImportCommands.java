@@ -32,20 +32,26 @@ import org.parley.store.Database;
 import org.parley.web.ParleyConfig;
 
 /**
- * {@code parley import disqus|wordpress --site ID FILE}: a newsroom's comment history, from another system's export,
- * into a site. Progress goes to standard error (a line every few seconds), the summary (or, with {@code --json}, a
+ * {@code parley import disqus|wordpress|parley --site ID FILE}: a newsroom's comment history, from another system's export
+ * (or Parley's own), into a site; and {@code parley export --site ID}, Parley's own export. Progress goes to standard error (a line every few seconds), the summary (or, with {@code --json}, a
  * JSON object) and a dry run's page mapping to standard output.
  */
 final class ImportCommands {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
-    private static final List<Flag> FLAGS = List.of(
-            Flag.required("site", "ID", "The site to import into; create it first with 'parley site save'"),
+    private static final Flag SITE = Flag.required("site", "ID", "The site to import into; create it first with 'parley site save'");
+    private static final Flag DRY_RUN = Flag.toggle("dry-run", "Check the whole file and print the page each exported page would"
+            + " become; write nothing");
+    private static final Flag JSON = Flag.toggle("json", "Print the summary as one JSON object on standard output");
+    private static final List<Flag> FLAGS = List.of(SITE,
             Flag.optional("page-key", "url|path|id", "How an exported page becomes the page key the widget's data-page names:"
                     + " its full URL, its path (with the query, if any) or its id in the export (Disqus: the thread's"
                     + " identifier; WordPress: the post id); default path"),
-            Flag.toggle("dry-run", "Check the whole file and print the page each exported page would become; write nothing"),
-            Flag.toggle("json", "Print the summary as one JSON object on standard output"));
+            DRY_RUN, JSON);
+    private static final List<Flag> PARLEY_FLAGS = List.of(SITE,
+            Flag.optional("page-key", "url|path|id", "How an exported page becomes a page key: its URL, its path, or the page"
+                    + " key it had (id); default id"),
+            DRY_RUN, JSON);
 
     static final Command DISQUS = new Command("import disqus", "Import a Disqus export (XML) into a site: pages, comments with"
             + " their threading, status, author and time. Importing the same file again adds nothing.",
@@ -53,6 +59,15 @@ final class ImportCommands {
     static final Command WORDPRESS = new Command("import wordpress", "Import a WordPress export (WXR, any version; comments of"
             + " every post type) into a site; pingbacks and trackbacks are skipped and counted. Importing the same file again"
             + " adds nothing.", Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
+
+    static final Command PARLEY = new Command("import parley", "Import a Parley export (parley export; docs/export-schema.json)"
+            + " into a site: pages, and comments with their threading, status, author name and time. Importing the same file"
+            + " again adds nothing.", Command.DatabaseUse.EXISTING_ONLY, PARLEY_FLAGS, java.util.Optional.of("FILE"));
+    static final Command EXPORT = new Command("export", "Write a site's pages and comments (every status, with threading,"
+            + " author ids and names, times and vote counts) as JSON to standard output, in the format docs/export-schema.json"
+            + " describes; 'parley import parley' reads it back. No email address, token or secret is written.",
+            Command.DatabaseUse.EXISTING_ONLY, List.of(Flag.required("site", "ID", "The site to export"),
+            Flag.optional("format", "json", "The export's format; json, the only one, is the default")));
 
     private final Terminal terminal;
 
@@ -62,19 +77,17 @@ final class ImportCommands {
 
     /** What {@code args} ask for, refused before any database is opened when the site id, rule or file is wrong. */
     static ImportRequest request(Command command, Args args) {
-        String site = args.required("site");
-        if (!org.parley.sites.SiteId.isValid(site)) {
-            throw new Args.UsageException("--site must be 1-40 lowercase letters, digits or dashes, was '" + site + "'");
-        }
-        String rule = args.flag("page-key").orElse("path");
+        org.parley.sites.SiteId site = siteId(args.required("site"));
+        String rule = args.flag("page-key").orElse(command.name().equals(PARLEY.name()) ? "id" : "path");
         PageKeyRule pageKey = PageKeyRule.named(rule).orElseThrow(() -> new Args.UsageException(
                 "--page-key must be url, path or id, was '" + rule + "'"));
         Path file = file(args, command);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new Args.Refused(file + (Files.exists(file) ? " is not a readable file" : " does not exist"));
         }
-        ImportFormat format = command.name().equals(DISQUS.name()) ? ImportFormat.DISQUS : ImportFormat.WORDPRESS;
-        return new ImportRequest(new org.parley.sites.SiteId(site), format, pageKey, args.toggled("dry-run"));
+        ImportFormat format = command.name().equals(DISQUS.name()) ? ImportFormat.DISQUS
+                : command.name().equals(PARLEY.name()) ? ImportFormat.PARLEY : ImportFormat.WORDPRESS;
+        return new ImportRequest(site, format, pageKey, args.toggled("dry-run"));
     }
 
     static Path file(Args args, Command command) {
@@ -84,22 +97,48 @@ final class ImportCommands {
     /** Runs the import on {@code db}; a file that is not the export asked for fails with its reason. */
     void run(Command command, Args args, Database db, ParleyConfig config) {
         ImportRequest request = request(command, args);
-        Clock clock = Clock.systemUTC();
-        Sites sites = Sites.create(db, clock);
-        Staff staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
-        Identity identity = Identity.create(db, clock, sites, config.identity(), staff::namesOn);
         ImportOutcome outcome;
         try (EventBus bus = EventBus.create(db)) {
-            Comments comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofMinutes(1), 8), sites, identity,
-                    Media.create(db, clock, config.media()), config.comments(), Gate.PUBLISH_ALL);
-            Imports imports = Imports.create(db, clock, sites, identity, comments);
             ProgressLines lines = new ProgressLines(terminal.err());
-            outcome = imports.run(request, file(args, command), lines::show);
+            outcome = imports(db, config, bus).run(request, file(args, command), lines::show);
         }
         switch (outcome) {
             case ImportOutcome.Refused refused -> throw new IllegalArgumentException(refused.reason());
             case ImportOutcome.Done done -> print(done.summary(), args.toggled("json"), terminal.out());
         }
+    }
+
+    /** {@code parley export --site ID}: the site as JSON on standard output, what was written on standard error. */
+    void export(Args args, Database db, ParleyConfig config) {
+        org.parley.sites.SiteId site = siteId(args.required("site"));
+        String format = args.flag("format").orElse("json");
+        if (!format.equals("json")) {
+            throw new Args.UsageException("--format must be json, was '" + format + "'");
+        }
+        try (EventBus bus = EventBus.create(db)) {
+            org.parley.imports.ExportSummary written = imports(db, config, bus).export(site, terminal.out());
+            terminal.out().flush();
+            terminal.err().printf(Locale.ROOT, "parley: exported %,d comments on %,d pages of site %s%n", written.comments(),
+                    written.pages(), site);
+        }
+    }
+
+    /** The doors an import needs, on a command's database: nothing is screened and no one is notified. */
+    private static Imports imports(Database db, ParleyConfig config, EventBus bus) {
+        Clock clock = Clock.systemUTC();
+        Sites sites = Sites.create(db, clock);
+        Staff staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
+        Identity identity = Identity.create(db, clock, sites, config.identity(), staff::namesOn);
+        Comments comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofMinutes(1), 8), sites, identity,
+                Media.create(db, clock, config.media()), config.comments(), Gate.PUBLISH_ALL);
+        return Imports.create(db, clock, sites, identity, comments);
+    }
+
+    static org.parley.sites.SiteId siteId(String raw) {
+        if (!org.parley.sites.SiteId.isValid(raw)) {
+            throw new Args.UsageException("--site must be 1-40 lowercase letters, digits or dashes, was '" + raw + "'");
+        }
+        return new org.parley.sites.SiteId(raw);
     }
 
     /** A line on standard error after the first page and then every few seconds: how far, how fast, how long still. */

@@ -98,6 +98,8 @@ public final class Main {
                     SiteCommands.check(command, args);
                 } else if (command.name().startsWith("import ")) {
                     ImportCommands.request(command, args);
+                } else if (command.name().equals("export")) {
+                    ImportCommands.siteId(args.required("site"));
                 }
                 ParleyConfig config = config(args);
                 Optional<Path> backup = command.name().equals("backup")
@@ -109,6 +111,8 @@ public final class Main {
                         new OidcCommands(terminal).run(args, db, config.server().publicUrl());
                     } else if (command.name().startsWith("import ")) {
                         new ImportCommands(terminal).run(command, args, db, config);
+                    } else if (command.name().equals("export")) {
+                        new ImportCommands(terminal).export(args, db, config);
                     } else if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
                     } else if (backup.isPresent()) {

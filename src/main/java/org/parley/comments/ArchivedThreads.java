@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.Json;
+import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 
 /**
- * Stores threads brought from another system's export ({@link Comments#importThread}): each thread in one
+ * Stores threads brought from another system's export ({@link Comments#importThread}), and reads a site's threads out
+ * for a full export ({@link Comments#exportSite}). Each stored thread is one
  * transaction, its comments cleaned like new ones and kept with their time, status and threading, then one change
  * on the page's log, so caches and live readers on every node learn of it like of any other change.
  */
@@ -24,6 +26,7 @@ final class ArchivedThreads {
     private static final String HELD_IN_ARCHIVE = Json.text(Json.mapper(), List.of(new Reason("imported", Reason.Level.HOLD,
             "Was awaiting moderation in the system it was imported from.", List.of())));
     private static final String NO_REASONS = "[]";
+    private static final int EXPORT_PAGES_PER_READ = 500;
 
     private final Database db;
     private final Clock clock;
@@ -93,6 +96,53 @@ final class ArchivedThreads {
             afterCommit.accept(new CommentEvent.PageUpdated(page.id(), version));
             return new ImportedThread(page.id(), ids, emptied, detached);
         });
+    }
+
+    /** Hands each page of {@code site} to {@code out} with all its comments, parents before replies; pages by id. */
+    void export(SiteId site, Consumer<ExportedPage> out) {
+        String after = "";
+        while (true) {
+            String from = after;
+            List<PageRepository.CreatedPage> batch = db.read(h -> pages.ofSite(h, site, from, EXPORT_PAGES_PER_READ));
+            for (PageRepository.CreatedPage page : batch) {
+                List<Comment> all = db.readConsistent(h -> comments.forPage(h, page.row().id())).stream()
+                        .map(row -> row.view(0)).toList();
+                out.accept(new ExportedPage(page.row().page(), Instant.ofEpochMilli(page.createdAt()), parentsFirst(all)));
+            }
+            if (batch.size() < EXPORT_PAGES_PER_READ) {
+                return;
+            }
+            after = batch.getLast().row().id().value();
+        }
+    }
+
+    /** {@code all} (oldest first) reordered so that each parent comes before its replies, whatever their times. */
+    private static List<Comment> parentsFirst(List<Comment> all) {
+        Map<CommentId, List<Comment>> replies = new HashMap<>();
+        List<Comment> roots = new ArrayList<>();
+        java.util.Set<CommentId> ids = new java.util.HashSet<>();
+        all.forEach(c -> ids.add(c.id()));
+        for (Comment comment : all) {
+            if (comment.parentId().filter(ids::contains).isPresent()) {
+                replies.computeIfAbsent(comment.parentId().get(), p -> new ArrayList<>()).add(comment);
+            } else {
+                roots.add(comment);
+            }
+        }
+        List<Comment> ordered = new ArrayList<>(all.size());
+        java.util.Deque<Comment> stack = new java.util.ArrayDeque<>();
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            stack.push(roots.get(i));
+        }
+        while (!stack.isEmpty()) {
+            Comment comment = stack.pop();
+            ordered.add(comment);
+            List<Comment> below = replies.getOrDefault(comment.id(), List.of());
+            for (int i = below.size() - 1; i >= 0; i--) {
+                stack.push(below.get(i));
+            }
+        }
+        return ordered;
     }
 
     /** The thread's page: the site's page with this key, or a new one with the export's title, URL and time. */

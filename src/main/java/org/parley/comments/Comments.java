@@ -227,6 +227,14 @@ public final class Comments {
         return archives.store(thread);
     }
 
+    /**
+     * Hands every page of the site to {@code pages}, one at a time with all its comments (each page read as one
+     * snapshot), for a full export. Throws a 404 problem for an unknown site.
+     */
+    public void exportSite(SiteId site, java.util.function.Consumer<ExportedPage> pages) {
+        archives.export(sites.require(site.value()).id(), pages);
+    }
+
     /** Comments posted by outcome, edits and votes through this door since start; thread-safe, cheap. */
     public CommentActivity activity() {
         return activity.snapshot();

@@ -110,10 +110,21 @@ public final class Imports {
         return new ImportOutcome.Done(done.summary(request.format(), false, Duration.ofNanos(System.nanoTime() - started)));
     }
 
+    /**
+     * Writes everything of {@code site} that threads hold (pages, and comments of every status with their threading,
+     * authors, times and votes counts) to {@code out} in Parley's export format ({@code docs/export-schema.json}),
+     * streaming; {@code parley import parley} reads it back. Throws a 404 problem for an unknown site.
+     */
+    public ExportSummary export(org.parley.sites.SiteId site, java.io.OutputStream out) {
+        sites.require(site.value());
+        return ParleyExportWriter.write(comments, site, clock.instant(), out);
+    }
+
     private static void read(ImportFormat format, Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays) {
         switch (format) {
             case DISQUS -> DisqusReader.read(file, pages, strays);
             case WORDPRESS -> WordPressReader.read(file, pages);
+            case PARLEY -> ParleyExportReader.read(file, pages);
         }
     }
 

@@ -1,5 +1,6 @@
 /**
- * Imports: brings a newsroom's comment history in from another system's export (Disqus XML, WordPress WXR).
+ * Imports: brings a newsroom's comment history in from another system's export (Disqus XML, WordPress WXR, or
+ * Parley's own), and writes Parley's own export of a site ({@code docs/export-schema.json}) for leaving.
  * Door: {@link org.parley.imports.Imports}. An export is read as a stream (StAX; DTDs and external entities
  * refused) and checked in full before anything is written; then each page's comments are stored in one
  * transaction through {@link org.parley.comments.Comments#importThread}, their authors becoming guests (or the

@@ -108,6 +108,27 @@ class ImportCommandsTest {
     }
 
     @Test
+    void aSiteExportedAsJsonImportsIntoAnotherDatabaseAsItWas() throws Exception {
+        Map<String, String> env = withSite(sqlite());
+        run(env, "import", "disqus", "--site", "courier", "--page-key", "id", export("disqus.xml"));
+
+        MainTest.Run exported = run(env, "export", "--site", "courier");
+        assertThat(exported.status()).as(exported.err()).isZero();
+        assertThat(exported.err()).contains("exported 11 comments on 2 pages of site courier");
+        JsonNode json = new ObjectMapper().readTree(exported.out());
+        assertThat(json.get("format").asText()).isEqualTo("parley-export");
+        assertThat(exported.out()).doesNotContain("@example.org");
+        java.nio.file.Path file = dir.resolve("courier.json");
+        java.nio.file.Files.writeString(file, exported.out());
+
+        Map<String, String> elsewhere = withSite(Map.of("PARLEY_DATA", dir.resolve("elsewhere").toString()));
+        MainTest.Run imported = run(elsewhere, "import", "parley", "--site", "courier", file.toString());
+        assertThat(imported.out()).as(imported.err()).contains("imported 11 comments on 2 pages: 2 deleted, 8 published, 1 rejected");
+        assertThat(run(elsewhere, "export", "--site", "courier").out().replaceAll("\"(id|parentId|authorId|exportedAt)\":\"[^\"]*\"", ""))
+                .isEqualTo(exported.out().replaceAll("\"(id|parentId|authorId|exportedAt)\":\"[^\"]*\"", ""));
+    }
+
+    @Test
     void helpShowsTheFlagsAndTheFileOperand() {
         MainTest.Run help = run(sqlite(), "import", "wordpress", "--help");
 

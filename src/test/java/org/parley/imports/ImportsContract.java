@@ -56,6 +56,7 @@ abstract class ImportsContract {
     Comments comments;
     Identity identity;
     Imports imports;
+    Sites sites;
     List<ImportProgress> progress = new ArrayList<>();
 
     abstract StoreConfig store(Path dir);
@@ -67,7 +68,7 @@ abstract class ImportsContract {
     void open() {
         config = store(dir);
         db = Database.open(config);
-        Sites sites = Sites.create(db, clock);
+        sites = Sites.create(db, clock);
         sites.save(NewSite.withDefaults(SITE, "The Courier", List.of("https://courier.example")));
         identity = Identity.create(db, clock, sites);
         Media media = Media.create(db, clock, MediaConfig.defaults());
@@ -369,6 +370,86 @@ abstract class ImportsContract {
     void theWrongFormatIsRefusedWithTheCommandToUse() {
         assertThat(refused(ImportFormat.DISQUS, "wordpress.xml")).contains("not a Disqus export", "parley import wordpress");
         assertThat(refused(ImportFormat.WORDPRESS, "disqus.xml")).contains("not a WordPress export", "parley import disqus");
+    }
+
+    @Test
+    void aParleyExportReadBackIntoAnotherSiteShowsTheSameThreads() throws Exception {
+        SiteId archive = new SiteId("archive");
+        sites.save(NewSite.withDefaults(archive, "The Archive", List.of("https://archive.example")));
+        ReaderId ann = identity.createGuest().id();
+        ReaderId bob = identity.createGuest().id();
+        PageKey key = new PageKey("2026/12/floods");
+        Comment first = post(archive, key, ann, Optional.empty(), "Ann", "The **water** is back. [Levels](https://example.org/levels)");
+        Comment reply = post(archive, key, bob, Optional.of(first), "Bob", "Not on our street.");
+        post(archive, key, ann, Optional.of(reply), "Ann", "Lucky you! مرحبا 你好");
+        Comment regretted = post(archive, key, bob, Optional.empty(), "Bob", "Something I take back.");
+        comments.delete(archive, bob, regretted.id());
+        Comment rude = post(archive, key, bob, Optional.of(first), "Bob", "A rude remark.");
+        comments.moderate(rude.id(), new org.parley.comments.ModerationChange.Reject(Optional.of("Be civil.")));
+        post(archive, new PageKey("2026/12/market"), ann, Optional.empty(), "Ann", "Second page.");
+
+        Path file = dir.resolve("archive.json");
+        ExportSummary exported;
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            exported = imports.export(archive, out);
+        }
+        ImportSummary summary = imported(file, PageKeyRule.ID);
+
+        assertThat(exported).isEqualTo(new ExportSummary(2, 6));
+        assertThat(summary.importedTotal()).isEqualTo(6);
+        assertThat(summary.imported()).containsEntry("deleted", 1L).containsEntry("rejected", 1L).containsEntry("published", 4L);
+        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        imports.export(SITE, copy);
+        assertThat(comparable(copy.toByteArray())).isEqualTo(comparable(java.nio.file.Files.readAllBytes(file)));
+        assertThat(imported(file, PageKeyRule.ID).importedTotal()).isZero();
+    }
+
+    Comment post(SiteId site, PageKey key, ReaderId author, Optional<Comment> parent, String name, String body) {
+        clock.advance(Duration.ofMinutes(3));
+        return comments.post(author, new org.parley.comments.NewComment(site, key, parent.map(Comment::id),
+                new org.parley.comments.Markdown(body), Optional.of(name), Optional.of("Floods"), Optional.of("https://archive.example/floods"),
+                "192.0.2.1"));
+    }
+
+    ImportSummary imported(Path file, PageKeyRule rule) {
+        ImportOutcome outcome = imports.run(new ImportRequest(SITE, ImportFormat.PARLEY, rule, false), file, progress::add);
+        assertThat(outcome).isInstanceOf(ImportOutcome.Done.class);
+        return ((ImportOutcome.Done) outcome).summary();
+    }
+
+    /** An export with what must differ between two sites taken out: the site, the time, and ids (numbered in order). */
+    static com.fasterxml.jackson.databind.JsonNode comparable(byte[] export) throws java.io.IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(export);
+        tree.remove(List.of("site", "exportedAt"));
+        Map<String, String> numbered = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode page : tree.get("pages")) {
+            for (com.fasterxml.jackson.databind.JsonNode comment : page.get("comments")) {
+                com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) comment;
+                for (String field : List.of("id", "parentId", "authorId")) {
+                    if (c.hasNonNull(field)) {
+                        c.put(field, numbered.computeIfAbsent(field.equals("authorId") ? "a" + c.get(field).asText() : c.get(field).asText(),
+                                k -> "#" + numbered.size()));
+                    }
+                }
+            }
+        }
+        return tree;
+    }
+
+    @Test
+    void aParleyExportThatIsNotOneIsRefused() throws Exception {
+        Path notJson = dir.resolve("broken.json");
+        java.nio.file.Files.writeString(notJson, "{\"format\": \"parley-export\", \"version\": 1,\n \"pages\": [ {\"key\": ");
+        Path other = dir.resolve("other.json");
+        java.nio.file.Files.writeString(other, "{\"format\": \"something-else\", \"pages\": []}");
+
+        ImportOutcome broken = imports.run(new ImportRequest(SITE, ImportFormat.PARLEY, PageKeyRule.ID, false), notJson, p -> { });
+        ImportOutcome wrong = imports.run(new ImportRequest(SITE, ImportFormat.PARLEY, PageKeyRule.ID, false), other, p -> { });
+
+        assertThat(((ImportOutcome.Refused) broken).reason()).contains("broken.json line 2", "not well-formed JSON");
+        assertThat(((ImportOutcome.Refused) wrong).reason()).contains("not a Parley export");
+        assertThat(storedComments()).isZero();
     }
 
     @Test
