@@ -51,6 +51,45 @@ final class ImportRepository {
                 .execute();
     }
 
+    /**
+     * Records what each source id of {@code kind} became, where none may be recorded yet: a source id another
+     * transaction recorded first (a second import of the same export running at once) fails this one, whole.
+     */
+    void claim(Handle h, SiteId site, String source, String kind, Map<String, String> became, Instant now) {
+        if (became.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO import_sources (site_id, source, kind, source_id, parley_id, imported_at)
+                VALUES (:site, :source, :kind, :sourceId, :parleyId, :now)""");
+        for (Map.Entry<String, String> entry : became.entrySet()) {
+            batch.bind("site", site.value()).bind("source", source).bind("kind", kind)
+                    .bind("sourceId", entry.getKey()).bind("parleyId", entry.getValue()).bind("now", now.toEpochMilli())
+                    .add();
+        }
+        try {
+            batch.execute();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            throw new IllegalStateException("another import of the same export stored some of these comments at the same"
+                    + " time; nothing of this page was written: run this import again once the other has finished", e);
+        }
+    }
+
+    /** True when {@code failure} is a unique key refusing a row (PostgreSQL 23505, SQLite's constraint error). */
+    private static boolean duplicateKey(Throwable failure) {
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            for (java.sql.SQLException sql = at instanceof java.sql.SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState()) || (sql.getMessage() != null && sql.getMessage().contains("SQLITE_CONSTRAINT"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Records what each source id of {@code kind} became; one already recorded keeps what it had. */
     void record(Handle h, SiteId site, String source, String kind, Map<String, String> became, Instant now) {
         if (became.isEmpty()) {

@@ -76,7 +76,7 @@ public final class Imports {
         Tally check = new Tally();
         try {
             read(request.format(), file, page -> plan(request, page, check)
-                    .ifPresent(plan -> check.pageDone(plan.page().comments().size(), true)), stray -> stray(stray, check));
+                    .ifPresent(plan -> check.pageDone(plan.page().comments().size(), true)), stray -> stray(stray, check), check::warn);
         } catch (BadExport e) {
             return new ImportOutcome.Refused(e.getMessage());
         }
@@ -101,7 +101,7 @@ public final class Imports {
                 if (batch.stream().mapToInt(p -> p.steps().size()).sum() >= COMMENTS_PER_TRANSACTION) {
                     flush.run();
                 }
-            }, stray -> stray(stray, done));
+            }, stray -> stray(stray, done), done::warn);
             flush.run();
         } catch (BadExport e) {
             return new ImportOutcome.Refused(e.getMessage() + " (the file changed while it was imported; pages before this are"
@@ -120,10 +120,11 @@ public final class Imports {
         return ParleyExportWriter.write(comments, site, clock.instant(), out);
     }
 
-    private static void read(ImportFormat format, Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays) {
+    private static void read(ImportFormat format, Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays,
+                             Consumer<String> warnings) {
         switch (format) {
             case DISQUS -> DisqusReader.read(file, pages, strays);
-            case WORDPRESS -> WordPressReader.read(file, pages);
+            case WORDPRESS -> WordPressReader.read(file, pages, warnings);
             case PARLEY -> ParleyExportReader.read(file, pages);
         }
     }
@@ -194,11 +195,11 @@ public final class Imports {
     private void store(ImportRequest request, List<Plan> plans, Authors authors, Tally tally) {
         Instant now = clock.instant();
         List<String> warnings = new ArrayList<>();
-        List<ImportedThread> threads;
+        List<Written> written;
         try {
-            threads = db.write(h -> {
+            written = db.write(h -> {
                 warnings.clear();
-                List<ImportedThread> stored = new ArrayList<>(plans.size());
+                List<Written> stored = new ArrayList<>(plans.size());
                 for (Plan plan : plans) {
                     stored.add(store(h, request, plan, authors, now, warnings));
                 }
@@ -210,14 +211,34 @@ public final class Imports {
         }
         authors.committed();
         warnings.forEach(tally::warn);
-        for (int i = 0; i < plans.size(); i++) {
-            counted(plans.get(i), threads.get(i), tally);
-        }
+        written.forEach(page -> counted(page, tally));
     }
 
-    /** Stores one page's comments inside the caller's transaction. */
-    private ImportedThread store(Handle h, ImportRequest request, Plan plan, Authors authors, Instant now, List<String> warnings) {
+    /** One page as written: what of its plan was left once comments another import stored meanwhile were taken out. */
+    private record Written(Plan plan, Optional<ImportedThread> thread, int meanwhile) {
+    }
+
+    /**
+     * Stores one page's comments inside the caller's transaction. Comments stored since the page was planned (by
+     * another import of the same export, or earlier in this transaction) are left out here, where no other import
+     * can slip in between: SQLite's write lock is held, and on PostgreSQL a second writer of the same comment fails
+     * on {@code import_sources}' key rather than store it twice.
+     */
+    private Written store(Handle h, ImportRequest request, Plan planned, Authors authors, Instant now, List<String> warnings) {
         String source = request.format().apiName();
+        Map<String, CommentId> meanwhile = new HashMap<>();
+        repository.find(h, request.site(), source, "comment", planned.steps().stream().map(s -> s.comment().sourceId()).toList())
+                .forEach((ref, id) -> meanwhile.put(ref, new CommentId(id)));
+        Plan plan = planned;
+        if (!meanwhile.isEmpty()) {
+            Map<String, CommentId> stored = new HashMap<>(planned.stored());
+            stored.putAll(meanwhile);
+            plan = new Plan(planned.page(), planned.key(), planned.steps().stream()
+                    .filter(step -> !meanwhile.containsKey(step.comment().sourceId())).toList(), stored);
+            if (plan.steps().isEmpty()) {
+                return new Written(plan, Optional.empty(), meanwhile.size());
+            }
+        }
         List<ArchivedComment> archived = new ArrayList<>(plan.steps().size());
         for (ThreadPlan.Step step : plan.steps()) {
             SourceComment c = step.comment();
@@ -231,13 +252,20 @@ public final class Imports {
                 created, archived, plan.stored()));
         Map<String, String> became = new HashMap<>();
         stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
-        repository.record(h, request.site(), source, "comment", became, now);
+        repository.claim(h, request.site(), source, "comment", became, now);
         repository.record(h, request.site(), source, "page", Map.of(page.sourceId(), stored.page().value()), now);
-        return stored;
+        return new Written(plan, Optional.of(stored), meanwhile.size());
     }
 
-    /** Counts what one stored page became, and warns about what cleaning or threading changed. */
-    private static void counted(Plan plan, ImportedThread thread, Tally tally) {
+    /** Counts what one written page became, and warns about what cleaning or threading changed. */
+    private static void counted(Written written, Tally tally) {
+        Plan plan = written.plan();
+        tally.skipped("already-imported", written.meanwhile());
+        if (written.thread().isEmpty()) {
+            tally.pageDone(plan.page().comments().size(), false);
+            return;
+        }
+        ImportedThread thread = written.thread().get();
         Map<String, SourceComment> byRef = new HashMap<>();
         plan.steps().forEach(step -> byRef.put(step.comment().sourceId(), step.comment()));
         thread.emptied().forEach(ref -> tally.warn("line " + byRef.get(ref).line() + ": comment " + ref

@@ -25,8 +25,8 @@ final class WordPressReader {
     private WordPressReader() {
     }
 
-    /** Hands each item with comments to {@code pages}, in file order. */
-    static void read(Path file, Consumer<SourcePage> pages) {
+    /** Hands each item with comments to {@code pages}, in file order; what is guessed goes to {@code warnings}. */
+    static void read(Path file, Consumer<SourcePage> pages, Consumer<String> warnings) {
         try (XmlExport xml = XmlExport.open(file)) {
             String root = xml.root();
             if (!root.equals("rss")) {
@@ -42,7 +42,7 @@ final class WordPressReader {
                 channel = true;
                 for (Optional<String> inner = xml.nextElement(); inner.isPresent(); inner = xml.nextElement()) {
                     if (inner.get().equals("item")) {
-                        item(xml).ifPresent(pages);
+                        item(xml, warnings).ifPresent(pages);
                     } else {
                         xml.skip();
                     }
@@ -54,7 +54,7 @@ final class WordPressReader {
         }
     }
 
-    private static Optional<SourcePage> item(XmlExport xml) {
+    private static Optional<SourcePage> item(XmlExport xml, Consumer<String> warnings) {
         int line = xml.line();
         List<SourceComment> comments = new ArrayList<>();
         Map<String, String> item = xml.flatten("comment", nested -> {
@@ -62,7 +62,7 @@ final class WordPressReader {
             int at = nested.line();
             Map<String, String> comment = nested.flatten("", x -> { });
             if (wordpress) {
-                comments.add(comment(nested, at, comment));
+                comments.add(comment(nested, at, comment, warnings));
             }
         });
         if (comments.isEmpty()) {
@@ -75,11 +75,16 @@ final class WordPressReader {
                 DisqusReader.text(item.get("title")), created, comments, line));
     }
 
-    private static SourceComment comment(XmlExport xml, int line, Map<String, String> comment) {
+    private static SourceComment comment(XmlExport xml, int line, Map<String, String> comment, Consumer<String> warnings) {
         String id = DisqusReader.text(comment.get("comment_id")).orElseThrow(() -> new BadExport(xml.file() + " line " + line
                 + ": <wp:comment> has no <wp:comment_id>"));
         Instant created = time(xml, line, id, comment.get("comment_date_gmt"))
-                .or(() -> time(xml, line, id, comment.get("comment_date")))
+                .or(() -> {
+                    Optional<Instant> local = time(xml, line, id, comment.get("comment_date"));
+                    local.ifPresent(t -> warnings.accept("line " + line + ": comment " + id + " has no <wp:comment_date_gmt>; its"
+                            + " <wp:comment_date>, the blog's local time, is taken as UTC"));
+                    return local;
+                })
                 .orElseThrow(() -> new BadExport(xml.file() + " line " + line + ": comment " + id
                         + " has no <wp:comment_date_gmt> or <wp:comment_date>; every comment needs the time it was written"));
         String type = comment.getOrDefault("comment_type", "").strip();

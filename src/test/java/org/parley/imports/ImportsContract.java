@@ -312,6 +312,16 @@ abstract class ImportsContract {
     }
 
     @Test
+    void aCommentAnExportListsUnderTwoPagesIsImportedOnceAndALocalTimeIsFlagged() {
+        ImportSummary summary = imported(ImportFormat.WORDPRESS, PageKeyRule.PATH, "wordpress-duplicate.xml");
+
+        assertThat(summary.importedTotal()).isEqualTo(1);
+        assertThat(summary.skipped()).containsEntry("already-imported", 1L);
+        assertThat(storedComments()).isEqualTo(1);
+        assertThat(summary.warnings()).anyMatch(w -> w.contains("comment 7") && w.contains("local time"));
+    }
+
+    @Test
     void pageKeysFollowTheChosenRule() {
         imported(ImportFormat.WORDPRESS, PageKeyRule.URL, "wordpress.xml");
         assertThat(thread("https://courier.example/2018/03/bridge-closed/").comments()).isNotEmpty();
