@@ -1,7 +1,5 @@
 package org.parley.imports;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +138,7 @@ public final class Imports {
     /** Decides what becomes of one exported page and counts it (what is skipped, and for a dry run what is not). */
     private Optional<Plan> plan(ImportRequest request, SourcePage page, Tally tally) {
         int count = page.comments().size();
-        Optional<PageKey> key = key(request.pageKey(), page);
+        Optional<PageKey> key = request.pageKey().keyOf(page);
         if (key.isEmpty()) {
             tally.skipped("no-page-key", count);
             tally.warn("line " + page.line() + ": page " + page.sourceId() + page.url().map(u -> " (" + u + ")").orElse("")
@@ -286,29 +283,5 @@ public final class Imports {
             case DELETED -> CommentStatus.DELETED;
             case PINGBACK, TRACKBACK -> throw new IllegalArgumentException("pingbacks and trackbacks are never stored");
         };
-    }
-
-    /** The page key {@code rule} gives {@code page}; empty when the export has nothing usable for it. */
-    static Optional<PageKey> key(PageKeyRule rule, SourcePage page) {
-        Optional<String> key = switch (rule) {
-            case URL -> page.url();
-            case ID -> page.identifier();
-            case PATH -> page.url().flatMap(Imports::path);
-        };
-        return key.map(String::strip).filter(PageKey::isValid).map(PageKey::new);
-    }
-
-    /** The path of an address, with its query when it has one ({@code /?p=12}): {@code /} for none. */
-    private static Optional<String> path(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
-                return Optional.empty();
-            }
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return Optional.of(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 }

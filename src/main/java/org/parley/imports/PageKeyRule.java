@@ -1,7 +1,10 @@
 package org.parley.imports;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import org.parley.comments.PageKey;
 
 /**
  * How an exported page becomes a Parley page key: the widget's {@code data-page} must name the page the same way.
@@ -25,5 +28,29 @@ public enum PageKeyRule {
             }
         }
         return Optional.empty();
+    }
+
+    /** The page key this rule gives {@code page}; empty when the export has nothing usable for it. */
+    Optional<PageKey> keyOf(SourcePage page) {
+        Optional<String> key = switch (this) {
+            case URL -> page.url();
+            case ID -> page.identifier();
+            case PATH -> page.url().flatMap(PageKeyRule::path);
+        };
+        return key.map(String::strip).filter(PageKey::isValid).map(PageKey::new);
+    }
+
+    /** The path of an address, with its query when it has one ({@code /?p=12}): {@code /} for none. */
+    private static Optional<String> path(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
+                return Optional.empty();
+            }
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return Optional.of(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -92,13 +92,13 @@ class ThreadPlanTest {
         SourcePage page = new SourcePage("7", Optional.of("river-report"), Optional.of("https://courier.example/2019/05/river?x=1#top"),
                 Optional.empty(), Optional.empty(), List.of(), 1);
 
-        assertThat(Imports.key(PageKeyRule.URL, page).orElseThrow().value()).isEqualTo("https://courier.example/2019/05/river?x=1#top");
-        assertThat(Imports.key(PageKeyRule.PATH, page).orElseThrow().value()).isEqualTo("/2019/05/river?x=1");
-        assertThat(Imports.key(PageKeyRule.ID, page).orElseThrow().value()).isEqualTo("river-report");
+        assertThat(PageKeyRule.URL.keyOf(page).orElseThrow().value()).isEqualTo("https://courier.example/2019/05/river?x=1#top");
+        assertThat(PageKeyRule.PATH.keyOf(page).orElseThrow().value()).isEqualTo("/2019/05/river?x=1");
+        assertThat(PageKeyRule.ID.keyOf(page).orElseThrow().value()).isEqualTo("river-report");
         SourcePage bare = new SourcePage("8", Optional.empty(), Optional.of("https://courier.example"), Optional.empty(),
                 Optional.empty(), List.of(), 1);
-        assertThat(Imports.key(PageKeyRule.PATH, bare).orElseThrow().value()).isEqualTo("/");
-        assertThat(Imports.key(PageKeyRule.ID, bare)).isEmpty();
+        assertThat(PageKeyRule.PATH.keyOf(bare).orElseThrow().value()).isEqualTo("/");
+        assertThat(PageKeyRule.ID.keyOf(bare)).isEmpty();
     }
 
     @Test
