@@ -80,7 +80,7 @@ final class ArchivedThreads {
                 String id = db.ids().next("c", now.toEpochMilli());
                 CommentRow row = new CommentRow(id, page.id(), parent.map(CommentRow::id), parent.map(p -> p.depth() + 1).orElse(0),
                         archived.author().value(), deleted ? Optional.empty() : archived.authorName(), List.of(), html, status,
-                        archived.createdAt().toEpochMilli(), Optional.empty(), 0, 0, false, Optional.empty(), List.of());
+                        archived.createdAt().toEpochMilli(), Optional.empty(), archived.up(), archived.down(), false, Optional.empty(), List.of());
                 boolean held = status == CommentStatus.PENDING;
                 rows.add(new CommentRepository.ArchivedRow(row, new Markdown(html.text().strip()), held ? "open" : "none",
                         held ? HELD_IN_ARCHIVE : NO_REASONS));

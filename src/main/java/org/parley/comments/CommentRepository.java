@@ -71,13 +71,13 @@ final class CommentRepository {
 
     /**
      * Stores comments brought from another system's export as they were there, in one batch (parents before their
-     * replies): status and time kept, no votes; {@code review} is open for one a moderator there had not decided on.
+     * replies): status, time and vote counts kept; {@code review} is open for one a moderator there had not decided on.
      */
     void insertArchived(Handle h, List<ArchivedRow> rows) {
         org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html, status,
                                       created_at, deleted_at, up, down, review, reasons)
-                VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, :deleted, 0, 0,
+                VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, :deleted, :up, :down,
                         :review, :reasons)""");
         for (ArchivedRow archived : rows) {
             CommentRow row = archived.row();
@@ -92,6 +92,8 @@ final class CommentRepository {
                     .bind("status", row.status().apiName())
                     .bind("created", row.createdAt())
                     .bind("deleted", row.status() == CommentStatus.DELETED ? row.createdAt() : null)
+                    .bind("up", row.up())
+                    .bind("down", row.down())
                     .bind("review", archived.review())
                     .bind("reasons", archived.reasonsJson())
                     .add();

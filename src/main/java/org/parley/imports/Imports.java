@@ -241,7 +241,7 @@ public final class Imports {
             SourceComment c = step.comment();
             Authors.Resolved author = authors.resolve(h, c, now, warnings::add);
             archived.add(new ArchivedComment(c.sourceId(), step.parentRef(), author.id(), author.name(), c.html(),
-                    status(c.state()), c.createdAt()));
+                    status(c.state()), c.createdAt(), c.up(), c.down()));
         }
         SourcePage page = plan.page();
         Instant created = page.createdAt().orElse(plan.steps().getFirst().comment().createdAt());

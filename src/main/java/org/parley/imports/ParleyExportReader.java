@@ -127,7 +127,24 @@ final class ParleyExportReader {
         };
         return new SourceComment(id, DisqusReader.text(fields.get("parentId")), DisqusReader.text(fields.get("authorName")),
                 Optional.empty(), DisqusReader.text(fields.get("authorId")), fields.getOrDefault("html", "") == null ? ""
-                : fields.getOrDefault("html", ""), state, created, line);
+                : fields.getOrDefault("html", ""), state, created, line, count(name, line, id, fields.get("up")),
+                count(name, line, id, fields.get("down")));
+    }
+
+    /** A vote count of the export: a whole number from 0; absent is 0. */
+    private static int count(String name, int line, String id, String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadExport(name + " line " + line + ": comment " + id + " has a vote count of '" + raw + "'; counts are whole numbers from 0");
     }
 
     private static String at(String name, JsonParser json) {

@@ -130,6 +130,8 @@ final class PostSpill implements AutoCloseable {
             data.writeLong(post.createdAt().getEpochSecond());
             data.writeInt(post.createdAt().getNano());
             data.writeInt(post.line());
+            data.writeInt(post.up());
+            data.writeInt(post.down());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,7 +141,8 @@ final class PostSpill implements AutoCloseable {
     private static SourceComment decode(byte[] record) throws IOException {
         DataInputStream data = new DataInputStream(new ByteArrayInputStream(record));
         return new SourceComment(text(data), optional(data), optional(data), optional(data), optional(data), text(data),
-                SourceComment.State.values()[data.readByte()], Instant.ofEpochSecond(data.readLong(), data.readInt()), data.readInt());
+                SourceComment.State.values()[data.readByte()], Instant.ofEpochSecond(data.readLong(), data.readInt()), data.readInt(),
+                data.readInt(), data.readInt());
     }
 
     private static void text(DataOutputStream data, String value) throws IOException {

@@ -9,9 +9,16 @@ import java.util.Optional;
  * @param html  its text as the export holds it: untrusted HTML (WordPress's plain lines already made paragraphs)
  * @param state what the export says became of it
  * @param line  where it starts in the file, for messages
+ * @param up    up votes as they counted where it comes from (a Parley export); likewise {@code down}
  */
 record SourceComment(String sourceId, Optional<String> parentId, Optional<String> authorName, Optional<String> authorEmail,
-                     Optional<String> authorUser, String html, State state, Instant createdAt, int line) {
+                     Optional<String> authorUser, String html, State state, Instant createdAt, int line, int up, int down) {
+
+    /** A comment of an export that has no votes (Disqus, WordPress). */
+    SourceComment(String sourceId, Optional<String> parentId, Optional<String> authorName, Optional<String> authorEmail,
+                  Optional<String> authorUser, String html, State state, Instant createdAt, int line) {
+        this(sourceId, parentId, authorName, authorEmail, authorUser, html, state, createdAt, line, 0, 0);
+    }
 
     /** What an export says became of a comment; pingbacks and trackbacks are not comments and are skipped. */
     enum State { PUBLISHED, PENDING, REJECTED, DELETED, PINGBACK, TRACKBACK }

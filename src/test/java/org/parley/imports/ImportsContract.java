@@ -396,6 +396,8 @@ abstract class ImportsContract {
         comments.delete(archive, bob, regretted.id());
         Comment rude = post(archive, key, bob, Optional.of(first), "Bob", "A rude remark.");
         comments.moderate(rude.id(), new org.parley.comments.ModerationChange.Reject(Optional.of("Be civil.")));
+        comments.vote(archive, bob, first.id(), 1, "192.0.2.7");
+        comments.vote(archive, ann, reply.id(), -1, "198.51.100.9");
         post(archive, new PageKey("2026/12/market"), ann, Optional.empty(), "Ann", "Second page.");
 
         Path file = dir.resolve("archive.json");
@@ -412,6 +414,9 @@ abstract class ImportsContract {
         imports.export(SITE, copy);
         assertThat(comparable(copy.toByteArray())).isEqualTo(comparable(java.nio.file.Files.readAllBytes(file)));
         assertThat(imported(file, PageKeyRule.ID).importedTotal()).isZero();
+        ThreadNode imported = thread("2026/12/floods").comments().getFirst();
+        assertThat(imported.comment().up()).isEqualTo(1);
+        assertThat(imported.replies().getFirst().comment().down()).isEqualTo(1);
     }
 
     Comment post(SiteId site, PageKey key, ReaderId author, Optional<Comment> parent, String name, String body) {
