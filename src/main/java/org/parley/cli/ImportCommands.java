@@ -99,7 +99,7 @@ final class ImportCommands {
         ImportRequest request = request(command, args);
         ImportOutcome outcome;
         try (EventBus bus = EventBus.create(db)) {
-            ProgressLines lines = new ProgressLines(terminal.err());
+            ProgressLines lines = new ProgressLines(terminal.err(), terminal.console() != null);
             outcome = imports(db, config, bus).run(request, file(args, command), lines::show);
         }
         switch (outcome) {
@@ -141,27 +141,53 @@ final class ImportCommands {
         return new org.parley.sites.SiteId(raw);
     }
 
-    /** A line on standard error after the first page and then every few seconds: how far, how fast, how long still. */
+    /**
+     * How far an import has got, on standard error: on a terminal a bar redrawn in place (pages, comments, rate, time
+     * left); otherwise, for logs and scripts, a plain line every few seconds and at the end.
+     */
     private static final class ProgressLines {
+        private static final long BAR_EVERY_NANOS = Duration.ofMillis(250).toNanos();
         private final PrintStream err;
+        private final boolean terminal;
         private long lastNanos = System.nanoTime();
 
-        ProgressLines(PrintStream err) {
+        ProgressLines(PrintStream err, boolean terminal) {
             this.err = err;
+            this.terminal = terminal;
         }
 
         void show(ImportProgress progress) {
             long now = System.nanoTime();
             boolean last = progress.pagesDone() >= progress.pagesTotal();
-            if (!last && now - lastNanos < PROGRESS_EVERY.toNanos()) {
+            if (!last && now - lastNanos < (terminal ? BAR_EVERY_NANOS : PROGRESS_EVERY.toNanos())) {
                 return;
             }
             lastNanos = now;
-            long rate = progress.rate();
-            String left = last || rate == 0 ? "" : ", about " + Math.max(1, (progress.commentsTotal() - progress.commentsDone()) / rate) + " s left";
-            err.printf(Locale.ROOT, "parley: %,d/%,d pages, %,d/%,d comments, %,d comments/s%s%n", progress.pagesDone(),
-                    progress.pagesTotal(), progress.commentsDone(), progress.commentsTotal(), rate, left);
+            if (terminal) {
+                err.print("\r" + bar(progress) + (last ? "\n" : ""));
+                err.flush();
+            } else {
+                err.println("parley: " + line(progress));
+            }
         }
+    }
+
+    /** {@code 310/1,000 pages, 31,000/100,000 comments, 4,500 comments/s, about 15 s left}. */
+    static String line(ImportProgress progress) {
+        long rate = progress.rate();
+        boolean last = progress.pagesDone() >= progress.pagesTotal();
+        String left = last || rate == 0 ? "" : ", about " + Math.max(1, (progress.commentsTotal() - progress.commentsDone()) / rate) + " s left";
+        return String.format(Locale.ROOT, "%,d/%,d pages, %,d/%,d comments, %,d comments/s%s", progress.pagesDone(),
+                progress.pagesTotal(), progress.commentsDone(), progress.commentsTotal(), rate, left);
+    }
+
+    /** {@code [#########---------------------]  31%  310/1,000 pages, …}: the line behind a bar of comments done. */
+    static String bar(ImportProgress progress) {
+        int width = 30;
+        long total = Math.max(1, progress.commentsTotal());
+        int done = (int) Math.min(width, progress.commentsDone() * width / total);
+        return "[" + "#".repeat(done) + "-".repeat(width - done) + "] "
+                + String.format(Locale.ROOT, "%3d%%  ", progress.commentsDone() * 100 / total) + line(progress);
     }
 
     static void print(ImportSummary summary, boolean json, PrintStream out) {

@@ -129,6 +129,17 @@ class ImportCommandsTest {
     }
 
     @Test
+    void onATerminalProgressIsABarWithPagesCommentsRateAndTimeLeft() {
+        org.parley.imports.ImportProgress third = new org.parley.imports.ImportProgress(310, 1_000, 31_000, 100_000,
+                java.time.Duration.ofSeconds(10));
+
+        assertThat(ImportCommands.bar(third)).isEqualTo("[#########---------------------]  31%  310/1,000 pages, 31,000/100,000"
+                + " comments, 3,100 comments/s, about 22 s left");
+        assertThat(ImportCommands.line(new org.parley.imports.ImportProgress(2, 2, 9, 9, java.time.Duration.ofSeconds(1))))
+                .isEqualTo("2/2 pages, 9/9 comments, 9 comments/s");
+    }
+
+    @Test
     void helpShowsTheFlagsAndTheFileOperand() {
         MainTest.Run help = run(sqlite(), "import", "wordpress", "--help");
 
