@@ -377,6 +377,23 @@ abstract class ImportsContract {
     }
 
     @Test
+    void anEmptyFileOrOneThatIsNotXmlIsRefusedAsNotWellFormed() throws Exception {
+        Path empty = dir.resolve("empty.xml");
+        java.nio.file.Files.write(empty, new byte[0]);
+        Path json = dir.resolve("comments.json");
+        java.nio.file.Files.writeString(json, "{\"comments\": []}");
+        Path binary = dir.resolve("export.zip");
+        java.nio.file.Files.write(binary, new byte[] {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, (byte) 0xff, (byte) 0xfe});
+
+        for (Path file : List.of(empty, json, binary)) {
+            ImportOutcome outcome = imports.run(new ImportRequest(SITE, ImportFormat.WORDPRESS, PageKeyRule.PATH, false), file, p -> { });
+            assertThat(outcome).isInstanceOf(ImportOutcome.Refused.class);
+            assertThat(((ImportOutcome.Refused) outcome).reason()).contains(file.getFileName().toString(), "line 1", "not well-formed XML");
+        }
+        assertThat(storedComments()).isZero();
+    }
+
+    @Test
     void theWrongFormatIsRefusedWithTheCommandToUse() {
         assertThat(refused(ImportFormat.DISQUS, "wordpress.xml")).contains("not a Disqus export", "parley import wordpress");
         assertThat(refused(ImportFormat.WORDPRESS, "disqus.xml")).contains("not a WordPress export", "parley import disqus");
