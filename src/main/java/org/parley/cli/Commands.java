@@ -62,6 +62,7 @@ final class Commands {
                     List.of(Flag.required("username", "NAME", "The account to disable"))),
             ImportCommands.DISQUS,
             ImportCommands.WORDPRESS,
+            ImportCommands.REMARK42,
             ImportCommands.PARLEY,
             ImportCommands.EXPORT,
             new Command("backup", "Write a consistent copy of the SQLite database to FILE, a new file, while Parley runs;"

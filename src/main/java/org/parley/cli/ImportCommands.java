@@ -32,7 +32,7 @@ import org.parley.store.Database;
 import org.parley.web.ParleyConfig;
 
 /**
- * {@code parley import disqus|wordpress|parley --site ID FILE}: a newsroom's comment history, from another system's export
+ * {@code parley import disqus|wordpress|remark42|parley --site ID FILE}: a newsroom's comment history, from another system's export
  * (or Parley's own), into a site; and {@code parley export --site ID}, Parley's own export. Progress goes to standard error (a line every few seconds), the summary (or, with {@code --json}, a
  * JSON object) and a dry run's page mapping to standard output.
  */
@@ -60,6 +60,10 @@ final class ImportCommands {
             + " every post type) into a site; pingbacks and trackbacks are skipped and counted. Importing the same file again"
             + " adds nothing.", Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
 
+    static final Command REMARK42 = new Command("import remark42", "Import a Remark42 backup (its export or an automatic"
+            + " backup, gunzipped) into a site: pages by URL, comments with their threading, author, time and votes; deleted"
+            + " ones stay deleted. Use --page-key url or path. Importing the same file again adds nothing.",
+            Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
     static final Command PARLEY = new Command("import parley", "Import a Parley export (parley export; docs/export-schema.json)"
             + " into a site: pages, and comments with their threading, status, author name and time. Importing the same file"
             + " again adds nothing.", Command.DatabaseUse.EXISTING_ONLY, PARLEY_FLAGS, java.util.Optional.of("FILE"));
@@ -85,8 +89,15 @@ final class ImportCommands {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new Args.Refused(file + (Files.exists(file) ? " is not a readable file" : " does not exist"));
         }
-        ImportFormat format = command.name().equals(DISQUS.name()) ? ImportFormat.DISQUS
-                : command.name().equals(PARLEY.name()) ? ImportFormat.PARLEY : ImportFormat.WORDPRESS;
+        ImportFormat format = switch (command.name()) {
+            case "import disqus" -> ImportFormat.DISQUS;
+            case "import remark42" -> ImportFormat.REMARK42;
+            case "import parley" -> ImportFormat.PARLEY;
+            default -> ImportFormat.WORDPRESS;
+        };
+        if (format == ImportFormat.REMARK42 && pageKey == PageKeyRule.ID) {
+            throw new Args.UsageException("a Remark42 backup names pages only by their URL: use --page-key url or path");
+        }
         return new ImportRequest(site, format, pageKey, args.toggled("dry-run"));
     }
 

@@ -122,6 +122,7 @@ public final class Imports {
         switch (format) {
             case DISQUS -> DisqusReader.read(file, pages, strays);
             case WORDPRESS -> WordPressReader.read(file, pages, warnings);
+            case REMARK42 -> Remark42Reader.read(file, pages);
             case PARLEY -> ParleyExportReader.read(file, pages);
         }
     }

@@ -100,6 +100,8 @@ class ImportCommandsTest {
         assertThat(run(env, "import", "disqus", "--site", "courier", dir.resolve("nope.xml").toString()).err()).contains("does not exist");
         assertThat(run(env, "import", "disqus", "--site", "courier", "--page-key", "slug", export("disqus.xml")).err())
                 .contains("--page-key must be url, path or id");
+        assertThat(run(env, "import", "remark42", "--site", "courier", "--page-key", "id", export("remark42.json")).err())
+                .contains("a Remark42 backup names pages only by their URL");
         MainTest.Run noFile = run(env, "import", "disqus", "--site", "courier");
         assertThat(noFile.status()).isEqualTo(2);
         assertThat(noFile.err()).contains("missing FILE");

@@ -322,6 +322,28 @@ abstract class ImportsContract {
     }
 
     @Test
+    void aRemark42BackupKeepsThreadingVotesAndDeletionsWhateverTheOrderOfItsLines() {
+        ImportSummary summary = imported(ImportFormat.REMARK42, PageKeyRule.PATH, "remark42.json");
+
+        assertThat(summary.imported()).containsEntry("published", 5L).containsEntry("deleted", 1L);
+        assertThat(summary.pages()).isEqualTo(2);
+        ThreadPage tram = thread("/2020/01/tram-line/");
+        assertThat(tram.page().title()).contains("The tram line");
+        ThreadNode first = tram.comments().getFirst();
+        assertThat(first.comment().html().html()).contains("<strong>tram</strong>").doesNotContain("javascript", "onclick", "script");
+        assertThat(first.comment().up()).isEqualTo(2);
+        assertThat(first.comment().down()).isEqualTo(1);
+        ThreadNode third = first.replies().getFirst().replies().getFirst();
+        assertThat(third.comment().html().text().strip()).isEqualTo("And a third level.");
+        assertThat(third.comment().createdAt()).isEqualTo(Instant.parse("2020-01-05T11:00:00.123Z")); // +01:00, to the millisecond Parley keeps
+        assertThat(third.comment().author().orElseThrow().id()).isEqualTo(first.comment().author().orElseThrow().id());
+        assertThat(statusOf("remark42", "r-4")).isEqualTo("deleted");
+        assertThat(only(tram.comments(), "Orphan.").parentId()).isEmpty();
+        assertThat(thread("/2020/02/bus/").comments().getFirst().comment().author().orElseThrow().name()).contains("李娜");
+        assertThat(imported(ImportFormat.REMARK42, PageKeyRule.PATH, "remark42.json").importedTotal()).isZero();
+    }
+
+    @Test
     void pageKeysFollowTheChosenRule() {
         imported(ImportFormat.WORDPRESS, PageKeyRule.URL, "wordpress.xml");
         assertThat(thread("https://courier.example/2018/03/bridge-closed/").comments()).isNotEmpty();
@@ -397,6 +419,7 @@ abstract class ImportsContract {
     void theWrongFormatIsRefusedWithTheCommandToUse() {
         assertThat(refused(ImportFormat.DISQUS, "wordpress.xml")).contains("not a Disqus export", "parley import wordpress");
         assertThat(refused(ImportFormat.WORDPRESS, "disqus.xml")).contains("not a WordPress export", "parley import disqus");
+        assertThat(refused(ImportFormat.REMARK42, "disqus.xml")).contains("disqus.xml", "line 1", "not well-formed JSON");
     }
 
     @Test
