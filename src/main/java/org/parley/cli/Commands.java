@@ -63,6 +63,7 @@ final class Commands {
             ImportCommands.DISQUS,
             ImportCommands.WORDPRESS,
             ImportCommands.REMARK42,
+            ImportCommands.COMMENTO,
             ImportCommands.PARLEY,
             ImportCommands.EXPORT,
             new Command("backup", "Write a consistent copy of the SQLite database to FILE, a new file, while Parley runs;"

@@ -32,7 +32,7 @@ import org.parley.store.Database;
 import org.parley.web.ParleyConfig;
 
 /**
- * {@code parley import disqus|wordpress|remark42|parley --site ID FILE}: a newsroom's comment history, from another system's export
+ * {@code parley import disqus|wordpress|remark42|commento|parley --site ID FILE}: a newsroom's comment history, from another system's export
  * (or Parley's own), into a site; and {@code parley export --site ID}, Parley's own export. Progress goes to standard error (a line every few seconds), the summary (or, with {@code --json}, a
  * JSON object) and a dry run's page mapping to standard output.
  */
@@ -64,6 +64,10 @@ final class ImportCommands {
             + " backup, gunzipped) into a site: pages by URL, comments with their threading, author, time and votes; deleted"
             + " ones stay deleted. Use --page-key url or path. Importing the same file again adds nothing.",
             Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
+    static final Command COMMENTO = new Command("import commento", "Import a Commento export (JSON) into a site: pages by"
+            + " URL, comments with their threading, author, time and score; unapproved and flagged ones wait for a moderator."
+            + " Use --page-key url or path. Importing the same file again adds nothing.",
+            Command.DatabaseUse.EXISTING_ONLY, FLAGS, java.util.Optional.of("FILE"));
     static final Command PARLEY = new Command("import parley", "Import a Parley export (parley export; docs/export-schema.json)"
             + " into a site: pages, and comments with their threading, status, author name and time. Importing the same file"
             + " again adds nothing.", Command.DatabaseUse.EXISTING_ONLY, PARLEY_FLAGS, java.util.Optional.of("FILE"));
@@ -92,11 +96,13 @@ final class ImportCommands {
         ImportFormat format = switch (command.name()) {
             case "import disqus" -> ImportFormat.DISQUS;
             case "import remark42" -> ImportFormat.REMARK42;
+            case "import commento" -> ImportFormat.COMMENTO;
             case "import parley" -> ImportFormat.PARLEY;
             default -> ImportFormat.WORDPRESS;
         };
-        if (format == ImportFormat.REMARK42 && pageKey == PageKeyRule.ID) {
-            throw new Args.UsageException("a Remark42 backup names pages only by their URL: use --page-key url or path");
+        if ((format == ImportFormat.REMARK42 || format == ImportFormat.COMMENTO) && pageKey == PageKeyRule.ID) {
+            throw new Args.UsageException("a " + (format == ImportFormat.REMARK42 ? "Remark42 backup" : "Commento export")
+                    + " names pages only by their URL: use --page-key url or path");
         }
         return new ImportRequest(site, format, pageKey, args.toggled("dry-run"));
     }

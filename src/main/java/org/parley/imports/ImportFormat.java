@@ -4,12 +4,13 @@ import java.util.Locale;
 
 /**
  * The exports Parley reads: Disqus's XML export, WordPress's WXR (every version, comments of every post type),
- * Remark42's backup and Parley's own ({@code parley export}, {@code docs/export-schema.json}).
+ * Remark42's backup, Commento's export and Parley's own ({@code parley export}, {@code docs/export-schema.json}).
  */
 public enum ImportFormat {
     DISQUS,
     WORDPRESS,
     REMARK42,
+    COMMENTO,
     PARLEY;
 
     /** The name on the command line and in {@code import_sources}: {@code disqus}, {@code wordpress}. */

@@ -123,6 +123,7 @@ public final class Imports {
             case DISQUS -> DisqusReader.read(file, pages, strays);
             case WORDPRESS -> WordPressReader.read(file, pages, warnings);
             case REMARK42 -> Remark42Reader.read(file, pages);
+            case COMMENTO -> CommentoReader.read(file, pages);
             case PARLEY -> ParleyExportReader.read(file, pages);
         }
     }

@@ -10,7 +10,7 @@ import org.parley.comments.PageKey;
  * How an exported page becomes a Parley page key: the widget's {@code data-page} must name the page the same way.
  * {@link #URL} takes the page's address as the export gives it; {@link #PATH} its path (with the query, if any);
  * {@link #ID} the id the export gives the page (Disqus: the thread's identifier, {@code <id>}; WordPress: the post id;
- * a Parley export: the page key it had; a Remark42 backup has none).
+ * a Parley export: the page key it had; Remark42 and Commento have none).
  */
 public enum PageKeyRule {
     URL,

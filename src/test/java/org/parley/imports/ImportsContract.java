@@ -344,6 +344,26 @@ abstract class ImportsContract {
     }
 
     @Test
+    void aCommentoExportKeepsThreadingAndNamesAndNeverPublishesWhatWaitedForAModerator() {
+        ImportSummary summary = imported(ImportFormat.COMMENTO, PageKeyRule.PATH, "commento.json");
+
+        assertThat(summary.imported()).containsEntry("published", 3L).containsEntry("pending", 2L).containsEntry("deleted", 1L);
+        ThreadNode first = thread("/2021/03/heatwave").comments().getFirst();
+        assertThat(first.comment().html().html()).contains("<strong>cool</strong>").doesNotContain("img", "onerror", "alert");
+        assertThat(first.comment().author().orElseThrow().name()).contains("Ann Riverside");
+        assertThat(first.comment().up()).isEqualTo(3);
+        Comment arabic = first.replies().getFirst().comment();
+        assertThat(arabic.author().orElseThrow().name()).contains("عمر");
+        assertThat(arabic.down()).isEqualTo(1);
+        assertThat(first.replies().getFirst().replies().getFirst().comment().author().orElseThrow().id())
+                .isEqualTo(first.comment().author().orElseThrow().id());
+        assertThat(statusOf("commento", "c4")).isEqualTo("pending");
+        assertThat(statusOf("commento", "c5")).isEqualTo("pending");
+        assertThat(statusOf("commento", "c6")).isEqualTo("deleted");
+        assertThat(thread("https://courier.example/2021/03/heatwave").comments()).isEmpty();
+    }
+
+    @Test
     void pageKeysFollowTheChosenRule() {
         imported(ImportFormat.WORDPRESS, PageKeyRule.URL, "wordpress.xml");
         assertThat(thread("https://courier.example/2018/03/bridge-closed/").comments()).isNotEmpty();
