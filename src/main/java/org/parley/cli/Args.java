@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * Command-line arguments: a command path ({@code site list}) and {@code --flag value} (or
  * {@code --flag=value}) pairs, plus {@code --help} or {@code -h} anywhere. Repeatable flags keep every
- * value. Which flags a command takes, and their ranges, come from its {@link Command}.
+ * value; a switch that takes no value ({@link Flag#toggle}) is given or not. Which flags a command takes, and their ranges, come from its {@link Command}.
  *
  * @param valueless flags given last with no value after them, reported once the command is known (an
  *                  unknown flag is reported as unknown, not as missing its value)
@@ -20,6 +20,7 @@ import java.util.TreeSet;
 record Args(List<String> words, Map<String, List<String>> flags, Set<String> valueless, boolean help) {
 
     static Args parse(String[] argv) {
+        java.util.Set<String> toggles = Commands.toggles();
         boolean help = List.of(argv).stream().anyMatch(Args::isHelp);
         List<String> words = new ArrayList<>();
         Map<String, List<String>> flags = new HashMap<>();
@@ -36,6 +37,8 @@ record Args(List<String> words, Map<String, List<String>> flags, Set<String> val
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
+                } else if (toggles.contains(name)) {
+                    value = "yes";
                 } else if (i + 1 < argv.length && !argv[i + 1].startsWith("--") && !isHelp(argv[i + 1])) {
                     value = argv[++i];
                 } else {
@@ -67,6 +70,17 @@ record Args(List<String> words, Map<String, List<String>> flags, Set<String> val
 
     String required(String name) {
         return flag(name).orElseThrow(() -> new UsageException("missing --" + name));
+    }
+
+    /** The word after the command's name and flags ({@code FILE}), for a command that takes one. */
+    Optional<String> operand(Command command) {
+        int commandWords = command.name().split(" ").length;
+        return words.size() > commandWords ? Optional.of(words.get(commandWords)) : Optional.empty();
+    }
+
+    /** True when the switch {@code name} ({@code --dry-run}) was given. */
+    boolean toggled(String name) {
+        return flags.containsKey(name);
     }
 
     /** A numeric flag's value within its range, or {@code fallback} when it was not given. */
@@ -103,6 +117,10 @@ record Args(List<String> words, Map<String, List<String>> flags, Set<String> val
         if (!valueless.isEmpty()) {
             String name = valueless.iterator().next();
             throw new UsageException("flag --" + name + " needs a value (to give one starting with --, write --" + name + "=VALUE)");
+        }
+        int commandWords = command.name().split(" ").length;
+        if (command.operand().isPresent() && words.size() <= commandWords) {
+            throw new UsageException("missing " + command.operand().get() + " after the flags of 'parley " + command.name() + "'");
         }
         List<String> missing = command.allFlags().stream().filter(Flag::required).map(Flag::name)
                 .filter(name -> !flags.containsKey(name)).map(name -> "--" + name).toList();

@@ -8,10 +8,15 @@ import java.util.stream.Collectors;
 
 /**
  * One {@code parley} command: its words ({@code site save}), what it does, its flags, and what it does with
- * the configured database. {@link Commands} lists them all; usage text, {@code --help}, the flag check and the
+ * the configured database, and the operand that follows its flags, if it takes one ({@code FILE}). {@link Commands} lists them all; usage text, {@code --help}, the flag check and the
  * README's command table are all checked against these records.
  */
-record Command(String name, String summary, DatabaseUse database, List<Flag> flags) {
+record Command(String name, String summary, DatabaseUse database, List<Flag> flags, java.util.Optional<String> operand) {
+
+    /** A command that takes flags only, no operand after them. */
+    Command(String name, String summary, DatabaseUse database, List<Flag> flags) {
+        this(name, summary, database, flags, java.util.Optional.empty());
+    }
 
     /** What a command does with the database that {@code --data}, {@code --config} and the environment name. */
     enum DatabaseUse {
@@ -64,6 +69,7 @@ record Command(String name, String summary, DatabaseUse database, List<Flag> fla
     private List<String> synopsisParts() {
         List<String> parts = new ArrayList<>(List.of(name));
         allFlags().forEach(flag -> parts.add(flag.synopsis()));
+        operand.ifPresent(parts::add);
         return parts;
     }
 

@@ -61,6 +61,12 @@ final class Commands {
                     Flag.required("email", "ADDRESS|none", "Where alerts go; none stops them"))),
             new Command("admin disable-user", "Disable a staff account and end its sessions.", Command.DatabaseUse.EXISTING_ONLY,
                     List.of(Flag.required("username", "NAME", "The account to disable"))),
+            ImportCommands.DISQUS,
+            ImportCommands.WORDPRESS,
+            ImportCommands.REMARK42,
+            ImportCommands.COMMENTO,
+            ImportCommands.PARLEY,
+            ImportCommands.EXPORT,
             new Command("backup", "Write a consistent copy of the SQLite database to FILE, a new file, while Parley runs;"
                     + " print its size and comment count. PostgreSQL: use pg_dump.", Command.DatabaseUse.EXISTING_ONLY,
                     List.of(Flag.required("to", "FILE", "Where to write the copy: a file that does not exist yet, in a directory that does"))),
@@ -94,6 +100,12 @@ final class Commands {
         return Flag.number("port", 0, 65_535, "HTTP port (env PARLEY_PORT, default 8080; 0 picks a free one)");
     }
 
+    /** The names of every flag that takes no value ({@code --dry-run}), whichever command it belongs to. */
+    static java.util.Set<String> toggles() {
+        return ALL.stream().flatMap(command -> command.flags().stream()).filter(Flag::toggle).map(Flag::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     static Optional<Command> find(String name) {
         return ALL.stream().filter(command -> command.name().equals(name)).findFirst();
     }
@@ -106,6 +118,9 @@ final class Commands {
         for (int length = Math.min(2, words.size()); length >= 1; length--) {
             Optional<Command> found = find(String.join(" ", words.subList(0, length)));
             if (found.isPresent()) {
+                if (length < words.size() && found.get().operand().isPresent() && length + 1 == words.size()) {
+                    return found.get();
+                }
                 if (length < words.size()) {
                     throw new Args.UsageException("unexpected '" + words.get(length) + "' after 'parley " + found.get().name()
                             + "'; every value follows its flag, in quotes if it has spaces (--name \"The Courier\")");
@@ -145,7 +160,7 @@ final class Commands {
         ALL.forEach(command -> out.append(command.entry()));
         return out.append("""
 
-                Commands that open the database (serve, demo, site …, admin …, backup) print which one they opened on
+                Commands that open the database (serve, demo, site …, admin …, import …, export, backup) print which one they opened on
                 standard error. Run site, admin and backup commands with the --data (or PARLEY_DATA, or PARLEY_DB_URL) the
                 server uses.
                 """).toString();

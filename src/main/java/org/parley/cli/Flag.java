@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param value what usage shows for the value ({@code N}, {@code DIR}, {@code URL}…)
  * @param help  one line for {@code --help}, with the default when there is one
  */
-record Flag(String name, String value, String help, boolean required, boolean repeatable, Optional<Range> range) {
+record Flag(String name, String value, String help, boolean required, boolean repeatable, Optional<Range> range, boolean toggle) {
 
     private static final int HELP_COLUMN = 30;
 
@@ -21,25 +21,30 @@ record Flag(String name, String value, String help, boolean required, boolean re
     }
 
     static Flag optional(String name, String value, String help) {
-        return new Flag(name, value, help, false, false, Optional.empty());
+        return new Flag(name, value, help, false, false, Optional.empty(), false);
     }
 
     static Flag required(String name, String value, String help) {
-        return new Flag(name, value, help, true, false, Optional.empty());
+        return new Flag(name, value, help, true, false, Optional.empty(), false);
     }
 
     /** An optional whole number within {@code min..max}; the range is added to the help line. */
     static Flag number(String name, long min, long max, String help) {
-        return new Flag(name, "N", help, false, false, Optional.of(new Range(min, max)));
+        return new Flag(name, "N", help, false, false, Optional.of(new Range(min, max)), false);
     }
 
     Flag mayRepeat() {
-        return new Flag(name, value, help, required, true, range);
+        return new Flag(name, value, help, required, true, range, toggle);
+    }
+
+    /** An optional switch that takes no value ({@code --dry-run}): given or not. */
+    static Flag toggle(String name, String help) {
+        return new Flag(name, "", help, false, false, Optional.empty(), true);
     }
 
     /** How a command's synopsis shows the flag: {@code --id ID}, {@code [--port N]}, {@code --origin URL [--origin URL …]}. */
     String synopsis() {
-        String one = "--" + name + " " + value;
+        String one = toggle ? "--" + name : "--" + name + " " + value;
         if (required) {
             return repeatable ? one + " [" + one + " …]" : one;
         }
@@ -48,7 +53,7 @@ record Flag(String name, String value, String help, boolean required, boolean re
 
     /** The flag's line in a command's {@code --help}: the flag, its help, and what it must be. */
     String helpLine() {
-        String left = "--" + name + " " + value;
+        String left = toggle ? "--" + name : "--" + name + " " + value;
         List<String> notes = new ArrayList<>();
         if (required) {
             notes.add("required");

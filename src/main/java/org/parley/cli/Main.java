@@ -96,6 +96,10 @@ public final class Main {
                     admin.prepareCreateUser(args);
                 } else if (command.name().equals("site save") || command.name().equals("site rotate-secret")) {
                     SiteCommands.check(command, args);
+                } else if (command.name().startsWith("import ")) {
+                    ImportCommands.request(command, args);
+                } else if (command.name().equals("export")) {
+                    ImportCommands.siteId(args.required("site"));
                 }
                 ParleyConfig config = config(args);
                 Optional<Path> backup = command.name().equals("backup")
@@ -105,6 +109,10 @@ public final class Main {
                         new LoginCommands(terminal).run(args, db, config.server().publicUrl());
                     } else if (command.name().equals("site oidc")) {
                         new OidcCommands(terminal).run(args, db, config.server().publicUrl());
+                    } else if (command.name().startsWith("import ")) {
+                        new ImportCommands(terminal).run(command, args, db, config);
+                    } else if (command.name().equals("export")) {
+                        new ImportCommands(terminal).export(args, db, config);
                     } else if (command.name().startsWith("site ")) {
                         new SiteCommands(terminal).run(command, args, db, config.media());
                     } else if (backup.isPresent()) {

@@ -25,12 +25,15 @@ import org.owasp.html.PolicyFactory;
  */
 final class CommentRenderer {
 
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr")
-            .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href").matching(Pattern.compile(".+", Pattern.DOTALL)).onElements("a")
-            .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
-            .requireRelsOnLinks("nofollow", "ugc", "noopener", "noreferrer")
+    private static final PolicyFactory POLICY = policy().toFactory();
+    /**
+     * The same allow-list for HTML from another system's export, where bold and italics are often written
+     * {@code <b>} and {@code <i>}: those become {@code <strong>} and {@code <em>}, so nothing else gets through.
+     */
+    private static final PolicyFactory IMPORTED = policy()
+            .allowElements((name, attributes) -> "strong", "b")
+            .allowElements((name, attributes) -> "em", "i")
+            .allowElements((name, attributes) -> "del", "s", "strike")
             .toFactory();
 
     private final Parser parser;
@@ -51,6 +54,23 @@ final class CommentRenderer {
     SafeHtml render(Markdown markdown) {
         String html = renderer.render(parser.parse(markdown.source()));
         return new SafeHtml(POLICY.sanitize(html).strip());
+    }
+
+    /**
+     * Cleans HTML that came from another system's export (an import) with the allow-list new comments pass:
+     * no script, event handler, style or {@code javascript:} link survives, and links get the same {@code rel}.
+     */
+    SafeHtml clean(String untrustedHtml) {
+        return new SafeHtml(IMPORTED.sanitize(untrustedHtml).strip());
+    }
+
+    private static HtmlPolicyBuilder policy() {
+        return new HtmlPolicyBuilder()
+                .allowElements("p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr")
+                .allowUrlProtocols("http", "https", "mailto")
+                .allowAttributes("href").matching(Pattern.compile(".+", Pattern.DOTALL)).onElements("a")
+                .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
+                .requireRelsOnLinks("nofollow", "ugc", "noopener", "noreferrer");
     }
 
     /** Renders images as links to their source and headings as bold paragraphs. */

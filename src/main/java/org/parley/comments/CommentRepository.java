@@ -65,6 +65,44 @@ final class CommentRepository {
         images.insert(h, row.id(), row.images());
     }
 
+    /** A comment brought from another system's export, with what is stored beside its row. */
+    record ArchivedRow(CommentRow row, Markdown markdown, String review, String reasonsJson) {
+    }
+
+    /**
+     * Stores comments brought from another system's export as they were there, in one batch (parents before their
+     * replies): status, time and vote counts kept; {@code review} is open for one a moderator there had not decided on.
+     */
+    void insertArchived(Handle h, List<ArchivedRow> rows) {
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html, status,
+                                      created_at, deleted_at, up, down, review, reasons)
+                VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, :deleted, :up, :down,
+                        :review, :reasons)""");
+        for (ArchivedRow archived : rows) {
+            CommentRow row = archived.row();
+            batch.bind("id", row.id())
+                    .bind("page", row.pageId().value())
+                    .bind("parent", row.parentId().orElse(null))
+                    .bind("depth", row.depth())
+                    .bind("author", row.authorId())
+                    .bind("name", row.authorName().orElse(null))
+                    .bind("markdown", archived.markdown().source())
+                    .bind("html", row.html().html())
+                    .bind("status", row.status().apiName())
+                    .bind("created", row.createdAt())
+                    .bind("deleted", row.status() == CommentStatus.DELETED ? row.createdAt() : null)
+                    .bind("up", row.up())
+                    .bind("down", row.down())
+                    .bind("review", archived.review())
+                    .bind("reasons", archived.reasonsJson())
+                    .add();
+        }
+        if (!rows.isEmpty()) {
+            batch.execute();
+        }
+    }
+
     Optional<StoredComment> find(Handle h, String id) {
         return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown, review FROM comments WHERE id = :id")
                 .bind("id", id)

@@ -162,9 +162,14 @@ final class CommentRules {
      * text holds no character that can be seen (only blanks, invisible characters, or markup around nothing).
      */
     static void requireVisible(SafeHtml html, boolean hasImages) {
-        if (!hasImages && html.text().codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.isISOControl(c) || isInvisible(c) || Character.getType(c) == Character.SURROGATE)) {
+        if (!hasImages && !visible(html)) {
             throw empty();
         }
+    }
+
+    /** True when {@code html} shows a reader at least one character that can be seen. */
+    static boolean visible(SafeHtml html) {
+        return !html.text().codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || isInvisible(c) || Character.getType(c) == Character.SURROGATE);
     }
 }

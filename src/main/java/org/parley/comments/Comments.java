@@ -56,6 +56,7 @@ public final class Comments {
     private final LiveFeed liveFeed;
     private final CommentEdits edits;
     private final CommentVotes votes;
+    private final ArchivedThreads archives;
     private final ActivityCounts activity = new ActivityCounts();
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
@@ -74,6 +75,7 @@ public final class Comments {
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
         this.votes = new CommentVotes(db, identity, pages, comments, this::afterCommit);
+        this.archives = new ArchivedThreads(db, clock, sites, pages, comments, renderer, readModel, this::afterCommit);
         this.authorData = new AuthorData(db, clock, pages, comments, images, revisions, attachments, this::afterCommit);
         bus.share(CommentEvent.class);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
@@ -212,6 +214,25 @@ public final class Comments {
             throw new IllegalArgumentException("vote must be -1, 0 or 1, was " + value);
         }
         return activity.voted(votes.vote(sites.require(siteId.value()), voter, id, value, clientAddress, clock.instant()));
+    }
+
+    /**
+     * Stores one page's comments from another system's export in one transaction (all of them, or none): the page
+     * is the site's page with that key, or a new one; each comment keeps its time, author, status and parent, and
+     * its HTML is cleaned exactly like a new comment's. Not screened, not announced to repliers; live readers and
+     * caches learn of the page's change. Throws for an unknown site, a thread with no comments, or a reply whose
+     * parent is neither earlier in the thread nor stored before (one stored on another page leaves it top-level).
+     */
+    public ImportedThread importThread(ArchivedThread thread) {
+        return archives.store(thread);
+    }
+
+    /**
+     * Hands every page of the site to {@code pages}, one at a time with all its comments (each page read as one
+     * snapshot), for a full export. Throws a 404 problem for an unknown site.
+     */
+    public void exportSite(SiteId site, java.util.function.Consumer<ExportedPage> pages) {
+        archives.export(sites.require(site.value()).id(), pages);
     }
 
     /** Comments posted by outcome, edits and votes through this door since start; thread-safe, cheap. */

@@ -91,6 +91,20 @@ final class PageRepository {
         return version;
     }
 
+    /** A stored page with the time it came to be. */
+    record CreatedPage(PageRow row, long createdAt) {
+    }
+
+    /** Up to {@code limit} of the site's pages after page id {@code after} ("" for the first), by id. */
+    List<CreatedPage> ofSite(Handle h, SiteId site, String after, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + ", created_at FROM pages WHERE site_id = :site AND id > :after ORDER BY id LIMIT :limit")
+                .bind("site", site.value())
+                .bind("after", after)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new CreatedPage(row(rs), rs.getLong("created_at")))
+                .list();
+    }
+
     /** The page's current version, if the page exists. */
     Optional<Long> version(Handle h, PageId id) {
         return h.createQuery("SELECT version FROM pages WHERE id = :id").bind("id", id.value()).mapTo(Long.class).findOne();

@@ -59,6 +59,12 @@ final class Accounts {
         });
     }
 
+    /** The oldest account of {@code site}'s realm with this verified email address. */
+    Optional<ReaderId> withVerifiedEmail(SiteId site, String email) {
+        String realm = policy(site).realm();
+        return db.read(h -> repository.byVerifiedEmail(h, realm, email.strip().toLowerCase(Locale.ROOT)));
+    }
+
     ReaderPolicy policy(SiteId site) {
         return policiesBySite.get(site.value()).orElseGet(() -> new ReaderPolicy(site.value(), true));
     }

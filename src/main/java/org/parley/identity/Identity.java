@@ -397,6 +397,11 @@ public final class Identity {
         return accounts.byLogin(site, provider, subject);
     }
 
+    /** The account of {@code site}'s realm whose owner proved they receive mail at {@code email} (case ignored), if any. */
+    public Optional<ReaderId> accountWithVerifiedEmail(SiteId site, String email) {
+        return accounts.withVerifiedEmail(site, email);
+    }
+
     /** True when an account of {@code site}'s realm shows a name that looks like {@code name}. */
     public boolean nameHeld(SiteId site, String name) {
         return accounts.nameTaken(site, name) || isStaffName(Optional.empty(), name);

@@ -1,0 +1,179 @@
+package org.parley.comments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.parley.http.Json;
+import org.parley.sites.SiteId;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * Stores threads brought from another system's export ({@link Comments#importThread}), and reads a site's threads out
+ * for a full export ({@link Comments#exportSite}). Each stored thread is one
+ * transaction, its comments cleaned like new ones and kept with their time, status and threading, then one change
+ * on the page's log, so caches and live readers on every node learn of it like of any other change.
+ */
+final class ArchivedThreads {
+
+    /** Why a pending comment waits, as moderators read it in their queue. */
+    private static final String HELD_IN_ARCHIVE = Json.text(Json.mapper(), List.of(new Reason("imported", Reason.Level.HOLD,
+            "Was awaiting moderation in the system it was imported from.", List.of())));
+    private static final String NO_REASONS = "[]";
+    private static final int EXPORT_PAGES_PER_READ = 500;
+
+    private final Database db;
+    private final Clock clock;
+    private final Sites sites;
+    private final PageRepository pages;
+    private final CommentRepository comments;
+    private final CommentRenderer renderer;
+    private final ThreadReadModel readModel;
+    private final Consumer<CommentEvent> afterCommit;
+
+    ArchivedThreads(Database db, Clock clock, Sites sites, PageRepository pages, CommentRepository comments,
+                    CommentRenderer renderer, ThreadReadModel readModel, Consumer<CommentEvent> afterCommit) {
+        this.db = db;
+        this.clock = clock;
+        this.sites = sites;
+        this.pages = pages;
+        this.comments = comments;
+        this.renderer = renderer;
+        this.readModel = readModel;
+        this.afterCommit = afterCommit;
+    }
+
+    ImportedThread store(ArchivedThread thread) {
+        sites.require(thread.site().value());
+        if (thread.comments().isEmpty()) {
+            throw new IllegalArgumentException("an archived thread to store needs at least one comment");
+        }
+        Instant now = clock.instant();
+        return db.write(h -> {
+            PageRow page = page(h, thread, now);
+            Map<String, CommentRow> stored = new HashMap<>();
+            Map<String, CommentId> ids = new HashMap<>();
+            List<String> emptied = new ArrayList<>();
+            List<String> detached = new ArrayList<>();
+            List<CommentRepository.ArchivedRow> rows = new ArrayList<>(thread.comments().size());
+            int published = 0;
+            String last = "";
+            for (ArchivedComment archived : thread.comments()) {
+                Optional<CommentRow> parent = archived.parentRef().flatMap(ref -> parent(h, thread, page, stored, ref));
+                if (archived.parentRef().isPresent() && parent.isEmpty()) {
+                    detached.add(archived.ref());
+                }
+                boolean deleted = archived.status() == CommentStatus.DELETED;
+                SafeHtml html = deleted ? new SafeHtml("") : renderer.clean(archived.html());
+                if (!deleted && !CommentRules.visible(html)) {
+                    emptied.add(archived.ref());
+                    deleted = true;
+                    html = new SafeHtml("");
+                }
+                CommentStatus status = deleted ? CommentStatus.DELETED : archived.status();
+                String id = db.ids().next("c", now.toEpochMilli());
+                CommentRow row = new CommentRow(id, page.id(), parent.map(CommentRow::id), parent.map(p -> p.depth() + 1).orElse(0),
+                        archived.author().value(), deleted ? Optional.empty() : archived.authorName(), List.of(), html, status,
+                        archived.createdAt().toEpochMilli(), Optional.empty(), archived.up(), archived.down(), false, Optional.empty(), List.of());
+                boolean held = status == CommentStatus.PENDING;
+                rows.add(new CommentRepository.ArchivedRow(row, new Markdown(html.text().strip()), held ? "open" : "none",
+                        held ? HELD_IN_ARCHIVE : NO_REASONS));
+                if (stored.putIfAbsent(archived.ref(), row) != null) {
+                    throw new IllegalArgumentException("comment ref " + archived.ref() + " appears twice in one archived thread");
+                }
+                ids.put(archived.ref(), new CommentId(id));
+                published += row.isPublished() ? 1 : 0;
+                last = id;
+            }
+            comments.insertArchived(h, rows);
+            long version = pages.recordChange(h, page.id(), published, "imported", last, now);
+            afterCommit.accept(new CommentEvent.PageUpdated(page.id(), version));
+            return new ImportedThread(page.id(), ids, emptied, detached);
+        });
+    }
+
+    /** Hands each page of {@code site} to {@code out} with all its comments, parents before replies; pages by id. */
+    void export(SiteId site, Consumer<ExportedPage> out) {
+        String after = "";
+        while (true) {
+            String from = after;
+            List<PageRepository.CreatedPage> batch = db.read(h -> pages.ofSite(h, site, from, EXPORT_PAGES_PER_READ));
+            for (PageRepository.CreatedPage page : batch) {
+                List<Comment> all = db.readConsistent(h -> comments.forPage(h, page.row().id())).stream()
+                        .map(row -> row.view(0)).toList();
+                out.accept(new ExportedPage(page.row().page(), Instant.ofEpochMilli(page.createdAt()), parentsFirst(all)));
+            }
+            if (batch.size() < EXPORT_PAGES_PER_READ) {
+                return;
+            }
+            after = batch.getLast().row().id().value();
+        }
+    }
+
+    /** {@code all} (oldest first) reordered so that each parent comes before its replies, whatever their times. */
+    private static List<Comment> parentsFirst(List<Comment> all) {
+        Map<CommentId, List<Comment>> replies = new HashMap<>();
+        List<Comment> roots = new ArrayList<>();
+        java.util.Set<CommentId> ids = new java.util.HashSet<>();
+        all.forEach(c -> ids.add(c.id()));
+        for (Comment comment : all) {
+            if (comment.parentId().filter(ids::contains).isPresent()) {
+                replies.computeIfAbsent(comment.parentId().get(), p -> new ArrayList<>()).add(comment);
+            } else {
+                roots.add(comment);
+            }
+        }
+        List<Comment> ordered = new ArrayList<>(all.size());
+        java.util.Deque<Comment> stack = new java.util.ArrayDeque<>();
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            stack.push(roots.get(i));
+        }
+        while (!stack.isEmpty()) {
+            Comment comment = stack.pop();
+            ordered.add(comment);
+            List<Comment> below = replies.getOrDefault(comment.id(), List.of());
+            for (int i = below.size() - 1; i >= 0; i--) {
+                stack.push(below.get(i));
+            }
+        }
+        return ordered;
+    }
+
+    /** The thread's page: the site's page with this key, or a new one with the export's title, URL and time. */
+    private PageRow page(Handle h, ArchivedThread thread, Instant now) {
+        Optional<PageRow> existing = pages.find(h, thread.site(), thread.key());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Optional<String> title = thread.title().map(String::strip).filter(t -> !t.isEmpty())
+                .map(t -> t.codePoints().filter(c -> !Character.isISOControl(c))
+                        .limit(CommentRules.MAX_TITLE_LENGTH).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                                StringBuilder::append).toString());
+        Optional<String> url = thread.url().map(String::strip).filter(CommentRules::isWebUrl);
+        if (pages.insertIfAbsent(h, new PageId(db.ids().next("p", now.toEpochMilli())), thread.site(), thread.key(), title, url,
+                thread.createdAt())) {
+            readModel.created(thread.site(), thread.key());
+        }
+        return pages.find(h, thread.site(), thread.key()).orElseThrow();
+    }
+
+    /** The parent a reply names: stored earlier in this thread, or before, on this page (empty: on another page). */
+    private Optional<CommentRow> parent(Handle h, ArchivedThread thread, PageRow page, Map<String, CommentRow> stored, String ref) {
+        CommentRow inThread = stored.get(ref);
+        if (inThread != null) {
+            return Optional.of(inThread);
+        }
+        CommentId before = thread.storedParents().get(ref);
+        if (before == null) {
+            throw new IllegalArgumentException("comment ref " + ref + " is neither earlier in the thread nor stored before");
+        }
+        return comments.find(h, before.value()).map(CommentRepository.StoredComment::row)
+                .filter(row -> row.pageId().equals(page.id()));
+    }
+}

@@ -1,0 +1,289 @@
+package org.parley.imports;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.parley.comments.ArchivedComment;
+import org.parley.comments.ArchivedThread;
+import org.parley.comments.CommentId;
+import org.parley.comments.CommentStatus;
+import org.parley.comments.Comments;
+import org.parley.comments.ImportedThread;
+import org.parley.comments.PageKey;
+import org.jdbi.v3.core.Handle;
+import org.parley.identity.Identity;
+import org.parley.sites.Sites;
+import org.parley.store.Database;
+
+/**
+ * The imports feature's door: brings a site's comment history in from another system's export. The export is read
+ * twice, as a stream: once to check all of it (a file that is not what was asked for is refused before anything is
+ * written) and, unless it is a dry run, once to store it, whole pages per transaction (never half a page). Comments already imported
+ * (by their source id) are skipped, so importing a file again adds nothing, and an import that stopped half-way
+ * is finished by running it again. Not thread-safe: one import at a time per instance.
+ */
+public final class Imports {
+
+    /** Warnings an {@link ImportSummary} lists; the rest are only counted. */
+    public static final int WARNINGS_KEPT = 100;
+    /** Longest comment taken from an export, in characters of its HTML; a longer one is skipped as {@code too-long}. */
+    static final int MAX_HTML_CHARS = 100_000;
+    /** Small pages are written together, up to about this many comments a transaction; a bigger page alone. */
+    static final int COMMENTS_PER_TRANSACTION = 1_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Sites sites;
+    private final Identity identity;
+    private final Comments comments;
+    private final ImportRepository repository = new ImportRepository();
+
+    private Imports(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
+        this.db = db;
+        this.clock = clock;
+        this.sites = sites;
+        this.identity = identity;
+        this.comments = comments;
+    }
+
+    public static Imports create(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
+        return new Imports(db, clock, sites, identity, comments);
+    }
+
+    /**
+     * Imports {@code file} as {@code request} says, telling {@code progress} after each transaction (about
+     * {@value #COMMENTS_PER_TRANSACTION} comments, or one bigger page). Answers
+     * {@link ImportOutcome.Refused} for a file that is not a readable export of that format (malformed XML, a DTD,
+     * missing ids or times), naming the line; nothing is written then. Throws a 404 problem for an unknown site, and
+     * an {@link java.io.UncheckedIOException} for a file that cannot be read; a database failure stops the import
+     * after the last whole page.
+     */
+    public ImportOutcome run(ImportRequest request, Path file, Consumer<ImportProgress> progress) {
+        sites.require(request.site().value());
+        long started = System.nanoTime();
+        Tally check = new Tally();
+        try {
+            read(request.format(), file, page -> plan(request, page, check)
+                    .ifPresent(plan -> check.pageDone(plan.page().comments().size(), true)), stray -> stray(stray, check), check::warn);
+        } catch (BadExport e) {
+            return new ImportOutcome.Refused(e.getMessage());
+        }
+        if (request.dryRun()) {
+            return new ImportOutcome.Done(check.summary(request.format(), true, Duration.ofNanos(System.nanoTime() - started)));
+        }
+        Tally done = new Tally();
+        Authors authors = new Authors(identity, repository, request.site(), request.format().apiName());
+        List<Plan> batch = new ArrayList<>();
+        Runnable flush = () -> {
+            if (batch.isEmpty()) {
+                return;
+            }
+            store(request, batch, authors, done);
+            batch.clear();
+            progress.accept(new ImportProgress(done.pagesSeen(), check.pagesSeen(), done.commentsSeen(), check.commentsSeen(),
+                    Duration.ofNanos(System.nanoTime() - started)));
+        };
+        try {
+            read(request.format(), file, page -> {
+                plan(request, page, done).ifPresent(batch::add);
+                if (batch.stream().mapToInt(p -> p.steps().size()).sum() >= COMMENTS_PER_TRANSACTION) {
+                    flush.run();
+                }
+            }, stray -> stray(stray, done), done::warn);
+            flush.run();
+        } catch (BadExport e) {
+            return new ImportOutcome.Refused(e.getMessage() + " (the file changed while it was imported; pages before this are"
+                    + " imported, and running the import again adds only what is missing)");
+        }
+        return new ImportOutcome.Done(done.summary(request.format(), false, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /**
+     * Writes everything of {@code site} that threads hold (pages, and comments of every status with their threading,
+     * authors, times and votes counts) to {@code out} in Parley's export format ({@code docs/export-schema.json}),
+     * streaming; {@code parley import parley} reads it back. Throws a 404 problem for an unknown site.
+     */
+    public ExportSummary export(org.parley.sites.SiteId site, java.io.OutputStream out) {
+        sites.require(site.value());
+        return ParleyExportWriter.write(comments, site, clock.instant(), out);
+    }
+
+    private static void read(ImportFormat format, Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays,
+                             Consumer<String> warnings) {
+        switch (format) {
+            case DISQUS -> DisqusReader.read(file, pages, strays);
+            case WORDPRESS -> WordPressReader.read(file, pages, warnings);
+            case REMARK42 -> Remark42Reader.read(file, pages);
+            case COMMENTO -> CommentoReader.read(file, pages);
+            case PARLEY -> ParleyExportReader.read(file, pages);
+        }
+    }
+
+    private static void stray(SourceComment comment, Tally tally) {
+        tally.skipped("unknown-page", 1);
+        tally.warn("line " + comment.line() + ": post " + comment.sourceId() + " names a thread the export does not hold; skipped");
+    }
+
+    /** A page's comments that are to be stored, in order, under its key. */
+    private record Plan(SourcePage page, PageKey key, List<ThreadPlan.Step> steps, Map<String, CommentId> stored) {
+    }
+
+    /** Decides what becomes of one exported page and counts it (what is skipped, and for a dry run what is not). */
+    private Optional<Plan> plan(ImportRequest request, SourcePage page, Tally tally) {
+        int count = page.comments().size();
+        Optional<PageKey> key = request.pageKey().keyOf(page);
+        if (key.isEmpty()) {
+            tally.skipped("no-page-key", count);
+            tally.warn("line " + page.line() + ": page " + page.sourceId() + page.url().map(u -> " (" + u + ")").orElse("")
+                    + " has no usable " + request.pageKey().apiName() + " for a page key; its " + count + " comments are skipped"
+                    + " (try another --page-key)");
+            tally.pageDone(count, false);
+            return Optional.empty();
+        }
+        Set<String> asked = new HashSet<>();
+        page.comments().forEach(c -> {
+            asked.add(c.sourceId());
+            c.parentId().ifPresent(asked::add);
+        });
+        Map<String, CommentId> stored = new HashMap<>();
+        db.read(h -> repository.find(h, request.site(), request.format().apiName(), "comment", asked))
+                .forEach((ref, id) -> stored.put(ref, new CommentId(id)));
+        List<SourceComment> kept = new ArrayList<>();
+        for (SourceComment comment : page.comments()) {
+            switch (comment.state()) {
+                case PINGBACK -> tally.skipped("pingback", 1);
+                case TRACKBACK -> tally.skipped("trackback", 1);
+                default -> {
+                    if (stored.containsKey(comment.sourceId())) {
+                        tally.skipped("already-imported", 1);
+                    } else if (comment.html().length() > MAX_HTML_CHARS) {
+                        tally.skipped("too-long", 1);
+                        tally.warn("line " + comment.line() + ": comment " + comment.sourceId() + " is longer than "
+                                + MAX_HTML_CHARS + " characters; skipped");
+                    } else {
+                        kept.add(comment);
+                    }
+                }
+            }
+        }
+        List<ThreadPlan.Step> steps = ThreadPlan.of(kept, stored.keySet(), tally::warn);
+        if (request.dryRun()) {
+            steps.forEach(step -> tally.imported(status(step.comment().state()).apiName(), 1));
+            tally.map(new PageMapping(key.get().value(), page.url(), page.title(), steps.size()));
+        }
+        if (request.dryRun() || steps.isEmpty()) {
+            tally.pageDone(count, !steps.isEmpty());
+            return Optional.empty();
+        }
+        return Optional.of(new Plan(page, key.get(), steps, stored));
+    }
+
+    /**
+     * Stores whole pages' comments in one transaction, with what each source id became: a page is never half
+     * written, and small pages share a commit.
+     */
+    private void store(ImportRequest request, List<Plan> plans, Authors authors, Tally tally) {
+        Instant now = clock.instant();
+        List<String> warnings = new ArrayList<>();
+        List<Written> written;
+        try {
+            written = db.write(h -> {
+                warnings.clear();
+                List<Written> stored = new ArrayList<>(plans.size());
+                for (Plan plan : plans) {
+                    stored.add(store(h, request, plan, authors, now, warnings));
+                }
+                return stored;
+            });
+        } catch (RuntimeException e) {
+            authors.rolledBack();
+            throw e;
+        }
+        authors.committed();
+        warnings.forEach(tally::warn);
+        written.forEach(page -> counted(page, tally));
+    }
+
+    /** One page as written: what of its plan was left once comments another import stored meanwhile were taken out. */
+    private record Written(Plan plan, Optional<ImportedThread> thread, int meanwhile) {
+    }
+
+    /**
+     * Stores one page's comments inside the caller's transaction. Comments stored since the page was planned (by
+     * another import of the same export, or earlier in this transaction) are left out here, where no other import
+     * can slip in between: SQLite's write lock is held, and on PostgreSQL a second writer of the same comment fails
+     * on {@code import_sources}' key rather than store it twice.
+     */
+    private Written store(Handle h, ImportRequest request, Plan planned, Authors authors, Instant now, List<String> warnings) {
+        String source = request.format().apiName();
+        Map<String, CommentId> meanwhile = new HashMap<>();
+        repository.find(h, request.site(), source, "comment", planned.steps().stream().map(s -> s.comment().sourceId()).toList())
+                .forEach((ref, id) -> meanwhile.put(ref, new CommentId(id)));
+        Plan plan = planned;
+        if (!meanwhile.isEmpty()) {
+            Map<String, CommentId> stored = new HashMap<>(planned.stored());
+            stored.putAll(meanwhile);
+            plan = new Plan(planned.page(), planned.key(), planned.steps().stream()
+                    .filter(step -> !meanwhile.containsKey(step.comment().sourceId())).toList(), stored);
+            if (plan.steps().isEmpty()) {
+                return new Written(plan, Optional.empty(), meanwhile.size());
+            }
+        }
+        List<ArchivedComment> archived = new ArrayList<>(plan.steps().size());
+        for (ThreadPlan.Step step : plan.steps()) {
+            SourceComment c = step.comment();
+            Authors.Resolved author = authors.resolve(h, c, now, warnings::add);
+            archived.add(new ArchivedComment(c.sourceId(), step.parentRef(), author.id(), author.name(), c.html(),
+                    status(c.state()), c.createdAt(), c.up(), c.down()));
+        }
+        SourcePage page = plan.page();
+        Instant created = page.createdAt().orElse(plan.steps().getFirst().comment().createdAt());
+        ImportedThread stored = comments.importThread(new ArchivedThread(request.site(), plan.key(), page.title(), page.url(),
+                created, archived, plan.stored()));
+        Map<String, String> became = new HashMap<>();
+        stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
+        repository.claim(h, request.site(), source, "comment", became, now);
+        repository.record(h, request.site(), source, "page", Map.of(page.sourceId(), stored.page().value()), now);
+        return new Written(plan, Optional.of(stored), meanwhile.size());
+    }
+
+    /** Counts what one written page became, and warns about what cleaning or threading changed. */
+    private static void counted(Written written, Tally tally) {
+        Plan plan = written.plan();
+        tally.skipped("already-imported", written.meanwhile());
+        if (written.thread().isEmpty()) {
+            tally.pageDone(plan.page().comments().size(), false);
+            return;
+        }
+        ImportedThread thread = written.thread().get();
+        Map<String, SourceComment> byRef = new HashMap<>();
+        plan.steps().forEach(step -> byRef.put(step.comment().sourceId(), step.comment()));
+        thread.emptied().forEach(ref -> tally.warn("line " + byRef.get(ref).line() + ": comment " + ref
+                + " showed nothing once cleaned (only markup or script); kept as a deleted placeholder"));
+        thread.detached().forEach(ref -> tally.warn("line " + byRef.get(ref).line() + ": comment " + ref
+                + " replies to a comment imported before onto another page; it is imported as a top-level comment"));
+        Set<String> emptied = new HashSet<>(thread.emptied());
+        plan.steps().forEach(step -> tally.imported(emptied.contains(step.comment().sourceId())
+                ? CommentStatus.DELETED.apiName() : status(step.comment().state()).apiName(), 1));
+        tally.pageDone(plan.page().comments().size(), true);
+    }
+
+    private static CommentStatus status(SourceComment.State state) {
+        return switch (state) {
+            case PUBLISHED -> CommentStatus.PUBLISHED;
+            case PENDING -> CommentStatus.PENDING;
+            case REJECTED -> CommentStatus.REJECTED;
+            case DELETED -> CommentStatus.DELETED;
+            case PINGBACK, TRACKBACK -> throw new IllegalArgumentException("pingbacks and trackbacks are never stored");
+        };
+    }
+}

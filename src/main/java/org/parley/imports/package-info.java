@@ -1,0 +1,10 @@
+/**
+ * Imports: brings a newsroom's comment history in from another system's export (Disqus XML, WordPress WXR, a Remark42
+ * backup, a Commento export, or Parley's own), and writes Parley's own export of a site ({@code docs/export-schema.json}) for leaving.
+ * Door: {@link org.parley.imports.Imports}. An export is read as a stream (StAX with DTDs and external entities
+ * refused, or Jackson's streaming parser) and checked in full before anything is written; then whole pages are stored
+ * per transaction through {@link org.parley.comments.Comments#importThread}, their authors becoming guests (or the
+ * account whose verified email matches). Owns table {@code import_sources} (what each source id became), which
+ * makes a second import of the same export add nothing. Publishes no events of its own.
+ */
+package org.parley.imports;
