@@ -26,18 +26,18 @@ import org.parley.abuse.Example.Split;
  * <p>Scoring is thread-safe and allocation-light (a few arrays sized by the text); one instance serves
  * the whole process.
  */
-public final class Abuse {
+public final class Abuse implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Abuse.class);
     /** Where the shipped model lives on the class path. */
     static final String RESOURCE = "abuse/model.bin";
     /** What {@link #modelLoaded} scores: any text would do. */
     private static final String PROBE = "Is the model loaded?";
-    /** The shipped model with the encoder, loaded once per process (the session holds ~60 MB of native memory). */
-    private static volatile Abuse shipped;
 
     private final Assessor assessor;
     private final Optional<String> fastOnlyBecause;
+    /** The encoder's session and threads, closed with this model; null when the fast model scores alone. */
+    private final EncoderPool pool;
 
     private Abuse(ModelFile.Contents model, boolean encoder) {
         String reason = null;
@@ -54,6 +54,7 @@ public final class Abuse {
                 reason = e.getMessage();
             }
         }
+        this.pool = pool;
         this.assessor = new Assessor(model.fast(), model.ensemble(), pool == null ? null : pool::embed);
         this.fastOnlyBecause = Optional.ofNullable(reason);
         fastOnlyBecause.ifPresent(why -> LOG.warn("abuse model: the fast model alone scores comments: {}", why));
@@ -61,20 +62,12 @@ public final class Abuse {
 
     /**
      * The model shipped in the Parley jar, with the sentence encoder when it runs on this platform (else
-     * the fast model alone, said in the log and by {@link #fastOnlyBecause}). Loaded once per process.
-     * Fails if the jar has no model or it is damaged.
+     * the fast model alone, said in the log and by {@link #fastOnlyBecause}). About half a second; close it
+     * to free the encoder (about 60 MB outside the Java heap, and its threads). Fails if the jar has no
+     * model or it is damaged.
      */
     public static Abuse create() {
-        Abuse model = shipped;
-        if (model == null) {
-            synchronized (Abuse.class) {
-                if (shipped == null) {
-                    shipped = new Abuse(readShipped(), true);
-                }
-                model = shipped;
-            }
-        }
-        return model;
+        return new Abuse(readShipped(), true);
     }
 
     /** The shipped model scored by the fast model alone (for a machine that should not run the encoder). */
@@ -113,6 +106,14 @@ public final class Abuse {
      */
     public AbuseAssessment assess(String text) {
         return assessor.assess(text);
+    }
+
+    /** Frees the encoder's session and threads; assessing afterwards fails. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     /** Why the fast model alone scores comments here (the encoder is off or cannot run), if it does. */

@@ -36,8 +36,16 @@ final class ModelCommands {
         switch (command.name()) {
             case "model train" -> Abuse.train(Path.of(args.required("data")), Path.of(args.required("out")),
                     (int) args.number(command.flag("seed"), 1), new LinkedHashSet<>(args.all("hold-out")), out);
-            case "model eval" -> eval(model(args), Path.of(args.required("data")), out);
-            case "model score" -> score(model(args), in, out);
+            case "model eval" -> {
+                try (Abuse abuse = model(args)) {
+                    eval(abuse, Path.of(args.required("data")), out);
+                }
+            }
+            case "model score" -> {
+                try (Abuse abuse = model(args)) {
+                    score(abuse, in, out);
+                }
+            }
             case "model check" -> check(args, out);
             default -> throw new IllegalArgumentException("not a model command: " + command.name());
         }

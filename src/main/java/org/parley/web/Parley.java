@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.parley.abuse.Abuse;
 import org.parley.comments.Comments;
 import org.parley.demo.Demo;
 import org.parley.desk.Desk;
@@ -23,7 +22,6 @@ import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
 import org.parley.store.Database;
 import org.parley.webhooks.Webhooks;
-import org.parley.words.Words;
 
 /**
  * The composition root: opens the store, builds each feature with the slice of configuration it needs,
@@ -38,6 +36,7 @@ public final class Parley implements AutoCloseable {
     private final Staff staff;
     private final Comments comments;
     private final Moderation moderation;
+    private final ModerationServices judges;
     private final Webhooks webhooks;
     private final EventBus bus;
     private final LiveStreams streams;
@@ -47,18 +46,17 @@ public final class Parley implements AutoCloseable {
 
     private Parley(ParleyConfig config, Clock clock, boolean demo) {
         db = Database.serve(config.store());
+        ModerationServices opened = null; // closed again if a later part fails to start
         try {
             sites = Sites.create(db, clock);
             staff = Staff.create(db, clock, StaffConfig.forPublicUrl(config.server().publicUrl()));
             identity = Identity.create(db, clock, sites, config.identity(), staff::namesOn);
             bus = EventBus.create(db);
             streams = LiveStreams.create(config.live().heartbeat(), config.live().clientQueueSize(), config.live().maxClients());
-            // Moderation acts on comments, which are screened with its rules: it gets the comments door once that exists.
             AtomicReference<Comments> commentsDoor = new AtomicReference<>();
-            Abuse abuse = config.abuseEncoder() ? Abuse.create() : Abuse.createFastOnly();
-            Words words = Words.create(db);
-            moderation = Moderation.create(db, clock, bus, sites, identity, words, commentsDoor::get, config.moderation(), abuse::assess);
-            Screening screening = Screening.create(db, clock, moderation, words, identity, abuse::assess);
+            judges = opened = ModerationServices.create(db, clock, config, bus, sites, identity, commentsDoor::get);
+            moderation = judges.moderation();
+            Screening screening = judges.screening();
             Media media = Media.create(db, clock, config.media());
             comments = Comments.create(db, clock, bus, streams, sites, identity, media, config.comments(), screening);
             commentsDoor.set(comments);
@@ -66,7 +64,7 @@ public final class Parley implements AutoCloseable {
             meters = Meters.of(db, bus, streams, comments, moderation);
             List<HttpService> pages = new ArrayList<>();
             pages.add(new StaticAssets(demo));
-            pages.add(new HealthRoutes(db, abuse)); // GET /health/live, /health/ready
+            pages.add(new HealthRoutes(db, judges.abuse())); // GET /health/live, /health/ready
             pages.add(new MetricsRoutes(meters, config.metrics())); // GET /metrics
             pages.add(staff.routes());
             pages.add(Desk.create(moderation, staff, sites, webhooks).routes());
@@ -83,6 +81,7 @@ public final class Parley implements AutoCloseable {
             housekeeping = new Housekeeping(db, clock, comments, identity, readers.logins(), readers.notices());
             webhooks.start(); // last: nothing after it can fail and leave its sender running
         } catch (RuntimeException e) {
+            java.util.Optional.ofNullable(opened).ifPresent(ModerationServices::close);
             db.close();
             throw e;
         }
@@ -145,6 +144,7 @@ public final class Parley implements AutoCloseable {
         http.close();
         meters.close();
         bus.close();
+        judges.close();
         db.close();
     }
 }

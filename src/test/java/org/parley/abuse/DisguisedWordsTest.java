@@ -3,6 +3,7 @@ package org.parley.abuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,10 @@ class DisguisedWordsTest {
         assertThat(abuse.assess("Ты просто идиот, и все здесь это знают.").reliable()).isFalse();
         assertThat(abuse.assess("You are an idiot and everyone here knows it.").reliable()).isTrue();
         assertThat(abuse.assess("so true").reliable()).as("too short to tell: scored as English").isTrue();
+    }
+
+    @AfterAll
+    static void closeModel() {
+        abuse.close();
     }
 }

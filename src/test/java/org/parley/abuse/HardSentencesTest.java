@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,12 +50,13 @@ class HardSentencesTest {
         assertFlaggedAtMost("profanity at no one", CEILING_PROFANITY);
     }
 
-    private static final int FLOOR_THREATS = 12;
-    private static final int FLOOR_DEHUMANISATION = 20;
-    private static final int FLOOR_SLURS = 12;
-    private static final int CEILING_QUOTED = 10;
+    // Model v4 measured 19, 27 and 16 of 30 flagged; 5, 1 and 0 of 30 (the fast model alone: 15, 24, 15; 9, 1, 3).
+    private static final int FLOOR_THREATS = 16;
+    private static final int FLOOR_DEHUMANISATION = 24;
+    private static final int FLOOR_SLURS = 13;
+    private static final int CEILING_QUOTED = 7;
     private static final int CEILING_IDENTITY = 3;
-    private static final int CEILING_PROFANITY = 4;
+    private static final int CEILING_PROFANITY = 2;
 
     private static void assertFlaggedAtLeast(String group, int floor) {
         List<String> sentences = hostile.get(group);
@@ -89,5 +91,10 @@ class HardSentencesTest {
             }
             return groups;
         }
+    }
+
+    @AfterAll
+    static void closeModel() {
+        abuse.close();
     }
 }

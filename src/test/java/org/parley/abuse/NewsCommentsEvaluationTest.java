@@ -7,13 +7,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped model on 240 news comments written for evaluation only (never trained on): long argued
  * comments, clean or with abuse in one sentence, and short ones. The floors sit a little under what
- * model v3 measured (docs/MODEL.md, "Product checks"), so a retrained model that gets worse at news
+ * model v4 measured (docs/MODEL.md, "Product checks"), so a retrained model that gets worse at news
  * comments fails here even when the public benchmarks hold.
  */
 class NewsCommentsEvaluationTest {
@@ -65,8 +66,8 @@ class NewsCommentsEvaluationTest {
         long falselyFlagged = comments.stream().filter(c -> !c.abusive() && score(c) >= flag).count();
         System.out.printf(Locale.ROOT, "news comments at the flag line: %d of 120 abusive flagged, %d of 120 clean%n",
                 caught, falselyFlagged);
-        assertThat(caught).isGreaterThanOrEqualTo(70);
-        assertThat(falselyFlagged).isLessThanOrEqualTo(12);
+        assertThat(caught).isGreaterThanOrEqualTo(64);
+        assertThat(falselyFlagged).isLessThanOrEqualTo(10);
     }
 
     private static double score(Labelled comment) {
@@ -83,5 +84,10 @@ class NewsCommentsEvaluationTest {
             }
         }
         return wins / abusive.size() / clean.size();
+    }
+
+    @AfterAll
+    static void closeModel() {
+        abuse.close();
     }
 }
