@@ -139,17 +139,10 @@ public final class Abuse implements AutoCloseable {
      * Trains a model on the data sets under {@code dataDir} (the layout of {@code shared/data/toxicity})
      * and writes it to {@code out}. The same data, seed and held-out set always give the same bytes.
      * {@code heldOut} names data sets to leave out of training (to measure how the model does on a
-     * source it has never seen). Takes a few minutes on 2 cores and up to 2 GB of heap (run it with
-     * {@code PARLEY_JAVA_OPTS=-Xmx2g}); progress goes to {@code log}.
-     */
-    public static void train(Path dataDir, Path out, int seed, Set<String> heldOut, PrintStream log) {
-        train(dataDir, out, out.resolveSibling(out.getFileName() + ".vectors"), seed, heldOut, log);
-    }
-
-    /**
-     * As {@link #train(Path, Path, int, Set, PrintStream)}, keeping the encoder's vectors of the training
-     * texts in {@code vectorCache} for the next run. Without the encoder (it cannot run here) only the
-     * fast model is trained, and the file says so.
+     * source it has never seen). The encoder's vectors of the training texts are kept in
+     * {@code vectorCache} (a file outside the jar) for the next run. Without the encoder (it cannot run
+     * here) only the fast model is trained, and the file says so. Takes 5-15 minutes on 2 cores and up to
+     * 3 GB of heap (run it with {@code PARLEY_JAVA_OPTS=-Xmx3g}); progress goes to {@code log}.
      */
     public static void train(Path dataDir, Path out, Path vectorCache, int seed, Set<String> heldOut, PrintStream log) {
         Set<String> heldOutSets = heldOut.stream().map(name -> Source.named(name).dataSet()).collect(Collectors.toSet());
@@ -205,11 +198,17 @@ public final class Abuse implements AutoCloseable {
                 java.util.stream.Stream.concat(DataSets.load(dataDir).stream(), Augmentation.labelledComments().stream())
                         .filter(e -> e.split() != Split.TRAIN).toList());
         double flag = trainedThresholds().flag();
-        return new Report(Evaluation.metrics(scored, flag), Evaluation.byLength(scored, flag));
+        List<Example> all = DataSets.load(dataDir);
+        long notEnglish = all.stream().map(Example::text).distinct().filter(t -> Language.guess(t) == Language.Guess.OTHER).count();
+        long texts = all.stream().map(Example::text).distinct().count();
+        return new Report(Evaluation.metrics(scored, flag), Evaluation.byLength(scored, flag), texts, notEnglish);
     }
 
-    /** What {@link #evaluate} measured: per data set split, and over all test splits by length. */
-    public record Report(List<SplitMetrics> splits, List<LengthMetrics> byLength) {
+    /**
+     * What {@link #evaluate} measured: per data set split, over all test splits by length, and how many of
+     * the data sets' distinct texts (all English data sets) the language guess calls another language.
+     */
+    public record Report(List<SplitMetrics> splits, List<LengthMetrics> byLength, long texts, long notEnglish) {
     }
 
     /** Scores many texts in order, without explanations (the {@code model score} command). */

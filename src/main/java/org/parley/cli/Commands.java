@@ -75,7 +75,9 @@ final class Commands {
                     Flag.required("data", "DIR", "Folder of training data sets (see docs/MODEL.md)"),
                     Flag.required("out", "FILE", "Where to write the model"),
                     Flag.number("seed", 0, Integer.MAX_VALUE, "Random seed; default 1"),
-                    Flag.optional("hold-out", "NAME", "A data set to leave out of training").mayRepeat())),
+                    Flag.optional("hold-out", "NAME", "A data set to leave out of training").mayRepeat(),
+                    Flag.optional("vectors", "FILE", "Where the encoder's vectors of the training texts are kept between runs"
+                            + " (default: parley/abuse-vectors.bin in $XDG_CACHE_HOME or ~/.cache)"))),
             new Command("model eval", "ROC AUC and macro-F1 per data set split.", Command.DatabaseUse.NONE, List.of(
                     Flag.required("data", "DIR", "Folder of data sets to measure on"), MODEL, ENCODER)),
             new Command("model score", "Read one text per line on standard input; print its abuse probability per line.",

@@ -35,6 +35,7 @@ final class ModelCommands {
     static void run(Command command, Args args, PrintStream out, InputStream in) {
         switch (command.name()) {
             case "model train" -> Abuse.train(Path.of(args.required("data")), Path.of(args.required("out")),
+                    args.flag("vectors").map(Path::of).orElseGet(ModelCommands::vectorCache),
                     (int) args.number(command.flag("seed"), 1), new LinkedHashSet<>(args.all("hold-out")), out);
             case "model eval" -> {
                 try (Abuse abuse = model(args)) {
@@ -49,6 +50,13 @@ final class ModelCommands {
             case "model check" -> check(args, out);
             default -> throw new IllegalArgumentException("not a model command: " + command.name());
         }
+    }
+
+    /** A cache, so outside the source tree and the jar: the user's cache directory. */
+    private static Path vectorCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("parley").resolve("abuse-vectors.bin");
     }
 
     private static Abuse model(Args args) {
@@ -79,6 +87,8 @@ final class ModelCommands {
             out.printf(Locale.ROOT, "%-15s %6d %7d %7.3f %12.1f%% %14.1f%%%n", range, m.examples(), m.abusive(), m.auc(),
                     100 * m.cleanFlagged(), 100 * m.abusiveFlagged());
         }
+        out.printf(Locale.ROOT, "%nnot English by the language guess (their scores marked unreliable): %d of %d distinct texts (%.2f%%)%n",
+                report.notEnglish(), report.texts(), 100.0 * report.notEnglish() / Math.max(1, report.texts()));
     }
 
     private static void score(Abuse abuse, InputStream in, PrintStream out) {
