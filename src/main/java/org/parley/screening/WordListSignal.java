@@ -58,10 +58,23 @@ final class WordListSignal implements Signal {
         List<Reason> reasons = new ArrayList<>(2);
         reason(found, WordTerm.Kind.BANNED, Reason.Level.REJECT, "Banned").ifPresent(reasons::add);
         // The abuse model cannot judge a comment in another language: by the site's rule, its word lists hold it instead.
-        boolean holdSuspect = rules.otherLanguages() == OtherLanguages.WORDS && !scores.of(submission).reliable();
+        boolean suspect = found.stream().anyMatch(f -> f.term().kind() == WordTerm.Kind.SUSPECT);
+        boolean holdSuspect = suspect && rules.otherLanguages() == OtherLanguages.WORDS && notEnglish(submission);
         reason(found, WordTerm.Kind.SUSPECT, holdSuspect ? Reason.Level.HOLD : Reason.Level.FLAG,
                 holdSuspect ? "Not in English, so held for review: suspect" : "Suspect").ifPresent(reasons::add);
         return reasons;
+    }
+
+    /**
+     * Whether the abuse model found the comment not in English. If the model fails, the comment counts as
+     * English: the abuse signal reports that failure itself, and the word lists still flag as usual.
+     */
+    private boolean notEnglish(Submission submission) {
+        try {
+            return !scores.of(submission).reliable();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A term found: where it stands in the typed text when it does, and where else it was found. */

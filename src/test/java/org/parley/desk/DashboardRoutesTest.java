@@ -239,7 +239,7 @@ class DashboardRoutesTest {
         return new String[] {"premoderation", premoderation, "trustedAfter", trustedAfter, "abuseFlag", "0.5", "abuseHold", "0.9",
                 "blocksToFlag", "3", "blockWindowDays", "7", "commentsPerMinute", "1000", "commentsPerHour", "100000",
                 "addressCommentsPerMinute", "10000", "flameWarMessages", "3", "flameWarMinutes", "60", "repeatsToFlag", "3",
-                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.53", "imagesTrustedAfter", "1", "otherLanguages", "hold",
+                "repeatHours", "24", "linksToFlag", "3", "nudgeAt", "0.53", "imagesTrustedAfter", "1", "otherLanguages", "words",
                 "reason", reason};
     }
 
@@ -529,7 +529,7 @@ class DashboardRoutesTest {
 
     @Test
     void aRejectedCommentShowsItsNoteToItsAuthorAndTheAuditLogKeepsIt() {
-        Posted posted = comment("demo", "rejection-notes", "You are all idiots");
+        Posted posted = comment("demo", "rejection-notes", "Everyone on this thread is clueless, as usual.");
 
         Http.Reply reply = post(demoMod, "/admin/comments/" + posted.id() + "/reject", "reason", "Personal attacks break our rules.");
 
@@ -816,7 +816,9 @@ class DashboardRoutesTest {
 
     @Test
     void rulesRoundTripAndEveryOutOfRangeValueIsShownNextToItsField() {
-        Http.Reply saved = post(admin, "/admin/sites/herald/rules", rulesForm("links", "5", "Election night"));
+        String[] form = rulesForm("links", "5", "Election night");
+        form[form.length - 3] = "hold"; // otherLanguages
+        Http.Reply saved = post(admin, "/admin/sites/herald/rules", form);
         assertThat(saved.status()).isEqualTo(303);
         assertThat(saved.header("Location")).contains("/admin/sites/herald/rules?done=saved");
         String page = get(admin, saved.header("Location").orElseThrow()).text();

@@ -98,10 +98,10 @@ class PasskeyBrowserTest {
         assertThat(credentials.getFirst().isResidentCredential()).as("a discoverable passkey: signing in needs no name").isTrue();
         assertThat(credentials.getFirst().getRpId()).isEqualTo("localhost");
 
-        reader.findElement(By.xpath(POST_FORM)).findElement(By.tagName("textarea")).sendKeys("Written with a passkey account.");
+        reader.findElement(By.xpath(POST_FORM)).findElement(By.tagName("textarea")).sendKeys("Written after signing in with a passkey.");
         reader.findElement(By.xpath(POST_FORM)).findElement(By.xpath(".//button[@type='submit']")).click();
         WebElement comment = page.waiting("my comment, shown under my account's name").until(d -> d.findElements(By.cssSelector("article.parley-comment"))
-                .stream().filter(a -> a.getText().contains("Written with a passkey account.")).findFirst().orElse(null));
+                .stream().filter(a -> a.getText().contains("Written after signing in with a passkey.")).findFirst().orElse(null));
         assertThat(comment.findElement(By.cssSelector(".parley-author")).getText()).isEqualTo(NAME);
 
         page.accountButton(NAME).click();
@@ -118,7 +118,7 @@ class PasskeyBrowserTest {
         page.waiting("the widget to show the reader signed in again").until(d -> !page.accountButtons(NAME).isEmpty());
         assertThat(page.sessionAccountId()).as("the passkey signs in to the same account").isEqualTo(accountId);
         WebElement mine = page.waiting("my comment again").until(d -> d.findElements(By.cssSelector("article.parley-comment"))
-                .stream().filter(a -> a.getText().contains("Written with a passkey account.")).findFirst().orElse(null));
+                .stream().filter(a -> a.getText().contains("Written after signing in with a passkey.")).findFirst().orElse(null));
         assertThat(mine.findElements(By.xpath(".//button[normalize-space()='Edit']"))).as("the comment is still mine to edit").hasSize(1);
         assertThat(authenticator.getCredentials().getFirst().getSignCount()).as("the authenticator signed twice").isPositive();
 
