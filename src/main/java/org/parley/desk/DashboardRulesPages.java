@@ -111,7 +111,8 @@ final class DashboardRulesPages {
             render(res, session, Status.UNPROCESSABLE_CONTENT_422, site, mode, languages, typed, errors, reason, "");
             return;
         }
-        moderation.saveRules(user, site.id(), rules(premoderation.orElseThrow(), otherLanguages.orElseThrow(), numbers), reason);
+        moderation.saveRules(user, site.id(), rules(premoderation.orElseThrow(), otherLanguages.orElseThrow(), numbers)
+                .withImportedScreening(moderation.rules(user, site.id()).importedScreening()), reason);
         DashboardTemplates.redirect(res, "/admin/sites/" + site.id() + "/rules?done=saved");
     }
 
