@@ -208,6 +208,18 @@ abstract class ImportScreeningContract {
     }
 
     @Test
+    void aCommentThatCannotBeScreenedIsLeftAsItWasAndTheOthersAreScreened() throws IOException {
+        importArchive();
+        db.write(h -> h.createUpdate("UPDATE comments SET reasons = 'damaged' WHERE markdown = :text").bind("text", SUSPECT).execute());
+
+        ScreeningRun run = screen();
+
+        assertThat(run.flagged()).isEqualTo(2);
+        assertThat(run.waiting()).as("a damaged comment does not block the list").isZero();
+        assertThat(queue(ReviewQueue.FLAGGED)).extracting(i -> i.source().source()).containsExactlyInAnyOrder(BANNED, ABUSIVE);
+    }
+
+    @Test
     void withTheSitesRuleSetToHoldWhatWouldHoldANewCommentIsHeld() throws IOException {
         moderation.seedRules(SITE, rules -> rules.withImportedScreening(ImportedScreening.HOLD));
         importArchive();
