@@ -131,7 +131,7 @@ public final class Screening implements Gate {
      * under the page's rules (rates, standing, blocks, repeats and flame wars are about posting now, not about an
      * archive). Never rejects: under the site's {@code importedScreening} rule {@code flag} (the default) every reason
      * is at most a flag, so the comment stays published; under {@code hold}, what would hold or reject a new comment
-     * holds it. A signal that fails is named among the reasons, at the same level. Keeps nothing; thread-safe; costs
+     * holds it. A signal that fails is named among the reasons as a flag. Keeps nothing; thread-safe; costs
      * the abuse model's time (a few milliseconds with the sentence encoder).
      */
     public Verdict screenImported(Submission submission) {
@@ -141,7 +141,11 @@ public final class Screening implements Gate {
             try {
                 reasons.addAll(signal.inspect(submission, rules, new Keep()));
             } catch (RuntimeException e) {
-                reasons.add(failed(signal.name(), submission, e));
+                String incident = db.ids().next("i", submission.at().toEpochMilli());
+                LOG.error("incident {}: the {} check failed on imported comment {} on site {}; it is flagged for a moderator",
+                        incident, signal.name(), submission.id(), submission.site(), e);
+                reasons.add(new Reason(FAILED_CHECK, Reason.Level.FLAG, "The " + signal.name() + " check failed on this imported"
+                        + " comment (incident " + incident + " in the server log), so a moderator should look at it.", List.of()));
             }
         }
         return Policy.decideImported(reasons, rules.importedScreening());

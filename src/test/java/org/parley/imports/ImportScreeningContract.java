@@ -220,6 +220,23 @@ abstract class ImportScreeningContract {
     }
 
     @Test
+    void aScreeningCheckThatFailsFlagsTheImportedCommentAndNamesTheIncident() throws IOException {
+        importArchive();
+        Screening broken = Screening.create(db, clock, moderation, Words.create(db), Identity.create(db, clock, Sites.create(db, clock)),
+                text -> {
+                    throw new IllegalStateException("the model is broken");
+                });
+
+        imports.screenImported(broken::screenImported, Duration.ofMinutes(1));
+
+        ReviewItem clean = item(ReviewQueue.FLAGGED, CLEAN);
+        assertThat(clean.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(clean.reasons()).filteredOn(r -> r.signal().equals(Screening.FAILED_CHECK)).extracting(Reason::summary)
+                .anySatisfy(summary -> assertThat(summary).contains("abuse check failed", "incident i_"))
+                .allSatisfy(summary -> assertThat(summary).doesNotContain("waits for a moderator"));
+    }
+
+    @Test
     void withTheSitesRuleSetToHoldWhatWouldHoldANewCommentIsHeld() throws IOException {
         moderation.seedRules(SITE, rules -> rules.withImportedScreening(ImportedScreening.HOLD));
         importArchive();
