@@ -115,13 +115,21 @@ final class ImportCommands {
     void run(Command command, Args args, Database db, ParleyConfig config) {
         ImportRequest request = request(command, args);
         ImportOutcome outcome;
+        long awaiting;
         try (EventBus bus = EventBus.create(db)) {
             ProgressLines lines = new ProgressLines(terminal.err(), terminal.console() != null);
-            outcome = imports(db, config, bus).run(request, file(args, command), lines::show);
+            Imports imports = imports(db, config, bus);
+            outcome = imports.run(request, file(args, command), lines::show);
+            awaiting = imports.awaitingScreening();
         }
         switch (outcome) {
             case ImportOutcome.Refused refused -> throw new IllegalArgumentException(refused.reason());
             case ImportOutcome.Done done -> print(done.summary(), args.toggled("json"), terminal.out());
+        }
+        if (awaiting > 0 && !request.dryRun()) {
+            // Screening needs the abuse model (a few ms a comment): the server does it in the background, not this command.
+            terminal.err().printf(Locale.ROOT, "parley: %,d imported comments wait to be screened; a running 'parley serve'"
+                    + " screens them in the background (published meanwhile; see 'Importing comments' in the README)%n", awaiting);
         }
     }
 
@@ -140,7 +148,7 @@ final class ImportCommands {
         }
     }
 
-    /** The doors an import needs, on a command's database: nothing is screened and no one is notified. */
+    /** The doors an import needs, on a command's database: no one is notified, and screening is left to the server. */
     private static Imports imports(Database db, ParleyConfig config, EventBus bus) {
         Clock clock = Clock.systemUTC();
         Sites sites = Sites.create(db, clock);

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.identity.ReaderId;
 import org.jdbi.v3.core.Handle;
 import org.parley.http.Json;
 import org.parley.sites.SiteId;
@@ -26,6 +30,7 @@ final class ArchivedThreads {
     private static final String HELD_IN_ARCHIVE = Json.text(Json.mapper(), List.of(new Reason("imported", Reason.Level.HOLD,
             "Was awaiting moderation in the system it was imported from.", List.of())));
     private static final String NO_REASONS = "[]";
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int EXPORT_PAGES_PER_READ = 500;
 
     private final Database db;
@@ -96,6 +101,67 @@ final class ArchivedThreads {
             afterCommit.accept(new CommentEvent.PageUpdated(page.id(), version));
             return new ImportedThread(page.id(), ids, emptied, detached);
         });
+    }
+
+    /**
+     * Screens one imported comment: judged outside any transaction (the abuse model takes milliseconds), then what the
+     * verdict found is kept under the comment's lock, unless the comment changed meanwhile or holds these signals'
+     * reasons already (a run that stopped after keeping them), so a second run adds nothing.
+     */
+    ScreenedImport screen(CommentId id, Function<Submission, Verdict> judge) {
+        Optional<Submission> asked = db.read(h -> comments.find(h, id.value()).filter(ArchivedThreads::unscreened)
+                .flatMap(stored -> pages.find(h, stored.row().pageId()).map(page -> submission(page, stored))));
+        if (asked.isEmpty()) {
+            return ScreenedImport.SKIPPED;
+        }
+        Verdict verdict = judge.apply(asked.get());
+        Instant now = clock.instant();
+        return db.write(h -> {
+            comments.lock(h, id.value());
+            Optional<CommentRepository.StoredComment> stored = comments.find(h, id.value()).filter(ArchivedThreads::unscreened);
+            if (stored.isEmpty()) {
+                return ScreenedImport.SKIPPED;
+            }
+            List<Reason> had = new ArrayList<>(readReasons(comments.reasonsJson(h, id.value()).orElse(NO_REASONS)));
+            if (had.stream().anyMatch(old -> verdict.reasons().stream().anyMatch(r -> r.signal().equals(old.signal())))) {
+                return ScreenedImport.SKIPPED;
+            }
+            if (verdict.reasons().isEmpty()) {
+                return ScreenedImport.CLEAN;
+            }
+            had.addAll(verdict.reasons());
+            boolean held = verdict.decision() == Verdict.Decision.HOLD;
+            comments.screened(h, id.value(), held ? CommentStatus.PENDING : CommentStatus.PUBLISHED, verdict.needsReview(),
+                    Json.text(JSON, had));
+            if (held) {
+                CommentRow row = stored.get().row();
+                long version = pages.recordChange(h, row.pageId(), -1, "held", row.id(), now);
+                afterCommit.accept(new CommentEvent.CommentModerated(row.pageId(), version, id));
+            }
+            return held ? ScreenedImport.HELD : verdict.needsReview() ? ScreenedImport.FLAGGED : ScreenedImport.CLEAN;
+        });
+    }
+
+    /** Published, and no moderator has looked at it nor any screening opened its review. */
+    private static boolean unscreened(CommentRepository.StoredComment stored) {
+        return stored.row().status() == CommentStatus.PUBLISHED && stored.review().equals("none");
+    }
+
+    /** An imported comment as screening reads a new one: its text, author and page; nothing about how it was posted. */
+    private static Submission submission(PageRow page, CommentRepository.StoredComment stored) {
+        CommentRow row = stored.row();
+        return new Submission(new CommentId(row.id()), page.siteId(), page.page().key(), page.page().section(),
+                new ReaderId(row.authorId()), row.authorName(), stored.markdown(), row.html(), row.parentId().map(CommentId::new),
+                Optional.empty(), "", Instant.ofEpochMilli(row.createdAt()), 0, 0);
+    }
+
+    private static List<Reason> readReasons(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<Reason>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("stored reasons are not readable: " + json, e);
+        }
     }
 
     /** Hands each page of {@code site} to {@code out} with all its comments, parents before replies; pages by id. */

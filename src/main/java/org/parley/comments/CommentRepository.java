@@ -103,6 +103,18 @@ final class CommentRepository {
         }
     }
 
+    /** The reasons kept with a comment, as stored JSON ({@code []} when none). */
+    Optional<String> reasonsJson(Handle h, String id) {
+        return h.createQuery("SELECT COALESCE(reasons, '[]') FROM comments WHERE id = :id").bind("id", id).mapTo(String.class).findOne();
+    }
+
+    /** Keeps what screening an imported comment found: its status, whether review is open, and every reason. */
+    void screened(Handle h, String id, CommentStatus status, boolean reviewOpen, String reasonsJson) {
+        h.createUpdate("UPDATE comments SET status = :status, review = :review, reasons = :reasons WHERE id = :id")
+                .bind("status", status.apiName()).bind("review", reviewOpen ? "open" : "none").bind("reasons", reasonsJson)
+                .bind("id", id).execute();
+    }
+
     Optional<StoredComment> find(Handle h, String id) {
         return h.createQuery("SELECT " + ROW_COLUMNS + ", markdown, review FROM comments WHERE id = :id")
                 .bind("id", id)

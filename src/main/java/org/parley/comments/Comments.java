@@ -228,6 +228,15 @@ public final class Comments {
     }
 
     /**
+     * Screens an imported published comment with {@code judge} (run outside any transaction) and keeps its reasons: for
+     * review, it opens in the flagged queue; held, it leaves public view until a moderator decides. One gone, no longer
+     * published, reviewed or screened before is {@link ScreenedImport#SKIPPED}: screening twice changes nothing.
+     */
+    public ScreenedImport screenImported(CommentId id, Function<Submission, Verdict> judge) {
+        return archives.screen(id, judge);
+    }
+
+    /**
      * Hands every page of the site to {@code pages}, one at a time with all its comments (each page read as one
      * snapshot), for a full export. Throws a 404 problem for an unknown site.
      */

@@ -12,6 +12,7 @@ import org.parley.http.ParleyException;
 import org.parley.moderation.Moderation;
 import org.parley.moderation.ModerationProblem;
 import org.parley.moderation.ModerationRules;
+import org.parley.moderation.ImportedScreening;
 import org.parley.moderation.OtherLanguages;
 import org.parley.moderation.Premoderation;
 import org.parley.sites.Site;
@@ -92,6 +93,13 @@ final class DashboardRulesPages {
         if (otherLanguages.isEmpty()) {
             errors.put("otherLanguages", "Choose what happens to comments not in English.");
         }
+        // A form from before this rule existed keeps the site's value.
+        String imported = form.optional("importedScreening").orElse(moderation.rules(user, site.id()).importedScreening().apiName());
+        Optional<ImportedScreening> importedScreening = ImportedScreening.parse(imported);
+        typed.put("importedScreening", imported);
+        if (importedScreening.isEmpty()) {
+            errors.put("importedScreening", "Choose what screening may do to imported comments.");
+        }
         Map<String, Double> numbers = new LinkedHashMap<>();
         for (Rule rule : RULES) {
             String raw = form.optional(rule.name()).orElse("").strip();
@@ -111,7 +119,8 @@ final class DashboardRulesPages {
             render(res, session, Status.UNPROCESSABLE_CONTENT_422, site, mode, languages, typed, errors, reason, "");
             return;
         }
-        moderation.saveRules(user, site.id(), rules(premoderation.orElseThrow(), otherLanguages.orElseThrow(), numbers), reason);
+        moderation.saveRules(user, site.id(), rules(premoderation.orElseThrow(), otherLanguages.orElseThrow(), numbers)
+                .withImportedScreening(importedScreening.orElseThrow()), reason);
         DashboardTemplates.redirect(res, "/admin/sites/" + site.id() + "/rules?done=saved");
     }
 
@@ -145,6 +154,7 @@ final class DashboardRulesPages {
     private static Map<String, String> values(ModerationRules r) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("trustedAfter", Integer.toString(r.trustedAfter()));
+        values.put("importedScreening", r.importedScreening().apiName());
         values.put("abuseFlag", number(r.abuseFlag()));
         values.put("abuseHold", number(r.abuseHold()));
         values.put("blocksToFlag", Integer.toString(r.blocksToFlag()));

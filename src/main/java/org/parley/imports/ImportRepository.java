@@ -11,7 +11,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.parley.sites.SiteId;
 
-/** SQL for the {@code import_sources} table: what each page, comment and author of an export became. */
+/**
+ * SQL for the {@code import_sources} table (what each page, comment and author of an export became) and the
+ * {@code import_screening} table (imported comments screening has not judged yet).
+ */
 final class ImportRepository {
 
     /** Source ids asked about per query, well below every database's limit on bound values. */
@@ -105,5 +108,35 @@ final class ImportRepository {
                     .add();
         }
         batch.execute();
+    }
+
+    /** Adds comments just imported to those waiting for screening; one waiting already stays as it was. */
+    void awaitScreening(Handle h, SiteId site, Collection<String> commentIds, Instant now) {
+        if (commentIds.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO import_screening (comment_id, site_id, queued_at) VALUES (:id, :site, :now)
+                ON CONFLICT (comment_id) DO NOTHING""");
+        commentIds.forEach(id -> batch.bind("id", id).bind("site", site.value()).bind("now", now.toEpochMilli()).add());
+        batch.execute();
+    }
+
+    /** Up to {@code limit} comments waiting for screening, first imported first. */
+    List<String> awaitingScreening(Handle h, int limit) {
+        return h.createQuery("SELECT comment_id FROM import_screening ORDER BY queued_at, comment_id LIMIT :limit")
+                .bind("limit", limit).mapTo(String.class).list();
+    }
+
+    /** How many comments wait for screening. */
+    long countAwaitingScreening(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM import_screening").mapTo(Long.class).one();
+    }
+
+    /** Takes screened comments off the waiting list. */
+    void screened(Handle h, Collection<String> commentIds) {
+        if (!commentIds.isEmpty()) {
+            h.createUpdate("DELETE FROM import_screening WHERE comment_id IN (<ids>)").bindList("ids", List.copyOf(commentIds)).execute();
+        }
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.parley.comments.Submission;
+import org.parley.comments.Verdict;
 import org.parley.comments.ArchivedComment;
 import org.parley.comments.ArchivedThread;
 import org.parley.comments.CommentId;
@@ -46,8 +49,10 @@ public final class Imports {
     private final Identity identity;
     private final Comments comments;
     private final ImportRepository repository = new ImportRepository();
+    private final ScreeningBacklog backlog;
 
     private Imports(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
+        this.backlog = new ScreeningBacklog(db, comments, repository);
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -115,6 +120,21 @@ public final class Imports {
     public ExportSummary export(org.parley.sites.SiteId site, java.io.OutputStream out) {
         sites.require(site.value());
         return ParleyExportWriter.write(comments, site, clock.instant(), out);
+    }
+
+    /**
+     * Screens published comments that imports brought in and screening has not judged yet, with {@code judge}
+     * (screening's verdict on an imported comment), in batches, until none waits or {@code budget} is spent (a batch
+     * started is finished). Resumable: a run that stops is continued by the next, and nothing is judged into a comment
+     * twice. Safe on several processes, though meant to run on one at a time (a leased job).
+     */
+    public ScreeningRun screenImported(Function<Submission, Verdict> judge, Duration budget) {
+        return backlog.run(judge, budget);
+    }
+
+    /** How many imported comments wait for screening, on every site. */
+    public long awaitingScreening() {
+        return db.read(repository::countAwaitingScreening);
     }
 
     private static void read(ImportFormat format, Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays,
@@ -252,6 +272,10 @@ public final class Imports {
         Map<String, String> became = new HashMap<>();
         stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
         repository.claim(h, request.site(), source, "comment", became, now);
+        Set<String> emptied = new HashSet<>(stored.emptied());
+        repository.awaitScreening(h, request.site(), plan.steps().stream().map(ThreadPlan.Step::comment)
+                .filter(c -> c.state() == SourceComment.State.PUBLISHED && !emptied.contains(c.sourceId()))
+                .map(c -> became.get(c.sourceId())).toList(), now);
         repository.record(h, request.site(), source, "page", Map.of(page.sourceId(), stored.page().value()), now);
         return new Written(plan, Optional.of(stored), meanwhile.size());
     }

@@ -5,6 +5,8 @@
  * refused, or Jackson's streaming parser) and checked in full before anything is written; then whole pages are stored
  * per transaction through {@link org.parley.comments.Comments#importThread}, their authors becoming guests (or the
  * account whose verified email matches). Owns table {@code import_sources} (what each source id became), which
- * makes a second import of the same export add nothing. Publishes no events of its own.
+ * makes a second import of the same export add nothing, and table {@code import_screening} (published comments an
+ * import stored that screening has not judged yet), worked off later by {@link org.parley.imports.Imports#screenImported}
+ * from a running server's leased job. Publishes no events of its own.
  */
 package org.parley.imports;

@@ -23,6 +23,7 @@ import org.parley.abuse.AbuseThresholds;
  * @param nudgeAt                abuse-model probability at which the widget asks the writer to reconsider before posting
  * @param imagesTrustedAfter     published comments a commenter needs before their images appear without a moderator's look
  * @param otherLanguages         what to do with comments not in English, which the abuse model cannot judge
+ * @param importedScreening      what screening may do to imported comments: flag them (the default) or hold them
  */
 public record ModerationRules(
         Premoderation premoderation,
@@ -41,11 +42,15 @@ public record ModerationRules(
         int linksToFlag,
         double nudgeAt,
         int imagesTrustedAfter,
-        OtherLanguages otherLanguages) {
+        OtherLanguages otherLanguages,
+        ImportedScreening importedScreening) {
 
     public ModerationRules {
         if (otherLanguages == null) {
             throw new IllegalArgumentException("otherLanguages must be one of score, words, hold");
+        }
+        if (importedScreening == null) {
+            throw new IllegalArgumentException("importedScreening must be one of flag, hold");
         }
         check(trustedAfter, 0, 1_000, "trustedAfter");
         if (!(abuseFlag > 0 && abuseFlag <= 1 && abuseHold > 0 && abuseHold <= 1.0001 && abuseFlag <= abuseHold)) {
@@ -67,6 +72,16 @@ public record ModerationRules(
         }
     }
 
+    /** Rules that flag imported comments at most, as sites had them before imported comments were screened. */
+    public ModerationRules(Premoderation premoderation, int trustedAfter, double abuseFlag, double abuseHold, int blocksToFlag,
+                           int blockWindowDays, int commentsPerMinute, int commentsPerHour, int addressCommentsPerMinute,
+                           int flameWarMessages, int flameWarMinutes, int repeatsToFlag, int repeatHours, int linksToFlag,
+                           double nudgeAt, int imagesTrustedAfter, OtherLanguages otherLanguages) {
+        this(premoderation, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays, commentsPerMinute, commentsPerHour,
+                addressCommentsPerMinute, flameWarMessages, flameWarMinutes, repeatsToFlag, repeatHours, linksToFlag, nudgeAt,
+                imagesTrustedAfter, otherLanguages, ImportedScreening.FLAG);
+    }
+
     /**
      * A newsroom's sensible start: nothing held by default, abusive and spammy comments flagged; a commenter's
      * images wait for a moderator until the site has published one of their comments.
@@ -80,21 +95,28 @@ public record ModerationRules(
     public ModerationRules withPremoderation(Premoderation mode) {
         return new ModerationRules(mode, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
                 commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
-                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages);
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages, importedScreening);
     }
 
     /** The same rules with other abuse-model lines. */
     public ModerationRules withAbuseLines(double flag, double hold) {
         return new ModerationRules(premoderation, trustedAfter, flag, hold, blocksToFlag, blockWindowDays,
                 commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
-                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages);
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages, importedScreening);
     }
 
     /** The same rules with another rule for comments not in English. */
     public ModerationRules withOtherLanguages(OtherLanguages rule) {
         return new ModerationRules(premoderation, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
                 commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
-                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, rule);
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, rule, importedScreening);
+    }
+
+    /** The same rules with another rule for what screening may do to imported comments. */
+    public ModerationRules withImportedScreening(ImportedScreening rule) {
+        return new ModerationRules(premoderation, trustedAfter, abuseFlag, abuseHold, blocksToFlag, blockWindowDays,
+                commentsPerMinute, commentsPerHour, addressCommentsPerMinute, flameWarMessages, flameWarMinutes,
+                repeatsToFlag, repeatHours, linksToFlag, nudgeAt, imagesTrustedAfter, otherLanguages, rule);
     }
 
     private static void check(int value, int min, int max, String name) {

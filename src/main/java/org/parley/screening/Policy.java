@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.parley.comments.Reason;
 import org.parley.comments.Submission;
 import org.parley.comments.Verdict;
+import org.parley.moderation.ImportedScreening;
 import org.parley.moderation.ModerationRules;
 
 /**
@@ -39,6 +40,19 @@ final class Policy {
             return new Verdict(Verdict.Decision.HOLD, reasons, Optional.of(edit ? HELD_EDIT_MESSAGE : HELD_MESSAGE));
         }
         return new Verdict(Verdict.Decision.PUBLISH, reasons, Optional.empty());
+    }
+
+    /**
+     * The verdict on an imported comment: never a rejection, and no hold unless the site's rule allows it; a reason
+     * whose level is lowered says so, so the moderator knows what it would have done to a new comment.
+     */
+    static Verdict decideImported(List<Reason> found, ImportedScreening rule) {
+        Reason.Level most = rule == ImportedScreening.HOLD ? Reason.Level.HOLD : Reason.Level.FLAG;
+        List<Reason> reasons = found.stream().map(r -> r.level().compareTo(most) <= 0 ? r : new Reason(r.signal(), most,
+                r.summary() + " Would " + (r.level() == Reason.Level.REJECT ? "reject" : "hold") + " a new comment; an imported one is "
+                + (most == Reason.Level.HOLD ? "held" : "only flagged") + ".", r.spans())).toList();
+        boolean held = reasons.stream().anyMatch(r -> r.level() == Reason.Level.HOLD);
+        return new Verdict(held ? Verdict.Decision.HOLD : Verdict.Decision.PUBLISH, reasons, Optional.empty());
     }
 
     /** The pre-moderation rule that holds this comment, as a reason the moderator reads, if one applies. */

@@ -51,6 +51,8 @@ public final class Screening implements Gate {
     private final RateLimits limits;
     private final AbuseScores scores;
     private final List<Signal> signals;
+    /** What judges an imported comment: what its text says, not how or by whom it was posted. */
+    private final List<Signal> textSignals;
 
     private Screening(Database db, Moderation moderation, Words words, RateLimits limits, AbuseScores scores, List<Signal> signals) {
         this.db = db;
@@ -59,6 +61,7 @@ public final class Screening implements Gate {
         this.limits = limits;
         this.scores = scores;
         this.signals = List.copyOf(signals);
+        this.textSignals = signals.stream().filter(s -> s instanceof WordListSignal || s instanceof AbuseSignal).toList();
     }
 
     /**
@@ -121,6 +124,31 @@ public final class Screening implements Gate {
             reasons.addAll(inspectOneByOne(submission, rules, keep));
         }
         return Policy.decide(reasons, rules, submission).withRecords(recordsOf(keep, submission));
+    }
+
+    /**
+     * Judges a comment an import brought in, after the import, by its text: the site's word lists and the abuse model,
+     * under the page's rules (rates, standing, blocks, repeats and flame wars are about posting now, not about an
+     * archive). Never rejects: under the site's {@code importedScreening} rule {@code flag} (the default) every reason
+     * is at most a flag, so the comment stays published; under {@code hold}, what would hold or reject a new comment
+     * holds it. A signal that fails is named among the reasons as a flag. Keeps nothing; thread-safe; costs
+     * the abuse model's time (a few milliseconds with the sentence encoder).
+     */
+    public Verdict screenImported(Submission submission) {
+        ModerationRules rules = moderation.rulesForPage(submission.site(), submission.page());
+        List<Reason> reasons = new ArrayList<>();
+        for (Signal signal : textSignals) {
+            try {
+                reasons.addAll(signal.inspect(submission, rules, new Keep()));
+            } catch (RuntimeException e) {
+                String incident = db.ids().next("i", submission.at().toEpochMilli());
+                LOG.error("incident {}: the {} check failed on imported comment {} on site {}; it is flagged for a moderator",
+                        incident, signal.name(), submission.id(), submission.site(), e);
+                reasons.add(new Reason(FAILED_CHECK, Reason.Level.FLAG, "The " + signal.name() + " check failed on this imported"
+                        + " comment (incident " + incident + " in the server log), so a moderator should look at it.", List.of()));
+            }
+        }
+        return Policy.decideImported(reasons, rules.importedScreening());
     }
 
     /** The kept records as one write that never fails the comment's transaction: a record lost is logged. */

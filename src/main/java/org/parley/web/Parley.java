@@ -78,7 +78,7 @@ public final class Parley implements AutoCloseable {
             pages.addAll(readers.pages());
             List<HttpService> api = readers.routesWith(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes());
             http = RouteLayout.serve(config, meters, sites, api, pages);
-            housekeeping = new Housekeeping(db, clock, comments, identity, readers.logins(), readers.notices());
+            housekeeping = new Housekeeping(db, clock, sites, comments, identity, readers, judges);
             webhooks.start(); // last: nothing after it can fail and leave its sender running
         } catch (RuntimeException e) {
             java.util.Optional.ofNullable(opened).ifPresent(ModerationServices::close);

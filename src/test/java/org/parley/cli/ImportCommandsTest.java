@@ -50,7 +50,8 @@ class ImportCommandsTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("imported 11 comments on 2 pages: 2 deleted, 8 published, 1 rejected",
                 "skipped 1 comments: 1 unknown-page", "warnings: 3", "2999");
-        assertThat(run.err()).contains("opened", "2/2 pages, 11/11 comments");
+        assertThat(run.err()).contains("opened", "2/2 pages, 11/11 comments",
+                "8 imported comments wait to be screened; a running 'parley serve' screens them in the background");
     }
 
     @Test

@@ -815,6 +815,22 @@ class DashboardRoutesTest {
     // ---- the rules form ------------------------------------------------------------------------------
 
     @Test
+    void theImportedCommentsRuleIsSavedFromTheFormAndKeptByAFormThatLeavesItOut() {
+        String held = "<option value=\"hold\" selected> Hold what would hold or reject a new comment</option>";
+        assertThat(get(admin, "/admin/sites/herald/rules").text()).contains(
+                "<option value=\"flag\" selected>Flag for review only: they stay published</option>");
+        String[] hold = java.util.stream.Stream.concat(java.util.Arrays.stream(rulesForm("off", "3", "Archive import")),
+                java.util.stream.Stream.of("importedScreening", "hold")).toArray(String[]::new);
+        assertThat(post(admin, "/admin/sites/herald/rules", hold).status()).isEqualTo(303);
+        assertThat(get(admin, "/admin/sites/herald/rules").text()).contains(held);
+
+        assertThat(post(admin, "/admin/sites/herald/rules", rulesForm("off", "4", "Older form")).status()).isEqualTo(303);
+        assertThat(get(admin, "/admin/sites/herald/rules").text()).contains(held);
+        hold[hold.length - 1] = "sometimes";
+        assertThat(post(admin, "/admin/sites/herald/rules", hold).text()).contains("Choose what screening may do to imported comments.");
+    }
+
+    @Test
     void rulesRoundTripAndEveryOutOfRangeValueIsShownNextToItsField() {
         String[] form = rulesForm("links", "5", "Election night");
         form[form.length - 3] = "hold"; // otherLanguages
