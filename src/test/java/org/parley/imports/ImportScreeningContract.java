@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.abuse.Abuse;
 import org.parley.comments.CommentStatus;
@@ -253,34 +252,5 @@ abstract class ImportScreeningContract {
         assertThat(comments.thread(SITE, new org.parley.comments.PageKey("/2021/03/bridge"), org.parley.comments.Sort.OLDEST,
                 Optional.empty(), 50, Optional.empty()).comments()).extracting(n -> n.comment().html().text().strip())
                 .doesNotContain(BANNED, ABUSIVE).contains(CLEAN, SUSPECT);
-    }
-
-    /** The figures in docs/PERFORMANCE.md: {@code mvn test -Dtest='ImportScreeningOn*' -Dparley.bench=true}. */
-    @Test
-    @EnabledIfSystemProperty(named = "parley.bench", matches = "true")
-    void screeningThroughputForThePerformanceNotes() throws IOException {
-        String[] texts = {"The council finally voted on the new bridge after a long evening of questions from residents.",
-                "I disagree with the author. The numbers in the third paragraph do not add up, and the mayor knows it.",
-                "You are a pathetic idiot and nobody wants you here.",
-                "Great reporting, thank you. My grandmother lived on that street for forty years and remembers the flood."};
-        int n = 3000;
-        StringBuilder json = new StringBuilder("{\"version\":1,\"comments\":[");
-        for (int i = 0; i < n; i++) {
-            String t = texts[i % texts.length] + " (" + i + ")";
-            json.append(i == 0 ? "" : ",").append("{\"commentHex\":\"c").append(i).append("\",\"domain\":\"courier.example\",")
-                    .append("\"url\":\"/p/").append(i / 50).append("\",\"commenterHex\":\"h").append(i % 97)
-                    .append("\",\"markdown\":\"").append(t).append("\",\"html\":\"<p>").append(t)
-                    .append("</p>\",\"parentHex\":\"root\",\"score\":0,\"state\":\"approved\",")
-                    .append("\"creationDate\":\"2021-03-01T10:00:00Z\",\"direction\":0,\"deleted\":false}");
-        }
-        json.append("],\"commenters\":[]}");
-        Path file = Files.writeString(dir.resolve("bench.json"), json);
-        imports.run(new ImportRequest(SITE, ImportFormat.COMMENTO, PageKeyRule.PATH, false), file, p -> {
-        });
-        ScreeningRun warm = imports.screenImported(screening::screenImported, Duration.ofSeconds(3));
-        ScreeningRun run = imports.screenImported(screening::screenImported, Duration.ofMinutes(10));
-        System.out.printf(java.util.Locale.ROOT, "screening imported comments on %s: %d after warm-up in %s = %.0f/s (%d flagged)%n",
-                getClass().getSimpleName(), run.screened(), run.took(), run.perSecond(), run.flagged());
-        assertThat(warm.screened() + run.screened()).isEqualTo(n);
     }
 }
