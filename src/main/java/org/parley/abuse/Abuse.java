@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.abuse.Example.Source;
@@ -34,37 +35,60 @@ public final class Abuse implements AutoCloseable {
     /** What {@link #modelLoaded} scores: any text would do. */
     private static final String PROBE = "Is the model loaded?";
 
-    private final Assessor assessor;
-    private final Optional<String> fastOnlyBecause;
-    /** The encoder's session and threads, closed with this model; null when the fast model scores alone. */
-    private final EncoderPool pool;
+    /**
+     * The models once the encoder's session is up. It is created on a thread of its own, so a server answers
+     * its first requests while the encoder loads (about half a second); the first assessment waits for it.
+     */
+    private final CompletableFuture<Loaded> loaded;
+
+    /** The scorer, why the fast model scores alone (if it does), and the encoder to close (null without one). */
+    private record Loaded(Assessor assessor, Optional<String> fastOnlyBecause, EncoderPool pool) {
+    }
 
     private Abuse(ModelFile.Contents model, boolean encoder) {
-        String reason = null;
-        EncoderPool pool = null;
         if (model.ensemble() == null) {
-            reason = "this model was trained without the sentence encoder";
+            loaded = CompletableFuture.completedFuture(fastOnly(model, "this model was trained without the sentence encoder"));
         } else if (!encoder) {
-            reason = "the sentence encoder is turned off (abuse.encoder=off)";
+            loaded = CompletableFuture.completedFuture(fastOnly(model, "the sentence encoder is turned off (abuse.encoder=off)"));
         } else {
-            try {
-                int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-                pool = new EncoderPool(SentenceEncoder.load(1), threads);
-            } catch (EncoderUnavailableException e) {
-                reason = e.getMessage();
-            }
+            loaded = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("parley-encoder-load").start(() -> {
+                try {
+                    loaded.complete(withEncoder(model));
+                } catch (Throwable e) { // whatever happens, nobody may wait for ever
+                    loaded.completeExceptionally(e);
+                }
+            });
         }
-        this.pool = pool;
-        this.assessor = new Assessor(model.fast(), model.ensemble(), pool == null ? null : pool::embed);
-        this.fastOnlyBecause = Optional.ofNullable(reason);
-        fastOnlyBecause.ifPresent(why -> LOG.warn("abuse model: the fast model alone scores comments: {}", why));
+    }
+
+    private static Loaded withEncoder(ModelFile.Contents model) {
+        EncoderPool pool;
+        try {
+            pool = new EncoderPool(SentenceEncoder.load(1), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        } catch (EncoderUnavailableException e) {
+            return fastOnly(model, e.getMessage());
+        }
+        try {
+            pool.embed("warm up"); // the session's first run sets up its kernels: not on a reader's comment
+        } catch (RuntimeException e) {
+            pool.close();
+            return fastOnly(model, "the sentence encoder failed its first run: " + e.getMessage());
+        }
+        return new Loaded(new Assessor(model.fast(), model.ensemble(), pool::embed), Optional.empty(), pool);
+    }
+
+    private static Loaded fastOnly(ModelFile.Contents model, String why) {
+        LOG.warn("abuse model: the fast model alone scores comments: {}", why);
+        return new Loaded(new Assessor(model.fast(), null, null), Optional.of(why), null);
     }
 
     /**
      * The model shipped in the Parley jar, with the sentence encoder when it runs on this platform (else
-     * the fast model alone, said in the log and by {@link #fastOnlyBecause}). About half a second; close it
-     * to free the encoder (about 60 MB outside the Java heap, and its threads). Fails if the jar has no
-     * model or it is damaged.
+     * the fast model alone, said in the log and by {@link #fastOnlyBecause}). Returns at once: the encoder
+     * loads in the background in about half a second, and the first assessment waits for it. Close it to free
+     * the encoder (about 100 MB outside the Java heap, and its threads). Fails if the jar has no model or it
+     * is damaged.
      */
     public static Abuse create() {
         return new Abuse(readShipped(), true);
@@ -105,12 +129,13 @@ public final class Abuse implements AutoCloseable {
      * into {@code text} itself). Any text is accepted; an empty one scores the model's base rate.
      */
     public AbuseAssessment assess(String text) {
-        return assessor.assess(text);
+        return loaded.join().assessor().assess(text);
     }
 
     /** Frees the encoder's session and threads; assessing afterwards fails. */
     @Override
     public void close() {
+        EncoderPool pool = loaded.join().pool();
         if (pool != null) {
             pool.close();
         }
@@ -118,7 +143,7 @@ public final class Abuse implements AutoCloseable {
 
     /** Why the fast model alone scores comments here (the encoder is off or cannot run), if it does. */
     public Optional<String> fastOnlyBecause() {
-        return fastOnlyBecause;
+        return loaded.join().fastOnlyBecause();
     }
 
     /**
@@ -126,13 +151,13 @@ public final class Abuse implements AutoCloseable {
      * of a short text (a few milliseconds with the encoder), so a health check may ask every time it runs.
      */
     public boolean modelLoaded() {
-        double probability = 1 / (1 + Math.exp(-assessor.logit(PROBE)));
+        double probability = 1 / (1 + Math.exp(-loaded.join().assessor().logit(PROBE)));
         return probability >= 0 && probability <= 1; // false for NaN too
     }
 
     /** The thresholds this model's training run chose from its validation data (for the models in use). */
     public AbuseThresholds trainedThresholds() {
-        return assessor.thresholds();
+        return loaded.join().assessor().thresholds();
     }
 
     /**
@@ -194,7 +219,7 @@ public final class Abuse implements AutoCloseable {
      * ROC AUC and macro-F1 at the model's trained flag threshold (and at each data set's own best line).
      */
     public Report evaluate(Path dataDir) {
-        Map<Source, Map<Split, Evaluation.Scored>> scored = Evaluation.score(assessor::logit,
+        Map<Source, Map<Split, Evaluation.Scored>> scored = Evaluation.score(loaded.join().assessor()::logit,
                 java.util.stream.Stream.concat(DataSets.load(dataDir).stream(), Augmentation.labelledComments().stream())
                         .filter(e -> e.split() != Split.TRAIN).toList());
         double flag = trainedThresholds().flag();
@@ -213,6 +238,6 @@ public final class Abuse implements AutoCloseable {
 
     /** Scores many texts in order, without explanations (the {@code model score} command). */
     public double[] probabilities(Collection<String> texts) {
-        return texts.parallelStream().mapToDouble(text -> 1 / (1 + Math.exp(-assessor.logit(text)))).toArray();
+        return texts.parallelStream().mapToDouble(text -> 1 / (1 + Math.exp(-loaded.join().assessor().logit(text)))).toArray();
     }
 }
