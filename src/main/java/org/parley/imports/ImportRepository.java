@@ -81,6 +81,12 @@ final class ImportRepository {
         }
     }
 
+    /** Forgets which archived authors became {@code reader} (digests of their email or name), on every site. */
+    int forgetAuthor(Handle h, String reader) {
+        return h.createUpdate("DELETE FROM import_sources WHERE kind = 'author' AND parley_id = :reader")
+                .bind("reader", reader).execute();
+    }
+
     /** True when {@code failure} is a unique key refusing a row (PostgreSQL 23505, SQLite's constraint error). */
     private static boolean duplicateKey(Throwable failure) {
         for (Throwable at = failure; at != null; at = at.getCause()) {

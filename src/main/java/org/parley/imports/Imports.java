@@ -65,6 +65,14 @@ public final class Imports {
     }
 
     /**
+     * Forgets that archived authors became {@code reader} (a reader who leaves): the digests of their email or
+     * name go. Importing the same archive again then makes a new guest for them, never brings them back.
+     */
+    public void forgetReader(org.parley.identity.ReaderId reader) {
+        db.write(h -> repository.forgetAuthor(h, reader.value()));
+    }
+
+    /**
      * Imports {@code file} as {@code request} says, telling {@code progress} after each transaction (about
      * {@value #COMMENTS_PER_TRANSACTION} comments, or one bigger page). Answers
      * {@link ImportOutcome.Refused} for a file that is not a readable export of that format (malformed XML, a DTD,

@@ -92,6 +92,7 @@ public final class Privacy {
         holders.notices().forget(reader);
         holders.logins().forgetReader(reader);
         holders.webhooks().forgetReader(reader);
+        holders.imports().forgetReader(reader);
         identity.forget(reader, moderation.bannedAnywhere(reader, clock.instant()));
         return comments;
     }

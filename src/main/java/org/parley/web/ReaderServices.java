@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.parley.comments.Comments;
 import org.parley.identity.Identity;
+import org.parley.imports.Imports;
 import org.parley.live.EventBus;
 import org.parley.logins.Logins;
 import org.parley.mail.Mail;
@@ -28,7 +29,8 @@ record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy)
         Mail mail = Mail.create(db, clock, config.mail(), config.server().publicUrl());
         Logins logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
         Notify notify = Notify.create(db, clock, bus, sites, identity, comments, mail, staff, moderation, config.server().publicUrl());
-        return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, new DataHolders(notify, logins, webhooks), staff, moderation));
+        return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, new DataHolders(notify, logins, webhooks,
+                Imports.create(db, clock, sites, identity, comments)), staff, moderation));
     }
 
     /** Their pages, to mount at the root: admins acting on a reader's request. */

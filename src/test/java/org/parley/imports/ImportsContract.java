@@ -273,6 +273,23 @@ abstract class ImportsContract {
         assertThat(identity.since(later)).isPresent();
     }
 
+    /** Leaving Parley takes the digest of the reader's archived email with it: nothing links the archive to them. */
+    @Test
+    void aReaderWhoLeavesTakesTheLinkFromTheArchiveToThemAlong() {
+        imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus.xml");
+        ReaderId ann = thread("river-report").comments().getFirst().comment().author().orElseThrow().id();
+        assertThat(authorRows(ann)).isPositive();
+
+        imports.forgetReader(ann);
+
+        assertThat(authorRows(ann)).isZero();
+    }
+
+    private int authorRows(ReaderId reader) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM import_sources WHERE kind = 'author' AND parley_id = :reader")
+                .bind("reader", reader.value()).mapTo(Integer.class).one());
+    }
+
     @Test
     void wordpressKeepsThreadingStatusAndTimesAndSkipsPingbacksAndTrackbacks() {
         ImportSummary summary = imported(ImportFormat.WORDPRESS, PageKeyRule.PATH, "wordpress.xml");
