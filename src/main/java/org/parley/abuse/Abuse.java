@@ -135,7 +135,8 @@ public final class Abuse implements AutoCloseable {
     /** Frees the encoder's session and threads; assessing afterwards fails. */
     @Override
     public void close() {
-        EncoderPool pool = loaded.join().pool();
+        // A load that failed left nothing open (and its failure reached whoever asked for an assessment).
+        EncoderPool pool = loaded.handle((done, failure) -> done == null ? null : done.pool()).join();
         if (pool != null) {
             pool.close();
         }
