@@ -129,7 +129,12 @@ public final class Abuse implements AutoCloseable {
      * into {@code text} itself). Any text is accepted; an empty one scores the model's base rate.
      */
     public AbuseAssessment assess(String text) {
-        return loaded.join().assessor().assess(text);
+        return assessor().assess(text);
+    }
+
+    /** The scorer, once the encoder has loaded (or failed to). */
+    private Assessor assessor() {
+        return loaded.join().assessor();
     }
 
     /** Frees the encoder's session and threads; assessing afterwards fails. */
@@ -152,13 +157,13 @@ public final class Abuse implements AutoCloseable {
      * of a short text (a few milliseconds with the encoder), so a health check may ask every time it runs.
      */
     public boolean modelLoaded() {
-        double probability = 1 / (1 + Math.exp(-loaded.join().assessor().logit(PROBE)));
+        double probability = 1 / (1 + Math.exp(-assessor().logit(PROBE)));
         return probability >= 0 && probability <= 1; // false for NaN too
     }
 
     /** The thresholds this model's training run chose from its validation data (for the models in use). */
     public AbuseThresholds trainedThresholds() {
-        return loaded.join().assessor().thresholds();
+        return assessor().thresholds();
     }
 
     /**
@@ -184,7 +189,7 @@ public final class Abuse implements AutoCloseable {
         long started = System.nanoTime();
         Model model = new Trainer(Trainer.Settings.DEFAULT).train(training, seed);
         log.printf(Locale.ROOT, "fast model fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        model = Calibration.calibrate(model, new Assessor(model, null, null)::logit, validation, log, "fast model");
+        model = Calibration.calibrate(model, validation, log);
         Ensemble ensemble = null;
         try (SentenceEncoder encoder = SentenceEncoder.load(1)) {
             EmbeddingCache cache = EmbeddingCache.open(vectorCache);
@@ -220,7 +225,7 @@ public final class Abuse implements AutoCloseable {
      * ROC AUC and macro-F1 at the model's trained flag threshold (and at each data set's own best line).
      */
     public Report evaluate(Path dataDir) {
-        Map<Source, Map<Split, Evaluation.Scored>> scored = Evaluation.score(loaded.join().assessor()::logit,
+        Map<Source, Map<Split, Evaluation.Scored>> scored = Evaluation.score(assessor()::logit,
                 java.util.stream.Stream.concat(DataSets.load(dataDir).stream(), Augmentation.labelledComments().stream())
                         .filter(e -> e.split() != Split.TRAIN).toList());
         double flag = trainedThresholds().flag();
@@ -239,6 +244,6 @@ public final class Abuse implements AutoCloseable {
 
     /** Scores many texts in order, without explanations (the {@code model score} command). */
     public double[] probabilities(Collection<String> texts) {
-        return texts.parallelStream().mapToDouble(text -> 1 / (1 + Math.exp(-loaded.join().assessor().logit(text)))).toArray();
+        return texts.parallelStream().mapToDouble(text -> 1 / (1 + Math.exp(-assessor().logit(text)))).toArray();
     }
 }

@@ -37,16 +37,8 @@ final class Assessor {
         this.encoder = ensemble == null ? null : encoder;
     }
 
-    boolean usesEncoder() {
-        return encoder != null;
-    }
-
     AbuseThresholds thresholds() {
-        return usesEncoder() ? ensemble.thresholds() : fast.model().thresholds();
-    }
-
-    Scorer fast() {
-        return fast;
+        return encoder != null ? ensemble.thresholds() : fast.model().thresholds();
     }
 
     /** The comment's log-odds of being abusive. */

@@ -45,6 +45,10 @@ final class Model {
         return new Model(features, bias, q, scales, thresholds);
     }
 
+    Model withBias(float newBias) {
+        return new Model(features, newBias, weights, scales, thresholds);
+    }
+
     Model withThresholds(AbuseThresholds chosen) {
         return new Model(features, bias, weights, scales, chosen);
     }

@@ -46,10 +46,6 @@ final class ModelFile {
 
     /** What a model file holds: the fast model, and the ensemble with the sentence encoder if it was trained. */
     record Contents(Model fast, Ensemble ensemble) {
-
-        java.util.Optional<Ensemble> withEncoder() {
-            return java.util.Optional.ofNullable(ensemble);
-        }
     }
 
     static byte[] write(Model model) {
