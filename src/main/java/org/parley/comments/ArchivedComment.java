@@ -10,14 +10,14 @@ import org.parley.identity.ReaderId;
  * @param ref       its id in the export, unique within the thread; replies name their parent by it
  * @param parentRef the comment it replies to: an earlier comment of the same thread, or one of the thread's
  *                  {@link ArchivedThread#storedParents()}; empty for a top-level comment
- * @param html      the comment as the export holds it: untrusted HTML, cleaned exactly like a new comment's
+ * @param html      the comment as the export holds it, cleaned exactly like a new comment's
  * @param status    published, pending, rejected or deleted (a deleted comment keeps no text and no name)
  * @param createdAt when it was first posted, kept as it was
  * @param up        up votes as they counted where it comes from (0 when the export has none); likewise {@code down}.
  *                  Kept as counts: no voter comes with them, so they cannot be withdrawn one by one
  */
 public record ArchivedComment(String ref, Optional<String> parentRef, ReaderId author, Optional<String> authorName,
-                              String html, CommentStatus status, Instant createdAt, int up, int down) {
+                              ArchivedHtml html, CommentStatus status, Instant createdAt, int up, int down) {
 
     public ArchivedComment {
         if (ref == null || ref.isEmpty() || html == null || status == null || createdAt == null) {

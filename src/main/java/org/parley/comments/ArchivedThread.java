@@ -14,9 +14,10 @@ import org.parley.sites.SiteId;
  * @param url           the page's address in the export, likewise; kept only when it is an http(s) URL
  * @param createdAt     when the page was created in the export (a new page's creation time)
  * @param storedParents comments of this page imported before, by their ref, that replies in {@code comments} name
+ * @param source        the system the export comes from ({@code disqus}, {@code wordpress}, …), kept with each comment
  */
 public record ArchivedThread(SiteId site, PageKey key, Optional<String> title, Optional<String> url, Instant createdAt,
-                             List<ArchivedComment> comments, Map<String, CommentId> storedParents) {
+                             List<ArchivedComment> comments, Map<String, CommentId> storedParents, String source) {
 
     public ArchivedThread {
         comments = List.copyOf(comments);

@@ -38,18 +38,16 @@ final class ArchivedThreads {
     private final Sites sites;
     private final PageRepository pages;
     private final CommentRepository comments;
-    private final CommentRenderer renderer;
     private final ThreadReadModel readModel;
     private final Consumer<CommentEvent> afterCommit;
 
     ArchivedThreads(Database db, Clock clock, Sites sites, PageRepository pages, CommentRepository comments,
-                    CommentRenderer renderer, ThreadReadModel readModel, Consumer<CommentEvent> afterCommit) {
+                    ThreadReadModel readModel, Consumer<CommentEvent> afterCommit) {
         this.db = db;
         this.clock = clock;
         this.sites = sites;
         this.pages = pages;
         this.comments = comments;
-        this.renderer = renderer;
         this.readModel = readModel;
         this.afterCommit = afterCommit;
     }
@@ -75,7 +73,7 @@ final class ArchivedThreads {
                     detached.add(archived.ref());
                 }
                 boolean deleted = archived.status() == CommentStatus.DELETED;
-                SafeHtml html = deleted ? new SafeHtml("") : renderer.clean(archived.html());
+                SafeHtml html = deleted ? new SafeHtml("") : new SafeHtml(archived.html().html());
                 if (!deleted && !CommentRules.visible(html)) {
                     emptied.add(archived.ref());
                     deleted = true;
@@ -96,7 +94,7 @@ final class ArchivedThreads {
                 published += row.isPublished() ? 1 : 0;
                 last = id;
             }
-            comments.insertArchived(h, rows);
+            comments.insertArchived(h, thread.site(), thread.source(), rows);
             long version = pages.recordChange(h, page.id(), published, "imported", last, now);
             afterCommit.accept(new CommentEvent.PageUpdated(page.id(), version));
             return new ImportedThread(page.id(), ids, emptied, detached);

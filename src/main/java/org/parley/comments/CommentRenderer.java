@@ -60,7 +60,7 @@ final class CommentRenderer {
      * Cleans HTML that came from another system's export (an import) with the allow-list new comments pass:
      * no script, event handler, style or {@code javascript:} link survives, and links get the same {@code rel}.
      */
-    SafeHtml clean(String untrustedHtml) {
+    static SafeHtml clean(String untrustedHtml) {
         return new SafeHtml(IMPORTED.sanitize(untrustedHtml).strip());
     }
 

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.parley.http.Json;
 import org.parley.identity.Voice;
 import org.parley.identity.Voices;
+import org.parley.sites.SiteId;
 
 /** SQL for the {@code comments} and {@code votes} tables. */
 final class CommentRepository {
@@ -71,14 +72,16 @@ final class CommentRepository {
 
     /**
      * Stores comments brought from another system's export as they were there, in one batch (parents before their
-     * replies): status, time and vote counts kept; {@code review} is open for one a moderator there had not decided on.
+     * replies): status, time and vote counts kept; {@code review} is open for one a moderator there had not decided on;
+     * {@code source} names the system they come from. Counts the published ones in their authors' counts on {@code site}.
      */
-    void insertArchived(Handle h, List<ArchivedRow> rows) {
+    void insertArchived(Handle h, SiteId site, String source, List<ArchivedRow> rows) {
         org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO comments (id, page_id, parent_id, depth, author_id, author_name, markdown, html, status,
-                                      created_at, deleted_at, up, down, review, reasons)
+                                      created_at, deleted_at, up, down, review, reasons, imported_from)
                 VALUES (:id, :page, :parent, :depth, :author, :name, :markdown, :html, :status, :created, :deleted, :up, :down,
-                        :review, :reasons)""");
+                        :review, :reasons, :source)""");
+        Map<String, Integer> published = new HashMap<>();
         for (ArchivedRow archived : rows) {
             CommentRow row = archived.row();
             batch.bind("id", row.id())
@@ -96,10 +99,22 @@ final class CommentRepository {
                     .bind("down", row.down())
                     .bind("review", archived.review())
                     .bind("reasons", archived.reasonsJson())
+                    .bind("source", source)
                     .add();
+            if (row.isPublished()) {
+                published.merge(row.authorId(), 1, Integer::sum);
+            }
         }
         if (!rows.isEmpty()) {
             batch.execute();
+        }
+        // The insert trigger leaves imported comments to this: one row per author, not one per comment.
+        org.jdbi.v3.core.statement.PreparedBatch counts = h.prepareBatch("""
+                INSERT INTO author_counts (site_id, author_id, published) VALUES (:site, :author, :published)
+                ON CONFLICT (site_id, author_id) DO UPDATE SET published = author_counts.published + EXCLUDED.published""");
+        published.forEach((author, count) -> counts.bind("site", site.value()).bind("author", author).bind("published", count).add());
+        if (!published.isEmpty()) {
+            counts.execute();
         }
     }
 

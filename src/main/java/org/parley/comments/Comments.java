@@ -75,7 +75,7 @@ public final class Comments {
         this.liveFeed = new LiveFeed(db, pages, readModel, streams);
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
         this.votes = new CommentVotes(db, identity, pages, comments, this::afterCommit);
-        this.archives = new ArchivedThreads(db, clock, sites, pages, comments, renderer, readModel, this::afterCommit);
+        this.archives = new ArchivedThreads(db, clock, sites, pages, comments, readModel, this::afterCommit);
         this.authorData = new AuthorData(db, clock, pages, comments, images, revisions, attachments, this::afterCommit);
         bus.share(CommentEvent.class);
         bus.subscribe(CommentEvent.class, liveFeed::changed);

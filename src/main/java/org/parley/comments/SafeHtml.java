@@ -38,8 +38,7 @@ public record SafeHtml(String html) {
                 if (end < 0) {
                     break;
                 }
-                String tag = html.substring(i + 1, end).replaceFirst("^/", "").split("[\\s/]", 2)[0].toLowerCase(Locale.ROOT);
-                if (BLOCKS.contains(tag)) {
+                if (BLOCKS.contains(tagName(i + 1, end))) {
                     out.append('\n');
                 }
                 i = end + 1;
@@ -51,6 +50,16 @@ public record SafeHtml(String html) {
             }
         }
         return out.toString();
+    }
+
+    /** The lower-case name of the tag between {@code from} and {@code end}: {@code <p class=x>} and {@code </P>} give {@code p}. */
+    private String tagName(int from, int end) {
+        int start = from < end && html.charAt(from) == '/' ? from + 1 : from;
+        int stop = start;
+        while (stop < end && html.charAt(stop) != '/' && !Character.isWhitespace(html.charAt(stop))) {
+            stop++;
+        }
+        return html.substring(start, stop).toLowerCase(Locale.ROOT);
     }
 
     /** Appends the character reference at {@code at} decoded; false when there is none there. */

@@ -38,15 +38,25 @@ final class Authors {
     private final SiteId site;
     private final String source;
     /** Authors known to be stored, by key: only those whose page committed. */
-    private final Map<String, ReaderId> known = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ReaderId> eldest) {
-            return size() > MAX_CACHED;
-        }
-    };
+    private final Map<String, ReaderId> known = bounded();
     /** Authors met in the page being written, kept once it commits. */
     private final Map<String, ReaderId> pending = new HashMap<>();
     private final Set<String> renamed = new HashSet<>();
+    /**
+     * What an author's fields come to, and whether a name is held by an account or staff, remembered for the import:
+     * an archive repeats its authors on thousands of comments, and working each out (a digest, Unicode normalization,
+     * a look at the site's accounts) again every time was a fifth of an import's time.
+     */
+    private final Map<Given, Who> authors = bounded();
+    private final Map<String, Boolean> held = bounded();
+
+    /** An author as the export gives them. */
+    private record Given(Optional<String> email, Optional<String> user, Optional<String> name) {
+    }
+
+    /** An author as this import knows them. */
+    private record Who(String key, Optional<String> email, Optional<String> name) {
+    }
 
     Authors(Identity identity, ImportRepository repository, SiteId site, String source) {
         this.identity = identity;
@@ -57,26 +67,23 @@ final class Authors {
 
     /** The reader behind {@code comment} and the name it shows, made (inside the caller's write) when new. */
     Resolved resolve(Handle h, SourceComment comment, Instant now, Consumer<String> warn) {
-        Optional<String> email = comment.authorEmail().map(e -> e.strip().toLowerCase(Locale.ROOT)).filter(e -> e.contains("@"));
-        Optional<String> name = comment.authorName().flatMap(Authors::clean);
-        String key = email.map(e -> "email:" + Ids.digest(e))
-                .or(() -> comment.authorUser().map(u -> "user:" + Ids.digest(u)))
-                .or(() -> name.map(n -> "name:" + Ids.digest(n.toLowerCase(Locale.ROOT))))
-                .orElse("anonymous");
+        Who who = authors.computeIfAbsent(new Given(comment.authorEmail(), comment.authorUser(), comment.authorName()), Authors::who);
+        String key = who.key();
         ReaderId id = Optional.ofNullable(pending.get(key)).or(() -> Optional.ofNullable(known.get(key)))
                 // A reader who left Parley since an earlier import is gone: their next comments get a new guest.
                 .or(() -> repository.find(h, site, source, "author", key).map(ReaderId::new).filter(known -> identity.since(known).isPresent()))
                 .orElseGet(() -> {
-                    ReaderId made = email.flatMap(e -> identity.accountWithVerifiedEmail(site, e))
+                    ReaderId made = who.email().flatMap(e -> identity.accountWithVerifiedEmail(site, e))
                             .orElseGet(() -> identity.createGuest().id());
                     repository.replace(h, site, source, "author", key, made.value(), now);
                     return made;
                 });
         pending.put(key, id);
+        Optional<String> name = who.name();
         if (id.isAccount()) {
             return new Resolved(id, identity.account(id).map(Account::displayName).or(() -> name));
         }
-        if (name.isPresent() && identity.nameHeld(site, name.get())) {
+        if (name.isPresent() && held.computeIfAbsent(name.get(), n -> identity.nameHeld(site, n))) {
             String shown = name.get().substring(0, name.get().offsetByCodePoints(0,
                     Math.min(name.get().codePointCount(0, name.get().length()), MAX_NAME_LENGTH - SUFFIX.length()))) + SUFFIX;
             if (renamed.add(key)) {
@@ -86,6 +93,27 @@ final class Authors {
             return new Resolved(id, Optional.of(shown));
         }
         return new Resolved(id, name);
+    }
+
+    /** Who an export's fields name: the key they are remembered by, their email for matching accounts, their clean name. */
+    private static Who who(Given given) {
+        Optional<String> email = given.email().map(e -> e.strip().toLowerCase(Locale.ROOT)).filter(e -> e.contains("@"));
+        Optional<String> name = given.name().flatMap(Authors::clean);
+        String key = email.map(e -> "email:" + Ids.digest(e))
+                .or(() -> given.user().map(u -> "user:" + Ids.digest(u)))
+                .or(() -> name.map(n -> "name:" + Ids.digest(n.toLowerCase(Locale.ROOT))))
+                .orElse("anonymous");
+        return new Who(key, email, name);
+    }
+
+    /** A map that forgets what it used longest ago once it holds {@value #MAX_CACHED} entries. */
+    private static <K, V> Map<K, V> bounded() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MAX_CACHED;
+            }
+        };
     }
 
     /** The page being written committed: its authors are stored. */

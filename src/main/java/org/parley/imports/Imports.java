@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.parley.comments.Submission;
 import org.parley.comments.Verdict;
 import org.parley.comments.ArchivedComment;
+import org.parley.comments.ArchivedHtml;
 import org.parley.comments.ArchivedThread;
 import org.parley.comments.CommentId;
 import org.parley.comments.CommentStatus;
@@ -42,6 +43,8 @@ public final class Imports {
     static final int MAX_HTML_CHARS = 100_000;
     /** Small pages are written together, up to about this many comments a transaction; a bigger page alone. */
     static final int COMMENTS_PER_TRANSACTION = 1_000;
+    /** Batches read, planned and cleaned ahead of the one being stored: enough to keep the writer busy, few to hold. */
+    private static final int BATCHES_AHEAD = 2;
 
     private final Database db;
     private final Clock clock;
@@ -85,8 +88,14 @@ public final class Imports {
         long started = System.nanoTime();
         Tally check = new Tally();
         try {
-            read(request.format(), file, page -> plan(request, page, check)
-                    .ifPresent(plan -> check.pageDone(plan.page().comments().size(), true)), stray -> stray(stray, check), check::warn);
+            // The first pass only checks the file and counts it, unless it is all there is (a dry run).
+            read(request.format(), file, page -> {
+                if (request.dryRun()) {
+                    plan(request, page, check);
+                } else {
+                    check.pageDone(page.comments().size(), true);
+                }
+            }, stray -> stray(stray, check), check::warn);
         } catch (BadExport e) {
             return new ImportOutcome.Refused(e.getMessage());
         }
@@ -95,29 +104,40 @@ public final class Imports {
         }
         Tally done = new Tally();
         Authors authors = new Authors(identity, repository, request.site(), request.format().apiName());
-        List<Plan> batch = new ArrayList<>();
-        Runnable flush = () -> {
-            if (batch.isEmpty()) {
-                return;
+        try (ReadAhead<List<Plan>> ahead = new ReadAhead<>("parley-import-reader", BATCHES_AHEAD,
+                batches -> plan(request, file, done, batches))) {
+            for (Optional<List<Plan>> batch = ahead.next(); batch.isPresent(); batch = ahead.next()) {
+                store(request, batch.get(), authors, done);
+                progress.accept(new ImportProgress(done.pagesSeen(), check.pagesSeen(), done.commentsSeen(), check.commentsSeen(),
+                        Duration.ofNanos(System.nanoTime() - started)));
             }
-            store(request, batch, authors, done);
-            batch.clear();
-            progress.accept(new ImportProgress(done.pagesSeen(), check.pagesSeen(), done.commentsSeen(), check.commentsSeen(),
-                    Duration.ofNanos(System.nanoTime() - started)));
-        };
-        try {
-            read(request.format(), file, page -> {
-                plan(request, page, done).ifPresent(batch::add);
-                if (batch.stream().mapToInt(p -> p.steps().size()).sum() >= COMMENTS_PER_TRANSACTION) {
-                    flush.run();
-                }
-            }, stray -> stray(stray, done), done::warn);
-            flush.run();
         } catch (BadExport e) {
             return new ImportOutcome.Refused(e.getMessage() + " (the file changed while it was imported; pages before this are"
                     + " imported, and running the import again adds only what is missing)");
         }
         return new ImportOutcome.Done(done.summary(request.format(), false, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /**
+     * Reads the export again and hands {@code batches} its pages planned and cleaned, about
+     * {@value #COMMENTS_PER_TRANSACTION} comments a batch (a bigger page alone): the work that needs no write lock,
+     * done on the read-ahead thread while the caller stores the batch before.
+     */
+    private void plan(ImportRequest request, Path file, Tally tally, Consumer<List<Plan>> batches) {
+        List<Plan> batch = new ArrayList<>();
+        int[] size = {0};
+        read(request.format(), file, page -> plan(request, page, tally).ifPresent(plan -> {
+            batch.add(plan);
+            size[0] += plan.comments().size();
+            if (size[0] >= COMMENTS_PER_TRANSACTION) {
+                batches.accept(List.copyOf(batch));
+                batch.clear();
+                size[0] = 0;
+            }
+        }), stray -> stray(stray, tally), tally::warn);
+        if (!batch.isEmpty()) {
+            batches.accept(List.copyOf(batch));
+        }
     }
 
     /**
@@ -162,7 +182,15 @@ public final class Imports {
     }
 
     /** A page's comments that are to be stored, in order, under its key. */
-    private record Plan(SourcePage page, PageKey key, List<ThreadPlan.Step> steps, Map<String, CommentId> stored) {
+    private record Plan(SourcePage page, PageKey key, List<Ready> comments, Map<String, CommentId> stored) {
+    }
+
+    /** A comment to store, and its HTML cleaned. */
+    private record Ready(ThreadPlan.Step step, ArchivedHtml html) {
+
+        SourceComment comment() {
+            return step.comment();
+        }
     }
 
     /** Decides what becomes of one exported page and counts it (what is skipped, and for a dry run what is not). */
@@ -212,7 +240,9 @@ public final class Imports {
             tally.pageDone(count, !steps.isEmpty());
             return Optional.empty();
         }
-        return Optional.of(new Plan(page, key.get(), steps, stored));
+        // Cleaning is most of the work a comment takes before it is stored; a deleted comment keeps no text to clean.
+        return Optional.of(new Plan(page, key.get(), steps.stream().map(step -> new Ready(step,
+                new ArchivedHtml(step.comment().state() == SourceComment.State.DELETED ? "" : step.comment().html()))).toList(), stored));
     }
 
     /**
@@ -254,34 +284,34 @@ public final class Imports {
     private Written store(Handle h, ImportRequest request, Plan planned, Authors authors, Instant now, List<String> warnings) {
         String source = request.format().apiName();
         Map<String, CommentId> meanwhile = new HashMap<>();
-        repository.find(h, request.site(), source, "comment", planned.steps().stream().map(s -> s.comment().sourceId()).toList())
+        repository.find(h, request.site(), source, "comment", planned.comments().stream().map(r -> r.comment().sourceId()).toList())
                 .forEach((ref, id) -> meanwhile.put(ref, new CommentId(id)));
         Plan plan = planned;
         if (!meanwhile.isEmpty()) {
             Map<String, CommentId> stored = new HashMap<>(planned.stored());
             stored.putAll(meanwhile);
-            plan = new Plan(planned.page(), planned.key(), planned.steps().stream()
+            plan = new Plan(planned.page(), planned.key(), planned.comments().stream()
                     .filter(step -> !meanwhile.containsKey(step.comment().sourceId())).toList(), stored);
-            if (plan.steps().isEmpty()) {
+            if (plan.comments().isEmpty()) {
                 return new Written(plan, Optional.empty(), meanwhile.size());
             }
         }
-        List<ArchivedComment> archived = new ArrayList<>(plan.steps().size());
-        for (ThreadPlan.Step step : plan.steps()) {
-            SourceComment c = step.comment();
+        List<ArchivedComment> archived = new ArrayList<>(plan.comments().size());
+        for (Ready ready : plan.comments()) {
+            SourceComment c = ready.comment();
             Authors.Resolved author = authors.resolve(h, c, now, warnings::add);
-            archived.add(new ArchivedComment(c.sourceId(), step.parentRef(), author.id(), author.name(), c.html(),
+            archived.add(new ArchivedComment(c.sourceId(), ready.step().parentRef(), author.id(), author.name(), ready.html(),
                     status(c.state()), c.createdAt(), c.up(), c.down()));
         }
         SourcePage page = plan.page();
-        Instant created = page.createdAt().orElse(plan.steps().getFirst().comment().createdAt());
+        Instant created = page.createdAt().orElse(plan.comments().getFirst().comment().createdAt());
         ImportedThread stored = comments.importThread(new ArchivedThread(request.site(), plan.key(), page.title(), page.url(),
-                created, archived, plan.stored()));
+                created, archived, plan.stored(), source));
         Map<String, String> became = new HashMap<>();
         stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
         repository.claim(h, request.site(), source, "comment", became, now);
         Set<String> emptied = new HashSet<>(stored.emptied());
-        repository.awaitScreening(h, request.site(), plan.steps().stream().map(ThreadPlan.Step::comment)
+        repository.awaitScreening(h, request.site(), plan.comments().stream().map(Ready::comment)
                 .filter(c -> c.state() == SourceComment.State.PUBLISHED && !emptied.contains(c.sourceId()))
                 .map(c -> became.get(c.sourceId())).toList(), now);
         repository.record(h, request.site(), source, "page", Map.of(page.sourceId(), stored.page().value()), now);
@@ -298,14 +328,14 @@ public final class Imports {
         }
         ImportedThread thread = written.thread().get();
         Map<String, SourceComment> byRef = new HashMap<>();
-        plan.steps().forEach(step -> byRef.put(step.comment().sourceId(), step.comment()));
+        plan.comments().forEach(ready -> byRef.put(ready.comment().sourceId(), ready.comment()));
         thread.emptied().forEach(ref -> tally.warn("line " + byRef.get(ref).line() + ": comment " + ref
                 + " showed nothing once cleaned (only markup or script); kept as a deleted placeholder"));
         thread.detached().forEach(ref -> tally.warn("line " + byRef.get(ref).line() + ": comment " + ref
                 + " replies to a comment imported before onto another page; it is imported as a top-level comment"));
         Set<String> emptied = new HashSet<>(thread.emptied());
-        plan.steps().forEach(step -> tally.imported(emptied.contains(step.comment().sourceId())
-                ? CommentStatus.DELETED.apiName() : status(step.comment().state()).apiName(), 1));
+        plan.comments().forEach(ready -> tally.imported(emptied.contains(ready.comment().sourceId())
+                ? CommentStatus.DELETED.apiName() : status(ready.comment().state()).apiName(), 1));
         tally.pageDone(plan.page().comments().size(), true);
     }
 

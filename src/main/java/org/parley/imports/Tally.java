@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The running counts of one pass over an export, turned into an {@link ImportSummary} at the end. Not thread-safe. */
+/**
+ * The running counts of one pass over an export, turned into an {@link ImportSummary} at the end. Thread-safe: an import
+ * counts what it skips on the thread that reads the export and what it stores on the thread that writes.
+ */
 final class Tally {
 
     private final Map<String, Long> imported = new TreeMap<>();
@@ -18,45 +21,45 @@ final class Tally {
     private int pagesSeen;
     private long commentsSeen;
 
-    void imported(String status, long count) {
+    synchronized void imported(String status, long count) {
         if (count > 0) {
             imported.merge(status, count, Long::sum);
         }
     }
 
-    void skipped(String reason, long count) {
+    synchronized void skipped(String reason, long count) {
         if (count > 0) {
             skipped.merge(reason, count, Long::sum);
         }
     }
 
-    void warn(String warning) {
+    synchronized void warn(String warning) {
         warningCount++;
         if (warnings.size() < Imports.WARNINGS_KEPT) {
             warnings.add(warning);
         }
     }
 
-    void map(PageMapping page) {
+    synchronized void map(PageMapping page) {
         mapping.add(page);
     }
 
     /** A page of the export was dealt with, {@code stored} whether comments of it were stored (or would be). */
-    void pageDone(int comments, boolean stored) {
+    synchronized void pageDone(int comments, boolean stored) {
         pagesSeen++;
         commentsSeen += comments;
         pages += stored ? 1 : 0;
     }
 
-    int pagesSeen() {
+    synchronized int pagesSeen() {
         return pagesSeen;
     }
 
-    long commentsSeen() {
+    synchronized long commentsSeen() {
         return commentsSeen;
     }
 
-    ImportSummary summary(ImportFormat format, boolean dryRun, Duration elapsed) {
+    synchronized ImportSummary summary(ImportFormat format, boolean dryRun, Duration elapsed) {
         return new ImportSummary(format, dryRun, pages, imported, skipped, warnings, warningCount, mapping, elapsed);
     }
 }

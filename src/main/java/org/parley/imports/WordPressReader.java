@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Reads a WordPress export (WXR, any version: {@code wp:} is whatever {@code http://wordpress.org/export/…}
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
 final class WordPressReader {
 
     private static final String WXR_NAMESPACE = "http://wordpress.org/export/";
-    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<\\s*(p|div|blockquote|ul|ol|pre|table|h[1-6])\\b");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
+    private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("p", "div", "blockquote", "ul", "ol", "pre", "table",
+            "h1", "h2", "h3", "h4", "h5", "h6");
 
     private WordPressReader() {
     }
@@ -115,17 +114,69 @@ final class WordPressReader {
 
     /**
      * WordPress stores a comment as typed, lines and all, and makes paragraphs only when it shows it: so does this,
-     * for text without block elements of its own (a blank line ends a paragraph, a line break is kept).
+     * for text without block elements of its own (a blank line ends a paragraph, a line break is kept). Read by hand,
+     * not by regular expressions: it runs once per comment of an archive that can hold millions.
      */
     static String paragraphs(String content) {
-        String text = content.replace("\r\n", "\n").replace('\r', '\n').strip();
-        if (text.isEmpty() || BLOCK_TAG.matcher(text).find()) {
+        String text = content.indexOf('\r') < 0 ? content.strip() : content.replace("\r\n", "\n").replace('\r', '\n').strip();
+        if (text.isEmpty() || hasBlockTag(text)) {
             return text;
         }
-        StringBuilder out = new StringBuilder();
-        for (String paragraph : BLANK_LINES.split(text)) {
-            out.append("<p>").append(paragraph.strip().replace("\n", "<br>\n")).append("</p>\n");
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int start = 0;
+        while (start < text.length()) {
+            int end = blankLine(text, start);
+            String paragraph = text.substring(start, end < 0 ? text.length() : end).strip();
+            out.append("<p>").append(paragraph.replace("\n", "<br>\n")).append("</p>\n");
+            if (end < 0) {
+                break;
+            }
+            start = text.indexOf('\n', end + 1) + 1;
+            while (start < text.length() && Character.isWhitespace(text.charAt(start)) && blankRest(text, start)) {
+                start++;
+            }
         }
         return out.toString();
+    }
+
+    /** Where the next blank line (a line break, only whitespace, a line break) starts at or after {@code from}; -1 if none. */
+    private static int blankLine(String text, int from) {
+        for (int at = text.indexOf('\n', from); at >= 0; at = text.indexOf('\n', at + 1)) {
+            int next = at + 1;
+            while (next < text.length() && text.charAt(next) != '\n' && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            if (next < text.length() && text.charAt(next) == '\n') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** True while whitespace at {@code at} still belongs to the run of blank lines a split ate. */
+    private static boolean blankRest(String text, int at) {
+        int next = at;
+        while (next < text.length() && text.charAt(next) != '\n' && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        return next < text.length() && text.charAt(next) == '\n';
+    }
+
+    /** Whether the text opens a block element of its own ({@code <p>}, {@code <div>}, a list, a table, a heading…). */
+    private static boolean hasBlockTag(String text) {
+        for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+            int i = at + 1;
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (BLOCK_TAGS.contains(text.substring(nameStart, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

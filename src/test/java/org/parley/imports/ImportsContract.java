@@ -21,10 +21,13 @@ import org.parley.comments.CommentStatus;
 import org.parley.comments.Comments;
 import org.parley.comments.CommentsConfig;
 import org.parley.comments.Gate;
+import org.parley.comments.Markdown;
+import org.parley.comments.NewComment;
 import org.parley.comments.PageKey;
 import org.parley.comments.Sort;
 import org.parley.comments.ThreadNode;
 import org.parley.comments.ThreadPage;
+import org.parley.comments.Verdict;
 import org.parley.http.ParleyException;
 import org.parley.identity.Identity;
 import org.parley.identity.Login;
@@ -557,5 +560,37 @@ abstract class ImportsContract {
         Map<PageKey, Integer> counts = comments.counts(SITE, List.of(new PageKey("river-report"), new PageKey("market-day")),
                 Optional.empty());
         assertThat(counts).containsEntry(new PageKey("river-report"), 6).containsEntry(new PageKey("market-day"), 2);
+    }
+
+    @Test
+    void screeningKnowsAnImportedAuthorByTheCommentsTheirArchivePublished() {
+        imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus.xml");
+        List<Comment> shown = java.util.stream.Stream.of("river-report", "market-day")
+                .flatMap(key -> everyComment(thread(key).comments()).stream())
+                .filter(c -> c.status() == CommentStatus.PUBLISHED && c.author().isPresent()).toList();
+        ReaderId author = shown.getFirst().author().orElseThrow().id();
+        long theirs = shown.stream().filter(c -> c.author().orElseThrow().id().equals(author)).count();
+        List<Integer> seen = new ArrayList<>();
+        Comments screened = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 16),
+                sites, identity, Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), submission -> {
+                    seen.add(submission.authorPublished());
+                    return Verdict.publish();
+                });
+
+        screened.post(author, new NewComment(SITE, new PageKey("river-report"), Optional.empty(), new Markdown("Back again."),
+                Optional.empty(), Optional.empty(), Optional.empty(), "203.0.113.9"));
+
+        assertThat(theirs).isPositive();
+        assertThat(seen).containsExactly((int) theirs);
+    }
+
+    /** The comments of {@code nodes} and of all the replies below them. */
+    static List<Comment> everyComment(List<ThreadNode> nodes) {
+        List<Comment> all = new ArrayList<>();
+        nodes.forEach(node -> {
+            all.add(node.comment());
+            all.addAll(everyComment(node.replies()));
+        });
+        return all;
     }
 }
