@@ -74,10 +74,12 @@ final class ArchivedThreads {
                 }
                 boolean deleted = archived.status() == CommentStatus.DELETED;
                 SafeHtml html = deleted ? new SafeHtml("") : new SafeHtml(archived.html().html());
-                if (!deleted && !CommentRules.visible(html)) {
+                String text = deleted ? "" : archived.html().text();
+                if (!deleted && !CommentRules.visible(text)) {
                     emptied.add(archived.ref());
                     deleted = true;
                     html = new SafeHtml("");
+                    text = "";
                 }
                 CommentStatus status = deleted ? CommentStatus.DELETED : archived.status();
                 String id = db.ids().next("c", now.toEpochMilli());
@@ -85,7 +87,7 @@ final class ArchivedThreads {
                         archived.author().value(), deleted ? Optional.empty() : archived.authorName(), List.of(), html, status,
                         archived.createdAt().toEpochMilli(), Optional.empty(), archived.up(), archived.down(), false, Optional.empty(), List.of());
                 boolean held = status == CommentStatus.PENDING;
-                rows.add(new CommentRepository.ArchivedRow(row, new Markdown(html.text().strip()), held ? "open" : "none",
+                rows.add(new CommentRepository.ArchivedRow(row, new Markdown(text.strip()), held ? "open" : "none",
                         held ? HELD_IN_ARCHIVE : NO_REASONS));
                 if (stored.putIfAbsent(archived.ref(), row) != null) {
                     throw new IllegalArgumentException("comment ref " + archived.ref() + " appears twice in one archived thread");

@@ -169,7 +169,12 @@ final class CommentRules {
 
     /** True when {@code html} shows a reader at least one character that can be seen. */
     static boolean visible(SafeHtml html) {
-        return !html.text().codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        return visible(html.text());
+    }
+
+    /** Whether {@code text}, what a reader reads of a comment, shows anything at all. */
+    static boolean visible(String text) {
+        return !text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
                 || Character.isISOControl(c) || isInvisible(c) || Character.getType(c) == Character.SURROGATE);
     }
 }

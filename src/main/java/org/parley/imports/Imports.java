@@ -42,7 +42,11 @@ public final class Imports {
     /** Longest comment taken from an export, in characters of its HTML; a longer one is skipped as {@code too-long}. */
     static final int MAX_HTML_CHARS = 100_000;
     /** Small pages are written together, up to about this many comments a transaction; a bigger page alone. */
-    static final int COMMENTS_PER_TRANSACTION = 1_000;
+    static final int COMMENTS_PER_TRANSACTION = Integer.getInteger("parley.import.batch", 1_000);
+    /** The page cache SQLite's writer keeps while an import runs (taken only as it is used); see docs/PERFORMANCE.md. */
+    private static final int WRITE_CACHE_MIB = 64;
+    /** How much SQLite's log may grow while an import runs before it is copied into the database; see docs/PERFORMANCE.md. */
+    private static final int CHECKPOINT_MIB = Integer.getInteger("parley.import.checkpoint", 256);
     /** Batches read, planned and cleaned ahead of the one being stored: enough to keep the writer busy, few to hold. */
     private static final int BATCHES_AHEAD = 2;
 
@@ -102,10 +106,15 @@ public final class Imports {
         if (request.dryRun()) {
             return new ImportOutcome.Done(check.summary(request.format(), true, Duration.ofNanos(System.nanoTime() - started)));
         }
+        return db.bulkWriting(WRITE_CACHE_MIB, CHECKPOINT_MIB, () -> store(request, file, progress, check, started));
+    }
+
+    /** The second pass: stores what the export holds, the read-ahead thread reading and cleaning while this one writes. */
+    private ImportOutcome store(ImportRequest request, Path file, Consumer<ImportProgress> progress, Tally check, long started) {
         Tally done = new Tally();
         Authors authors = new Authors(identity, repository, request.site(), request.format().apiName());
         try (ReadAhead<List<Plan>> ahead = new ReadAhead<>("parley-import-reader", BATCHES_AHEAD,
-                batches -> plan(request, file, done, batches))) {
+                batches -> plan(request, file, done, authors, batches))) {
             for (Optional<List<Plan>> batch = ahead.next(); batch.isPresent(); batch = ahead.next()) {
                 store(request, batch.get(), authors, done);
                 progress.accept(new ImportProgress(done.pagesSeen(), check.pagesSeen(), done.commentsSeen(), check.commentsSeen(),
@@ -119,14 +128,15 @@ public final class Imports {
     }
 
     /**
-     * Reads the export again and hands {@code batches} its pages planned and cleaned, about
+     * Reads the export again and hands {@code batches} its pages planned and cleaned, their authors looked up, about
      * {@value #COMMENTS_PER_TRANSACTION} comments a batch (a bigger page alone): the work that needs no write lock,
      * done on the read-ahead thread while the caller stores the batch before.
      */
-    private void plan(ImportRequest request, Path file, Tally tally, Consumer<List<Plan>> batches) {
+    private void plan(ImportRequest request, Path file, Tally tally, Authors authors, Consumer<List<Plan>> batches) {
         List<Plan> batch = new ArrayList<>();
         int[] size = {0};
         read(request.format(), file, page -> plan(request, page, tally).ifPresent(plan -> {
+            authors.prepare(plan.comments().stream().map(Ready::comment).toList());
             batch.add(plan);
             size[0] += plan.comments().size();
             if (size[0] >= COMMENTS_PER_TRANSACTION) {

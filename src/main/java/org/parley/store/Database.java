@@ -53,6 +53,10 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readPool;
     /** PostgreSQL: where caches read committed rows, apart from the pool writers hold (SQLite: the read pool). */
     private final HikariDataSource cachePool;
+    /** SQLite's own default page cache, in KiB when negative: what a connection keeps when nobody asks for more. */
+    private static final int SQLITE_DEFAULT_CACHE_KIB = -2000;
+    /** SQLite's own default: the log is copied into the database once it holds this many pages. */
+    private static final int SQLITE_DEFAULT_CHECKPOINT_PAGES = 1000;
     private final Jdbi writer;
     private final Jdbi reader;
     private final Jdbi cacheReader;
@@ -393,6 +397,36 @@ public final class Database implements AutoCloseable {
     public void optimize() {
         if (vendor == Vendor.SQLITE) {
             writer.useHandle(h -> h.execute("PRAGMA optimize"));
+        }
+    }
+
+    /**
+     * Runs {@code work}, a long run of inserts (an import), with SQLite's writer set for it, then sets it back: it keeps
+     * up to {@code cacheMebibytes} of the database in memory instead of 2 MiB (the indexes an import adds to are
+     * touched all over, and reading their pages back from the file cost a tenth of its time), and copies its log into
+     * the database file every {@code checkpointMebibytes} instead of every 4 MiB: each commit of an import writes
+     * thousands of index pages to the log, so copying after each one wrote and synced every page again and again,
+     * where one copy now writes each page once for many commits. The memory is taken only as pages are read; the
+     * log file grows to about that size and is emptied at the end. PostgreSQL keeps its own buffers and checkpoints:
+     * there this only runs {@code work}.
+     */
+    public <R> R bulkWriting(int cacheMebibytes, int checkpointMebibytes, Supplier<R> work) {
+        if (vendor != Vendor.SQLITE) {
+            return work.get();
+        }
+        writer.useHandle(h -> {
+            h.execute("PRAGMA cache_size = " + (-1024L * cacheMebibytes));
+            long pageBytes = h.createQuery("PRAGMA page_size").mapTo(Long.class).one();
+            h.execute("PRAGMA wal_autocheckpoint = " + (checkpointMebibytes * 1024L * 1024 / pageBytes));
+        });
+        try {
+            return work.get();
+        } finally {
+            writer.useHandle(h -> {
+                h.execute("PRAGMA cache_size = " + SQLITE_DEFAULT_CACHE_KIB);
+                h.execute("PRAGMA wal_autocheckpoint = " + SQLITE_DEFAULT_CHECKPOINT_PAGES);
+                h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+            });
         }
     }
 
