@@ -24,6 +24,7 @@ import org.parley.comments.ImportedThread;
 import org.parley.comments.PageKey;
 import org.jdbi.v3.core.Handle;
 import org.parley.identity.Identity;
+import org.parley.moderation.Moderation;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 
@@ -50,9 +51,13 @@ public final class Imports {
     private final Comments comments;
     private final ImportRepository repository = new ImportRepository();
     private final ScreeningBacklog backlog;
+    private final Moderation moderation;
+    private final ParleyRecords parleyRecords;
 
-    private Imports(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
+    private Imports(Database db, Clock clock, Sites sites, Identity identity, Comments comments, Moderation moderation) {
         this.backlog = new ScreeningBacklog(db, comments, repository);
+        this.moderation = moderation;
+        this.parleyRecords = new ParleyRecords(identity, comments, moderation, repository);
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -60,8 +65,9 @@ public final class Imports {
         this.comments = comments;
     }
 
-    public static Imports create(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
-        return new Imports(db, clock, sites, identity, comments);
+    /** {@code moderation} gives and takes a site's sanctions and audit log, for Parley's own export and its import. */
+    public static Imports create(Database db, Clock clock, Sites sites, Identity identity, Comments comments, Moderation moderation) {
+        return new Imports(db, clock, sites, identity, comments, moderation);
     }
 
     /**
@@ -121,13 +127,15 @@ public final class Imports {
     }
 
     /**
-     * Writes everything of {@code site} that threads hold (pages, and comments of every status with their threading,
-     * authors, times and votes counts) to {@code out} in Parley's export format ({@code docs/export-schema.json}),
-     * streaming; {@code parley import parley} reads it back. Throws a 404 problem for an unknown site.
+     * Writes everything of {@code site} to {@code out} in Parley's export format ({@code docs/export-schema.json},
+     * version 2), streaming: pages, comments of every status with their threading, authors, times, votes (who voted
+     * how) and moderation (review, reasons, highlight, note); readers' blocks, sanctions and the audit log; and each
+     * reader named (kind, name, since when), never an email address, token, session, passkey or login.
+     * {@code parley import parley} reads it back. Throws a 404 problem for an unknown site.
      */
     public ExportSummary export(org.parley.sites.SiteId site, java.io.OutputStream out) {
         sites.require(site.value());
-        return ParleyExportWriter.write(comments, site, clock.instant(), out);
+        return ParleyExportWriter.write(comments, identity, moderation, site, clock.instant(), out);
     }
 
     /**
@@ -277,6 +285,7 @@ public final class Imports {
         Instant created = page.createdAt().orElse(plan.steps().getFirst().comment().createdAt());
         ImportedThread stored = comments.importThread(new ArchivedThread(request.site(), plan.key(), page.title(), page.url(),
                 created, archived, plan.stored()));
+        parleyRecords.keep(h, request.site(), source, page, plan.steps().stream().map(ThreadPlan.Step::comment).toList(), stored, now);
         Map<String, String> became = new HashMap<>();
         stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
         repository.claim(h, request.site(), source, "comment", became, now);
