@@ -24,7 +24,9 @@ import org.parley.comments.ImportedThread;
 import org.parley.comments.PageKey;
 import org.jdbi.v3.core.Handle;
 import org.parley.identity.Identity;
+import org.parley.http.ParleyException;
 import org.parley.moderation.Moderation;
+import org.parley.staff.StaffUser;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 
@@ -136,6 +138,23 @@ public final class Imports {
     public ExportSummary export(org.parley.sites.SiteId site, java.io.OutputStream out) {
         sites.require(site.value());
         return ParleyExportWriter.write(comments, identity, moderation, site, clock.instant(), out);
+    }
+
+    /**
+     * {@link #export} for an admin of the dashboard, recorded in the site's audit log ({@code site-export}) before the
+     * first byte is written: {@code open} is called, with the export's time, only once {@code admin} may export the site
+     * (a 403 problem {@code export-admins-only} for anyone else, a 404 one for an unknown site), and gives the stream to
+     * write to; the caller closes it.
+     */
+    public ExportSummary exportFor(StaffUser admin, org.parley.sites.SiteId site, Function<Instant, java.io.OutputStream> open) {
+        if (!admin.isAdmin()) {
+            throw new ParleyException.Forbidden(ImportProblem.EXPORT_ADMINS_ONLY, "Only an admin may export site '" + site
+                    + "': it holds every comment, vote, block and sanction of its readers.");
+        }
+        sites.require(site.value());
+        Instant now = clock.instant();
+        moderation.recordAudit(admin, site, "site-export", "site", site.value(), Optional.empty(), Optional.empty(), Optional.empty());
+        return ParleyExportWriter.write(comments, identity, moderation, site, now, open.apply(now));
     }
 
     /**
