@@ -145,8 +145,8 @@ final class ImportCommands {
         try (EventBus bus = EventBus.create(db)) {
             org.parley.imports.ExportSummary written = imports(db, config, bus).export(site, terminal.out());
             terminal.out().flush();
-            terminal.err().printf(Locale.ROOT, "parley: exported %,d comments with %,d votes on %,d pages of site %s, %,d readers,"
-                    + " %,d blocks, %,d sanctions and %,d audit log entries%n", written.comments(), written.votes(), written.pages(), site,
+            terminal.err().printf(Locale.ROOT, "parley: exported %,d comments on %,d pages of site %s (%,d votes, %,d readers, %,d blocks,"
+                    + " %,d sanctions, %,d audit log entries)%n", written.comments(), written.pages(), site, written.votes(),
                     written.readers(), written.blocks(), written.sanctions(), written.auditEntries());
         }
     }
