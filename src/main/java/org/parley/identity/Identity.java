@@ -113,9 +113,14 @@ public final class Identity {
                 h -> repository.createdFrom(h, network, now.minus(Duration.ofHours(1))) >= CROWD_PER_HOUR);
     }
 
-    /** Creates a guest for Parley's own use (the demo's commenters, imports): no address, no limit. */
+    /**
+     * Creates a guest for Parley's own use (the demo's commenters, imports): no address, no limit. Made inside the
+     * caller's write, the guest is known to {@link #since} there at once (an import asks about it before committing).
+     */
     public NewGuest createGuest() {
-        return create(clock.instant(), Optional.empty(), h -> false);
+        NewGuest made = create(clock.instant(), Optional.empty(), h -> false);
+        guests.changed(made.id().value());
+        return made;
     }
 
     private NewGuest create(Instant now, Optional<String> network, Predicate<Handle> crowded) {

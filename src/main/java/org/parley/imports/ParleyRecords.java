@@ -65,10 +65,11 @@ final class ParleyRecords {
         if (!trails.isEmpty()) {
             comments.restoreTrails(stored.page(), trails);
         }
-        page.site().ifPresent(records -> keepSite(h, site, source, records, readers, now));
+        page.site().ifPresent(records -> keepSite(h, site, source, records, stored.ids(), readers, now));
     }
 
-    private void keepSite(Handle h, SiteId site, String source, SourceSite records, Map<String, ReaderId> readers, Instant now) {
+    private void keepSite(Handle h, SiteId site, String source, SourceSite records, Map<String, CommentId> justStored,
+                          Map<String, ReaderId> readers, Instant now) {
         for (SourceSite.Block block : records.blocks()) {
             Optional<String> name = block.name().or(() -> Optional.ofNullable(records.readers().get(block.blocked()))
                     .flatMap(SourceSite.Reader::name));
@@ -89,16 +90,21 @@ final class ParleyRecords {
                 continue;
             }
             AuditEntry kept = moderation.restoreAudit(new AuditEntry(a.id(), a.at(), "", a.actorName(), site, a.action(),
-                    a.targetKind(), target(h, site, source, a, readers, now), a.subject().map(id -> subject(h, site, source, id,
+                    a.targetKind(), target(h, site, source, a, justStored, readers, now), a.subject().map(id -> subject(h, site, source, id,
                     readers, now)), a.reason(), Optional.empty(), Optional.empty()));
             repository.record(h, site, source, "audit", Map.of(a.id(), kept.id()), now);
         }
     }
 
-    /** An audit entry's target as it is called here: an imported comment or reader by its new id; anything else as it was. */
-    private String target(Handle h, SiteId site, String source, SourceSite.Audit entry, Map<String, ReaderId> readers, Instant now) {
+    /**
+     * An audit entry's target as it is called here: an imported comment (of this page, not recorded as imported until
+     * the page is, or of an earlier one) or reader by its new id; anything else as it was.
+     */
+    private String target(Handle h, SiteId site, String source, SourceSite.Audit entry, Map<String, CommentId> justStored,
+                          Map<String, ReaderId> readers, Instant now) {
         return switch (entry.targetKind()) {
-            case "comment" -> repository.find(h, site, source, "comment", entry.targetId()).orElse(entry.targetId());
+            case "comment" -> Optional.ofNullable(justStored.get(entry.targetId())).map(CommentId::value)
+                    .or(() -> repository.find(h, site, source, "comment", entry.targetId())).orElse(entry.targetId());
             case "commenter" -> subject(h, site, source, entry.targetId(), readers, now);
             default -> entry.targetId();
         };
@@ -123,9 +129,8 @@ final class ParleyRecords {
             return known;
         }
         String key = "user:" + Ids.digest(exported);
-        // Trusted as recorded: a reader who leaves takes these records along (Imports.forgetReader), and a guest made
-        // earlier in this transaction is not visible to Identity's reads yet.
-        ReaderId id = repository.find(h, site, source, "author", key).map(ReaderId::new)
+        // As Authors does: a reader who left Parley since an earlier import is gone, and is not brought back.
+        ReaderId id = repository.find(h, site, source, "author", key).map(ReaderId::new).filter(r -> identity.since(r).isPresent())
                 .orElseGet(() -> {
                     ReaderId here = new ReaderId(exported);
                     ReaderId made = identity.since(here).isPresent() ? here : identity.createGuest().id();
