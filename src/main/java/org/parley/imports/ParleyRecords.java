@@ -82,7 +82,7 @@ final class ParleyRecords {
             }
             Sanction kept = moderation.restoreSanction(new Sanction(s.id(), site, s.section(), reader(h, site, source, s.reader(),
                     readers, now), SanctionKind.valueOf(s.kind().toUpperCase(Locale.ROOT)), s.message(), s.startsAt(), s.endsAt(),
-                    s.createdBy(), Optional.empty()), s.liftedAt(), s.createdBy());
+                    s.createdBy(), Optional.empty()), s.liftedAt(), "imported");
             repository.record(h, site, source, "sanction", Map.of(s.id(), kept.id()), now);
         }
         for (SourceSite.Audit a : records.audit()) {

@@ -71,7 +71,8 @@ final class SiteSections {
         try {
             return new ReaderId(String.valueOf(raw)).value();
         } catch (IllegalArgumentException e) {
-            throw new BadExport(name + " line " + line + ": " + what + " names '" + raw + "', which is not a reader id (g_…, a_… or x_…)");
+            // The value itself is not repeated: a file may hold an email address where an id belongs.
+            throw new BadExport(name + " line " + line + ": " + what + " names something that is not a reader id (g_…, a_… or x_…)");
         }
     }
 

@@ -849,4 +849,31 @@ abstract class ImportsContract {
         assertThat(top.replies().getFirst().comment().author().orElseThrow().name()).contains("Bea");
         assertThat(imported(export("parley-v1.json"), PageKeyRule.ID).importedTotal()).isZero();
     }
+
+    @Test
+    void aVersionTwoExportWithABadVoteOrSanctionIsRefusedNamingTheLineAndNothingIsWritten() throws Exception {
+        String comment = "{\"id\": \"c_01hq0000000000001\", \"authorId\": \"g_01hq00000000000aa\", \"authorName\": \"Abe\","
+                + " \"status\": \"published\", \"html\": \"<p>Hi</p>\", \"createdAt\": \"2024-03-01T10:00:00Z\",\n \"votes\": [";
+        String page = "{\"format\": \"parley-export\", \"version\": 2, \"pages\": [{\"key\": \"k\", \"createdAt\": \"2024-03-01T09:00:00Z\","
+                + " \"comments\": [" + comment;
+        Path badVote = dir.resolve("bad-vote.json");
+        java.nio.file.Files.writeString(badVote, page + "{\"voterId\": \"g_01hq00000000000bb\", \"value\": 2, \"votedAt\": \"2024-03-01T11:00:00Z\"}]}]}]}");
+        Path badSanction = dir.resolve("bad-sanction.json");
+        java.nio.file.Files.writeString(badSanction, page + "]}]}],\n\"sanctions\": [{\"id\": \"s1\", \"readerId\": \"g_01hq00000000000aa\","
+                + " \"kind\": \"jail\", \"message\": \"x\", \"startsAt\": \"2024-03-01T12:00:00Z\"}]}");
+        Path notAReader = dir.resolve("not-a-reader.json");
+        java.nio.file.Files.writeString(notAReader, page + "]}]}],\n\"blocks\": [{\"blockerId\": \"bob@example.org\","
+                + " \"blockedId\": \"g_01hq00000000000aa\", \"createdAt\": \"2024-03-01T12:00:00Z\"}]}");
+
+        assertThat(refusedParley(badVote)).contains("bad-vote.json line 2", "\"value\" is 2", "1 or -1");
+        assertThat(refusedParley(badSanction)).contains("bad-sanction.json line 3", "jail", "ban, suspension or warning");
+        assertThat(refusedParley(notAReader)).contains("not-a-reader.json line 3", "not a reader id");
+        assertThat(storedComments()).isZero();
+    }
+
+    String refusedParley(Path file) {
+        ImportOutcome outcome = imports.run(new ImportRequest(SITE, ImportFormat.PARLEY, PageKeyRule.ID, false), file, p -> { });
+        assertThat(outcome).isInstanceOf(ImportOutcome.Refused.class);
+        return ((ImportOutcome.Refused) outcome).reason();
+    }
 }
