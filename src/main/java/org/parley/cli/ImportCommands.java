@@ -25,10 +25,12 @@ import org.parley.imports.PageMapping;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
+import org.parley.moderation.Moderation;
 import org.parley.sites.Sites;
 import org.parley.staff.Staff;
 import org.parley.staff.StaffConfig;
 import org.parley.store.Database;
+import org.parley.words.Words;
 import org.parley.web.ParleyConfig;
 
 /**
@@ -143,8 +145,9 @@ final class ImportCommands {
         try (EventBus bus = EventBus.create(db)) {
             org.parley.imports.ExportSummary written = imports(db, config, bus).export(site, terminal.out());
             terminal.out().flush();
-            terminal.err().printf(Locale.ROOT, "parley: exported %,d comments on %,d pages of site %s%n", written.comments(),
-                    written.pages(), site);
+            terminal.err().printf(Locale.ROOT, "parley: exported %,d comments on %,d pages of site %s (%,d votes, %,d readers, %,d blocks,"
+                    + " %,d sanctions, %,d audit log entries)%n", written.comments(), written.pages(), site, written.votes(),
+                    written.readers(), written.blocks(), written.sanctions(), written.auditEntries());
         }
     }
 
@@ -156,7 +159,12 @@ final class ImportCommands {
         Identity identity = Identity.create(db, clock, sites, config.identity(), staff::namesOn);
         Comments comments = Comments.create(db, clock, bus, LiveStreams.create(Duration.ofMinutes(1), 8), sites, identity,
                 Media.create(db, clock, config.media()), config.comments(), Gate.PUBLISH_ALL);
-        return Imports.create(db, clock, sites, identity, comments);
+        // The abuse model is never asked here: an import screens nothing, an export judges nothing.
+        Moderation moderation = Moderation.create(db, clock, bus, sites, identity, Words.create(db), () -> comments, config.moderation(),
+                text -> {
+                    throw new IllegalStateException("an import or export assesses no text");
+                });
+        return Imports.create(db, clock, sites, identity, comments, moderation);
     }
 
     static org.parley.sites.SiteId siteId(String raw) {

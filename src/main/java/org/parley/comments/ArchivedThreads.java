@@ -38,6 +38,7 @@ final class ArchivedThreads {
     private final Sites sites;
     private final PageRepository pages;
     private final CommentRepository comments;
+    private final TrailRepository trails = new TrailRepository();
     private final ThreadReadModel readModel;
     private final Consumer<CommentEvent> afterCommit;
 
@@ -171,15 +172,29 @@ final class ArchivedThreads {
             String from = after;
             List<PageRepository.CreatedPage> batch = db.read(h -> pages.ofSite(h, site, from, EXPORT_PAGES_PER_READ));
             for (PageRepository.CreatedPage page : batch) {
-                List<Comment> all = db.readConsistent(h -> comments.forPage(h, page.row().id())).stream()
-                        .map(row -> row.view(0)).toList();
-                out.accept(new ExportedPage(page.row().page(), Instant.ofEpochMilli(page.createdAt()), parentsFirst(all)));
+                // The comments and their votes and reviews as of one moment, so counts and votes agree.
+                ExportedPage exported = db.readConsistent(h -> {
+                    List<Comment> all = comments.forPage(h, page.row().id()).stream().map(row -> row.view(0)).toList();
+                    Map<CommentId, ArchivedTrail> trailsOf = new HashMap<>();
+                    trails.ofPage(h, page.row().id()).values().forEach(trail -> trailsOf.put(trail.comment(), trail));
+                    return new ExportedPage(page.row().page(), Instant.ofEpochMilli(page.createdAt()), parentsFirst(all), trailsOf);
+                });
+                out.accept(exported);
             }
             if (batch.size() < EXPORT_PAGES_PER_READ) {
                 return;
             }
             after = batch.getLast().row().id().value();
         }
+    }
+
+    /** Restores trails onto comments of {@code page} just imported; see {@link Comments#restoreTrails}. */
+    void restore(PageId page, List<ArchivedTrail> restored) {
+        db.write(h -> {
+            trails.restore(h, restored);
+            readModel.changed(page);
+            return null;
+        });
     }
 
     /** {@code all} (oldest first) reordered so that each parent comes before its replies, whatever their times. */

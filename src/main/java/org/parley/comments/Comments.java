@@ -20,7 +20,6 @@ import org.parley.identity.Voices;
 import org.parley.live.EventBus;
 import org.parley.live.LiveStreams;
 import org.parley.live.MissedEvents;
-import org.parley.media.ImageId;
 import org.parley.media.Media;
 import org.parley.sites.Site;
 import org.parley.sites.SiteId;
@@ -57,6 +56,7 @@ public final class Comments {
     private final CommentEdits edits;
     private final CommentVotes votes;
     private final ArchivedThreads archives;
+    private final CommentDecisions decisions;
     private final ActivityCounts activity = new ActivityCounts();
 
     private Comments(Database db, Clock clock, EventBus bus, LiveStreams streams, Sites sites, Identity identity,
@@ -76,6 +76,7 @@ public final class Comments {
         this.edits = new CommentEdits(db, screening, pages, comments, images, revisions, attachments, this::afterCommit);
         this.votes = new CommentVotes(db, identity, pages, comments, this::afterCommit);
         this.archives = new ArchivedThreads(db, clock, sites, pages, comments, readModel, this::afterCommit);
+        this.decisions = new CommentDecisions(db, clock, pages, comments, images, revisions, attachments, this::afterCommit);
         this.authorData = new AuthorData(db, clock, pages, comments, images, revisions, attachments, this::afterCommit);
         bus.share(CommentEvent.class);
         bus.subscribe(CommentEvent.class, liveFeed::changed);
@@ -244,6 +245,15 @@ public final class Comments {
         archives.export(sites.require(site.value()).id(), pages);
     }
 
+    /**
+     * Restores what readers and moderators left on comments of {@code page} just imported (votes, review, reasons,
+     * highlight, note), joining the caller's transaction (the import of that page). Each comment's counts become
+     * those of its stored votes; an author's vote on their own comment is left out.
+     */
+    public void restoreTrails(PageId page, List<ArchivedTrail> trails) {
+        archives.restore(page, trails);
+    }
+
     /** Comments posted by outcome, edits and votes through this door since start; thread-safe, cheap. */
     public CommentActivity activity() {
         return activity.snapshot();
@@ -308,61 +318,7 @@ public final class Comments {
      * transaction, so the caller's audit entry commits with it.
      */
     public Moderated moderate(CommentId id, ModerationChange change) {
-        Instant now = clock.instant();
-        return db.write(h -> {
-            comments.lock(h, id.value()); // an author's edit waits, or is waited for: never half of each
-            CommentRow row = comments.withImages(h, comments.find(h, id.value()).orElseThrow(() -> unknownComment(id)).row());
-            if (row.status() == CommentStatus.DELETED) {
-                throw new ParleyException.Conflict(CommentProblem.COMMENT_DELETED, "Comment " + id + " was deleted by its author.");
-            }
-            return switch (change) {
-                case ModerationChange.Approve approve -> {
-                    refuseIfEditedSince(h, id, approve.seenEdits());
-                    yield decide(h, row, withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured()), now);
-                }
-                case ModerationChange.Reject reject -> decide(h, row, withDecision(row, CommentStatus.REJECTED, reject.note(), false), now);
-                case ModerationChange.Feature feature ->
-                        decide(h, row, withDecision(row, row.status(), row.authorNote(), feature.featured()), now);
-                case ModerationChange.RemoveImage remove -> removeImage(h, row, remove.image(), now);
-            };
-        });
-    }
-
-    private void refuseIfEditedSince(Handle h, CommentId id, Optional<Integer> seenEdits) {
-        int edits = revisions.count(h, id.value());
-        if (seenEdits.isPresent() && seenEdits.get() != edits) {
-            throw new ParleyException.Conflict(CommentProblem.CHANGED_SINCE_READ, "Comment " + id
-                    + " was edited by its author after you opened it; read its new text before approving it.");
-        }
-    }
-
-    /** Stores a moderator's decision on a comment's status, note or highlight. */
-    private Moderated decide(Handle h, CommentRow row, CommentRow after, Instant now) {
-        comments.moderate(h, row.id(), after.status(), false, after.authorNote(), after.featured());
-        int delta = (after.isPublished() ? 1 : 0) - (row.isPublished() ? 1 : 0);
-        String kind = after.featured() != row.featured() ? "featured"
-                : after.status() == row.status() ? "reviewed"
-                : after.isPublished() ? "approved" : "rejected";
-        return recorded(h, row, after, delta, kind, now);
-    }
-
-    /** Records a moderator's change on the comment's page (live readers follow) and returns it before and after. */
-    private Moderated recorded(Handle h, CommentRow row, CommentRow after, int delta, String kind, Instant now) {
-        long version = pages.recordChange(h, row.pageId(), delta, kind, row.id(), now);
-        afterCommit(new CommentEvent.CommentModerated(row.pageId(), version, new CommentId(row.id())));
-        PageRow page = pages.find(h, row.pageId()).orElseThrow();
-        return new Moderated(page.siteId(), page.page().key(), row.view(0), after.view(0));
-    }
-
-    private Moderated removeImage(Handle h, CommentRow row, ImageId image, Instant now) {
-        if (!images.remove(h, row.id(), image)) {
-            throw new ParleyException.NotFound(CommentProblem.UNKNOWN_COMMENT_IMAGE,
-                    "Comment " + row.id() + " does not show image " + image + ".");
-        }
-        CommentRow after = row.withImages(row.images().stream().filter(shown -> !shown.id().equals(image)).toList());
-        Moderated moderated = recorded(h, row, after, 0, "image-removed", now);
-        attachments.releaseAfterCommit(List.of(image));
-        return moderated;
+        return decisions.moderate(id, change);
     }
 
     /**
@@ -387,11 +343,6 @@ public final class Comments {
     /** How a commenter's comments on a site have fared. */
     public AuthorStats authorStats(SiteId site, ReaderId author) {
         return db.read(h -> reviews.authorStats(h, site, author));
-    }
-
-    private static CommentRow withDecision(CommentRow row, CommentStatus status, Optional<String> note, boolean featured) {
-        return new CommentRow(row.id(), row.pageId(), row.parentId(), row.depth(), row.authorId(), row.authorName(),
-                row.authorBadges(), row.html(), status, row.createdAt(), row.editedAt(), row.up(), row.down(), featured, note, row.images());
     }
 
     /** Everything {@code reader} wrote and voted, for their own copy: comments with their source and status, votes. */

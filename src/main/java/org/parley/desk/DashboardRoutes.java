@@ -13,6 +13,7 @@ import org.parley.http.EncodedBody;
 import org.parley.http.Form;
 import org.parley.http.FormBodies;
 import org.parley.http.Responses;
+import org.parley.imports.Imports;
 import org.parley.moderation.Moderation;
 import org.parley.sites.Sites;
 import org.parley.staff.Session;
@@ -39,10 +40,11 @@ final class DashboardRoutes implements HttpService {
     private final DashboardRulesPages rules;
     private final DashboardWordsPages words;
     private final DashboardWebhookPages hooks;
+    private final DashboardSiteExport export;
     private final EncodedBody css = asset("web/admin/admin.css", "text/css; charset=utf-8");
     private final EncodedBody js = asset("web/admin/admin.js", "text/javascript; charset=utf-8");
 
-    DashboardRoutes(Moderation moderation, Staff staff, Sites sites, Webhooks webhooks) {
+    DashboardRoutes(Moderation moderation, Staff staff, Sites sites, Webhooks webhooks, Imports imports) {
         this.staff = staff;
         DashboardTemplates templates = new DashboardTemplates();
         this.queues = new DashboardQueuePages(moderation, sites, templates);
@@ -51,6 +53,7 @@ final class DashboardRoutes implements HttpService {
         this.rules = new DashboardRulesPages(moderation, sites, templates);
         this.words = new DashboardWordsPages(moderation, sites, templates);
         this.hooks = new DashboardWebhookPages(webhooks, sites, templates);
+        this.export = new DashboardSiteExport(imports, sites);
     }
 
     @Override
@@ -84,7 +87,8 @@ final class DashboardRoutes implements HttpService {
                 .post("/admin/sites/{site}/webhooks/{id}/rotate", form(hooks::rotate))
                 .post("/admin/sites/{site}/webhooks/{id}/enable", form((req, res, session, form) -> hooks.enable(req, res, session, form, true)))
                 .post("/admin/sites/{site}/webhooks/{id}/disable", form((req, res, session, form) -> hooks.enable(req, res, session, form, false)))
-                .post("/admin/sites/{site}/webhooks/{id}/delete", form(hooks::delete));
+                .post("/admin/sites/{site}/webhooks/{id}/delete", form(hooks::delete))
+                .get("/admin/sites/{site}/export", page(export::download));
     }
 
     /** A page handler, called only with a live session. */

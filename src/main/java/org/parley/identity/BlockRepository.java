@@ -70,4 +70,15 @@ final class BlockRepository {
         h.createUpdate("DELETE FROM blocks WHERE blocker_id = :reader OR blocked_id = :reader").bind("reader", reader.value()).execute();
         return blockers;
     }
+
+    /** Each block made on {@code site}, oldest first, handed to {@code out} as the rows stream in. */
+    void onSite(Handle h, SiteId site, java.util.function.Consumer<SiteBlock> out) {
+        h.createQuery("""
+                        SELECT blocker_id, blocked_id, blocked_name, created_at FROM blocks
+                        WHERE site_id = :site ORDER BY created_at, blocker_id, blocked_id""")
+                .bind("site", site.value())
+                .map((rs, ctx) -> new SiteBlock(new ReaderId(rs.getString(1)), new ReaderId(rs.getString(2)),
+                        Optional.ofNullable(rs.getString(3)), Instant.ofEpochMilli(rs.getLong(4))))
+                .forEach(out);
+    }
 }

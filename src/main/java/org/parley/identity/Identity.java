@@ -46,7 +46,7 @@ public final class Identity {
     private final GuestLimits limits;
     private final NetworkPseudonyms networks;
     private final GuestRepository repository = new GuestRepository();
-    private final BlockRepository blocks = new BlockRepository();
+    private final BlockLists blockLists;
     private final Accounts accounts;
     /** The names of a site's staff, which no guest may post under either. */
     private final Function<Optional<SiteId>, List<String>> staffNames;
@@ -55,8 +55,6 @@ public final class Identity {
     private final SharedCache<Optional<ReaderId>> tokens;
     /** Stored guests never change. */
     private final SharedCache<Optional<GuestRow>> guests;
-    /** By blocker: whom they blocked. */
-    private final SharedCache<Set<ReaderId>> blocked;
 
     private Identity(Database db, Clock clock, Sites sites, IdentityConfig config, Function<Optional<SiteId>, List<String>> staffNames) {
         this.staffNames = staffNames;
@@ -71,8 +69,7 @@ public final class Identity {
         this.accounts = new Accounts(db, clock, (realm, name) -> isStaffName(Optional.empty(), name));
         this.tokens = db.caches().cache("guest-tokens", MAX_CACHED, repository::byTokenHash);
         this.guests = db.caches().cache("guests", MAX_CACHED, (h, id) -> repository.find(h, new ReaderId(id)));
-        this.blocked = db.caches().cache("blocked", MAX_CACHED, (h, blocker) -> Set.copyOf(
-                blocks.byBlocker(h, new ReaderId(blocker)).stream().map(Block::blocked).toList()));
+        this.blockLists = new BlockLists(db, MAX_CACHED);
     }
 
     /** Identity with {@code config}'s guest limits; reads (or, the first time, makes) the installation's network secret. */
@@ -116,9 +113,14 @@ public final class Identity {
                 h -> repository.createdFrom(h, network, now.minus(Duration.ofHours(1))) >= CROWD_PER_HOUR);
     }
 
-    /** Creates a guest for Parley's own use (the demo's commenters, imports): no address, no limit. */
+    /**
+     * Creates a guest for Parley's own use (the demo's commenters, imports): no address, no limit. Made inside the
+     * caller's write, the guest is known to {@link #since} there at once (an import asks about it before committing).
+     */
     public NewGuest createGuest() {
-        return create(clock.instant(), Optional.empty(), h -> false);
+        NewGuest made = create(clock.instant(), Optional.empty(), h -> false);
+        guests.changed(made.id().value());
+        return made;
     }
 
     private NewGuest create(Instant now, Optional<String> network, Predicate<Handle> crowded) {
@@ -306,8 +308,7 @@ public final class Identity {
             }
             repository.delete(h, reader).ifPresent(tokens::changed);
             guests.changed(reader.value());
-            this.blocked.changed(reader.value());
-            blocks.deleteAllOf(h, reader).forEach(this.blocked::changed);
+            blockLists.forget(h, reader);
             return null;
         });
     }
@@ -448,33 +449,22 @@ public final class Identity {
      * block signal.
      */
     public void block(ReaderId blocker, ReaderId blocked, Optional<String> name, SiteId site, Voice voice) {
-        if (blocker.equals(blocked)) {
-            throw new ParleyException.Conflict(IdentityProblem.SELF_BLOCK, "You cannot block yourself.");
-        }
-        Instant now = clock.instant();
-        db.write(h -> {
-            blocks.insert(h, blocker, blocked, name, site, voice, now);
-            this.blocked.changed(blocker.value());
-            return null;
-        });
+        blockLists.block(blocker, blocked, name, site, voice, clock.instant());
     }
 
     /** Takes {@code blocked} off {@code blocker}'s block list; true if they were on it. */
     public boolean unblock(ReaderId blocker, ReaderId blocked) {
-        return db.write(h -> {
-            this.blocked.changed(blocker.value());
-            return blocks.delete(h, blocker, blocked);
-        });
+        return blockLists.unblock(blocker, blocked);
     }
 
     /** A reader's block list, most recent first. */
     public List<Block> blockList(ReaderId blocker) {
-        return db.read(h -> blocks.byBlocker(h, blocker));
+        return blockLists.of(blocker);
     }
 
     /** Whom a reader has blocked; kept in memory, as every thread read of a reader with blocks asks. */
     public Set<ReaderId> blocked(ReaderId blocker) {
-        return blocked.get(blocker.value());
+        return blockLists.blocked(blocker);
     }
 
     /**
@@ -482,7 +472,20 @@ public final class Identity {
      * as {@link Voice} says (once per household, at most {@value Voice#MOST_PER_DELEGATION} per delegation). Never who.
      */
     public int blockersSince(ReaderId blocked, SiteId site, Instant since) {
-        return db.read(h -> blocks.blockersSince(h, blocked, site, since));
+        return blockLists.blockersSince(blocked, site, since);
+    }
+
+    /** Every block made on {@code site}, oldest first, for a full export of the site; read in one snapshot. */
+    public void blocksOn(SiteId site, java.util.function.Consumer<SiteBlock> out) {
+        blockLists.ofSite(site, out);
+    }
+
+    /**
+     * Restores a block an export of {@code site} holds, with its time, as an established reader's (joins the caller's
+     * transaction). Idempotent: a block that exists stays as it is; a reader blocking themselves is left out.
+     */
+    public void restoreBlock(SiteId site, SiteBlock block) {
+        blockLists.restore(site, block);
     }
 
     /** Routes for guests, to mount under {@code /api/v1}. */

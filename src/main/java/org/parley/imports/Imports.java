@@ -25,6 +25,9 @@ import org.parley.comments.ImportedThread;
 import org.parley.comments.PageKey;
 import org.jdbi.v3.core.Handle;
 import org.parley.identity.Identity;
+import org.parley.http.ParleyException;
+import org.parley.moderation.Moderation;
+import org.parley.staff.StaffUser;
 import org.parley.sites.Sites;
 import org.parley.store.Database;
 
@@ -57,9 +60,13 @@ public final class Imports {
     private final Comments comments;
     private final ImportRepository repository = new ImportRepository();
     private final ScreeningBacklog backlog;
+    private final Moderation moderation;
+    private final ParleyRecords parleyRecords;
 
-    private Imports(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
+    private Imports(Database db, Clock clock, Sites sites, Identity identity, Comments comments, Moderation moderation) {
         this.backlog = new ScreeningBacklog(db, comments, repository);
+        this.moderation = moderation;
+        this.parleyRecords = new ParleyRecords(identity, comments, moderation, repository);
         this.db = db;
         this.clock = clock;
         this.sites = sites;
@@ -67,8 +74,9 @@ public final class Imports {
         this.comments = comments;
     }
 
-    public static Imports create(Database db, Clock clock, Sites sites, Identity identity, Comments comments) {
-        return new Imports(db, clock, sites, identity, comments);
+    /** {@code moderation} gives and takes a site's sanctions and audit log, for Parley's own export and its import. */
+    public static Imports create(Database db, Clock clock, Sites sites, Identity identity, Comments comments, Moderation moderation) {
+        return new Imports(db, clock, sites, identity, comments, moderation);
     }
 
     /**
@@ -151,13 +159,32 @@ public final class Imports {
     }
 
     /**
-     * Writes everything of {@code site} that threads hold (pages, and comments of every status with their threading,
-     * authors, times and votes counts) to {@code out} in Parley's export format ({@code docs/export-schema.json}),
-     * streaming; {@code parley import parley} reads it back. Throws a 404 problem for an unknown site.
+     * Writes everything of {@code site} to {@code out} in Parley's export format ({@code docs/export-schema.json},
+     * version 2), streaming: pages, comments of every status with their threading, authors, times, votes (who voted
+     * how) and moderation (review, reasons, highlight, note); readers' blocks, sanctions and the audit log; and each
+     * reader named (kind, name, since when), never an email address, token, session, passkey or login.
+     * {@code parley import parley} reads it back. Throws a 404 problem for an unknown site.
      */
     public ExportSummary export(org.parley.sites.SiteId site, java.io.OutputStream out) {
         sites.require(site.value());
-        return ParleyExportWriter.write(comments, site, clock.instant(), out);
+        return ParleyExportWriter.write(comments, identity, moderation, site, clock.instant(), out);
+    }
+
+    /**
+     * {@link #export} for an admin of the dashboard, recorded in the site's audit log ({@code site-export}) before the
+     * first byte is written: {@code open} is called, with the export's time, only once {@code admin} may export the site
+     * (a 403 problem {@code export-admins-only} for anyone else, a 404 one for an unknown site), and gives the stream to
+     * write to; the caller closes it.
+     */
+    public ExportSummary exportFor(StaffUser admin, org.parley.sites.SiteId site, Function<Instant, java.io.OutputStream> open) {
+        if (!admin.isAdmin()) {
+            throw new ParleyException.Forbidden(ImportProblem.EXPORT_ADMINS_ONLY, "Only an admin may export site '" + site
+                    + "': it holds every comment, vote, block and sanction of its readers.");
+        }
+        sites.require(site.value());
+        Instant now = clock.instant();
+        moderation.recordAudit(admin, site, "site-export", "site", site.value(), Optional.empty(), Optional.empty(), Optional.empty());
+        return ParleyExportWriter.write(comments, identity, moderation, site, now, open.apply(now));
     }
 
     /**
@@ -246,7 +273,9 @@ public final class Imports {
             steps.forEach(step -> tally.imported(status(step.comment().state()).apiName(), 1));
             tally.map(new PageMapping(key.get().value(), page.url(), page.title(), steps.size()));
         }
-        if (request.dryRun() || steps.isEmpty()) {
+        // A page that brings what the export holds about the site (a Parley export's last) is stored even with no new
+        // comment: a later export of the same site may add a block or a ban and no comment to its last page.
+        if (request.dryRun() || (steps.isEmpty() && page.site().isEmpty())) {
             tally.pageDone(count, !steps.isEmpty());
             return Optional.empty();
         }
@@ -302,9 +331,10 @@ public final class Imports {
             stored.putAll(meanwhile);
             plan = new Plan(planned.page(), planned.key(), planned.comments().stream()
                     .filter(step -> !meanwhile.containsKey(step.comment().sourceId())).toList(), stored);
-            if (plan.comments().isEmpty()) {
-                return new Written(plan, Optional.empty(), meanwhile.size());
-            }
+        }
+        if (plan.comments().isEmpty()) {
+            parleyRecords.keepSite(h, request.site(), source, plan.page(), now);
+            return new Written(plan, Optional.empty(), meanwhile.size());
         }
         List<ArchivedComment> archived = new ArrayList<>(plan.comments().size());
         for (Ready ready : plan.comments()) {
@@ -317,6 +347,7 @@ public final class Imports {
         Instant created = page.createdAt().orElse(plan.comments().getFirst().comment().createdAt());
         ImportedThread stored = comments.importThread(new ArchivedThread(request.site(), plan.key(), page.title(), page.url(),
                 created, archived, plan.stored(), source));
+        parleyRecords.keep(h, request.site(), source, page, plan.comments().stream().map(Ready::comment).toList(), stored, now);
         Map<String, String> became = new HashMap<>();
         stored.ids().forEach((ref, id) -> became.put(ref, id.value()));
         repository.claim(h, request.site(), source, "comment", became, now);

@@ -10,9 +10,17 @@ import java.util.Optional;
  * @param state what the export says became of it
  * @param line  where it starts in the file, for messages
  * @param up    up votes as they counted where it comes from (a Parley export); likewise {@code down}
+ * @param trail what a Parley export (version 2) holds besides: each vote, the review, reasons, highlight and note
  */
 record SourceComment(String sourceId, Optional<String> parentId, Optional<String> authorName, Optional<String> authorEmail,
-                     Optional<String> authorUser, String html, State state, Instant createdAt, int line, int up, int down) {
+                     Optional<String> authorUser, String html, State state, Instant createdAt, int line, int up, int down,
+                     Optional<SourceTrail> trail) {
+
+    /** A comment of an export that has vote counts but no voters (Remark42, Commento, a Parley export version 1). */
+    SourceComment(String sourceId, Optional<String> parentId, Optional<String> authorName, Optional<String> authorEmail,
+                  Optional<String> authorUser, String html, State state, Instant createdAt, int line, int up, int down) {
+        this(sourceId, parentId, authorName, authorEmail, authorUser, html, state, createdAt, line, up, down, Optional.empty());
+    }
 
     /** A comment of an export that has no votes (Disqus, WordPress). */
     SourceComment(String sourceId, Optional<String> parentId, Optional<String> authorName, Optional<String> authorEmail,

@@ -77,6 +77,14 @@ final class AuditRepository {
         return select.map((rs, ctx) -> entry(rs)).list();
     }
 
+    /** Each audit entry of {@code site}, oldest first, handed to {@code out} as the rows stream in. */
+    void onSite(Handle h, SiteId site, java.util.function.Consumer<AuditEntry> out) {
+        h.createQuery("SELECT * FROM audit_log WHERE site_id = :site ORDER BY at, id")
+                .bind("site", site.value())
+                .map((rs, ctx) -> entry(rs))
+                .forEach(out);
+    }
+
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor_id"),
                 rs.getString("actor_name"), new SiteId(rs.getString("site_id")), rs.getString("action"),

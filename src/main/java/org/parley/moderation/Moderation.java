@@ -68,6 +68,7 @@ public final class Moderation {
     private final AuditRepository audit = new AuditRepository();
     private final AuditTrail trail;
     private final AuditReader auditReader;
+    private final ModerationArchive archive;
     private final NudgeRepository nudges = new NudgeRepository();
     private final Function<String, AbuseAssessment> abuse;
     private final com.fasterxml.jackson.databind.ObjectMapper json = Json.mapper();
@@ -90,6 +91,7 @@ public final class Moderation {
         this.words = words;
         this.trail = new AuditTrail(db.ids(), audit);
         this.auditReader = new AuditReader(db, audit, comments);
+        this.archive = new ModerationArchive(db, sanctionRows, audit);
         this.casework = new Casework(db, identity, comments, sanctions, reports, auditReader);
         this.actions = new Actions(db, clock, comments, casework, reports, trail);
     }
@@ -397,6 +399,32 @@ public final class Moderation {
      */
     public List<AuditEntry> audit(StaffUser moderator, AuditQuery query) {
         return auditReader.read(moderator, query);
+    }
+
+    /** Every sanction of {@code site} (lifted and ended ones too), oldest first, for a full export of the site. */
+    public void sanctionsOn(SiteId site, java.util.function.Consumer<Sanction> out) {
+        archive.sanctionsOn(sites.require(site.value()).id(), out);
+    }
+
+    /** Every audit entry of {@code site}, oldest first, for a full export of the site. */
+    public void auditOn(SiteId site, java.util.function.Consumer<AuditEntry> out) {
+        archive.auditOn(sites.require(site.value()).id(), out);
+    }
+
+    /**
+     * Stores a sanction a site's export holds, under a new id, with its times; {@code lifted} says when it was lifted
+     * early, by {@code liftedBy} (a name). Joins the caller's transaction. Returns it as stored.
+     */
+    public Sanction restoreSanction(Sanction exported, Optional<Instant> lifted, String liftedBy) {
+        return archive.restore(exported, lifted, liftedBy);
+    }
+
+    /**
+     * Appends an audit entry a site's export holds, under a new id, with its time, action, target and reason; its actor
+     * id is {@code imported} (no one here did it), its actor name the one exported. Joins the caller's transaction.
+     */
+    public AuditEntry restoreAudit(AuditEntry exported) {
+        return archive.restore(exported);
     }
 
     /** A term that cannot match anything would sit in the list doing nothing: refuse it by name (422). */

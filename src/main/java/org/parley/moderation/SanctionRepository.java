@@ -92,4 +92,12 @@ final class SanctionRepository {
                 .mapTo(Integer.class)
                 .one() > 0;
     }
+
+    /** Each sanction of {@code site}, oldest first, handed to {@code out} as the rows stream in. */
+    void onSite(Handle h, SiteId site, java.util.function.Consumer<Sanction> out) {
+        h.createQuery("SELECT * FROM sanctions WHERE site_id = :site ORDER BY starts_at, id")
+                .bind("site", site.value())
+                .map((rs, ctx) -> sanction(rs))
+                .forEach(out);
+    }
 }

@@ -61,7 +61,7 @@ final class Housekeeping implements AutoCloseable {
             notify.sendDigests();
             notify.forgetOld();
         });
-        Imports imports = Imports.create(db, clock, sites, identity, comments);
+        Imports imports = Imports.create(db, clock, sites, identity, comments, judges.moderation());
         // Every check (each minute) while imported comments wait; a run stops after its budget so the chores after it
         // wait at most that long on this node.
         jobs.schedule("screen-imported-comments", Duration.ZERO, SCREENING_BUDGET.multipliedBy(5), () -> {

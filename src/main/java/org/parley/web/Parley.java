@@ -67,7 +67,7 @@ public final class Parley implements AutoCloseable {
             pages.add(new HealthRoutes(db, judges.abuse())); // GET /health/live, /health/ready
             pages.add(new MetricsRoutes(meters, config.metrics())); // GET /metrics
             pages.add(staff.routes());
-            pages.add(Desk.create(moderation, staff, sites, webhooks).routes());
+            pages.add(Desk.create(moderation, staff, sites, webhooks, org.parley.imports.Imports.create(db, clock, sites, identity, comments, moderation)).routes());
             pages.add(media.routes(identity, sites, moderation::refuseIfRestricted)); // POST /api/v1/sites/{site}/images, GET /media/…
             if (demo) {
                 Demo newsroom = Demo.create(db, sites, identity, media, config.comments(), moderation, screening);

@@ -30,7 +30,7 @@ record ReaderServices(Mail mail, Logins logins, Notify notices, Privacy privacy)
         Logins logins = Logins.create(db, clock, sites, identity, mail, config.server().publicUrl());
         Notify notify = Notify.create(db, clock, bus, sites, identity, comments, mail, staff, moderation, config.server().publicUrl());
         return new ReaderServices(mail, logins, notify, Privacy.create(clock, sites, identity, comments, new DataHolders(notify, logins, webhooks,
-                Imports.create(db, clock, sites, identity, comments)), staff, moderation));
+                Imports.create(db, clock, sites, identity, comments, moderation)), staff, moderation));
     }
 
     /** Their pages, to mount at the root: admins acting on a reader's request. */

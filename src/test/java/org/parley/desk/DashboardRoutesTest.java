@@ -796,6 +796,48 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void anAdminDownloadsTheSitesFullExportFromItsRowAndTheAuditLogSaysSo() {
+        String id = fresh();
+        assertThat(post(demoMod, "/admin/comments/" + id + "/reject", "reason", "Off topic").status()).isEqualTo(303);
+        assertThat(get(admin, "/admin").text()).contains("action=\"/admin/sites/demo/export\"", "Export the site");
+
+        Http.Reply export = get(admin, "/admin/sites/demo/export");
+
+        assertThat(export.status()).as(export.text()).isEqualTo(200);
+        assertThat(export.contentType()).isEqualTo("application/json");
+        assertThat(export.header("Content-Disposition").orElseThrow())
+                .matches("attachment; filename=\"parley-export-demo-\\d{4}-\\d{2}-\\d{2}\\.json\"");
+        JsonNode file = export.json();
+        assertThat(file.get("format").asText()).isEqualTo("parley-export");
+        assertThat(file.get("version").asInt()).isEqualTo(2);
+        assertThat(file.get("site").asText()).isEqualTo("demo");
+        assertThat(StreamSupport.stream(file.get("pages").spliterator(), false).flatMap(page -> StreamSupport.stream(
+                page.get("comments").spliterator(), false)).filter(c -> c.get("id").asText().equals(id)).findFirst().orElseThrow()
+                .get("status").asText()).isEqualTo("rejected");
+        assertThat(file.get("moderation").toString()).contains("\"reject\"", "Off topic");
+        assertThat(get(admin, "/admin/audit.json?site=demo&action=site-export").json()).isNotEmpty().first().satisfies(entry -> {
+            assertThat(entry.get("actorName").asText()).isEqualTo("ed");
+            assertThat(entry.get("targetKind").asText()).isEqualTo("site");
+            assertThat(entry.get("targetId").asText()).isEqualTo("demo");
+        });
+    }
+
+    @Test
+    void aModeratorWhoIsNoAdminSeesNoExportButtonAndIsRefusedTheDownload() {
+        int before = get(admin, "/admin/audit.json?site=demo&action=site-export").json().size();
+
+        assertThat(get(demoMod, "/admin").text()).doesNotContain("/export", "Export the site");
+        Http.Reply refused = get(demoMod, "/admin/sites/demo/export");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(problem(refused)).isEqualTo("export-admins-only");
+        assertThat(refused.header("Content-Disposition")).isEmpty();
+        assertThat(problem(get(heraldMod, "/admin/sites/demo/export"))).isEqualTo("export-admins-only");
+        assertThat(get(null, "/admin/sites/demo/export").status()).isEqualTo(303);
+        assertThat(get(admin, "/admin/audit.json?site=demo&action=site-export").json().size()).isEqualTo(before);
+    }
+
+    @Test
     void theAuditLogPagesBackwardsFiftyEntriesAtATime() {
         String id = fresh();
         for (int i = 0; i < 26; i++) {

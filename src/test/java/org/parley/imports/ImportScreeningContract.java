@@ -98,7 +98,7 @@ abstract class ImportScreeningContract {
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 16), sites,
                 identity, Media.create(db, clock, MediaConfig.defaults()), CommentsConfig.defaults(), Gate.PUBLISH_ALL);
         door.set(comments);
-        imports = Imports.create(db, clock, sites, identity, comments);
+        imports = Imports.create(db, clock, sites, identity, comments, moderation);
         moderation.seedWords(SITE, List.of(WordTerm.suspect("zorkbad"), WordTerm.banned("scumbag")));
     }
 

@@ -36,6 +36,17 @@ import org.parley.live.InProcessEventBus;
 import org.parley.live.LiveStreams;
 import org.parley.media.Media;
 import org.parley.media.MediaConfig;
+import org.parley.comments.Reason;
+import org.parley.comments.Verdict;
+import org.parley.moderation.AuditEntry;
+import org.parley.moderation.AuditQuery;
+import org.parley.moderation.Moderation;
+import org.parley.moderation.ModeratorAction;
+import org.parley.staff.Role;
+import org.parley.staff.StaffId;
+import org.parley.staff.StaffUser;
+import org.parley.moderation.ModerationRules;
+import org.parley.words.Words;
 import org.parley.sites.NewSite;
 import org.parley.sites.SiteId;
 import org.parley.sites.Sites;
@@ -60,6 +71,7 @@ abstract class ImportsContract {
     Identity identity;
     Imports imports;
     Sites sites;
+    Moderation moderation;
     List<ImportProgress> progress = new ArrayList<>();
 
     abstract StoreConfig store(Path dir);
@@ -77,7 +89,15 @@ abstract class ImportsContract {
         Media media = Media.create(db, clock, MediaConfig.defaults());
         comments = Comments.create(db, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 16), sites,
                 identity, media, CommentsConfig.defaults(), Gate.PUBLISH_ALL);
-        imports = Imports.create(db, clock, sites, identity, comments);
+        moderation = moderation(db, sites, identity, comments);
+        imports = Imports.create(db, clock, sites, identity, comments, moderation);
+    }
+
+    Moderation moderation(Database on, Sites sitesThere, Identity identityThere, Comments commentsThere) {
+        return Moderation.create(on, clock, new InProcessEventBus(), sitesThere, identityThere, Words.create(on), () -> commentsThere,
+                ModerationRules.defaults(), text -> {
+                    throw new AssertionError("an import never asks the abuse model");
+                });
     }
 
     @AfterEach
@@ -487,7 +507,7 @@ abstract class ImportsContract {
         }
         ImportSummary summary = imported(file, PageKeyRule.ID);
 
-        assertThat(exported).isEqualTo(new ExportSummary(2, 6));
+        assertThat(exported).isEqualTo(new ExportSummary(2, 6, 2, 2, 0, 0, 0));
         assertThat(summary.importedTotal()).isEqualTo(6);
         assertThat(summary.imported()).containsEntry("deleted", 1L).containsEntry("rejected", 1L).containsEntry("published", 4L);
         java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
@@ -512,22 +532,47 @@ abstract class ImportsContract {
         return ((ImportOutcome.Done) outcome).summary();
     }
 
-    /** An export with what must differ between two sites taken out: the site, the time, and ids (numbered in order). */
+    /**
+     * An export with what must differ between two copies of a site taken out: the site and the export's time; every
+     * id (comments, readers, sanctions, audit entries), numbered in the order it first appears, since each copy makes
+     * its own; of each reader, their kind and since when (an account elsewhere arrives as a guest, its sign-in is not
+     * exported, and a guest an import makes is created then); and of each audit entry whether an import brought it
+     * (the copy's entries all did). Readers are listed by their number, as each copy lists them by its own ids.
+     */
     static com.fasterxml.jackson.databind.JsonNode comparable(byte[] export) throws java.io.IOException {
         com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(export);
         tree.remove(List.of("site", "exportedAt"));
         Map<String, String> numbered = new java.util.HashMap<>();
-        for (com.fasterxml.jackson.databind.JsonNode page : tree.get("pages")) {
-            for (com.fasterxml.jackson.databind.JsonNode comment : page.get("comments")) {
-                com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) comment;
-                for (String field : List.of("id", "parentId", "authorId")) {
-                    if (c.hasNonNull(field)) {
-                        c.put(field, numbered.computeIfAbsent(field.equals("authorId") ? "a" + c.get(field).asText() : c.get(field).asText(),
-                                k -> "#" + numbered.size()));
-                    }
+        java.util.function.BiConsumer<com.fasterxml.jackson.databind.JsonNode, List<String>> renumber = (node, fields) -> {
+            for (String field : fields) {
+                if (node.hasNonNull(field)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) node).put(field,
+                            numbered.computeIfAbsent(node.get(field).asText(), k -> "#" + numbered.size()));
                 }
             }
+        };
+        for (com.fasterxml.jackson.databind.JsonNode page : tree.get("pages")) {
+            for (com.fasterxml.jackson.databind.JsonNode comment : page.get("comments")) {
+                renumber.accept(comment, List.of("id", "parentId", "authorId"));
+                comment.path("votes").forEach(vote -> renumber.accept(vote, List.of("voterId")));
+            }
+        }
+        tree.path("blocks").forEach(block -> renumber.accept(block, List.of("blockerId", "blockedId")));
+        tree.path("sanctions").forEach(sanction -> renumber.accept(sanction, List.of("id", "readerId")));
+        tree.path("moderation").forEach(entry -> {
+            renumber.accept(entry, List.of("id", "targetId", "subjectId"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) entry).remove("imported");
+        });
+        List<com.fasterxml.jackson.databind.JsonNode> readers = new ArrayList<>();
+        tree.path("readers").forEach(reader -> {
+            renumber.accept(reader, List.of("id"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) reader).remove(List.of("kind", "createdAt"));
+            readers.add(reader);
+        });
+        readers.sort(java.util.Comparator.comparing(r -> r.get("id").asText()));
+        if (tree.has("readers")) {
+            tree.putArray("readers").addAll(readers);
         }
         return tree;
     }
@@ -592,5 +637,302 @@ abstract class ImportsContract {
             all.addAll(everyComment(node.replies()));
         });
         return all;
+    }
+
+    /** Holds what says "(hold)" for a moderator and flags what says "(flag)", each with a reason; publishes the rest. */
+    static final Gate HOLD_OR_FLAG = submission -> {
+        String text = submission.body().source();
+        if (text.contains("(hold)")) {
+            return new Verdict(Verdict.Decision.HOLD, List.of(new Reason("words", Reason.Level.HOLD, "Held: a word on the list.",
+                    List.of(new Reason.Span(0, 6, "(hold)", 1.0)))), Optional.empty());
+        }
+        if (text.contains("(flag)")) {
+            return new Verdict(Verdict.Decision.PUBLISH, List.of(new Reason("abuse", Reason.Level.FLAG, "Flagged: may be hostile.",
+                    List.of())), Optional.empty());
+        }
+        return Verdict.publish();
+    };
+
+    static final StaffUser ADMIN = new StaffUser(new StaffId("st_000000000aaaaaaaa"), "edna", Role.ADMIN, List.of());
+
+    /** The doors of one Parley installation, for a test that needs a second one beside {@link #db}. */
+    record Installation(Database db, Sites sites, Identity identity, Comments comments, Moderation moderation, Imports imports) {
+    }
+
+    Installation installation(Database on, Gate gate) {
+        Sites sitesThere = Sites.create(on, clock);
+        Identity identityThere = Identity.create(on, clock, sitesThere);
+        Comments commentsThere = Comments.create(on, clock, new InProcessEventBus(), LiveStreams.create(Duration.ofSeconds(30), 16),
+                sitesThere, identityThere, Media.create(on, clock, MediaConfig.defaults()), CommentsConfig.defaults(), gate);
+        Moderation moderationThere = moderation(on, sitesThere, identityThere, commentsThere);
+        return new Installation(on, sitesThere, identityThere, commentsThere, moderationThere,
+                Imports.create(on, clock, sitesThere, identityThere, commentsThere, moderationThere));
+    }
+
+    /** What the round trip starts from: a site with a thread that has everything an export must carry, and its export. */
+    record Archive(Installation at, SiteId site, PageKey page, byte[] export, ExportSummary summary, String secrets) {
+    }
+
+    static final SiteId ARCHIVE = new SiteId("archive");
+    static final PageKey FLOODS = new PageKey("2026/12/floods");
+
+    /**
+     * Site {@code archive}: a thread four levels deep, by guests and a signed-in account (who has an email address and
+     * a session); one comment held for a moderator, one flagged, one rejected, one deleted by its author, one featured;
+     * votes from several readers; a reader blocking another; a ban; the audit entries moderators' actions wrote.
+     */
+    Archive archive() throws java.io.IOException {
+        Installation source = installation(db, HOLD_OR_FLAG);
+        source.sites().save(NewSite.withDefaults(ARCHIVE, "The Archive", List.of("https://archive.example")));
+        ReaderId ann = source.identity().createGuest().id();
+        org.parley.identity.NewGuest bobGuest = source.identity().createGuest();
+        ReaderId bob = bobGuest.id();
+        ReaderId carol = source.identity().createGuest().id();
+        ReaderId dan = source.identity().createGuest().id();
+        org.parley.identity.SignedIn rob = source.identity().signIn(ARCHIVE, new Login("sso", "newsroom-user-7731",
+                Optional.of("Rob Reader"), Optional.of("rob.reader@example.org"), true, Set.of(), false));
+        ReaderId robId = rob.account().id();
+
+        Comment first = post(source, ann, Optional.empty(), "Ann", "The **water** is back. [Levels](https://example.org/levels)");
+        Comment second = post(source, robId, Optional.of(first), "Rob Reader", "Our cellar is dry, for now.");
+        Comment third = post(source, ann, Optional.of(second), "Ann", "Lucky you! مرحبا 你好");
+        Comment fourth = post(source, bob, Optional.of(third), "Bob", "Fourth level: the bridge is closed.");
+        post(source, bob, Optional.of(first), "Bob", "Everyone here is an idiot (hold)");
+        Comment flagged = post(source, dan, Optional.of(first), "Dan", "You lot never listen (flag)");
+        Comment rude = post(source, bob, Optional.of(first), "Bob", "A rude remark.");
+        Comment regretted = post(source, bob, Optional.empty(), "Bob", "Something I take back.");
+        source.comments().delete(ARCHIVE, bob, regretted.id());
+        post(source, ann, Optional.empty(), "Ann", "A second page.", new PageKey("2026/12/market"));
+        // Carol only votes on the first page and writes on the second: one reader wherever an import meets her first.
+        Comment market = post(source, carol, Optional.empty(), "Carol", "Prices are up at the market.", new PageKey("2026/12/market"));
+
+        vote(source, bob, first, 1, "192.0.2.7");
+        vote(source, carol, first, 1, "198.51.100.9");
+        vote(source, dan, first, -1, "203.0.113.5");
+        vote(source, carol, second, -1, "198.51.100.9");
+        vote(source, ann, fourth, 1, "192.0.2.1");
+        vote(source, robId, flagged, -1, "192.0.2.99");
+        clock.advance(Duration.ofMinutes(1));
+        source.identity().block(ann, bob, Optional.of("Bob"), ARCHIVE, new org.parley.identity.Voice(null, null, false));
+        clock.advance(Duration.ofMinutes(1));
+        source.moderation().act(ADMIN, new ModeratorAction.Reject(List.of(rude.id()), "Be civil."));
+        clock.advance(Duration.ofMinutes(1));
+        source.moderation().act(ADMIN, new ModeratorAction.Feature(second.id(), true));
+        clock.advance(Duration.ofMinutes(1));
+        source.moderation().act(ADMIN, new ModeratorAction.Ban(rude.id(), "Insults again: you are banned."));
+        clock.advance(Duration.ofMinutes(1));
+        // An audit entry about a comment of the export's last page, which is stored in the same transaction.
+        source.moderation().act(ADMIN, new ModeratorAction.Feature(market.id(), true));
+        clock.advance(Duration.ofMinutes(1));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ExportSummary summary = source.imports().export(ARCHIVE, out);
+        return new Archive(source, ARCHIVE, FLOODS, out.toByteArray(), summary, String.join("\n", rob.token(), bobGuest.token(),
+                "rob.reader@example.org", "newsroom-user-7731", org.parley.store.Ids.digest(bobGuest.token())));
+    }
+
+    Comment post(Installation at, ReaderId author, Optional<Comment> parent, String name, String body) {
+        return post(at, author, parent, name, body, FLOODS);
+    }
+
+    Comment post(Installation at, ReaderId author, Optional<Comment> parent, String name, String body, PageKey key) {
+        clock.advance(Duration.ofMinutes(3));
+        return at.comments().post(author, new org.parley.comments.NewComment(ARCHIVE, key, parent.map(Comment::id),
+                new org.parley.comments.Markdown(body), Optional.of(name), Optional.of("Floods"),
+                Optional.of("https://archive.example/floods"), "192.0.2.1"));
+    }
+
+    void vote(Installation at, ReaderId voter, Comment comment, int value, String address) {
+        clock.advance(Duration.ofSeconds(30));
+        at.comments().vote(ARCHIVE, voter, comment.id(), value, address);
+    }
+
+    /**
+     * The thread as an anonymous reader gets it, without what each copy names its own way (comment and reader ids):
+     * every comment's place, status, text, name, badges, times, votes, replies and highlight, and the page.
+     */
+    static List<Object> asReadersSeeIt(ThreadPage page) {
+        List<Object> out = new ArrayList<>();
+        out.add(List.<Object>of(page.page().title(), page.page().url(), page.page().open(), page.page().commentCount()));
+        page.comments().forEach(node -> out.add(asReadersSeeIt(node)));
+        return out;
+    }
+
+    static List<Object> asReadersSeeIt(ThreadNode node) {
+        Comment c = node.comment();
+        return List.<Object>of(c.depth(), c.status(), c.html().html(), c.author().map(a -> List.of(a.name(), a.badges())).orElse(List.of()),
+                c.createdAt(), c.editedAt(), c.up(), c.down(), c.replyCount(), c.featured(), c.note(),
+                node.replies().stream().map(ImportsContract::asReadersSeeIt).toList());
+    }
+
+    ThreadPage publicThread(Installation at, SiteId site) {
+        return at.comments().thread(site, FLOODS, Sort.OLDEST, Optional.empty(), 50, Optional.empty());
+    }
+
+    byte[] exportOf(Installation at, SiteId site) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        at.imports().export(site, out);
+        return out.toByteArray();
+    }
+
+    ImportSummary importInto(Installation at, SiteId site, Path file) {
+        ImportOutcome outcome = at.imports().run(new ImportRequest(site, ImportFormat.PARLEY, PageKeyRule.ID, false), file, progress::add);
+        assertThat(outcome).isInstanceOf(ImportOutcome.Done.class);
+        return ((ImportOutcome.Done) outcome).summary();
+    }
+
+    Path saved(byte[] export) throws java.io.IOException {
+        Path file = dir.resolve("export-" + System.nanoTime() + ".json");
+        java.nio.file.Files.write(file, export);
+        return file;
+    }
+
+    @Test
+    void aSiteExportedAndImportedIntoAFreshSiteShowsReadersTheSameThreadAndExportsTheSame() throws Exception {
+        Archive archive = archive();
+        Installation here = installation(db, Gate.PUBLISH_ALL);
+
+        ImportSummary summary = importInto(here, SITE, saved(archive.export()));
+
+        assertThat(archive.summary()).isEqualTo(new ExportSummary(2, 10, 6, 5, 1, 1, 4));
+        assertThat(summary.imported()).containsEntry("published", 7L).containsEntry("pending", 1L)
+                .containsEntry("rejected", 1L).containsEntry("deleted", 1L);
+        assertThat(asReadersSeeIt(publicThread(here, SITE))).isEqualTo(asReadersSeeIt(publicThread(archive.at(), ARCHIVE)));
+        assertThat(comparable(exportOf(here, SITE))).isEqualTo(comparable(archive.export()));
+    }
+
+    @Test
+    void aSiteImportedIntoAnotherInstallationKeepsItsThreadVotesModerationBlocksBansAndAuditLog() throws Exception {
+        Archive archive = archive();
+        StoreConfig otherConfig = store(dir.resolve("elsewhere"));
+        try (Database other = Database.open(otherConfig)) {
+            Installation elsewhere = installation(other, Gate.PUBLISH_ALL);
+            elsewhere.sites().save(NewSite.withDefaults(ARCHIVE, "The Archive", List.of("https://archive.example")));
+
+            importInto(elsewhere, ARCHIVE, saved(archive.export()));
+
+            ThreadPage thread = publicThread(elsewhere, ARCHIVE);
+            assertThat(asReadersSeeIt(thread)).isEqualTo(asReadersSeeIt(publicThread(archive.at(), ARCHIVE)));
+            assertThat(comparable(exportOf(elsewhere, ARCHIVE))).isEqualTo(comparable(archive.export()));
+            // Who voted came along: the first comment's voters are readers here, and one withdrawing takes one vote away.
+            Comment first = thread.comments().getFirst().comment();
+            assertThat(List.of(first.up(), first.down())).containsExactly(2, 1);
+            com.fasterxml.jackson.databind.JsonNode copy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exportOf(elsewhere, ARCHIVE));
+            ReaderId carolThere = new ReaderId(copy.get("pages").get(0).get("comments").get(0).get("votes").get(1).get("voterId").asText());
+            elsewhere.comments().vote(ARCHIVE, carolThere, first.id(), 0, "198.51.100.9");
+            assertThat(publicThread(elsewhere, ARCHIVE).comments().getFirst().comment().up()).isEqualTo(1);
+            // The banned reader is banned here too; the blocker still does not see the blocked reader.
+            ReaderId bobThere = new ReaderId(copy.get("sanctions").get(0).get("readerId").asText());
+            assertThatThrownBy(() -> elsewhere.moderation().refuseIfRestricted(ARCHIVE, bobThere))
+                    .isInstanceOf(ParleyException.Forbidden.class).hasMessageContaining("Insults again");
+            ReaderId annThere = new ReaderId(copy.get("blocks").get(0).get("blockerId").asText());
+            assertThat(elsewhere.identity().blocked(annThere)).containsExactly(bobThere);
+            // The audit log says what moderators did, by name, and that it came from an import.
+            List<AuditEntry> log = elsewhere.moderation().audit(ADMIN, new AuditQuery(List.of(ARCHIVE), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 50));
+            assertThat(log).extracting(AuditEntry::action).containsExactly("feature", "ban", "feature", "reject");
+            assertThat(log).allSatisfy(entry -> {
+                assertThat(entry.actorName()).isEqualTo("edna");
+                assertThat(entry.actorId()).isEqualTo("imported");
+            });
+        } finally {
+            dropStore(otherConfig);
+        }
+    }
+
+    @Test
+    void importingTheSameExportAgainAddsNothing() throws Exception {
+        Archive archive = archive();
+        Installation here = installation(db, Gate.PUBLISH_ALL);
+        Path file = saved(archive.export());
+        importInto(here, SITE, file);
+        byte[] once = exportOf(here, SITE);
+
+        ImportSummary again = importInto(here, SITE, file);
+
+        assertThat(again.importedTotal()).isZero();
+        assertThat(comparable(exportOf(here, SITE))).isEqualTo(comparable(once));
+        assertThat(here.imports().export(SITE, java.io.OutputStream.nullOutputStream()))
+                .isEqualTo(new ExportSummary(2, 10, 6, 5, 1, 1, 4));
+    }
+
+    @Test
+    void aLaterExportWhoseOnlyNewsAreABlockAndABanBringsThemWithoutAnyNewComment() throws Exception {
+        Archive archive = archive();
+        Installation here = installation(db, Gate.PUBLISH_ALL);
+        importInto(here, SITE, saved(archive.export()));
+        com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(archive.export());
+        ReaderId carol = new ReaderId(first.get("pages").get(0).get("comments").get(0).get("votes").get(1).get("voterId").asText());
+        ReaderId dan = new ReaderId(first.get("pages").get(0).get("comments").get(0).get("votes").get(2).get("voterId").asText());
+        Comment dansComment = everyComment(publicThread(archive.at(), ARCHIVE).comments()).stream()
+                .filter(c -> c.author().map(a -> a.id().equals(dan)).orElse(false)).findFirst().orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        archive.at().identity().block(carol, dan, Optional.of("Dan"), ARCHIVE, new org.parley.identity.Voice(null, null, false));
+        archive.at().moderation().act(ADMIN, new ModeratorAction.Ban(dansComment.id(), "Enough."));
+
+        ImportSummary later = importInto(here, SITE, saved(exportOf(archive.at(), ARCHIVE)));
+
+        assertThat(later.importedTotal()).isZero();
+        com.fasterxml.jackson.databind.JsonNode copy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exportOf(here, SITE));
+        assertThat(copy.get("blocks")).hasSize(2);
+        assertThat(copy.get("sanctions")).hasSize(2);
+        assertThat(here.imports().export(SITE, java.io.OutputStream.nullOutputStream()))
+                .isEqualTo(new ExportSummary(2, 10, 6, 5, 2, 2, 5));
+    }
+
+    @Test
+    void theExportHoldsNoEmailAddressTokenSessionOrLogin() throws Exception {
+        Archive archive = archive();
+
+        String text = new String(archive.export(), java.nio.charset.StandardCharsets.UTF_8);
+
+        for (String secret : archive.secrets().split("\n")) {
+            assertThat(text).doesNotContain(secret);
+        }
+        assertThat(text).doesNotContain("@example.org", "sso", "password", "token");
+        com.fasterxml.jackson.databind.JsonNode rob = java.util.stream.StreamSupport.stream(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(archive.export()).get("readers").spliterator(), false)
+                .filter(r -> r.get("kind").asText().equals("account")).findFirst().orElseThrow();
+        assertThat(rob.get("name").asText()).isEqualTo("Rob Reader");
+        assertThat(java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(rob.fieldNames(), 0), false)
+                .toList()).containsExactly("id", "kind", "name", "createdAt");
+    }
+
+    @Test
+    void aVersionOneExportStillImports() {
+        ImportSummary summary = imported(export("parley-v1.json"), PageKeyRule.ID);
+
+        assertThat(summary.imported()).containsEntry("published", 2L).containsEntry("rejected", 1L);
+        ThreadNode top = thread("2024/03/budget").comments().getFirst();
+        assertThat(top.comment().up()).isEqualTo(3);
+        assertThat(top.replies().getFirst().comment().author().orElseThrow().name()).contains("Bea");
+        assertThat(imported(export("parley-v1.json"), PageKeyRule.ID).importedTotal()).isZero();
+    }
+
+    @Test
+    void aVersionTwoExportWithABadVoteOrSanctionIsRefusedNamingTheLineAndNothingIsWritten() throws Exception {
+        String comment = "{\"id\": \"c_01hq0000000000001\", \"authorId\": \"g_01hq00000000000aa\", \"authorName\": \"Abe\","
+                + " \"status\": \"published\", \"html\": \"<p>Hi</p>\", \"createdAt\": \"2024-03-01T10:00:00Z\",\n \"votes\": [";
+        String page = "{\"format\": \"parley-export\", \"version\": 2, \"pages\": [{\"key\": \"k\", \"createdAt\": \"2024-03-01T09:00:00Z\","
+                + " \"comments\": [" + comment;
+        Path badVote = dir.resolve("bad-vote.json");
+        java.nio.file.Files.writeString(badVote, page + "{\"voterId\": \"g_01hq00000000000bb\", \"value\": 2, \"votedAt\": \"2024-03-01T11:00:00Z\"}]}]}]}");
+        Path badSanction = dir.resolve("bad-sanction.json");
+        java.nio.file.Files.writeString(badSanction, page + "]}]}],\n\"sanctions\": [{\"id\": \"s1\", \"readerId\": \"g_01hq00000000000aa\","
+                + " \"kind\": \"jail\", \"message\": \"x\", \"startsAt\": \"2024-03-01T12:00:00Z\"}]}");
+        Path notAReader = dir.resolve("not-a-reader.json");
+        java.nio.file.Files.writeString(notAReader, page + "]}]}],\n\"blocks\": [{\"blockerId\": \"bob@example.org\","
+                + " \"blockedId\": \"g_01hq00000000000aa\", \"createdAt\": \"2024-03-01T12:00:00Z\"}]}");
+
+        assertThat(refusedParley(badVote)).contains("bad-vote.json line 2", "\"value\" is 2", "1 or -1");
+        assertThat(refusedParley(badSanction)).contains("bad-sanction.json line 3", "jail", "ban, suspension or warning");
+        assertThat(refusedParley(notAReader)).contains("not-a-reader.json line 3", "not a reader id");
+        assertThat(storedComments()).isZero();
+    }
+
+    String refusedParley(Path file) {
+        ImportOutcome outcome = imports.run(new ImportRequest(SITE, ImportFormat.PARLEY, PageKeyRule.ID, false), file, p -> { });
+        assertThat(outcome).isInstanceOf(ImportOutcome.Refused.class);
+        return ((ImportOutcome.Refused) outcome).reason();
     }
 }

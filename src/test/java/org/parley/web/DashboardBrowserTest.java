@@ -180,6 +180,45 @@ class DashboardBrowserTest {
         assertThat(auditRows().getLast()).contains("reject", insult);
     }
 
+    @Test
+    void anAdminClicksExportTheSiteAndGetsTheWholeSiteAsAFile() throws Exception {
+        // A browser of its own, signed in here, so the other test's sign-in does not depend on the order they run in.
+        org.openqa.selenium.chrome.ChromeDriver own = Browsers.open();
+        try {
+            Path downloads = java.nio.file.Files.createDirectories(dir.resolve("downloads"));
+            own.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            own.get(url("/admin"));
+            new WebDriverWait(own, Duration.ofSeconds(10)).withMessage("the sign-in form")
+                    .until(ExpectedConditions.urlContains("/admin/login"));
+            own.findElement(By.id("username")).sendKeys("ed");
+            own.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+            new WebDriverWait(own, Duration.ofSeconds(10)).withMessage("the overview")
+                    .until(ExpectedConditions.textToBe(By.tagName("h1"), "Moderation"));
+
+            own.findElement(By.cssSelector("form[action='/admin/sites/demo/export'] button")).click();
+
+            Path[] file = new Path[1];
+            org.parley.testing.Waiting.until("the export of site demo in " + downloads, () -> {
+                try (var listed = java.nio.file.Files.list(downloads)) {
+                    file[0] = listed.filter(f -> f.getFileName().toString().matches("parley-export-demo-\\d{4}-\\d{2}-\\d{2}\\.json"))
+                            .findFirst().orElse(null);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return file[0] != null;
+            });
+            JsonNode export = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file[0].toFile());
+            assertThat(export.get("format").asText()).isEqualTo("parley-export");
+            assertThat(export.get("site").asText()).isEqualTo("demo");
+            assertThat(export.get("pages")).as("the demo newsroom's pages").isNotEmpty();
+            own.get(url("/admin/audit?site=demo&action=site-export"));
+            assertThat(own.findElements(By.cssSelector("table.audit tbody tr"))).isNotEmpty().first()
+                    .satisfies(row -> assertThat(row.getText()).contains("ed", "site-export", "demo"));
+        } finally {
+            own.quit();
+        }
+    }
+
     static void filterByTarget(String target) {
         WebElement field = browser.findElement(By.id("filter-target"));
         field.clear();
