@@ -218,6 +218,16 @@ public final class Comments {
     }
 
     /**
+     * Runs {@code work}, an import of about {@code incoming} comments by {@link #importThread}, with the database set for
+     * a long run of inserts: on SQLite a bigger cache, fewer copies of its log and, for an import big against what is
+     * stored, the index of comments by author left out until the end (queries by author read the table another way
+     * meanwhile). See docs/PERFORMANCE.md.
+     */
+    public <R> R importing(long incoming, java.util.function.Supplier<R> work) {
+        return archives.importing(incoming, work);
+    }
+
+    /**
      * Stores one page's comments from another system's export in one transaction (all of them, or none): the page
      * is the site's page with that key, or a new one; each comment keeps its time, author, status and parent, and
      * its HTML is cleaned exactly like a new comment's. Not screened, not announced to repliers; live readers and

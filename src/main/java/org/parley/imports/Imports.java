@@ -45,11 +45,7 @@ public final class Imports {
     /** Longest comment taken from an export, in characters of its HTML; a longer one is skipped as {@code too-long}. */
     static final int MAX_HTML_CHARS = 100_000;
     /** Small pages are written together, up to about this many comments a transaction; a bigger page alone. */
-    static final int COMMENTS_PER_TRANSACTION = Integer.getInteger("parley.import.batch", 1_000);
-    /** The page cache SQLite's writer keeps while an import runs (taken only as it is used); see docs/PERFORMANCE.md. */
-    private static final int WRITE_CACHE_MIB = 64;
-    /** How much SQLite's log may grow while an import runs before it is copied into the database; see docs/PERFORMANCE.md. */
-    private static final int CHECKPOINT_MIB = Integer.getInteger("parley.import.checkpoint", 256);
+    static final int COMMENTS_PER_TRANSACTION = 1_000;
     /** Batches read, planned and cleaned ahead of the one being stored: enough to keep the writer busy, few to hold. */
     private static final int BATCHES_AHEAD = 2;
 
@@ -114,7 +110,7 @@ public final class Imports {
         if (request.dryRun()) {
             return new ImportOutcome.Done(check.summary(request.format(), true, Duration.ofNanos(System.nanoTime() - started)));
         }
-        return db.bulkWriting(WRITE_CACHE_MIB, CHECKPOINT_MIB, () -> store(request, file, progress, check, started));
+        return comments.importing(check.commentsSeen(), () -> store(request, file, progress, check, started));
     }
 
     /** The second pass: stores what the export holds, the read-ahead thread reading and cleaning while this one writes. */

@@ -53,10 +53,6 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readPool;
     /** PostgreSQL: where caches read committed rows, apart from the pool writers hold (SQLite: the read pool). */
     private final HikariDataSource cachePool;
-    /** SQLite's own default page cache, in KiB when negative: what a connection keeps when nobody asks for more. */
-    private static final int SQLITE_DEFAULT_CACHE_KIB = -2000;
-    /** SQLite's own default: the log is copied into the database once it holds this many pages. */
-    private static final int SQLITE_DEFAULT_CHECKPOINT_PAGES = 1000;
     private final Jdbi writer;
     private final Jdbi reader;
     private final Jdbi cacheReader;
@@ -175,6 +171,13 @@ public final class Database implements AutoCloseable {
                 // full, once (2.4 s for a million comments); later starts find little to do. Only the server
                 // does it: a command run beside it must not write statistics under the server's writes.
                 writer.useHandle(h -> h.execute("PRAGMA optimize=0x10002"));
+            }
+            if (vendor == Vendor.SQLITE && reader.withHandle(BulkWrites::anyDeferred)) {
+                // An index a bulk write left out when it stopped half-way (a crash) is built again before anyone reads.
+                write(h -> {
+                    BulkWrites.restore(h);
+                    return null;
+                });
             }
             if (vendor == Vendor.POSTGRESQL) {
                 String schema = reader.withHandle(h -> h.createQuery("SELECT COALESCE(current_schema(), 'public')")
@@ -401,33 +404,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work}, a long run of inserts (an import), with SQLite's writer set for it, then sets it back: it keeps
-     * up to {@code cacheMebibytes} of the database in memory instead of 2 MiB (the indexes an import adds to are
-     * touched all over, and reading their pages back from the file cost a tenth of its time), and copies its log into
-     * the database file every {@code checkpointMebibytes} instead of every 4 MiB: each commit of an import writes
-     * thousands of index pages to the log, so copying after each one wrote and synced every page again and again,
-     * where one copy now writes each page once for many commits. The memory is taken only as pages are read; the
-     * log file grows to about that size and is emptied at the end. PostgreSQL keeps its own buffers and checkpoints:
-     * there this only runs {@code work}.
+     * Runs {@code work}, a long run of inserts (an import), with SQLite's writer set as {@code bulk} says, and sets it
+     * back after ({@link BulkWrites}): a bigger page cache, a longer log between copies into the database, indexes
+     * left out and built again at the end (crash-safe: the next opening of the database builds one a run left out).
+     * While an index is left out, queries that would use it read the table another way. Call it outside any write
+     * transaction. PostgreSQL keeps its own buffers and checkpoints: there this only runs {@code work}.
      */
-    public <R> R bulkWriting(int cacheMebibytes, int checkpointMebibytes, Supplier<R> work) {
-        if (vendor != Vendor.SQLITE) {
-            return work.get();
-        }
-        writer.useHandle(h -> {
-            h.execute("PRAGMA cache_size = " + (-1024L * cacheMebibytes));
-            long pageBytes = h.createQuery("PRAGMA page_size").mapTo(Long.class).one();
-            h.execute("PRAGMA wal_autocheckpoint = " + (checkpointMebibytes * 1024L * 1024 / pageBytes));
-        });
-        try {
-            return work.get();
-        } finally {
-            writer.useHandle(h -> {
-                h.execute("PRAGMA cache_size = " + SQLITE_DEFAULT_CACHE_KIB);
-                h.execute("PRAGMA wal_autocheckpoint = " + SQLITE_DEFAULT_CHECKPOINT_PAGES);
-                h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
-            });
-        }
+    public <R> R bulkWriting(BulkWrite bulk, Supplier<R> work) {
+        return vendor == Vendor.SQLITE ? BulkWrites.run(this, writer, bulk, work) : work.get();
     }
 
     @Override

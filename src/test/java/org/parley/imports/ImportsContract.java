@@ -608,6 +608,19 @@ abstract class ImportsContract {
     }
 
     @Test
+    void onSqliteABigImportLeavesTheIndexOfCommentsByAuthorOutUntilItsEndAndASmallOneDoesNot() {
+        boolean sqlite = config.vendor() == org.parley.store.Vendor.SQLITE;
+        java.util.function.Supplier<Boolean> authorIndex = () -> db.read(h -> h.createQuery(sqlite
+                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'comments_by_author_page'"
+                : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'comments_by_author_page' AND schemaname = current_schema()")
+                .mapTo(Integer.class).one() == 1);
+
+        assertThat(comments.importing(1_000_000, authorIndex)).isEqualTo(!sqlite);
+        assertThat(authorIndex.get()).isTrue();
+        assertThat(comments.importing(1_000, authorIndex)).isTrue();
+    }
+
+    @Test
     void screeningKnowsAnImportedAuthorByTheCommentsTheirArchivePublished() {
         imported(ImportFormat.DISQUS, PageKeyRule.ID, "disqus.xml");
         List<Comment> shown = java.util.stream.Stream.of("river-report", "market-day")
