@@ -70,7 +70,7 @@ for run in $(seq 1 "$RUNS"); do
     /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" env PARLEY_AOT_CACHE=off PARLEY_JAVA_OPTS="${OPTS[$i]}" \
       "$launcher" import "$FORMAT" --site bench --page-key id --data "$data" "$EXPORT" > "$WORK/out" 2>&1 \
       || { echo "bench: ${LABELS[$i]} failed:" >&2; tail -5 "$WORK/out" >&2; exit 1; }
-    grep -q "^imported $(printf "%'d" "$COMMENTS") comments" "$WORK/out" \
+    grep -q "^imported $(python3 -c "print(f'{$COMMENTS:,}')") comments" "$WORK/out" \
       || { echo "bench: ${LABELS[$i]} did not import every comment:" >&2; tail -5 "$WORK/out" >&2; exit 1; }
     read -r wall user sys rss < "$WORK/time"
     printf '%-12s %4d %10.1f %12.0f %10.1f %10.1f %10.0f\n' "${LABELS[$i]}" "$run" "$wall" \
