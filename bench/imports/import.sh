@@ -66,7 +66,7 @@ for run in $(seq 1 "$RUNS"); do
   for i in "${!LABELS[@]}"; do
     data="$WORK/data-$i"; rm -rf "$data"
     launcher="$WORK/${BUILDS[$i]}/bin/parley"
-    PARLEY_AOT_CACHE=off "$launcher" site save --id bench --name Bench --origin https://bench.example --data "$data" >/dev/null
+    PARLEY_AOT_CACHE=off "$launcher" site save --id bench --name Bench --origin https://bench.example --data "$data" >/dev/null 2>&1
     /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" env PARLEY_AOT_CACHE=off PARLEY_JAVA_OPTS="${OPTS[$i]}" \
       "$launcher" import "$FORMAT" --site bench --page-key id --data "$data" "$EXPORT" > "$WORK/out" 2>&1 \
       || { echo "bench: ${LABELS[$i]} failed:" >&2; tail -5 "$WORK/out" >&2; exit 1; }

@@ -2,11 +2,14 @@ package org.parley.imports;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a Disqus export: a {@code <disqus>} root holding {@code <thread>} elements (pages: {@code dsq:id},
@@ -25,26 +28,7 @@ final class DisqusReader {
     static void read(Path file, Consumer<SourcePage> pages, Consumer<SourceComment> strays) {
         Map<String, SourcePage> threads = new LinkedHashMap<>();
         try (XmlExport xml = XmlExport.open(file); PostSpill posts = new PostSpill()) {
-            String root = xml.root();
-            if (!root.equals("disqus")) {
-                throw new BadExport(xml.at() + "this is not a Disqus export: its root element is <" + root + ">, not <disqus>"
-                        + (root.equals("rss") ? "; for a WordPress export (WXR) use 'parley import wordpress'" : ""));
-            }
-            for (Optional<String> next = xml.nextElement(); next.isPresent(); next = xml.nextElement()) {
-                switch (next.get()) {
-                    case "thread" -> {
-                        SourcePage thread = thread(xml);
-                        threads.putIfAbsent(thread.sourceId(), thread);
-                    }
-                    case "post" -> {
-                        int line = xml.line();
-                        Map<String, String> post = xml.flatten("", x -> { });
-                        String thread = required(xml, line, "post", post, "thread@id", "a <thread dsq:id=\"…\"> naming its thread");
-                        posts.add(thread, post(xml, line, post));
-                    }
-                    default -> xml.skip();
-                }
-            }
+            parse(xml, threads, posts::add);
             for (SourcePage thread : threads.values()) {
                 List<SourceComment> comments = posts.posts(thread.sourceId());
                 if (!comments.isEmpty()) {
@@ -54,6 +38,50 @@ final class DisqusReader {
             }
             posts.threads().stream().filter(id -> !threads.containsKey(id)).toList()
                     .forEach(id -> posts.posts(id).forEach(strays));
+        }
+    }
+
+    /**
+     * Checks the whole export as {@link #read} reads it (refusing what it would refuse), without keeping its posts: a
+     * first pass that only counts need not write them all to a temporary file and read them back. {@code pages} gets
+     * the number of posts of each thread that has any, {@code strays} the number of those naming no thread of the file.
+     */
+    static void check(Path file, IntConsumer pages, IntConsumer strays) {
+        Map<String, SourcePage> threads = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        try (XmlExport xml = XmlExport.open(file)) {
+            parse(xml, threads, (thread, post) -> counts.merge(thread, 1, Integer::sum));
+        }
+        threads.keySet().forEach(id -> {
+            Integer posts = counts.remove(id);
+            if (posts != null) {
+                pages.accept(posts);
+            }
+        });
+        counts.values().forEach(strays::accept);
+    }
+
+    /** Reads the file's threads into {@code threads} (the first of each id) and hands each post, with its thread's id, to {@code posts}. */
+    private static void parse(XmlExport xml, Map<String, SourcePage> threads, BiConsumer<String, SourceComment> posts) {
+        String root = xml.root();
+        if (!root.equals("disqus")) {
+            throw new BadExport(xml.at() + "this is not a Disqus export: its root element is <" + root + ">, not <disqus>"
+                    + (root.equals("rss") ? "; for a WordPress export (WXR) use 'parley import wordpress'" : ""));
+        }
+        for (Optional<String> next = xml.nextElement(); next.isPresent(); next = xml.nextElement()) {
+            switch (next.get()) {
+                case "thread" -> {
+                    SourcePage thread = thread(xml);
+                    threads.putIfAbsent(thread.sourceId(), thread);
+                }
+                case "post" -> {
+                    int line = xml.line();
+                    Map<String, String> post = xml.flatten("", x -> { });
+                    String thread = required(xml, line, "post", post, "thread@id", "a <thread dsq:id=\"…\"> naming its thread");
+                    posts.accept(thread, post(xml, line, post));
+                }
+                default -> xml.skip();
+            }
         }
     }
 

@@ -97,13 +97,11 @@ public final class Imports {
         Tally check = new Tally();
         try {
             // The first pass only checks the file and counts it, unless it is all there is (a dry run).
-            read(request.format(), file, page -> {
-                if (request.dryRun()) {
-                    plan(request, page, check);
-                } else {
-                    check.pageDone(page.comments().size(), true);
-                }
-            }, stray -> stray(stray, check), check::warn);
+            if (request.dryRun()) {
+                read(request.format(), file, page -> plan(request, page, check), stray -> stray(stray, check), check::warn);
+            } else {
+                check(request.format(), file, check);
+            }
         } catch (BadExport e) {
             return new ImportOutcome.Refused(e.getMessage());
         }
@@ -206,6 +204,15 @@ public final class Imports {
             case REMARK42 -> Remark42Reader.read(file, pages);
             case COMMENTO -> CommentoReader.read(file, pages);
             case PARLEY -> ParleyExportReader.read(file, pages);
+        }
+    }
+
+    /** Reads the whole file as {@link #read} does, refusing what it refuses, and counts its pages and comments. */
+    private static void check(ImportFormat format, Path file, Tally tally) {
+        if (format == ImportFormat.DISQUS) {
+            DisqusReader.check(file, comments -> tally.pageDone(comments, true), strays -> tally.skipped("unknown-page", strays));
+        } else {
+            read(format, file, page -> tally.pageDone(page.comments().size(), true), stray -> stray(stray, tally), warning -> { });
         }
     }
 
