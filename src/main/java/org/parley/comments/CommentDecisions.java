@@ -11,8 +11,8 @@ import org.parley.media.ImageId;
 import org.parley.store.Database;
 
 /**
- * Moderators' decisions on single comments ({@link Comments#moderate}): approve, reject with a note, feature, take an
- * image off. Each joins the caller's transaction, so the audit entry that records it commits with it.
+ * Moderators' decisions on single comments ({@link Comments#moderate}): approve, reject with a note, close the review,
+ * feature, take an image off. Each joins the caller's transaction, so the audit entry that records it commits with it.
  */
 final class CommentDecisions {
 
@@ -52,6 +52,7 @@ final class CommentDecisions {
                     yield decide(h, row, withDecision(row, CommentStatus.PUBLISHED, Optional.empty(), row.featured()), now);
                 }
                 case ModerationChange.Reject reject -> decide(h, row, withDecision(row, CommentStatus.REJECTED, reject.note(), false), now);
+                case ModerationChange.CloseReview close -> decide(h, row, row, now);
                 case ModerationChange.Feature feature ->
                         decide(h, row, withDecision(row, row.status(), row.authorNote(), feature.featured()), now);
                 case ModerationChange.RemoveImage remove -> removeImage(h, row, remove.image(), now);

@@ -355,6 +355,14 @@ public final class Comments {
         return db.read(h -> reviews.authorStats(h, site, author));
     }
 
+    /**
+     * The ids of {@code author}'s published comments on {@code site}, in id order: what a ban that also rejects them
+     * takes down. Inside a write transaction it reads that transaction's state.
+     */
+    public List<CommentId> publishedBy(SiteId site, ReaderId author) {
+        return db.read(h -> reviews.publishedBy(h, site, author));
+    }
+
     /** Everything {@code reader} wrote and voted, for their own copy: comments with their source and status, votes. */
     public Map<String, Object> authorsData(ReaderId reader) {
         return authorData.export(reader);

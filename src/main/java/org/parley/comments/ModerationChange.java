@@ -21,6 +21,13 @@ public sealed interface ModerationChange {
     record Reject(Optional<String> note) implements ModerationChange {
     }
 
+    /**
+     * Closes the comment's review as decided, leaving its status, note and highlight as they are: a moderator
+     * decided about its author (a ban) rather than about the comment, and the case leaves the flagged queue.
+     */
+    record CloseReview() implements ModerationChange {
+    }
+
     /** Highlights a comment, or stops highlighting it. */
     record Feature(boolean featured) implements ModerationChange {
     }

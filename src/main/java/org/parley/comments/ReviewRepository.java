@@ -121,6 +121,17 @@ final class ReviewRepository {
         return new AuthorStats(counts[0], counts[1], counts[2], counts[3]);
     }
 
+    /** The ids of the author's published comments on the site, in id order (the order bulk decisions lock them in). */
+    List<CommentId> publishedBy(Handle h, SiteId site, ReaderId author) {
+        return h.createQuery("""
+                        SELECT c.id FROM comments c JOIN pages p ON p.id = c.page_id
+                        WHERE c.author_id = :author AND p.site_id = :site AND c.status = 'published' ORDER BY c.id""")
+                .bind("author", author.value())
+                .bind("site", site.value())
+                .map((rs, ctx) -> new CommentId(rs.getString(1)))
+                .list();
+    }
+
     private Optional<ReviewItem> one(Handle h, String id) {
         return h.createQuery(SELECT + " WHERE c.id = :id").bind("id", id).map((rs, ctx) -> item(rs)).findOne();
     }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.parley.comments.Comment;
 import org.parley.comments.CommentId;
+import org.parley.comments.CommentStatus;
 import org.parley.comments.Comments;
 import org.parley.comments.Moderated;
 import org.parley.comments.ModerationChange;
@@ -21,6 +22,7 @@ import org.parley.comments.ReviewItem;
 import org.parley.http.FieldError;
 import org.parley.http.Json;
 import org.parley.http.ParleyException;
+import org.parley.identity.ReaderId;
 import org.parley.staff.StaffUser;
 import org.parley.store.Database;
 
@@ -62,7 +64,7 @@ final class Actions {
                     id -> new ModerationChange.Reject(Optional.of(reject.reasonForAuthor().strip())));
             case ModeratorAction.Feature feature -> onComments(who, List.of(feature.comment()),
                     feature.featured() ? "feature" : "unfeature", Optional.empty(), now, id -> new ModerationChange.Feature(feature.featured()));
-            case ModeratorAction.Ban ban -> sanction(who, ban.because(), SanctionKind.BAN, ban.message(), Optional.empty(), now);
+            case ModeratorAction.Ban ban -> ban(who, ban, now);
             case ModeratorAction.Suspend suspend -> sanction(who, suspend.because(), SanctionKind.SUSPENSION, suspend.message(),
                     Optional.of(suspension(suspend.duration())), now);
             case ModeratorAction.Warn warn -> sanction(who, warn.because(), SanctionKind.WARNING, warn.message(), Optional.empty(), now);
@@ -82,10 +84,40 @@ final class Actions {
         return db.write(h -> {
             List<AuditEntry> entries = new ArrayList<>();
             for (ReviewItem item : items) {
-                Moderated moderated = comments.get().moderate(item.id(), change.apply(item.id()));
-                reports.resolve(h, item.id(), who.username(), now);
-                entries.add(append(h, who, now, moderated.site().value(), action, "comment", item.id().value(),
-                        Optional.of(item.author().value()), reason, state(moderated.before()), state(moderated.after())));
+                entries.add(decide(h, who, item.id(), item.author(), action, reason, now, change.apply(item.id())));
+            }
+            return entries;
+        });
+    }
+
+    /** One comment's decision, inside the action's transaction: the change, its reports resolved, its audit entry. */
+    private AuditEntry decide(Handle h, StaffUser who, CommentId id, ReaderId author, String action, Optional<String> reason,
+                              Instant now, ModerationChange change) {
+        Moderated moderated = comments.get().moderate(id, change);
+        reports.resolve(h, id, who.username(), now);
+        return append(h, who, now, moderated.site().value(), action, "comment", id.value(), Optional.of(author.value()), reason,
+                state(moderated.before()), state(moderated.after()));
+    }
+
+    /**
+     * A ban decides the case of the comment that prompted it: its reports are resolved and its review closed, with no
+     * audit entry beside the ban's. With {@code rejectPublished}, each of the author's published comments on the site is
+     * then rejected as a {@link ModeratorAction.Reject} rejects it, with its own "reject" audit entry, so each comment's
+     * history, the author's record and webhooks tell it as any rejection. One reader's comments are not capped at a bulk
+     * action's 200: the ban is one decision about them all.
+     */
+    private List<AuditEntry> ban(StaffUser who, ModeratorAction.Ban ban, Instant now) {
+        return db.write(h -> {
+            List<AuditEntry> entries = new ArrayList<>(sanction(who, ban.because(), SanctionKind.BAN, ban.message(), Optional.empty(), now));
+            ReviewItem item = casework.inScope(who, List.of(ban.because())).getFirst();
+            List<CommentId> published = ban.rejectPublished() ? comments.get().publishedBy(item.site(), item.author()) : List.of();
+            if (!published.contains(item.id()) && item.status() == CommentStatus.PUBLISHED && item.reviewOpen()) {
+                comments.get().moderate(item.id(), new ModerationChange.CloseReview());
+            }
+            reports.resolve(h, item.id(), who.username(), now);
+            ModerationChange reject = new ModerationChange.Reject(Optional.of(ban.message().strip()));
+            for (CommentId id : published) {
+                entries.add(decide(h, who, id, item.author(), "reject", Optional.of(ban.message().strip()), now, reject));
             }
             return entries;
         });

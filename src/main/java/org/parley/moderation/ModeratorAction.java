@@ -36,8 +36,18 @@ public sealed interface ModeratorAction {
     record Feature(CommentId comment, boolean featured) implements ModeratorAction {
     }
 
-    /** Stop the author of {@code because} from commenting on its site until lifted. Needs the whole site. */
-    record Ban(CommentId because, String message) implements ModeratorAction {
+    /**
+     * Stop the author of {@code because} from commenting on its site until lifted. Needs the whole site. The
+     * case of {@code because} is decided: its reports are resolved and it leaves the flagged queue. With
+     * {@code rejectPublished}, every comment the author has published on the site is rejected too, each as a
+     * {@link Reject} with {@code message} as its reason; their comments waiting in the pending queue are left
+     * for a moderator to decide.
+     */
+    record Ban(CommentId because, String message, boolean rejectPublished) implements ModeratorAction {
+        /** A ban that leaves the author's comments as they are. */
+        public Ban(CommentId because, String message) {
+            this(because, message, false);
+        }
     }
 
     /** Stop the author of {@code because} from commenting on its site for {@code duration}. */

@@ -336,6 +336,69 @@ abstract class ModerationStoreContract extends ModerationWorld {
     }
 
     @Test
+    void aBanThatAlsoRejectsTakesDownExactlyThatReadersPublishedCommentsOnTheSiteAndEmptiesTheirCases() {
+        var mod = staffUser("chief", org.parley.staff.Role.MODERATOR, "courier");
+        ReaderId troll = guest();
+        for (int i = 0; i < 3; i++) {
+            block(guest(), troll, "198.51.100." + i);
+        }
+        Comment first = post(troll, Optional.empty(), "First jab");
+        Comment second = post(troll, Optional.empty(), "Second jab");
+        moderation.report(SITE, guest(), second.id(), ReportReason.ABUSE, Optional.empty(), "192.0.2.9");
+        Comment bystanders = post(guest(), Optional.empty(), "A fair point about the river");
+        Comment elsewhere = comments.post(troll, new NewComment(OTHER_SITE, PAGE, Optional.empty(), new Markdown("Gazette jab"),
+                Optional.of("Name"), Optional.empty(), Optional.empty(), "192.0.2.1"));
+        moderation.rulesBook().savePage(SITE, PAGE, Optional.of(Premoderation.ALL), "test", clock.instant());
+        Comment held = post(troll, Optional.empty(), "Held jab");
+        moderation.rulesBook().savePage(SITE, PAGE, Optional.empty(), "test", clock.instant());
+        assertThat(moderation.queue(mod, QueueKind.FLAGGED, Optional.empty(), Optional.empty(), 20).cases()).hasSize(2);
+
+        List<AuditEntry> entries = moderation.act(mod, new ModeratorAction.Ban(first.id(), "Repeated personal attacks.", true));
+
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("ban", "reject", "reject");
+        assertThat(entries.subList(1, 3)).extracting(AuditEntry::targetId)
+                .containsExactlyInAnyOrder(first.id().value(), second.id().value());
+        assertThat(entries.subList(1, 3)).allSatisfy(entry -> {
+            assertThat(entry.reason()).contains("Repeated personal attacks.");
+            assertThat(entry.after().orElseThrow()).contains("\"status\":\"rejected\"");
+        });
+        assertThat(statuses(first, second, bystanders, elsewhere, held)).containsExactly(CommentStatus.REJECTED,
+                CommentStatus.REJECTED, CommentStatus.PUBLISHED, CommentStatus.PUBLISHED, CommentStatus.PENDING);
+        assertThat(moderation.queue(mod, QueueKind.FLAGGED, Optional.empty(), Optional.empty(), 20).cases()).isEmpty();
+        assertThat(moderation.queue(mod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20).cases()).isEmpty();
+        assertThat(moderation.queue(mod, QueueKind.PENDING, Optional.empty(), Optional.empty(), 20).cases())
+                .extracting(c -> c.item().id()).containsExactly(held.id());
+        assertThat(moderation.audit(mod, AuditQuery.recent(List.of(), 10))).containsExactlyInAnyOrderElementsOf(entries);
+    }
+
+    @Test
+    void aBanAloneLeavesTheReadersCommentsPublishedButClosesTheCaseItDecided() {
+        var mod = staffUser("chief", org.parley.staff.Role.MODERATOR, "courier");
+        ReaderId troll = guest();
+        for (int i = 0; i < 3; i++) {
+            block(guest(), troll, "198.51.100." + i);
+        }
+        Comment first = post(troll, Optional.empty(), "First jab");
+        Comment second = post(troll, Optional.empty(), "Second jab");
+        moderation.report(SITE, guest(), first.id(), ReportReason.ABUSE, Optional.empty(), "192.0.2.9");
+
+        List<AuditEntry> entries = moderation.act(mod, new ModeratorAction.Ban(first.id(), "Repeated personal attacks."));
+
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("ban");
+        assertThat(statuses(first, second)).containsExactly(CommentStatus.PUBLISHED, CommentStatus.PUBLISHED);
+        assertThat(moderation.queue(mod, QueueKind.FLAGGED, Optional.empty(), Optional.empty(), 20).cases())
+                .as("the other comment's case is still open").extracting(c -> c.item().id()).containsExactly(second.id());
+        assertThat(moderation.queue(mod, QueueKind.REPORTED, Optional.empty(), Optional.empty(), 20).cases()).isEmpty();
+        assertThat(moderation.notices(SITE, troll)).extracting(Sanction::kind).containsExactly(SanctionKind.BAN);
+    }
+
+    List<CommentStatus> statuses(Comment... shown) {
+        List<CommentId> ids = java.util.Arrays.stream(shown).map(Comment::id).toList();
+        List<ReviewItem> found = comments.review(ReviewQuery.ids(List.of(), ids));
+        return ids.stream().map(id -> found.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow().status()).toList();
+    }
+
+    @Test
     void imagesFromANewcomerWaitForAModeratorWhoMayRemoveOneAndKeepTheText() {
         var mod = staffUser("mod", org.parley.staff.Role.MODERATOR, "courier");
         ReaderId newcomer = guest();

@@ -46,6 +46,8 @@ abstract class ModerationWorld {
 
     static final SiteId SITE = new SiteId("courier");
     static final PageKey PAGE = new PageKey("river-report");
+    /** A second site, for what must stay within one. */
+    static final SiteId OTHER_SITE = new SiteId("gazette");
 
     @TempDir
     Path dir;
@@ -76,6 +78,7 @@ abstract class ModerationWorld {
         db = Database.open(config);
         Sites sites = Sites.create(db, clock);
         sites.save(NewSite.withDefaults(SITE, "The Courier", List.of()));
+        sites.save(NewSite.withDefaults(OTHER_SITE, "The Gazette", List.of()));
         identity = Identity.create(db, clock, sites);
         words = Words.create(db);
         moderation = Moderation.create(db, clock, new InProcessEventBus(), sites, identity, words, commentsDoor(), ModerationRules.defaults(), abuse());
