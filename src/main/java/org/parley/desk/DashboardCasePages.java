@@ -122,11 +122,22 @@ final class DashboardCasePages {
         DashboardTemplates.redirect(res, DashboardQueueRef.caseHref(id, ref(form), "badges set"));
     }
 
-    // POST /admin/comments/{id}/ban (csrf, message, queue?, site?) → 303 back to the case; 403 unless site-wide
+    // POST /admin/comments/{id}/ban (csrf, message, rejectPublished?, confirmed?, queue?, site?) → 303 back to the case;
+    // 403 unless site-wide. With rejectPublished=on the ban waits for a second submit that states how many comments go:
+    // until confirmed= carries the number of published comments there are now, the case page asks (200) instead.
     void ban(ServerRequest req, ServerResponse res, Session session, Form form) {
         CommentId id = commentId(req);
         String message = form.optional("message").orElse("").strip();
-        sanction(res, session, form, id, "ban", message, new ModeratorAction.Ban(id, message), "banned");
+        boolean rejectPublished = form.optional("rejectPublished").isPresent();
+        if (rejectPublished && !message.isEmpty()) {
+            int published = moderation.caseFile(session.user(), id).author().comments().published();
+            if (!form.optional("confirmed").filter(String.valueOf(published)::equals).isPresent()) {
+                render(res, session, Status.OK_200, id, ref(form), "", Map.of(), Map.of("ban", message), Optional.of(published));
+                return;
+            }
+        }
+        sanction(res, session, form, id, "ban", message, new ModeratorAction.Ban(id, message, rejectPublished),
+                rejectPublished ? "banned-and-rejected" : "banned");
     }
 
     // POST /admin/comments/{id}/remove-image (csrf, image, reason, queue?, site?) → 303 back to the case; 422 without a reason
@@ -233,6 +244,12 @@ final class DashboardCasePages {
 
     private void render(ServerResponse res, Session session, Status status, CommentId id, Optional<DashboardQueueRef> ref,
                         String done, Map<String, String> errors, Map<String, String> values) {
+        render(res, session, status, id, ref, done, errors, values, Optional.empty());
+    }
+
+    /** The case page; {@code confirmBan}, when present, asks to confirm a ban that rejects that many published comments. */
+    private void render(ServerResponse res, Session session, Status status, CommentId id, Optional<DashboardQueueRef> ref,
+                        String done, Map<String, String> errors, Map<String, String> values, Optional<Integer> confirmBan) {
         StaffUser user = session.user();
         CaseFile file = moderation.caseFile(user, id);
         ReviewItem item = file.item();
@@ -256,6 +273,8 @@ final class DashboardCasePages {
         params.put("commentHistory", moderation.audit(user, new AuditQuery(List.of(item.site()), Optional.empty(), Optional.empty(),
                 Optional.of(id.value()), Optional.empty(), Optional.empty(), Optional.empty(), HISTORY)));
         params.put("done", done);
+        params.put("confirmBan", confirmBan.orElse(-1));
+        params.put("caseHref", DashboardQueueRef.caseHref(id, ref, ""));
         params.put("errors", new HashMap<>(errors));
         params.put("values", new HashMap<>(values));
         templates.send(res, status, "case", params);

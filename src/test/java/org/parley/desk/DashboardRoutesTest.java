@@ -478,6 +478,41 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void aBanThatAlsoRejectsAsksToConfirmTheCountFirstThenTakesTheReadersCommentsDownAndClosesTheirCases() {
+        Posted first = comment("demo", WORLD_PAGE, "Buy pills " + System.nanoTime());
+        Http.Reply second = http.post("/api/v1/sites/demo/comments", "{\"page\":\"" + WORLD_PAGE + "\",\"body\":\"More pills "
+                + System.nanoTime() + "\"}", "Authorization", "Bearer " + first.token());
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+        String secondId = second.json().get("id").asText();
+        report("demo", first.id(), "spam", "Selling pills");
+        assertThat(get(demoMod, "/admin/comments/" + first.id()).text()).contains("id=\"ban-form\"",
+                "name=\"rejectPublished\"", "Also reject this reader's published comments (2)");
+
+        Http.Reply asked = post(demoMod, "/admin/comments/" + first.id() + "/ban", "message", "Spam <b>campaign</b>", "rejectPublished", "on",
+                "queue", "reported");
+        assertThat(asked.status()).as("asks before it bans").isEqualTo(200);
+        assertThat(asked.text()).contains("id=\"ban-confirm-form\"", "reject 2 published comments?", "name=\"confirmed\" value=\"2\"",
+                "Ban and reject 2 comments", "Spam &lt;b&gt;campaign&lt;/b&gt;").doesNotContain("Spam <b>campaign");
+        assertThat(published(first.id()) && published(secondId)).as("nothing done yet").isTrue();
+        assertThat(get(demoMod, "/admin/queue?kind=reported").text()).contains(first.id());
+
+        Http.Reply stale = post(demoMod, "/admin/comments/" + first.id() + "/ban", "message", "Spam", "rejectPublished", "on",
+                "confirmed", "5");
+        assertThat(stale.status()).as("a count that is not the count now asks again").isEqualTo(200);
+        assertThat(stale.text()).contains("name=\"confirmed\" value=\"2\"");
+
+        Http.Reply done = post(demoMod, "/admin/comments/" + first.id() + "/ban", "message", "Spam", "rejectPublished", "on",
+                "confirmed", "2", "queue", "reported");
+        assertThat(done.status()).as(done.text()).isEqualTo(303);
+        assertThat(get(demoMod, done.header("Location").orElseThrow()).text()).contains("rejected their published comments");
+        assertThat(published(first.id()) || published(secondId)).as("both rejected").isFalse();
+        assertThat(get(demoMod, "/admin/queue?kind=reported").text()).doesNotContain(first.id());
+        assertThat(auditJson(demoMod, "?action=reject")).filteredOn(entry -> entry.path("reason").asText().equals("Spam"))
+                .extracting(entry -> entry.get("targetId").asText()).contains(first.id(), secondId);
+        assertThat(mayPost(first.token(), WORLD_PAGE)).as("banned").isFalse();
+    }
+
+    @Test
     void aFormWithoutTheSessionsTokenOrFromAnotherOriginChangesNothing() {
         String id = fresh();
         String reject = form("reason", "Forged");
