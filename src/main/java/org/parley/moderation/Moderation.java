@@ -457,8 +457,8 @@ public final class Moderation {
         return sanctions;
     }
 
-    /** Readers' routes (reports, notices), to mount under {@code /api/v1}. */
-    public HttpService routes() {
-        return new ModerationRoutes(this, identity, sites);
+    /** Readers' routes (reports, notices) and moderators' (bans, by {@code staff}'s sessions), to mount under {@code /api/v1}. */
+    public HttpService routes(org.parley.staff.Staff staff) {
+        return new ModerationRoutes(this, identity, sites, staff);
     }
 }

@@ -27,8 +27,13 @@ import org.parley.identity.Identity;
 import org.parley.sites.SiteId;
 import org.parley.sites.SiteProblem;
 import org.parley.sites.Sites;
+import org.parley.staff.Staff;
+import org.parley.staff.StaffUser;
 
-/** Readers' moderation routes under {@code /api/v1}: reporting a comment, reading one's notices. */
+/**
+ * Moderation routes under {@code /api/v1}: readers report a comment and read their notices; moderators signed in to
+ * the dashboard (its session cookie, and for changes Parley's own origin, as the dashboard's forms) ban a comment's author.
+ */
 final class ModerationRoutes implements HttpService {
 
     /** The longest report reason's name ({@code misinformation}); a longer one is refused anyway. */
@@ -38,17 +43,20 @@ final class ModerationRoutes implements HttpService {
     private final Moderation moderation;
     private final Identity identity;
     private final Sites sites;
+    private final Staff staff;
     private final ObjectMapper json = Json.mapper();
     // Each body limit follows from the texts the body carries (see JsonBudget); the check before posting
     // takes a whole comment, so its limit is worked out per site, from what the site accepts.
     private final RequestBodies reports = new RequestBodies(json, JsonBudget.forTexts(LONGEST_REASON, Moderation.MAX_REPORT_NOTE));
+    private final RequestBodies bans = new RequestBodies(json, JsonBudget.forTexts(Actions.MAX_MESSAGE));
     private final RequestBodies outcomes = new RequestBodies(json,
             JsonBudget.forTexts(OUTCOMES.stream().mapToInt(String::length).max().orElseThrow()));
 
-    ModerationRoutes(Moderation moderation, Identity identity, Sites sites) {
+    ModerationRoutes(Moderation moderation, Identity identity, Sites sites, Staff staff) {
         this.moderation = moderation;
         this.identity = identity;
         this.sites = sites;
+        this.staff = staff;
     }
 
     @Override
@@ -56,7 +64,8 @@ final class ModerationRoutes implements HttpService {
         rules.post("/sites/{site}/comments/{id}/reports", this::report)
                 .get("/sites/{site}/notices", this::notices)
                 .post("/sites/{site}/assessments", this::assess)
-                .post("/sites/{site}/nudges", this::nudge);
+                .post("/sites/{site}/nudges", this::nudge)
+                .post("/sites/{site}/comments/{id}/ban", this::ban);
     }
 
     // POST /sites/{site}/comments/{id}/reports {reason, note?} → 201 {id, received: true}
@@ -130,6 +139,30 @@ final class ModerationRoutes implements HttpService {
         fields.done();
         moderation.nudgeOutcome(site, writer, outcome.equals("edited"));
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    // POST /sites/{site}/comments/{id}/ban {message, rejectPublished?} → 200 {audit: [{id, action, targetKind, targetId}], rejected}
+    private void ban(ServerRequest req, ServerResponse res) {
+        SiteId site = site(req);
+        StaffUser who = staff.requireSession(req).user();
+        staff.requireSameOrigin(req);
+        JsonFields fields = new JsonFields(bans.object(req), Set.of("message", "rejectPublished"));
+        String message = fields.requiredString("message");
+        boolean rejectPublished = fields.optionalBoolean("rejectPublished").orElse(false);
+        fields.done();
+        String rawId = req.path().pathParameters().get("id");
+        if (!CommentId.isValid(rawId) || !moderation.caseFile(who, new CommentId(rawId)).item().site().equals(site)) {
+            throw new ParleyException.NotFound(org.parley.comments.CommentProblem.UNKNOWN_COMMENT,
+                    "There is no comment '" + rawId + "' on site '" + site + "'.");
+        }
+        List<AuditEntry> entries = moderation.act(who, new ModeratorAction.Ban(new CommentId(rawId), message, rejectPublished));
+        ObjectNode body = json.createObjectNode();
+        ArrayNode audit = body.putArray("audit");
+        entries.forEach(entry -> audit.addObject().put("id", entry.id()).put("action", entry.action())
+                .put("targetKind", entry.targetKind()).put("targetId", entry.targetId()));
+        body.put("rejected", entries.stream().filter(entry -> entry.action().equals("reject")).count());
+        res.header(HeaderNames.CACHE_CONTROL, "no-store").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send(Json.bytes(json, body));
     }
 
     private static SiteId site(ServerRequest req) {

@@ -76,7 +76,7 @@ public final class Parley implements AutoCloseable {
             }
             readers = ReaderServices.create(db, clock, config, bus, sites, identity, comments, staff, moderation, webhooks);
             pages.addAll(readers.pages());
-            List<HttpService> api = readers.routesWith(identity.routes(), comments.routes(), moderation.routes(), webhooks.routes());
+            List<HttpService> api = readers.routesWith(identity.routes(), comments.routes(), moderation.routes(staff), webhooks.routes());
             http = RouteLayout.serve(config, meters, sites, api, pages);
             housekeeping = new Housekeeping(db, clock, sites, comments, identity, readers, judges);
             webhooks.start(); // last: nothing after it can fail and leave its sender running

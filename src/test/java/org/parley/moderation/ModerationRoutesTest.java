@@ -79,6 +79,53 @@ class ModerationRoutesTest {
                 "Authorization", "Bearer " + reader).status()).isEqualTo(404);
     }
 
+    /** A moderator's ban over the JSON API, with the dashboard session's cookie and from Parley's own origin. */
+    static Http.Reply ban(String cookie, String comment, String bodyJson) {
+        return http.send("POST", "/api/v1/sites/courier/comments/" + comment + "/ban", bodyJson.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Origin", http.base(), "Cookie", cookie);
+    }
+
+    static String staffCookie(String name) {
+        parley.parley().staff().createUser(new NewStaffUser(name, Role.MODERATOR,
+                List.of(org.parley.staff.Scope.parse("courier"))), "a long enough password");
+        Http.Reply login = http.send("POST", "/admin/login", ("username=" + name + "&password=a+long+enough+password")
+                .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded", "Origin", http.base());
+        assertThat(login.status()).as(login.text()).isEqualTo(303);
+        return login.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+    }
+
+    @Test
+    void aModeratorBansOverTheApiAndMayAlsoRejectTheReadersPublishedCommentsButNotOnAVagueYes() {
+        String cookie = staffCookie("banner");
+        String troll = parley.guestToken("courier");
+        String first = id(post(troll, "api-bans", "First spam"));
+        String second = id(post(troll, "api-bans", "Second spam"));
+        String other = parley.guestToken("courier");
+        String kept = id(post(other, "api-bans", "Kept spam"));
+
+        Http.Reply vague = ban(cookie, first, "{\"message\":\"Spam\",\"rejectPublished\":\"yes\"}");
+        assertThat(vague.status()).as(vague.text()).isEqualTo(400);
+        assertThat(vague.contentType()).isEqualTo("application/problem+json");
+        assertThat(vague.json().get("type").asText()).isEqualTo("urn:parley:problem:invalid-field");
+        assertThat(vague.json().at("/errors/0/field").asText()).isEqualTo("rejectPublished");
+        assertThat(http.post("/api/v1/sites/courier/comments/" + first + "/ban", "{\"message\":\"Spam\"}").status())
+                .as("no staff session").isEqualTo(401);
+        assertThat(http.get("/api/v1/sites/courier/comments/" + first).status()).as("nothing done yet").isEqualTo(200);
+
+        Http.Reply banned = ban(cookie, first, "{\"message\":\"Spam\",\"rejectPublished\":true}");
+        assertThat(banned.status()).as(banned.text()).isEqualTo(200);
+        assertThat(banned.json().get("rejected").asInt()).isEqualTo(2);
+        assertThat(banned.json().at("/audit/0/action").asText()).isEqualTo("ban");
+        assertThat(http.get("/api/v1/sites/courier/comments/" + first).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/sites/courier/comments/" + second).status()).isEqualTo(404);
+        assertThat(post(troll, "api-bans", "Back again").status()).isEqualTo(403);
+
+        Http.Reply alone = ban(cookie, kept, "{\"message\":\"One more chance to stop\"}");
+        assertThat(alone.status()).as(alone.text()).isEqualTo(200);
+        assertThat(alone.json().get("rejected").asInt()).isZero();
+        assertThat(http.get("/api/v1/sites/courier/comments/" + kept).status()).as("a ban alone rejects nothing").isEqualTo(200);
+    }
+
     @Test
     void aBannedReaderIsToldWhyWhenPostingAndInTheirNotices() {
         String troll = parley.guestToken("courier");
