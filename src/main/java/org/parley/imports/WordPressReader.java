@@ -123,43 +123,25 @@ final class WordPressReader {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        int start = 0;
-        while (start < text.length()) {
-            int end = blankLine(text, start);
-            String paragraph = text.substring(start, end < 0 ? text.length() : end).strip();
-            out.append("<p>").append(paragraph.replace("\n", "<br>\n")).append("</p>\n");
-            if (end < 0) {
-                break;
-            }
-            start = text.indexOf('\n', end + 1) + 1;
-            while (start < text.length() && Character.isWhitespace(text.charAt(start)) && blankRest(text, start)) {
-                start++;
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.isBlank()) {
+                paragraph(out, paragraph);
+            } else {
+                paragraph.append(paragraph.isEmpty() ? "" : "\n").append(line);
             }
         }
+        paragraph(out, paragraph);
         return out.toString();
     }
 
-    /** Where the next blank line (a line break, only whitespace, a line break) starts at or after {@code from}; -1 if none. */
-    private static int blankLine(String text, int from) {
-        for (int at = text.indexOf('\n', from); at >= 0; at = text.indexOf('\n', at + 1)) {
-            int next = at + 1;
-            while (next < text.length() && text.charAt(next) != '\n' && Character.isWhitespace(text.charAt(next))) {
-                next++;
-            }
-            if (next < text.length() && text.charAt(next) == '\n') {
-                return at;
-            }
+    /** Appends the lines gathered in {@code paragraph} as one paragraph, line breaks kept, and empties it. */
+    private static void paragraph(StringBuilder out, StringBuilder paragraph) {
+        String text = paragraph.toString().strip();
+        if (!text.isEmpty()) {
+            out.append("<p>").append(text.replace("\n", "<br>\n")).append("</p>\n");
         }
-        return -1;
-    }
-
-    /** True while whitespace at {@code at} still belongs to the run of blank lines a split ate. */
-    private static boolean blankRest(String text, int at) {
-        int next = at;
-        while (next < text.length() && text.charAt(next) != '\n' && Character.isWhitespace(text.charAt(next))) {
-            next++;
-        }
-        return next < text.length() && text.charAt(next) == '\n';
+        paragraph.setLength(0);
     }
 
     /** Whether the text opens a block element of its own ({@code <p>}, {@code <div>}, a list, a table, a heading…). */

@@ -1,6 +1,7 @@
 package org.parley.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -79,10 +80,11 @@ final class BulkWrites {
 
     /** Builds every index a note says was left out, and deletes the notes; inside the caller's write. */
     static void restore(Handle h) {
-        List<String> names = h.createQuery("SELECT name FROM deferred_indexes ORDER BY name").mapTo(String.class).list();
-        for (String name : names) {
-            String definition = h.createQuery("SELECT definition FROM deferred_indexes WHERE name = :name")
-                    .bind("name", name).mapTo(String.class).one();
+        List<Map.Entry<String, String>> deferred = h.createQuery("SELECT name, definition FROM deferred_indexes ORDER BY name")
+                .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("definition"))).list();
+        for (Map.Entry<String, String> index : deferred) {
+            String name = index.getKey();
+            String definition = index.getValue();
             long started = System.nanoTime();
             // A server that opened the database meanwhile may have built it already.
             h.execute(definition.replaceFirst("(?i)^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?!IF\\s+NOT\\s+EXISTS)", "CREATE $1INDEX IF NOT EXISTS "));
